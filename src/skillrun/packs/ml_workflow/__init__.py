@@ -1,0 +1,53 @@
+"""The ML Workflow pack: Brief and section schemas, the offline expert engine, and domain checks."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from ...models import SectionTask
+from ...report import SectionBody
+from .brief import Brief
+from .sections import SECTION_TYPES, ABTesting
+from .stats import complete_plan, describe_duration
+
+
+class MLWorkflowPack:
+    skill = "ml-workflow"
+    brief_type = Brief
+
+    def output_type(self, name: str) -> type[BaseModel]:
+        if name == "Brief":
+            return Brief
+        return SECTION_TYPES[name]
+
+    def expert(self, task: SectionTask) -> BaseModel:
+        # Imported here: the expert engine loads its knowledge base, which the LLM path may never need.
+        from .design import design_section
+        from .intake import read_request
+
+        if task.step == "intake" or task.output_type is Brief:
+            return read_request(task.request)
+        assert isinstance(task.brief, Brief)
+        return design_section(task.output_type.__name__, task.brief, task.inputs)
+
+    def finalize(self, task: SectionTask, value: BaseModel) -> BaseModel:
+        if isinstance(value, ABTesting) and value.plan is not None:
+            plan = complete_plan(value.plan)
+            return value.model_copy(update={"plan": plan, "min_duration": describe_duration(plan)})
+        return value
+
+    def body(self, value: BaseModel) -> SectionBody:
+        return value.to_body()  # type: ignore[attr-defined]
+
+    def title(self, brief: BaseModel) -> str:
+        assert isinstance(brief, Brief)
+        return brief.project_name
+
+    def assumptions(self, brief: BaseModel) -> list[str]:
+        assert isinstance(brief, Brief)
+        return [a.line() for a in brief.assumptions]
+
+
+PACK = MLWorkflowPack()
+
+__all__ = ["PACK", "Brief", "MLWorkflowPack"]
