@@ -1,1 +1,3 @@
-"""skillrun."""
+"""skillrun: a runtime for LLM-assisted agent skills."""
+
+__version__ = "0.1.0"
