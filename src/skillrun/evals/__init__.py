@@ -1,0 +1,1 @@
+"""Eval harness: cases, checks, runner, results store, reporters."""

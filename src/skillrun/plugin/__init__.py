@@ -1,0 +1,1 @@
+"""Chat-assistant plugin: conversation hook, MCP server, tool schemas."""

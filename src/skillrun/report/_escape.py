@@ -1,0 +1,53 @@
+"""Escaping of table cells and inline text, and its inverse for the parser.
+
+Whatever a request contains (pipes, newlines, HTML, markdown markup) must never change the structure
+of the report: a cell stays one cell, a row stays one row, and no heading or table can be injected.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKUP = re.compile(r"([\\`*_\[\]|<>#~])")
+_ESCAPED = re.compile(r"\\([\\`*_\[\]|<>#~])")
+_BREAK = "<br>"
+
+
+def escape_cell(text: str) -> str:
+    """Escape ``text`` for one markdown table cell: one line, no live markup, no bare pipes."""
+    lines = [line.strip() for line in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    return _BREAK.join(_MARKUP.sub(r"\\\1", line) for line in lines if line) or "-"
+
+
+def escape_inline(text: str) -> str:
+    """Escape text for a paragraph or list item (bold-field values, notes): same rules as a cell."""
+    return escape_cell(text)
+
+
+def unescape_cell(cell: str) -> str:
+    """Inverse of :func:`escape_cell` (line breaks come back as ``\\n``)."""
+    return _ESCAPED.sub(r"\1", cell.strip().replace(_BREAK, "\n"))
+
+
+def split_row(line: str) -> list[str]:
+    """Split a markdown table row into raw cells, honouring ``\\|`` escapes."""
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells, current, i = [], [], 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "\\" and i + 1 < len(body):
+            current.append(body[i : i + 2])
+            i += 2
+            continue
+        if ch == "|":
+            cells.append("".join(current).strip())
+            current = []
+        else:
+            current.append(ch)
+        i += 1
+    cells.append("".join(current).strip())
+    return cells
