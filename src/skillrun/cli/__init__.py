@@ -40,6 +40,9 @@ def _register() -> None:
     from . import run
 
     app.command("run")(run.run)
+    from . import eval as eval_cli
+
+    app.add_typer(eval_cli.app, name="eval")
 
 
 _register()

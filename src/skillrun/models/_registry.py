@@ -45,3 +45,7 @@ def get_model(spec: str | Model | None = None, **options: Any) -> Model:
     module_name, _, attr = _FACTORIES[prefix].partition(":")
     factory: Callable[..., Model] = getattr(importlib.import_module(module_name), attr)
     return factory(name, **options)
+
+
+# A slow or failing stand-in for an LLM, for tests and benchmarks that go through the CLI.
+register_backend("fake", "skillrun.models._fake:fake_backend")

@@ -1,0 +1,110 @@
+"""How the harness turns a rendered report into outcomes and scores.
+
+The checks themselves are not written here: they are the same checks that guard the chain
+(``run_checks`` over a :class:`CheckContext` built from the parsed markdown, and ``score`` over the
+outcomes). This module adapts them to the records a result stores, and merges the judge's verdicts in.
+Both steps are injectable so the runner can be tested on a toy skill.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from statistics import fmean
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..spec import Skill
+from ._cases import Case
+from ._results import OutcomeRecord
+
+
+@dataclass
+class Scored:
+    score: float | None
+    min_section: float | None
+    sections: dict[str, float] = field(default_factory=dict)
+
+
+Checker = Callable[[Skill, Case, str, "BaseModel | None"], list[OutcomeRecord]]
+"""``(skill, case, markdown, brief) -> outcomes``."""
+Scorer = Callable[[list[OutcomeRecord]], Scored]
+
+
+def rubric_checker(skill: Skill, case: Case, markdown: str, brief: BaseModel | None) -> list[OutcomeRecord]:
+    """The skill's checks on the parsed markdown, with the case's labels as expectations."""
+    from ..report import parse_markdown  # type: ignore[attr-defined]
+    from ._checks import CheckContext
+    from . import run_checks  # type: ignore[attr-defined]  # the checks branch exports it
+
+    ctx = CheckContext(skill=skill, report=parse_markdown(markdown), request=case.request, brief=brief, expect=case.expect)
+    return [
+        OutcomeRecord(id=o.id, status=o.status, reason=o.reason, section=o.section, source="check")
+        for o in run_checks(ctx)
+    ]
+
+
+def rubric_scorer(outcomes: list[OutcomeRecord]) -> Scored:
+    """The checks' own ``score`` over pass/fail/na outcomes (errors are not scored)."""
+    from ._checks import CheckOutcome
+    from . import score  # type: ignore[attr-defined]
+
+    scorable = [CheckOutcome(o.id, o.status, o.reason, o.section) for o in outcomes if o.status != "error"]  # type: ignore[arg-type]
+    return adapt_score(score(scorable))
+
+
+def adapt_score(value: Any) -> Scored:
+    """Read the checks' score object (attribute or mapping style) into :class:`Scored`."""
+
+    def get(obj: Any, *names: str) -> Any:
+        for name in names:
+            if isinstance(obj, dict) and name in obj:
+                return obj[name]
+            if hasattr(obj, name):
+                return getattr(obj, name)
+        return None
+
+    overall = get(value, "overall", "mean", "score", "total")
+    if overall is not None and not isinstance(overall, int | float):
+        overall = get(overall, "mean", "score", "value")
+    minimum = get(value, "minimum", "min_section", "min")
+    sections_raw = get(value, "sections", "per_section", "by_section") or {}
+    sections: dict[str, float] = {}
+    for heading, section_value in dict(sections_raw).items():
+        number = section_value if isinstance(section_value, int | float) else get(section_value, "mean", "score")
+        if number is not None:
+            sections[str(heading)] = float(number)
+    if minimum is not None and not isinstance(minimum, int | float):
+        minimum = get(minimum, "score", "mean", "value")
+    if minimum is None and sections:
+        minimum = min(sections.values())
+    return Scored(
+        score=float(overall) if overall is not None else None,
+        min_section=float(minimum) if minimum is not None else None,
+        sections=sections,
+    )
+
+
+def pass_share_scorer(outcomes: Iterable[OutcomeRecord]) -> Scored:
+    """Share of applicable outcomes that pass, overall and per section (for tests and toy skills)."""
+    by_section: dict[str, list[float]] = {}
+    applicable = []
+    for o in outcomes:
+        if o.status not in ("pass", "fail"):
+            continue
+        value = 1.0 if o.status == "pass" else 0.0
+        applicable.append(value)
+        by_section.setdefault(o.section or "(report)", []).append(value)
+    sections = {k: fmean(v) for k, v in by_section.items()}
+    return Scored(
+        score=fmean(applicable) if applicable else None,
+        min_section=min(sections.values()) if sections else None,
+        sections=sections,
+    )
+
+
+def merge_outcomes(checks: list[OutcomeRecord], judged: list[OutcomeRecord]) -> list[OutcomeRecord]:
+    """Judge verdicts replace check outcomes of the same item (a check may only mark it as needing a judge)."""
+    judged_ids = {o.id for o in judged}
+    return [o for o in checks if o.id not in judged_ids] + judged
