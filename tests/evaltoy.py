@@ -21,8 +21,9 @@ def toy_suite(n: int = 6, judge: list | None = None) -> Suite:
     return Suite(name="toy", path="toy", kind="report", skill="toy", cases=cases, judge=judge or [])
 
 
-def toy_chain(skill, model) -> Chain:  # noqa: ANN001
-    return Chain(skill=skill, spec=CHAIN, pack=ToyPack(), agent=SectionAgent(model=model, pack=ToyPack()), concurrency=16)
+def toy_chain(skill, model, fallback: bool = True) -> Chain:  # noqa: ANN001
+    agent = SectionAgent(model=model, pack=ToyPack(), fallback=fallback)
+    return Chain(skill=skill, spec=CHAIN, pack=ToyPack(), agent=agent, concurrency=16)
 
 
 def toy_checker(skill, case, markdown, brief) -> list[OutcomeRecord]:  # noqa: ANN001

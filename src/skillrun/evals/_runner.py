@@ -29,8 +29,8 @@ from ._results import ErrorRecord, OutcomeRecord, Result, ResultKey, UsageRecord
 from ._scoring import Checker, Scorer, merge_outcomes, rubric_checker, rubric_scorer
 from ._store import ResultStore
 
-ChainFactory = Callable[[Skill, Model], Any]
-"""``(skill, model) -> chain``: anything with ``stream(request)`` yielding events that end in ReportDone."""
+ChainFactory = Callable[[Skill, Model, bool], Any]
+"""``(skill, model, fallback) -> chain``: anything with ``stream(request)`` yielding events that end in ReportDone."""
 Renderer = Callable[[Any, Skill], str]
 
 
@@ -101,14 +101,11 @@ def resolve_models(specs: list[str], options: dict[str, Any] | None = None) -> d
     return {spec: get_model(spec, **(options or {})) for spec in specs}
 
 
-def _default_chain_factory(fallback: bool) -> ChainFactory:
-    def factory(skill: Skill, model: Model) -> Any:
-        from .._run import build_chain
+def default_chain_factory(skill: Skill, model: Model, fallback: bool) -> Any:
+    from .._run import build_chain
 
-        # The runner's limiter bounds calls; the chain's own limit only needs to cover the DAG's width.
-        return build_chain(skill, model, concurrency=16, fallback=fallback)
-
-    return factory
+    # The runner's limiter bounds calls; the chain's own limit only needs to cover the DAG's width.
+    return build_chain(skill, model, concurrency=16, fallback=fallback)
 
 
 def _default_renderer(report: Any, skill: Skill) -> str:
@@ -153,7 +150,7 @@ class ReportRunner:
             raise UsageError(f"suite {suite.name!r} lists no [judge] items (suite.yaml: judge:)")
         resolver = skill_resolver or _default_skill_resolver
         self.skills = {slug: resolver(slug) for slug in sorted({suite.skill_of(c) for c in suite.cases})}
-        self.chain_factory = chain_factory or _default_chain_factory(options.fallback)
+        self.chain_factory = chain_factory or default_chain_factory
         self.renderer = renderer or _default_renderer
         self.checker = checker or rubric_checker
         self.scorer = scorer or rubric_scorer
@@ -175,7 +172,8 @@ class ReportRunner:
     def _chain(self, slug: str, spec: str, repeat: int) -> Any:
         key = (slug, spec, repeat)
         if key not in self._chains:
-            self._chains[key] = self.chain_factory(self.skills[slug], self._wrap(spec, self.models[spec], repeat))
+            model = self._wrap(spec, self.models[spec], repeat)
+            self._chains[key] = self.chain_factory(self.skills[slug], model, self.options.fallback)
         return self._chains[key]
 
     def _judge(self, repeat: int) -> Judge | None:
