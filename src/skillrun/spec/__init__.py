@@ -1,5 +1,10 @@
-"""Skill files (seed pipe-table format and Agent Skills SKILL.md) as typed :class:`Skill` specs."""
+"""Skill files (seed pipe-table format and Agent Skills SKILL.md) as typed :class:`Skill` specs.
 
+``parse_skill`` reads text, ``load_skill`` a file or skill folder, ``load_skills`` whole skill folders
+(first folder wins on a duplicate slug), and ``validate_paths`` collects every problem for the CLI.
+"""
+
+from ._loader import check_skill, load_skill, parse_skill, slugify, validate_paths
 from ._model import (
     OutputTemplate,
     Skill,
@@ -11,15 +16,23 @@ from ._model import (
     TemplateTable,
     TemplateText,
 )
+from ._skillset import SkillSet, load_skills
 
 __all__ = [
     "OutputTemplate",
     "Skill",
     "SkillSection",
+    "SkillSet",
     "Step",
     "TemplateDiagram",
     "TemplateField",
     "TemplateSection",
     "TemplateTable",
     "TemplateText",
+    "check_skill",
+    "load_skill",
+    "load_skills",
+    "parse_skill",
+    "slugify",
+    "validate_paths",
 ]

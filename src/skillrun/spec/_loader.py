@@ -1,0 +1,188 @@
+"""Reading skill files: one file or folder into a :class:`Skill`, and whole skill folders into a set.
+
+Errors are collected per file and raised together as one :class:`SkillParseError`, so a user fixes a
+file in one pass; warnings (unknown frontmatter keys, unclosed fences, ...) go to ``Skill.warnings``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import Problem, SkillParseError
+from ._body import read_steps, split_body
+from ._frontmatter import Header, interpret, read_frontmatter
+from ._markdown import DecodeFailure, decode_source, normalize
+from ._model import Skill
+from ._template import read_template
+
+SKILL_FILE = "SKILL.md"
+SEED_SUFFIX = ".skill.md"
+
+
+def slugify(name: str) -> str:
+    """``ML Workflow`` -> ``ml-workflow``: lower case, every run of other characters one ``-``."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def check_skill(text: str, path: str | Path) -> tuple[Skill | None, list[Problem]]:
+    """Parse ``text``; return the skill (``None`` when there are errors) and every problem found."""
+    where = str(path)
+    text = normalize(text)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        return None, [Problem(where, line, "binary file (NUL byte), not a text skill file")]
+    lines = text.split("\n")
+    fm, problems = read_frontmatter(lines, where)
+    if fm is None:
+        return None, problems
+    header = Header()
+    if fm.readable:
+        header, found = interpret(fm, where)
+        problems += found
+    slug = slugify(header.name)
+    if header.name and not slug:
+        problems.append(
+            Problem(where, fm.lines.get("name", fm.first_line), "'name' has no letters or digits")
+        )
+
+    body = split_body(lines, fm.body_start, fm.format, where)
+    problems += body.problems
+    steps = []
+    process = body.block("process")
+    if process is not None:
+        steps, found = read_steps(lines, process, body, where)
+        problems += found
+    template = None
+    output_format = body.block("output_format")
+    if output_format is not None:
+        template, found = read_template(lines, output_format, body, fm.format, where)
+        problems += found
+
+    problems.sort()
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    skill = Skill(
+        name=header.name,
+        slug=slug,
+        description=header.description,
+        department=header.department,
+        version=header.version,
+        triggers=header.triggers,
+        title=body.title,
+        format=fm.format,
+        path=where,
+        sections=[block.to_section(lines) for block in body.blocks],
+        steps=steps,
+        template=template,
+        metadata=header.metadata,
+        warnings=problems,
+    )
+    return skill, problems
+
+
+def parse_skill(text: str, path: str | Path) -> Skill:
+    """The skill written in ``text`` (``path`` names it in messages); raises :class:`SkillParseError`."""
+    skill, problems = check_skill(text, path)
+    if skill is None:
+        raise SkillParseError([p for p in problems if p.severity == "error"])
+    return skill
+
+
+def _read(path: Path) -> str | Problem:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Problem(str(path), 0, "no such file")
+    except IsADirectoryError:
+        return Problem(str(path), 0, f"is a folder without a {SKILL_FILE}")
+    except OSError as exc:
+        return Problem(str(path), 0, f"cannot read the file: {exc.strerror or exc}")
+    decoded = decode_source(data)
+    if isinstance(decoded, DecodeFailure):
+        return Problem(str(path), decoded.line, decoded.message)
+    return decoded
+
+
+def skill_file(path: str | Path) -> Path:
+    """The file behind ``path``: the path itself, or the ``SKILL.md`` inside a folder."""
+    path = Path(path)
+    return path / SKILL_FILE if path.is_dir() else path
+
+
+def check_file(path: str | Path) -> tuple[Skill | None, list[Problem]]:
+    """Read and check one file (or a folder's ``SKILL.md``); never raises for a bad file."""
+    file = skill_file(path)
+    text = _read(file)
+    if isinstance(text, Problem):
+        return None, [text]
+    return check_skill(text, file)
+
+
+def load_skill(path: str | Path) -> Skill:
+    """Load a ``SKILL.md`` / ``*.skill.md`` file, or a folder holding ``SKILL.md``."""
+    skill, problems = check_file(path)
+    if skill is None:
+        raise SkillParseError([p for p in problems if p.severity == "error"])
+    return skill
+
+
+def skill_files(folder: Path) -> list[Path]:
+    """The skills of one skills folder: ``*/SKILL.md`` and ``*.skill.md``, in name order."""
+    found = [p for p in folder.glob(f"*/{SKILL_FILE}") if not p.parent.name.startswith(".")]
+    found += [p for p in folder.glob(f"*{SEED_SUFFIX}") if p.is_file() and not p.name.startswith(".")]
+    return sorted(found, key=lambda p: (p.name if p.name != SKILL_FILE else p.parent.name).lower())
+
+
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
+    """Every skill file under ``paths`` (files as given, folders searched recursively)."""
+    files: list[Path] = []
+    problems: list[Problem] = []
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            problems.append(Problem(str(given), 0, "no such file"))
+        elif path.is_dir():
+            found = _walk(path)
+            if not found:
+                problems.append(
+                    Problem(str(given), 0, f"no skill files ({SKILL_FILE}, *{SEED_SUFFIX}) found")
+                )
+            files += found
+        else:
+            files.append(path)
+    return files, problems
+
+
+def _walk(folder: Path) -> list[Path]:
+    found: list[Path] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name in ("node_modules", "__pycache__"):
+            continue
+        if path.is_dir() and not path.is_symlink():
+            found += _walk(path)
+        elif path.name == SKILL_FILE or path.name.endswith(SEED_SUFFIX):
+            found.append(path)
+    return found
+
+
+def validate_paths(paths: Iterable[str | Path]) -> list[Problem]:
+    """Every problem (errors and warnings) of the skill files at ``paths``, for ``skillrun validate``."""
+    return validate_report(paths)[1]
+
+
+def validate_report(paths: Iterable[str | Path]) -> tuple[int, list[Problem]]:
+    """``(files checked, problems)``; a missing path is ``path:0: no such file``."""
+    files, problems = discover(paths)
+    seen: dict[str, Path] = {}
+    for file in files:
+        skill, found = check_file(file)
+        problems += found
+        if skill is None:
+            continue
+        other = seen.setdefault(skill.slug, file)
+        if other != file:
+            message = f"skill '{skill.slug}' is also defined in {other}; the first one loaded wins"
+            problems.append(Problem(str(file), 1, message, severity="warning"))
+    return len(files), problems
