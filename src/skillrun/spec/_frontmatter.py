@@ -225,15 +225,16 @@ def _triggers(value: Any, line: int, report: _Report, *, allow_comma_string: boo
     if value is None:
         return []
     if isinstance(value, str) and allow_comma_string:
-        value = value.split(",")
+        value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list):
         report.error(line, f"triggers must be a list of strings, not a {_kind(value)}")
         return []
+    bad = next(((n, item) for n, item in enumerate(value, start=1) if not isinstance(item, str)), None)
+    if bad is not None:
+        report.error(line, f"triggers must be a list of strings (item {bad[0]} is a {_kind(bad[1])})")
+        return []
     triggers: list[str] = []
     for position, item in enumerate(value, start=1):
-        if not isinstance(item, str):
-            report.error(line, f"triggers must be a list of strings (item {position} is a {_kind(item)})")
-            continue
         if not item.strip():
             report.error(line, f"triggers must not contain empty strings (item {position})")
             continue

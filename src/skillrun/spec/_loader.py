@@ -32,7 +32,7 @@ def check_skill(text: str, path: str | Path) -> tuple[Skill | None, list[Problem
     text = normalize(text)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        return None, [Problem(where, line, "binary file (NUL byte), not a text skill file")]
+        return None, [Problem(where, line, "binary content (NUL byte), not a text skill file")]
     lines = text.split("\n")
     fm, problems = read_frontmatter(lines, where)
     if fm is None:
@@ -135,24 +135,21 @@ def skill_files(folder: Path) -> list[Path]:
     return sorted(found, key=lambda p: (p.name if p.name != SKILL_FILE else p.parent.name).lower())
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
-    """Every skill file under ``paths`` (files as given, folders searched recursively)."""
-    files: list[Path] = []
-    problems: list[Problem] = []
+def discover(paths: Iterable[str | Path]) -> list[Path | Problem]:
+    """Every skill file under ``paths`` in the order given (folders searched recursively), or why not."""
+    found: list[Path | Problem] = []
     for given in paths:
         path = Path(given)
         if not path.exists():
-            problems.append(Problem(str(given), 0, "no such file"))
+            found.append(Problem(str(given), 0, "no such file"))
         elif path.is_dir():
-            found = _walk(path)
-            if not found:
-                problems.append(
-                    Problem(str(given), 0, f"no skill files ({SKILL_FILE}, *{SEED_SUFFIX}) found")
-                )
-            files += found
+            files = _walk(path)
+            if not files:
+                found.append(Problem(str(given), 0, f"no skill files ({SKILL_FILE}, *{SEED_SUFFIX}) found"))
+            found += files
         else:
-            files.append(path)
-    return files, problems
+            found.append(path)
+    return found
 
 
 def _walk(folder: Path) -> list[Path]:
@@ -174,15 +171,20 @@ def validate_paths(paths: Iterable[str | Path]) -> list[Problem]:
 
 def validate_report(paths: Iterable[str | Path]) -> tuple[int, list[Problem]]:
     """``(files checked, problems)``; a missing path is ``path:0: no such file``."""
-    files, problems = discover(paths)
+    problems: list[Problem] = []
     seen: dict[str, Path] = {}
-    for file in files:
-        skill, found = check_file(file)
+    checked = 0
+    for item in discover(paths):
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        checked += 1
+        skill, found = check_file(item)
         problems += found
         if skill is None:
             continue
-        other = seen.setdefault(skill.slug, file)
-        if other != file:
+        other = seen.setdefault(skill.slug, item)
+        if other != item:
             message = f"skill '{skill.slug}' is also defined in {other}; the first one loaded wins"
-            problems.append(Problem(str(file), 1, message, severity="warning"))
-    return len(files), problems
+            problems.append(Problem(str(item), 1, message, severity="warning"))
+    return checked, problems

@@ -27,18 +27,15 @@ class DecodeFailure:
 def decode_source(data: bytes) -> str | DecodeFailure:
     """UTF-8 text with the BOM removed and line endings normalised, or why the bytes are not text."""
     nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data.count(b"\n", 0, nul) + 1
+        return DecodeFailure(line, f"binary content (NUL byte at offset {nul}), not a text skill file")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if 0 <= nul < exc.start:
-            return DecodeFailure(
-                data.count(b"\n", 0, nul) + 1, "binary file (NUL byte), not a text skill file"
-            )
         line = data.count(b"\n", 0, exc.start) + 1
         bad = data[exc.start : exc.start + 1].hex()
         return DecodeFailure(line, f"not valid UTF-8 (byte 0x{bad} at offset {exc.start})")
-    if nul >= 0:
-        return DecodeFailure(data.count(b"\n", 0, nul) + 1, "binary file (NUL byte), not a text skill file")
     return normalize(text)
 
 
@@ -69,7 +66,13 @@ class Fence:
 
 
 def find_fences(lines: list[str], start: int = 0, end: int | None = None) -> list[Fence]:
-    """The fenced code blocks between ``start`` and ``end`` (exclusive), in order."""
+    """The outermost fenced code blocks between ``start`` and ``end`` (exclusive), in order.
+
+    Unlike CommonMark, a fence line with an info string inside an open block of the same fence
+    character opens a nested block: authors put a ```` ```bash ```` example inside a ```` ```markdown ````
+    template without lengthening the outer fence, and expect the outer block to end at its own
+    closing line, not at the inner one.
+    """
     stop = len(lines) if end is None else end
     fences: list[Fence] = []
     i = start
@@ -79,9 +82,16 @@ def find_fences(lines: list[str], start: int = 0, end: int | None = None) -> lis
             i += 1
             continue
         marker = m["fence"]
-        closing = re.compile(rf"^\s*{re.escape(marker[0])}{{{len(marker)},}}\s*$")
-        j = i + 1
-        while j < stop and not closing.match(lines[j]):
+        run = rf"{re.escape(marker[0])}{{{len(marker)},}}"
+        closing, nested = re.compile(rf"^\s*{run}\s*$"), re.compile(rf"^\s*{run}[^`\s][^`]*$")
+        depth, j = 1, i + 1
+        while j < stop:
+            if closing.match(lines[j]):
+                depth -= 1
+                if depth == 0:
+                    break
+            elif nested.match(lines[j]):
+                depth += 1
             j += 1
         fences.append(Fence(i, j, m["info"].strip(), closed=j < stop))
         i = j + 1

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import overload
 
 from ..errors import Problem, SkillParseError, UnknownSkillError
-from ._loader import check_file, skill_files
+from ._loader import check_file, skill_files, slugify
 from ._model import Skill
 
 
@@ -44,10 +44,10 @@ class SkillSet(Sequence[Skill]):
         return [p for p in self.problems if p.severity == "error"]
 
     def get(self, name: str) -> Skill | None:
-        """The skill whose slug or name matches ``name`` (case-insensitive), else ``None``."""
+        """The skill whose slug or name matches ``name`` (case and punctuation ignored), else ``None``."""
         wanted = name.strip().lower()
         for skill in self._skills:
-            if wanted in (skill.slug, skill.name.lower()):
+            if wanted in (skill.slug, skill.name.lower()) or slugify(wanted) == skill.slug:
                 return skill
         return None
 
