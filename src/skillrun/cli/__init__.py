@@ -37,7 +37,10 @@ def _root(
 
 def _register() -> None:
     # One line per command module; each module defines a function named like the command.
-    pass
+    from . import skills, validate
+
+    app.command("validate")(validate.validate)
+    app.command("skills")(skills.skills)
 
 
 _register()
