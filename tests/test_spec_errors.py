@@ -28,6 +28,12 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
     "no-frontmatter/SKILL.md": [(1, NO_FRONTMATTER)],
     "unterminated-yaml/SKILL.md": [(1, NOT_CLOSED)],
     "yaml-syntax/SKILL.md": [(3, YAML_COLON)],
+    "yaml-unclosed-quote/SKILL.md": [
+        (
+            3,
+            "YAML syntax error in frontmatter: while scanning a quoted scalar, found unexpected end of stream",
+        )
+    ],
     "yaml-not-mapping/SKILL.md": [(2, "frontmatter must be a mapping of keys to values, not a list")],
     "missing-name/SKILL.md": [(1, "missing required key 'name'")],
     "missing-description.skill.md": [(1, "missing required key 'description'")],

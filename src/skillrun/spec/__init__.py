@@ -4,7 +4,7 @@
 (first folder wins on a duplicate slug), and ``validate_paths`` collects every problem for the CLI.
 """
 
-from ._loader import check_skill, load_skill, parse_skill, slugify, validate_paths
+from ._loader import SkillSet, check_skill, load_skill, load_skills, parse_skill, slugify, validate_paths
 from ._model import (
     OutputTemplate,
     Skill,
@@ -16,7 +16,6 @@ from ._model import (
     TemplateTable,
     TemplateText,
 )
-from ._skillset import SkillSet, load_skills
 
 __all__ = [
     "OutputTemplate",

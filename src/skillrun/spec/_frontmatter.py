@@ -121,6 +121,10 @@ def _read_yaml(lines: list[str], first: int, report: _Report) -> Frontmatter | N
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        context, context_mark = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+        if context and context_mark is not None and "stream" in problem:
+            # Running off the end (an unclosed quote or bracket) is best shown where the value began.
+            mark, problem = context_mark, f"{context}, {problem}"
         hint = " (quote values that contain ': ')" if "mapping values are not allowed" in problem else ""
         line = mark.line + offset if mark else first + 1
         report.error(line, f"YAML syntax error in frontmatter: {problem}{hint}")
