@@ -39,7 +39,7 @@ EXPECTED: dict[str, list[tuple[int, str]]] = {
     "missing-description.skill.md": [(1, "missing required key 'description'")],
     "empty-description/SKILL.md": [(3, "'description' is empty")],
     "name-not-string/SKILL.md": [(2, "'name' must be a string, not a list")],
-    "name-no-letters/SKILL.md": [(2, "'name' has no letters or digits")],
+    "name-no-letters/SKILL.md": [(2, "'name' needs ASCII letters or digits to make a slug")],
     "duplicate-key/SKILL.md": [(4, "duplicate frontmatter key 'name' (first at line 2)")],
     "bad-triggers-json.skill.md": [
         (3, "triggers is not a valid JSON list: Expecting ',' delimiter at column 15")

@@ -188,7 +188,12 @@ def test_duplicate_third_party_section_is_a_warning() -> None:
 
 @pytest.mark.parametrize(
     ("name", "slug"),
-    [("ML Workflow", "ml-workflow"), ("-21risk-automation", "21risk-automation"), ("A/B  Test!", "a-b-test")],
+    [
+        ("ML Workflow", "ml-workflow"),
+        ("-21risk-automation", "21risk-automation"),
+        ("A/B  Test!", "a-b-test"),
+        ("Café Crème 2", "cafe-creme-2"),
+    ],
 )
 def test_slugify(name: str, slug: str) -> None:
     assert slugify(name) == slug

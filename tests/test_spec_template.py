@@ -205,3 +205,11 @@ def test_text_before_first_section_is_reported() -> None:
     assert [str(w) for w in skill.warnings] == [
         "t:6: warning: template text before the first '##' section is ignored"
     ]
+
+
+def test_chain_sections_match_own_template(repo: Path, own_template: OutputTemplate) -> None:
+    import yaml
+
+    chain = yaml.safe_load((repo / "agents" / "ml-workflow.yaml").read_text(encoding="utf-8"))
+    sections = [step["section"] for step in chain["steps"] if "section" in step]
+    assert sorted(sections) == sorted(own_template.headings)

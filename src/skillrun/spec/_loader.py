@@ -7,6 +7,7 @@ file in one pass; warnings (unknown frontmatter keys, unclosed fences, ...) go t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import overload
@@ -23,8 +24,12 @@ SEED_SUFFIX = ".skill.md"
 
 
 def slugify(name: str) -> str:
-    """``ML Workflow`` -> ``ml-workflow``: lower case, every run of other characters one ``-``."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """``ML Workflow`` -> ``ml-workflow``: ASCII lower case, every run of other characters one ``-``.
+
+    Accents are dropped (``Café`` -> ``cafe``) so the slug is safe as a file name and a tool name.
+    """
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
 
 
 def check_skill(text: str, path: str | Path) -> tuple[Skill | None, list[Problem]]:
@@ -45,7 +50,11 @@ def check_skill(text: str, path: str | Path) -> tuple[Skill | None, list[Problem
     slug = slugify(header.name)
     if header.name and not slug:
         problems.append(
-            Problem(where, fm.lines.get("name", fm.first_line), "'name' has no letters or digits")
+            Problem(
+                where,
+                fm.lines.get("name", fm.first_line),
+                "'name' needs ASCII letters or digits to make a slug",
+            )
         )
 
     body = split_body(lines, fm.body_start, fm.format, where)
@@ -155,7 +164,11 @@ def discover(paths: Iterable[str | Path]) -> list[Path | Problem]:
 
 def _walk(folder: Path) -> list[Path]:
     found: list[Path] = []
-    for path in sorted(folder.iterdir()):
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return found
+    for path in entries:
         if path.name.startswith(".") or path.name in ("node_modules", "__pycache__"):
             continue
         if path.is_dir() and not path.is_symlink():
