@@ -37,11 +37,12 @@ def _root(
 
 def _register() -> None:
     # One line per command module; each module defines a function named like the command.
-    from . import run
+    from . import eval as eval_cli
+    from . import run, skills, validate
 
     app.command("run")(run.run)
-    from . import eval as eval_cli
-
+    app.command("validate")(validate.validate)
+    app.command("skills")(skills.skills)
     app.add_typer(eval_cli.app, name="eval")
 
 
