@@ -98,6 +98,7 @@ class Domain(_Model):
     label_source: str
     label_delay_days: float
     base_rate: float | None = None
+    daily_volume: float | None = None
     business_metric: str
     decision: str
     baseline: str

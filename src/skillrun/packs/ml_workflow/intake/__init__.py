@@ -167,7 +167,9 @@ def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, ass
         what = "daily actives = 25% of monthly actives" if qty.monthly_active else "every entity scored once per run"
         assume("traffic.daily_volume", f"{daily:,.0f} {unit}s/day", what)
     if not daily:
-        daily = 50_000.0 if mode in ("real-time", "streaming", "hybrid") else 100_000.0
+        daily = (domain.daily_volume if domain and domain.daily_volume else None) or (
+            50_000.0 if mode in ("real-time", "streaming", "hybrid") else 10_000.0
+        )
         assume("traffic.daily_volume", f"{daily:,.0f} {unit}s/day", "volume not stated; a mid-size workload, revisit with real numbers")
     if not peak and mode in ("real-time", "streaming", "hybrid"):
         peak = daily / 86_400 * _PEAK_FACTOR

@@ -51,6 +51,12 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
         # An image task is never a plain binary/multiclass tabular task: fold those votes into the image type.
         tabular = scores.get("binary_classification", 0) + scores.get("multiclass_classification", 0)
         scores["image_classification"] += 0.5 * tabular
+        for finer in ("image_segmentation", "object_detection"):
+            if scores[finer] >= 4:
+                scores[finer] += 6
+    if scores.get("text_classification", 0) > 0 and scores.get("multiclass_classification", 0) > 0:
+        # "route e-mails into 10 queues" is text classification with several classes.
+        scores["text_classification"] += scores["multiclass_classification"]
     if scores.get("uplift_modeling", 0) >= 4:
         scores["uplift_modeling"] += 4
     if scores.get("anomaly_detection", 0) >= 3 and "label" in text:
@@ -73,13 +79,15 @@ def classify_serving(
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None
     if kb.edge_strong.count(text):
         return "edge", scores, True
-    default = domain.serving if domain is not None else _default_mode(problem_type)
+    batch_cues = scores["batch"]
+    default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
     scores[default] = scores.get(default, 0) + _SERVING_DEFAULT_VOTE
+    on_stream = scores["streaming"] >= 3  # two stream signals: Kafka, events/s, telemetry...
     if latency_ms is not None:
-        key = "real-time" if latency_ms <= 1000 else "streaming"
+        key = "real-time" if (latency_ms <= 1000 and not on_stream) or scores["streaming"] == 0 else "streaming"
         scores[key] += 2
-    if peak_rps is not None and peak_rps >= 1:
-        scores["real-time"] += 0.5
+    if peak_rps is not None and peak_rps >= 1 and batch_cues == 0:
+        scores["streaming" if on_stream else "real-time"] += 2.5
     if problem_type in ("recommendation", "ranking") and scores["batch"] > 0 and scores["real-time"] + scores["hybrid"] > 0:
         scores["hybrid"] += 2
     if scores["edge"] < 5:
@@ -103,9 +111,10 @@ def read(text: str, kb: Knowledge, latency_ms: float | None, peak_rps: float | N
     domain, domain_score = match_domain(text, kb)
     problem_type, problem_scores = classify_problem(text, kb, domain, domain_score)
     if domain is not None and domain.problem_type != problem_type:
-        # A strong explicit problem-type cue overrode the domain; prefer a profile of that type if one fits.
+        # A strong explicit problem-type cue overrode the domain; prefer a profile of that type if one fits,
+        # else keep the domain (its features still describe the data) under the new framing.
         alternative = _domain_of_type(text, kb, problem_type)
-        if alternative is not None:
+        if alternative is not None and alternative[1] > 0:
             domain, domain_score = alternative
     elif domain is None:
         domain, domain_score = _domain_of_type(text, kb, problem_type) or (None, 0.0)

@@ -58,6 +58,7 @@ _TEAM = re.compile(
     r"(?P<n>\d+|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\s?(?:[a-z-]+\s)?" + _TEAM_WORDS + r"(?![a-z])"
     r"|(?:team|equipo|team aus|equipe) (?:of |de |von )?(?P<m>\d+|" + "|".join(_WORD_NUMBERS) + r")(?![a-z])"
 )
+_CAPACITY_NOUN = re.compile(r"^\s?(calls|reviews|investigations|visits|inspections|cases|alerts|reminders|contacts)\b")
 _PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?%")
 _RATE_WORDS = re.compile(
     r"(rate|taux|tasa|quote|anteil|share|prevalence|base|positive|churn|fraud|default|no-?show|conversion|convert|"
@@ -156,6 +157,8 @@ def _read_one(found: Quantities, value: float, match: re.Match[str], after: str,
             found.monthly_active = max(found.monthly_active or 0, value)
         else:
             found.daily_volume = found.daily_volume or value / 30
+    elif _CAPACITY_NOUN.match(after):
+        return
     elif _PER_DAY.match(after) or _PER_DAY_BEFORE.search(before):
         found.daily_volume = max(found.daily_volume or 0, value)
     elif _PER_HOUR.match(after):
