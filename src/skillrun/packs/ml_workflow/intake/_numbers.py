@@ -115,6 +115,7 @@ class Quantities:
 def normalise_numbers(text: str) -> str:
     """'4 000' / '20,000' / '2.500' (thousands) -> '4000'; '1,5' (decimal comma) -> '1.5'."""
     text = re.sub(r"(?<=\d)[ ,.](?=\d{3}(?!\d)(?![.,]\d))", "", text)
+    text = re.sub(r"(?<=\d)(ms|msec|milliseconds?|secs?|seconds?|s)(?![a-z])", r" \1", text)
     return re.sub(r"(?<=\d),(?=\d{1,2}(?!\d))", ".", text)
 
 
