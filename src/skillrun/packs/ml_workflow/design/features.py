@@ -103,7 +103,13 @@ def _notes(plan: Plan) -> list[str]:
             "Protected and sensitive attributes are excluded from inputs (used only for fairness testing); proxies "
             "such as postcode or first name are reviewed; PII is minimised or hashed."
         )
-    if plan.mode in ("real-time", "streaming") and brief.modality in ("tabular", "time-series"):
+    if plan.mode in ("real-time", "streaming") and brief.modality in ("tabular", "time-series") and plan.simple:
+        notes.append(
+            "Online freshness: request-time features are read directly from the application database at request "
+            "time (fresh within seconds); aggregates older than 15 minutes fall back to the batch value. A stream "
+            "processor comes later, when volume or freshness needs it."
+        )
+    elif plan.mode in ("real-time", "streaming") and brief.modality in ("tabular", "time-series"):
         notes.append(
             f"Online freshness: behavioural counters are updated within 5 s by the stream processor and read from "
             f"{plan.stack.online_store}; staleness above 60 s falls back to the batch value and is alerted."

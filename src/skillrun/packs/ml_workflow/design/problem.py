@@ -29,7 +29,10 @@ def design_problem(plan: Plan) -> ProblemDefinition:
             f"{brief.target}. Label source: {domain.label_source}; labels arrive about "
             f"{days_text(plan.label_delay)} after the prediction point (label delay)."
         ),
-        business_metric=f"{domain.business_metric}. Link to the model: better-ranked scores make the action ({brief.decision.split(';')[0]}) hit more of the right cases",
+        business_metric=(
+            f"{domain.business_metric}. Link to the model: the prediction drives '{brief.decision.split(';')[0]}', so "
+            f"a better {plan.metric_short} offline should move this metric online (checked in the A/B test)"
+        ),
         evaluation_metric=_evaluation(plan),
         baseline_performance=_baseline(plan),
         success_threshold=_threshold(plan),
@@ -97,11 +100,16 @@ def _threshold(plan: Plan) -> str:
 def _justification(plan: Plan) -> str:
     brief = plan.brief
     if brief.maturity == "first-model" or (brief.base_rate is not None and brief.base_rate < 0.01):
-        return (
+        text = (
             "ML vs heuristic: ship the heuristic baseline first (days, not weeks) and move to ML only if the "
-            f"model clears the bar; with fewer than ~{_FEW_POSITIVES} positive examples prefer rules or an "
-            "anomaly/health-score approach."
+            "model clears the bar"
         )
+        if brief.base_rate is not None:
+            text += (
+                f"; with fewer than ~{_FEW_POSITIVES} positive examples prefer rules or an anomaly/health-score "
+                "approach"
+            )
+        return text + "."
     return (
         "ML vs heuristic: many weak signals interact (non-linear, changing over time), which hand-written rules "
         "cannot track; the baseline stays as the fallback and the yardstick."
