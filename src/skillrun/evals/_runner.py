@@ -46,7 +46,7 @@ class RunOptions:
     model_options: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(repr=False)
 class RunOutcome:
     results: list[Result]
     """Every result in the run folder after this invocation (earlier ones included)."""
@@ -58,6 +58,11 @@ class RunOutcome:
     calls: int = 0
     cache_hits: int = 0
     notes: list[str] = field(default_factory=list)
+
+    def __repr__(self) -> str:
+        # Short on purpose: asyncio.run reprs the main task's result on the way out (via the SIGINT
+        # handler's partial in CPython 3.11), and the full repr of a thousand results costs seconds.
+        return f"RunOutcome(planned={self.planned}, ran={self.ran}, skipped={self.skipped}, results={len(self.results)})"
 
 
 @dataclass

@@ -53,7 +53,7 @@ class EvalRequest:
     runs_dir: Path = RUNS_DIR
 
 
-@dataclass
+@dataclass(repr=False)
 class EvalRun:
     out: Path
     suite: Suite
@@ -62,6 +62,9 @@ class EvalRun:
     gate_failures: list[str]
     exit_code: int
     files: dict[str, Path]
+
+    def __repr__(self) -> str:  # see RunOutcome.__repr__: keep asyncio's exit path cheap
+        return f"EvalRun(out={str(self.out)!r}, exit_code={self.exit_code}, outcome={self.outcome!r})"
 
 
 def default_out(suite_name: str, runs_dir: Path = RUNS_DIR) -> Path:
