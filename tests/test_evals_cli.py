@@ -161,3 +161,41 @@ def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path):
     assert lines[-1] == b""  # no torn tail left behind
     keys = [(json.loads(line)["case_id"], json.loads(line)["model"], json.loads(line)["repeat"]) for line in lines[:-1]]
     assert len(keys) == len(set(keys)) == total
+
+
+@pytest.mark.skipif(not _checks_landed(), reason="skillrun.evals.run_checks/score (checks branch) not merged yet")
+def test_judge_through_the_cli_with_fake_backends(tmp_path):
+    ok = skillrun(str(SUITE), "--case", "mw-00[12]", "--judge", "fake:delay=0", "--out", str(tmp_path / "ok"), "--json")
+    assert ok.returncode in (0, 1), ok.stderr
+    judged = [o for r in read_results(tmp_path / "ok") for o in r.outcomes if o.source == "judge"]
+    assert judged and {o.status for o in judged} <= {"pass", "na"}
+    bad = skillrun(str(SUITE), "--case", "mw-001", "--judge", "fake:mode=garbage", "--out", str(tmp_path / "bad"), "--quiet")
+    assert bad.returncode == 3
+    (result,) = read_results(tmp_path / "bad")
+    assert result.status == "error" and all(e.where.startswith("judge:") for e in result.errors)
+
+
+@pytest.mark.skipif(not _checks_landed(), reason="skillrun.evals.run_checks/score (checks branch) not merged yet")
+def test_backend_errors_are_exit_3_and_min_score_is_exit_1(tmp_path):
+    failing = skillrun(str(SUITE), "--case", "mw-00*", "-m", "fake:crash=1", "--out", str(tmp_path / "f"), "--quiet")
+    assert failing.returncode == 3 and "results errored (exit 3)" in failing.stderr
+    gated = skillrun(str(SUITE), "--case", "mw-00*", "--min-score", "1.0", "--out", str(tmp_path / "g"), "--quiet")
+    assert gated.returncode == 1 and "gate failed: expert: mean score" in gated.stderr
+
+
+def _router_landed() -> bool:
+    try:
+        from skillrun.routing import Router  # noqa: F401
+    except ImportError:
+        return False
+    return (REPO / "evals" / "routing").is_dir()
+
+
+@pytest.mark.skipif(not _router_landed(), reason="the trigger router (router branch) not merged yet")
+def test_routing_suite_through_the_cli(tmp_path):
+    result = skillrun(str(REPO / "evals" / "routing"), "--out", str(tmp_path / "r"), "--min-precision", "0.0", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    (routing,) = data["routing"]
+    assert routing["model"] == "router" and 0.0 <= routing["precision"] <= 1.0 and 0.0 <= routing["recall"] <= 1.0
+    assert routing["tp"] + routing["fp"] + routing["fn"] + routing["tn"] == len(read_results(tmp_path / "r"))
