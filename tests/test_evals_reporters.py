@@ -175,3 +175,24 @@ def test_diff_needs_a_backend_choice_when_runs_differ(tmp_path):
         diff_runs(a, b, "nope", "m4")
     with pytest.raises(UsageError, match="no run folder"):
         diff_runs(tmp_path / "missing", b)
+
+
+def test_adapt_score_reads_the_checks_score_shape():
+    from dataclasses import dataclass
+
+    from skillrun.evals._scoring import adapt_score
+
+    @dataclass
+    class SectionScore:
+        section: str
+        rate: float | None
+
+    @dataclass
+    class Score:
+        sections: tuple
+        mean: float | None
+        minimum: float | None
+
+    scored = adapt_score(Score((SectionScore("A", 1.0), SectionScore("B", 0.5), SectionScore("C", None)), 0.75, 0.5))
+    assert (scored.score, scored.min_section, scored.sections) == (0.75, 0.5, {"A": 1.0, "B": 0.5})
+    assert adapt_score({"mean": None, "minimum": None, "sections": {}}).score is None

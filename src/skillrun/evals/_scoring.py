@@ -55,32 +55,24 @@ def rubric_scorer(outcomes: list[OutcomeRecord]) -> Scored:
 
 
 def adapt_score(value: Any) -> Scored:
-    """Read the checks' score object (attribute or mapping style) into :class:`Scored`."""
+    """Read the checks' :class:`Score` (``mean``, ``minimum``, ``sections`` of ``SectionScore``) into
+    :class:`Scored`; mappings with the same names work too."""
 
-    def get(obj: Any, *names: str) -> Any:
-        for name in names:
-            if isinstance(obj, dict) and name in obj:
-                return obj[name]
-            if hasattr(obj, name):
-                return getattr(obj, name)
-        return None
+    def get(obj: Any, name: str) -> Any:
+        return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
-    overall = get(value, "overall", "mean", "score", "total")
-    if overall is not None and not isinstance(overall, int | float):
-        overall = get(overall, "mean", "score", "value")
-    minimum = get(value, "minimum", "min_section", "min")
-    sections_raw = get(value, "sections", "per_section", "by_section") or {}
+    raw_sections = get(value, "sections") or ()
+    pairs = raw_sections.items() if isinstance(raw_sections, dict) else ((get(s, "section"), s) for s in raw_sections)
     sections: dict[str, float] = {}
-    for heading, section_value in dict(sections_raw).items():
-        number = section_value if isinstance(section_value, int | float) else get(section_value, "mean", "score")
-        if number is not None:
-            sections[str(heading)] = float(number)
-    if minimum is not None and not isinstance(minimum, int | float):
-        minimum = get(minimum, "score", "mean", "value")
+    for heading, section in pairs:
+        rate = section if isinstance(section, int | float) else get(section, "rate")
+        if rate is not None and heading is not None:
+            sections[str(heading)] = float(rate)
+    mean, minimum = get(value, "mean"), get(value, "minimum")
     if minimum is None and sections:
         minimum = min(sections.values())
     return Scored(
-        score=float(overall) if overall is not None else None,
+        score=float(mean) if mean is not None else None,
         min_section=float(minimum) if minimum is not None else None,
         sections=sections,
     )
