@@ -79,6 +79,10 @@ def run(
     case: Annotated[list[str] | None, typer.Option("--case", help="Only cases whose id matches (glob; repeatable).")] = None,
     tag: Annotated[list[str] | None, typer.Option("--tag", help="Only cases with this tag (repeatable: all must match).")] = None,
     base_url: Annotated[str | None, typer.Option("--base-url", help="Base URL of an OpenAI-compatible server.")] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=0, help="Processes that parse and check reports (default: 2 for 100+ cases, else 0)."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary tables.")] = False,
 ) -> None:
@@ -105,6 +109,7 @@ def run(
         case_ids=list(case or []),
         tags=list(tag or []),
         model_options={"base_url": base_url} if base_url else {},
+        check_workers=workers,
     )
     code = execute(request, as_json=as_json, quiet=quiet)
     raise typer.Exit(code)

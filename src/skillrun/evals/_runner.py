@@ -44,6 +44,8 @@ class RunOptions:
     fallback: bool = True
     retry_errors: bool = False
     model_options: dict[str, Any] = field(default_factory=dict)
+    check_workers: int | None = None
+    """Processes that parse and check reports; ``None`` picks by run size (0 = the main process)."""
 
 
 @dataclass(repr=False)
@@ -165,6 +167,7 @@ class ReportRunner:
         self._chains: dict[tuple[str, str, int], Any] = {}
         self._judges: dict[int, Judge] = {}
         self._limiters: dict[str, asyncio.Semaphore] = {}
+        self._pool: Any = None
         self.calls = self.cache_hits = 0
 
     def _wrap(self, spec: str, model: Model, repeat: int) -> Model:
@@ -212,6 +215,7 @@ class ReportRunner:
                 if self.on_result is not None:
                     self.on_result(result)
 
+        self._pool = self._start_pool(len(todo))
         workers = [
             asyncio.create_task(worker(queue), name=f"eval:{spec}:{i}")
             for spec, queue in queues.items()
@@ -229,6 +233,8 @@ class ReportRunner:
             await asyncio.gather(*workers, return_exceptions=True)
             if self.cache is not None:
                 self.cache.close()
+            if self._pool is not None:
+                self._pool.close()
         everything = dict(existing)
         everything.update({r.key: r for r in finished})
         return RunOutcome(
@@ -240,8 +246,16 @@ class ReportRunner:
             elapsed_s=time.perf_counter() - started,
             calls=self.calls,
             cache_hits=self.cache_hits,
-            notes=list(self.cache.notes) if self.cache is not None else [],
+            notes=(list(self.cache.notes) if self.cache is not None else []) + (self._pool.notes if self._pool else []),
         )
+
+    def _start_pool(self, cases: int) -> Any:
+        from ._pool import CheckPool, auto_workers, uses_pool
+
+        workers = self.options.check_workers if self.options.check_workers is not None else auto_workers(cases)
+        if workers <= 0 or cases == 0 or not uses_pool(self.checker):
+            return None
+        return CheckPool(self.skills, workers)
 
     async def run_one(self, key: ResultKey) -> Result:
         """Run one case on one backend; every failure becomes an ``error`` result."""
@@ -291,7 +305,10 @@ class ReportRunner:
         errors: list[ErrorRecord] = []
         outcomes: list[OutcomeRecord] = []
         try:
-            outcomes = self.checker(skill, case, markdown, brief)
+            if self._pool is not None:
+                outcomes = await self._pool.check(self.suite.skill_of(case), case, markdown, brief)
+            else:
+                outcomes = self.checker(skill, case, markdown, brief)
         except Exception as exc:
             errors.append(_error(exc, "checks"))
         judge = self._judge(repeat)

@@ -32,16 +32,24 @@ Checker = Callable[[Skill, Case, str, "BaseModel | None"], list[OutcomeRecord]]
 Scorer = Callable[[list[OutcomeRecord]], Scored]
 
 
+def check_rows(
+    skill: Skill, request: str, expect: Any, markdown: str, brief: BaseModel | None
+) -> list[tuple[str, str, str, str | None]]:
+    """``(id, status, reason, section)`` of the skill's checks on the parsed markdown."""
+    from ..report import parse_markdown  # type: ignore[attr-defined]
+    from . import run_checks  # type: ignore[attr-defined]  # the checks' own entry point
+    from ._checks import CheckContext
+
+    ctx = CheckContext(skill=skill, report=parse_markdown(markdown), request=request, brief=brief, expect=expect)
+    return [(o.id, o.status, o.reason, o.section) for o in run_checks(ctx)]
+
+
 def rubric_checker(skill: Skill, case: Case, markdown: str, brief: BaseModel | None) -> list[OutcomeRecord]:
     """The skill's checks on the parsed markdown, with the case's labels as expectations."""
-    from ..report import parse_markdown  # type: ignore[attr-defined]
-    from ._checks import CheckContext
-    from . import run_checks  # type: ignore[attr-defined]  # the checks branch exports it
-
-    ctx = CheckContext(skill=skill, report=parse_markdown(markdown), request=case.request, brief=brief, expect=case.expect)
     return [
-        OutcomeRecord(id=o.id, status=o.status, reason=o.reason, section=o.section, source="check")
-        for o in run_checks(ctx)
+        # The checks built these values; validating 100+ records per report again costs more than the store.
+        OutcomeRecord.model_construct(id=i, status=s, reason=r, section=sec, source="check")
+        for i, s, r, sec in check_rows(skill, case.request, case.expect, markdown, brief)
     ]
 
 

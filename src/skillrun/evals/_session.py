@@ -49,6 +49,7 @@ class EvalRequest:
     case_ids: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     model_options: dict[str, Any] = field(default_factory=dict)
+    check_workers: int | None = None
     argv: list[str] = field(default_factory=lambda: list(sys.argv))
     runs_dir: Path = RUNS_DIR
 
@@ -226,5 +227,6 @@ def _make_runner(suite: Suite, request: EvalRequest, on_result: Any, extra: dict
         fallback=request.fallback,
         retry_errors=request.retry_errors,
         model_options=dict(request.model_options),
+        check_workers=request.check_workers,
     )
     return ReportRunner(suite, options, on_result=on_result, **extra)
