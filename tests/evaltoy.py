@@ -68,7 +68,9 @@ class Match:
 class KeywordRouter:
     """Triggers 'toy' when the message says 'model'."""
 
-    def route(self, message: str) -> list[Match]:
+    def route(self, message) -> list[Match]:  # noqa: ANN001
+        if not isinstance(message, str):
+            message = message[-1]["content"]  # the last turn decides
         if "boom" in message:
             raise RuntimeError("router exploded")
         return [Match("toy", 0.9, ["model"], "says model")] if "model" in message.lower() else []

@@ -252,6 +252,8 @@ def routing_suite() -> Suite:
         RoutingCase(id="n1", message="a model railway layout", trigger=False, why="other sense of model"),
         RoutingCase(id="n2", message="bake bread", trigger=False),
         RoutingCase(id="n3", message="boom", trigger=False),
+        RoutingCase(id="w1", message="a model for other things", trigger=True, skill="other", why="belongs elsewhere"),
+        RoutingCase(id="c1", message=[{"role": "user", "content": "hi"}, {"role": "user", "content": "plan my model"}], trigger=True),
     ]
     return Suite(name="routing", path="r", kind="routing", skill="toy", cases=cases)
 
@@ -260,12 +262,16 @@ def test_routing_suites_report_precision_recall_and_misroutes(tmp_path):
     request = EvalRequest(suite="r", out=tmp_path / "r", min_precision=0.5, min_recall=0.5)
     run = _run(request, routing_suite(), {"router": KeywordRouter()})
     r = run.summary.routing[0]
-    assert (r.tp, r.fp, r.fn, r.tn, r.errored) == (2, 1, 1, 1, 1)
-    assert r.precision == pytest.approx(2 / 3) and r.recall == pytest.approx(2 / 3) and r.f1 == pytest.approx(2 / 3)
-    assert [row["id"] for row in r.false_positives] == ["n1"] and [row["id"] for row in r.false_negatives] == ["p3"]
+    # c1 is a conversation whose last turn says "model"; w1 should go to another skill and went to toy.
+    assert (r.tp, r.fp, r.fn, r.tn, r.errored) == (3, 2, 2, 1, 1)
+    assert r.precision == pytest.approx(3 / 5) and r.recall == pytest.approx(3 / 5) and r.f1 == pytest.approx(3 / 5)
+    assert [row["id"] for row in r.false_positives] == ["n1", "w1"]
+    assert [row["id"] for row in r.false_negatives] == ["p3", "w1"]
+    by_id = {x.case_id: x for x in run.outcome.results}
+    assert by_id["w1"].routing.outcome == "wrong" and by_id["c1"].request == "user: hi\nuser: plan my model"
     assert run.exit_code == 3  # the router raised on one message
     junit = ET.parse(run.out / "junit.xml").getroot()
-    assert (junit.get("tests"), junit.get("failures"), junit.get("errors")) == ("6", "2", "1")
+    assert (junit.get("tests"), junit.get("failures"), junit.get("errors")) == ("8", "3", "1")
     gated = _run(EvalRequest(suite="r", out=tmp_path / "g", min_precision=0.9), routing_suite().select(ids=["p*", "n1", "n2"]),
                  {"router": KeywordRouter()})
     assert gated.exit_code == 1 and "precision 0.6667 < --min-precision 0.9" in gated.gate_failures[0]

@@ -53,17 +53,41 @@ class Case(BaseModel):
         return value
 
 
+class ChatTurn(BaseModel):
+    """One turn of a conversation in a routing case."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    role: str = Field(min_length=1)
+    content: str
+
+
 class RoutingCase(BaseModel):
-    """One labelled chat message: should it trigger ``skill`` (or the suite's skill)?"""
+    """One labelled chat message (or conversation, last turn deciding): should it trigger a skill?
+
+    ``trigger: true`` expects ``skill`` (default: the suite's skill); ``trigger: false`` expects no skill
+    at all, or, when ``skill`` is given, not that one.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=_ID)
-    message: str = Field(min_length=1)
+    message: str | list[ChatTurn] = Field(min_length=1)
     trigger: bool
     skill: str | None = None
     why: str = ""
     tags: list[str] = []
+
+    @property
+    def text(self) -> str:
+        """The message as one text (a conversation as ``role: content`` lines)."""
+        if isinstance(self.message, str):
+            return self.message
+        return "\n".join(f"{t.role}: {t.content}" for t in self.message)
+
+    def routable(self) -> str | list[dict[str, str]]:
+        """What a router's ``route`` takes: the text, or the turns as ``{role, content}`` mappings."""
+        return self.message if isinstance(self.message, str) else [t.model_dump() for t in self.message]
 
 
 class JudgeItem(BaseModel):

@@ -171,7 +171,7 @@ def _result_block(r: Result) -> str:
     if r.routing is not None:
         rt = r.routing
         body.append(
-            f"<p>expected: {escape(rt.expected_skill if rt.trigger else 'no trigger')}; routed to: "
+            f"<p>expected: {escape((rt.expected_skill or '-') if rt.trigger else 'no trigger')}; routed to: "
             f"{escape(rt.predicted or 'nothing')} ({escape(rt.outcome.upper())}); score {_fmt(rt.score)}; "
             f"matched: {escape(', '.join(rt.matched) or '-')}</p><p class=\"muted\">{escape(rt.why)}</p>"
         )

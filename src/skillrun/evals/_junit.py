@@ -54,10 +54,10 @@ def junit_tree(results: Iterable[Result], summary: Summary) -> ET.ElementTree:
                 message = f"{first.where}: {first.type}: {first.message}" if first else "error"
                 error_el = ET.SubElement(case_el, "error", message=_clean(message), type=_clean(first.type if first else "error"))
                 error_el.text = _clean("\n".join(f"{e.where}: {e.type}: {e.message}" for e in r.errors))
-            elif r.routing is not None and r.routing.outcome in ("fp", "fn"):
+            elif r.routing is not None and r.routing.outcome in ("fp", "fn", "wrong"):
                 counts["failures"] += 1
                 routed = r.routing.predicted or "nothing"
-                expected = r.routing.expected_skill if r.routing.trigger else "nothing"
+                expected = (r.routing.expected_skill or "a skill") if r.routing.trigger else "nothing"
                 failure = ET.SubElement(
                     case_el, "failure", message=_clean(f"expected {expected}, routed to {routed}"), type=r.routing.outcome
                 )

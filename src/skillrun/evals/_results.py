@@ -57,7 +57,8 @@ class RoutingRecord(BaseModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    expected_skill: str
+    expected_skill: str | None
+    """The skill the message should trigger (``trigger: true``), or must not (``trigger: false``)."""
     trigger: bool
     predicted: str | None = None
     """Slug of the top match, ``None`` when nothing triggered."""
@@ -67,7 +68,8 @@ class RoutingRecord(BaseModel):
     """The label's reason (from the case)."""
     router_why: str = ""
     """The router's own explanation of its top match."""
-    outcome: Literal["tp", "fp", "fn", "tn"]
+    outcome: Literal["tp", "fp", "fn", "tn", "wrong"]
+    """``wrong``: it should trigger one skill and triggered another (counted as FN and as FP)."""
 
 
 class Result(BaseModel):

@@ -1,8 +1,10 @@
 """Routing suites: labelled chat messages scored against the trigger router.
 
 For each message the router's top match (if any) is the skill it would trigger. A message labelled
-``trigger: true`` for skill S is a true positive when S is triggered and a false negative otherwise; a
-message labelled ``trigger: false`` is a false positive when S is triggered anyway. Precision, recall
+``trigger: true`` for skill S is a true positive when S is triggered, a false negative when nothing is,
+and both a false negative and a false positive when another skill is ("wrong"). A message labelled
+``trigger: false`` is a false positive when any skill triggers (or, if the case names a skill, that
+skill). Precision, recall
 and F1 follow, with the lists of misrouted messages. Results go through the same store as report runs
 (backend ``router``), so resume, JUnit, HTML and diff work unchanged.
 """
@@ -84,14 +86,14 @@ class RoutingRunner:
         )
 
     def run_one(self, case: RoutingCase) -> Result:
-        expected = case.skill or self.suite.skill
+        expected = (case.skill or self.suite.skill) if case.trigger else case.skill
         base: dict[str, Any] = {
             "case_id": case.id, "model": ROUTER, "repeat": 0, "tags": list(case.tags),
-            "request": case.message, "started_at": now_iso(),
+            "request": case.text, "started_at": now_iso(),
         }
         t0 = time.perf_counter()
         try:
-            matches = list(self.router.route(case.message) or [])
+            matches = list(self.router.route(case.routable()) or [])
         except Exception as exc:  # a router bug is an error result, not a crash of the run
             text = str(exc).strip()
             return Result(
@@ -104,8 +106,11 @@ class RoutingRunner:
         latency_ms = (time.perf_counter() - t0) * 1000
         top = matches[0] if matches else None
         predicted = _slug(getattr(top, "skill", None)) if top is not None else None
-        hit = predicted == expected
-        outcome = ("tp" if hit else "fn") if case.trigger else ("fp" if hit else "tn")
+        if case.trigger:
+            outcome = "tp" if predicted == expected else ("fn" if predicted is None else "wrong")
+        else:
+            unwanted = predicted is not None and (expected is None or predicted == expected)
+            outcome = "fp" if unwanted else "tn"
         correct = outcome in ("tp", "tn")
         return Result(
             status="pass" if correct else "fail",

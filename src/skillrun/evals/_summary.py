@@ -193,13 +193,16 @@ def _routing_summary(model: str, rows: list[Result]) -> RoutingSummary:
                 s.errors.append(ErrorLine(r.case_id, r.repeat, e.where, e.type, e.message))
             continue
         outcome = r.routing.outcome
-        setattr(s, outcome, getattr(s, outcome) + 1)
         row = {"id": r.case_id, "expected": r.routing.expected_skill if r.routing.trigger else None}
         row.update(predicted=r.routing.predicted, score=r.routing.score, why=r.routing.why)
-        if outcome == "fp":
-            s.false_positives.append(row)
-        elif outcome == "fn":
+        if outcome in ("fn", "wrong"):
+            s.fn += 1
             s.false_negatives.append(row)
+        if outcome in ("fp", "wrong"):
+            s.fp += 1
+            s.false_positives.append(row)
+        if outcome in ("tp", "tn"):
+            setattr(s, outcome, getattr(s, outcome) + 1)
     return s
 
 
@@ -215,31 +218,46 @@ def _ms(value: float | None) -> str:
     return "-" if value is None else f"{value:,.0f} ms"
 
 
+def _interval(m: ModelSummary) -> str:
+    if m.score is None:
+        return "-"
+    if m.score.low is None or m.score.high is None:
+        return f"{m.score.mean:.3f} (n={m.score.n})"
+    clustered = f", {m.repeats} repeats, clustered" if m.repeats > 1 else ""
+    return f"{m.score.mean:.3f} [{m.score.low:.3f}, {m.score.high:.3f}] (n={m.score.n}{clustered})"
+
+
 def render_summary(summary: Summary, console: Any, *, max_checks: int = 20, max_errors: int = 20) -> None:
     """The run's summary as rich tables on ``console``."""
     from rich.table import Table
 
     if summary.models:
+        # Metrics as rows, backends as columns: readable in 80 columns and in CI logs.
         table = Table(title=f"suite {summary.suite}", title_justify="left")
-        for column in ("backend", "results", "pass", "fail", "error", "score (95% CI)", "min section", "tokens", "cost", "p50", "p95"):
-            table.add_column(column, justify="left" if column in ("backend", "score (95% CI)") else "right")
+        table.add_column("metric")
         for m in summary.models:
-            ci = m.score.format(3) if m.score else "-"
-            if m.score and m.repeats > 1:
-                ci += f" clustered, {m.repeats} repeats"
-            worst = f"{_num(m.min_section.mean if m.min_section else None)} (worst {_num(m.worst_min_section)})"
-            cost = "unknown" if m.cost_usd is None else f"${m.cost_usd:,.4f}"
-            tokens = f"{m.input_tokens + m.output_tokens:,}" + (f" ({m.cache_hits} cached)" if m.cache_hits else "")
-            table.add_row(
-                m.model, str(m.results), str(m.passed), str(m.failed), str(m.errored), ci, worst, tokens, cost,
-                _ms(m.latency_p50_ms), _ms(m.latency_p95_ms),
-            )
+            table.add_column(m.model, justify="right")
+        rows: list[tuple[str, list[str]]] = [
+            ("results", [f"{m.results} ({m.passed} pass, {m.failed} fail, {m.errored} error)" for m in summary.models]),
+            ("score (95% CI)", [_interval(m) for m in summary.models]),
+            ("min section (worst)", [
+                f"{_num(m.min_section.mean if m.min_section else None)} ({_num(m.worst_min_section)})" for m in summary.models
+            ]),
+            ("tokens in / out", [
+                f"{m.input_tokens:,} / {m.output_tokens:,}" + (f" ({m.cache_hits} cached calls)" if m.cache_hits else "")
+                for m in summary.models
+            ]),
+            ("cost", ["unknown" if m.cost_usd is None else f"${m.cost_usd:,.4f}" for m in summary.models]),
+            ("latency p50 / p95", [f"{_ms(m.latency_p50_ms)} / {_ms(m.latency_p95_ms)}" for m in summary.models]),
+        ]
+        if any(m.fallback_sections for m in summary.models):
+            rows.append(("fallback sections", [str(m.fallback_sections) for m in summary.models]))
+        for label, cells in rows:
+            table.add_row(label, *cells)
         console.print(table)
         _render_sections(summary, console)
         _render_checks(summary, console, max_checks)
         for m in summary.models:
-            if m.fallback_sections:
-                console.print(f"{m.model}: {m.fallback_sections} sections fell back to the expert engine", markup=False)
             if m.flaky:
                 console.print(f"{m.model}: flaky across repeats: {', '.join(m.flaky)}", markup=False)
     for r in summary.routing:
