@@ -216,10 +216,13 @@ class ReportRunner:
                     self.on_result(result)
 
         self._pool = self._start_pool(len(todo))
+        # Cases being checked hold no model call, so with check workers a few more cases are in flight:
+        # the backend's slots stay busy while finished reports wait for their checks.
+        per_backend = max(1, self.options.concurrency) + (self._pool.workers if self._pool is not None else 0)
         workers = [
             asyncio.create_task(worker(queue), name=f"eval:{spec}:{i}")
             for spec, queue in queues.items()
-            for i in range(min(max(1, self.options.concurrency), len(queue)))
+            for i in range(min(per_backend, len(queue)))
         ]
         interrupted = False
         try:
