@@ -1,15 +1,17 @@
-"""Model strings to backends: ``expert``, ``openai:MODEL``, ``anthropic:MODEL``.
+"""Model strings to backends: ``expert``, ``openai:MODEL``, ``openai-compat:MODEL``, ``anthropic:MODEL``.
 
 SDK-backed backends are imported only when their prefix is asked for, so the CLI starts without them.
+A langchain-core chat model instance is wrapped in :class:`~skillrun.models.LangChainModel`.
 """
 
 from __future__ import annotations
 
 import importlib
+import sys
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import ModelNotFoundError
+from ..errors import ModelNotFoundError, UsageError
 from ._base import Model
 
 # prefix -> "module:factory"; a factory takes (model_name, **options) and returns a Model.
@@ -32,11 +34,18 @@ def get_model(spec: str | Model | None = None, **options: Any) -> Model:
     if spec is None:
         spec = DEFAULT_MODEL
     if not isinstance(spec, str):
+        if _is_langchain_chat_model(spec):
+            from ._langchain import LangChainModel
+
+            return LangChainModel(spec, **options)
         return spec
     text = spec.strip()
     if text == "expert":
         from ._expert import ExpertModel
 
+        given = sorted(k for k, v in options.items() if v is not None)
+        if given:
+            raise UsageError(f"the expert engine takes no options ({', '.join(given)}); they are for LLM models")
         return ExpertModel()
     prefix, sep, name = text.partition(":")
     if not sep or not name or prefix not in _FACTORIES:
@@ -45,3 +54,14 @@ def get_model(spec: str | Model | None = None, **options: Any) -> Model:
     module_name, _, attr = _FACTORIES[prefix].partition(":")
     factory: Callable[..., Model] = getattr(importlib.import_module(module_name), attr)
     return factory(name, **options)
+
+
+def _is_langchain_chat_model(obj: object) -> bool:
+    # Without langchain_core imported, nothing can be one of its chat models; never import it here.
+    module = sys.modules.get("langchain_core.language_models")
+    return module is not None and isinstance(obj, module.BaseChatModel)
+
+
+register_backend("openai", "skillrun.models._openai:openai_model")
+register_backend("openai-compat", "skillrun.models._openai:openai_compat_model")
+register_backend("anthropic", "skillrun.models._anthropic:anthropic_model")

@@ -1,0 +1,81 @@
+"""What the SDK backends share: the request gate, one client per event loop, and the retry loop."""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from typing import Any
+
+from ..errors import ModelError, ModelUnavailableError
+from ._base import ModelRequest, ModelResponse
+from ._secrets import one_line, register_secret
+from ._transport import Sleep, call_with_retries, check_allowed
+
+
+class SDKModel:
+    """Base of the OpenAI and Anthropic backends.
+
+    Subclasses set ``provider`` and implement ``_make_client`` and ``_call`` (exactly one HTTP request,
+    returning the raw text and usage so that a failed validation still counts its tokens).
+    """
+
+    provider = "sdk"
+    wants_messages = True
+
+    def __init__(
+        self, model_id: str, *, client: Any = None, sleep: Sleep | None = None, **client_options: Any
+    ) -> None:
+        if not model_id.strip():
+            raise ModelError(f"{self.provider}: the model name is empty")
+        self.model_id = model_id
+        self.name = f"{self.provider}:{model_id}"
+        self.sleep = sleep
+        self._client_options = {k: v for k, v in client_options.items() if v is not None}
+        register_secret(self._client_options.get("api_key"))
+        self._given_client = client
+        # httpx2 connection pools belong to the loop that opened them; asyncio.run() per call (the sync
+        # API, the eval harness) would otherwise reuse a pool from a closed loop.
+        self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
+
+    def __repr__(self) -> str:
+        # Never the options: they may hold the key.
+        return f"{type(self).__name__}({self.model_id!r})"
+
+    @property
+    def base_url(self) -> str | None:
+        return self._client_options.get("base_url")
+
+    def _client(self) -> Any:
+        if self._given_client is not None:
+            return self._given_client
+        loop = asyncio.get_running_loop()
+        client = self._clients.get(loop)
+        if client is None:
+            try:
+                client = self._make_client(dict(self._client_options))
+            except ModelError:
+                raise
+            except Exception as exc:  # missing key, bad base_url: the SDK says which
+                raise ModelUnavailableError(f"{self.provider}: cannot create the client: {one_line(exc)}") from None
+            self._clients[loop] = client
+        return client
+
+    def _make_client(self, options: dict[str, Any]) -> Any:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _connection_errors(self) -> tuple[type[BaseException], ...]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    async def _call(self, client: Any, request: ModelRequest) -> ModelResponse:  # pragma: no cover
+        raise NotImplementedError
+
+    async def request(self, request: ModelRequest) -> ModelResponse:
+        check_allowed(self.provider)
+        client = self._client()
+        return await call_with_retries(
+            lambda: self._call(client, request),
+            provider=self.name,
+            settings=request.settings,
+            sleep=self.sleep,
+            connection_errors=self._connection_errors(),
+        )
