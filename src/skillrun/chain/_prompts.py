@@ -1,7 +1,8 @@
 """Prompts as content: Jinja2 templates under ``prompts/<skill>/`` rendered into chat messages.
 
 A step's template gets only what the step needs: the request, the brief, the sections it depends on,
-the matching Process step of the skill, and the output schema. No whole-skill dump into every call.
+the matching Process step of the skill, and a field guide to the output schema (the full JSON schema
+stays available as ``schema`` but the shipped templates do not use it). No whole-skill dump into every call.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 from ..errors import SkillFileError
 from ..models import Message, SectionTask
 from ..spec import Skill
+from ._fieldguide import field_guide
 from ._spec import StepSpec
 
 
@@ -31,6 +33,8 @@ class PromptRenderer:
             loader=jinja2.FileSystemLoader(str(self.prompts_dir)),
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
             autoescape=False,
         )
 
@@ -49,13 +53,21 @@ class PromptRenderer:
     def render(self, step: StepSpec, task: SectionTask) -> list[Message]:
         import jinja2
 
+        purpose = self.skill.section("purpose")
+        skill_inputs = self.skill.section("inputs")
         context = {
             "skill": self.skill,
             "step": step,
+            "heading": step.section,
             "skill_step": self._skill_step(step),
+            "purpose": purpose.body.strip() if purpose else self.skill.description,
+            "skill_inputs": skill_inputs.body.strip() if skill_inputs else "",
             "request": task.request,
-            "brief": task.brief.model_dump_json(indent=2) if task.brief is not None else None,
-            "inputs": {k: v.model_dump_json(indent=2) for k, v in task.inputs.items()},
+            # Compact JSON: the model reads it as well as indented JSON, for fewer tokens.
+            "brief": task.brief.model_dump_json(exclude={"request"}) if task.brief is not None else None,
+            "inputs": {k: v.model_dump_json() for k, v in task.inputs.items()},
+            "output_name": task.output_type.__name__,
+            "fields": field_guide(task.output_type),
             "schema": json.dumps(task.output_type.model_json_schema(), indent=2),
         }
         try:

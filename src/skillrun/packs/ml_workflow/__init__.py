@@ -31,6 +31,12 @@ class MLWorkflowPack:
         return design_section(task.output_type.__name__, task.brief, task.inputs)
 
     def finalize(self, task: SectionTask, value: BaseModel) -> BaseModel:
+        if isinstance(value, Brief):
+            # An LLM's brief keeps the figures the expert intake read from the request (see merge.py).
+            from .intake import read_request
+            from .merge import merge_briefs
+
+            return merge_briefs(value, read_request(task.request), task.request)
         if isinstance(value, ABTesting) and value.plan is not None:
             plan = complete_plan(value.plan)
             return value.model_copy(update={"plan": plan, "min_duration": describe_duration(plan)})
