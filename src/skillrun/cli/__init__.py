@@ -37,7 +37,9 @@ def _root(
 
 def _register() -> None:
     # One line per command module; each module defines a function named like the command.
-    pass
+    from . import run
+
+    app.command("run")(run.run)
 
 
 _register()
