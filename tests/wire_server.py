@@ -110,6 +110,13 @@ def _schema_of(body: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     return "Output", {"type": "object"}
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # clients that time out or drop the connection are part of the script
+
+
 class WireServer:
     def __init__(self) -> None:
         self.script: deque[Reply] = deque()
@@ -120,8 +127,7 @@ class WireServer:
         )
         self._chaos: tuple[random.Random, float, float] | None = None
         self._lock = threading.Lock()
-        self._http = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-        self._http.daemon_threads = True
+        self._http = _QuietServer(("127.0.0.1", 0), _Handler)
         self._http.wire = self  # type: ignore[attr-defined]
         self._thread = threading.Thread(target=self._http.serve_forever, daemon=True)
 

@@ -84,6 +84,10 @@ class Chain:
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            # SDK backends hold an HTTP client per event loop; close it before this loop ends.
+            closer = getattr(self.agent.model, "aclose", None)
+            if closer is not None:
+                await closer()
         yield ReportDone(self._report(request, outcomes, started))
 
     def _result(self, step: StepSpec, outcome: SectionOutcome) -> SectionResult:

@@ -69,6 +69,20 @@ class SDKModel:
     async def _call(self, client: Any, request: ModelRequest) -> ModelResponse:  # pragma: no cover
         raise NotImplementedError
 
+    async def aclose(self) -> None:
+        """Close the client this event loop opened (the chain calls it when a run ends).
+
+        The model stays usable: the next request opens a new client. A client passed in as ``client=``
+        belongs to the caller and is left open.
+        """
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        client = self._clients.pop(loop, None)
+        if client is not None:
+            await client.close()
+
     async def request(self, request: ModelRequest) -> ModelResponse:
         check_allowed(self.provider)
         client = self._client()
