@@ -124,6 +124,10 @@ class Chain:
                 f"{len(fallbacks)} of {len(sections)} sections were written by the offline expert engine "
                 f"because {self.agent.model.name} failed: {', '.join(fallbacks)}"
             )
+        if intake is not None and intake.provenance.fallback:
+            # The brief shapes every section, so a fallback there is worth the reader's attention too.
+            note = f"the brief is the offline expert intake's because {self.agent.model.name} failed"
+            banner = f"{banner}; {note}" if banner else note[0].upper() + note[1:]
         title_value = self.pack.title(brief) if isinstance(brief, BaseModel) else self.skill.name
         return Report(
             skill=self.skill.slug,

@@ -24,10 +24,12 @@ def run(
         ),
     ],
     model: Annotated[
-        str, typer.Option("--model", "-m", help="expert (offline, default), openai:MODEL or anthropic:MODEL.")
+        str, typer.Option(
+            "--model", "-m", help="expert (offline, default), openai:MODEL, openai-compat:MODEL or anthropic:MODEL."
+        )
     ] = "expert",
     base_url: Annotated[
-        str | None, typer.Option("--base-url", help="Base URL of an OpenAI-compatible server.")
+        str | None, typer.Option("--base-url", help="Provider endpoint, e.g. http://localhost:11434/v1 for Ollama.")
     ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
