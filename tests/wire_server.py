@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import threading
 import time
 from collections import deque
@@ -91,7 +92,9 @@ def instance_from_schema(schema: dict[str, Any], root: dict[str, Any] | None = N
     if kind == "object" or "properties" in schema:
         return {name: instance_from_schema(sub, root) for name, sub in schema.get("properties", {}).items()}
     if kind == "array":
-        count = max(1, int(schema.get("minItems", 1)))
+        # Anthropic's transform moves minItems > 1 into the description; a compliant model reads it there.
+        hinted = re.search(r"minItems: (\d+)", schema.get("description", ""))
+        count = max(1, int(schema.get("minItems", 1)), int(hinted.group(1)) if hinted else 1)
         return [instance_from_schema(schema.get("items", {"type": "string"}), root) for _ in range(count)]
     return {"integer": 1, "number": 0.5, "boolean": True, "null": None}.get(kind, "example")
 
@@ -189,6 +192,9 @@ class WireServer:
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle on, the body waits for the client's delayed
+    # ACK (about 40 ms per call), which no real provider adds.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
         pass
@@ -295,3 +301,33 @@ def _error(reply: Status, anthropic: bool) -> dict[str, Any]:
         kind = {429: "rate_limit_error", 529: "overloaded_error", 401: "authentication_error"}.get(reply.code, "api_error")
         return {"type": "error", "error": {"type": kind, "message": reply.message}}
     return {"error": {"message": reply.message, "type": "server_error", "code": None, "param": None}}
+
+
+def main() -> None:
+    """Serve in a process of its own (benchmarks): ``python tests/wire_server.py [--delay S] [--answers F]``.
+
+    ``--answers`` names a JSON file mapping schema names to answers. The port is printed on stdout.
+    """
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--delay", type=float, default=0.0)
+    parser.add_argument("--answers", default=None)
+    args = parser.parse_args()
+    server = WireServer()
+    server.delay = args.delay
+    if args.answers:
+        with open(args.answers, encoding="utf-8") as f:
+            answers = json.load(f)
+        server.answer = lambda name, schema, body: answers.get(name) or instance_from_schema(schema)
+    server.start()
+    print(server.port, flush=True)
+    try:
+        sys.stdin.read()  # serve until the parent closes our stdin
+    finally:
+        server.stop()
+
+
+if __name__ == "__main__":
+    main()

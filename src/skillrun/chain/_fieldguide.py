@@ -6,6 +6,7 @@ what each field is for, in far fewer tokens than the schema itself.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -56,6 +57,7 @@ def _lines(schema: dict[str, Any], root: dict[str, Any], depth: int) -> list[str
     return lines
 
 
+@lru_cache(maxsize=64)
 def field_guide(output_type: type[BaseModel]) -> str:
     schema = output_type.model_json_schema()
     return "\n".join(_lines(schema, schema, 0))

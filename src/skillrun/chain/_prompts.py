@@ -1,14 +1,13 @@
 """Prompts as content: Jinja2 templates under ``prompts/<skill>/`` rendered into chat messages.
 
 A step's template gets only what the step needs: the request, the brief, the sections it depends on,
-the matching Process step of the skill, and a field guide to the output schema (the full JSON schema
-stays available as ``schema`` but the shipped templates do not use it). No whole-skill dump into every call.
+the matching Process step of the skill, and a field guide to the output schema (strict providers get
+the full JSON schema as the response format anyway). No whole-skill dump into every call.
 """
 
 from __future__ import annotations
 
-import json
-from functools import cached_property
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import SkillFileError
@@ -24,19 +23,9 @@ class PromptRenderer:
         self.skill = skill
         self.prompts_dir = prompts_dir
 
-    @cached_property
+    @property
     def _env(self):  # type: ignore[no-untyped-def]
-        # Jinja2 is imported here: the expert path never renders prompts.
-        import jinja2
-
-        return jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(self.prompts_dir)),
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            autoescape=False,
-        )
+        return _environment(str(self.prompts_dir))
 
     def _skill_step(self, step: StepSpec) -> str:
         """The Process step whose title names this step's section (its guidance for the model)."""
@@ -68,7 +57,6 @@ class PromptRenderer:
             "inputs": {k: v.model_dump_json() for k, v in task.inputs.items()},
             "output_name": task.output_type.__name__,
             "fields": field_guide(task.output_type),
-            "schema": json.dumps(task.output_type.model_json_schema(), indent=2),
         }
         try:
             system = self._env.get_template(f"{self.skill.slug}/system.md.j2").render(**context)
@@ -76,3 +64,19 @@ class PromptRenderer:
         except jinja2.TemplateError as exc:
             raise SkillFileError(f"{self.prompts_dir}: prompt for step {step.id!r}: {exc}") from None
         return [Message("system", system.strip()), Message("user", user.strip())]
+
+
+@lru_cache(maxsize=8)
+def _environment(prompts_dir: str):  # type: ignore[no-untyped-def]
+    # One per folder and process, so templates compile once, not once per chain. Jinja2 is imported
+    # here: the expert path never renders prompts.
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(prompts_dir),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )

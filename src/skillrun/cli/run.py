@@ -99,7 +99,7 @@ def _summary(report, output: Path | None) -> None:  # type: ignore[no-untyped-de
         parts.append(f"written to {output}")
     if report.banner:
         console.print(f"note: {report.banner}", markup=False, soft_wrap=True)
-    console.print(" · ".join(parts), markup=False, style="dim")
+    console.print(" · ".join(parts), markup=False, style="dim", soft_wrap=True)
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -17,7 +17,7 @@ from typing import Any, Literal
 from ..errors import ModelError
 from ._base import ModelRequest, ModelResponse, Usage
 from ._schema import anthropic_schema, schema_name
-from ._sdk import SDKModel
+from ._sdk import SDKModel, shared_ssl_context
 
 Mode = Literal["json_schema", "tool"]
 DEFAULT_MAX_TOKENS = 4096
@@ -40,6 +40,8 @@ class AnthropicModel(SDKModel):
         import anthropic
 
         options["max_retries"] = 0  # the retry loop in _transport owns retries
+        if "http_client" not in options:
+            options["http_client"] = anthropic.DefaultAsyncHttpxClient(verify=shared_ssl_context())
         return anthropic.AsyncAnthropic(**options)
 
     def _connection_errors(self) -> tuple[type[BaseException], ...]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from ._base import ModelRequest, ModelResponse, Usage
 from ._schema import openai_response_format
-from ._sdk import SDKModel
+from ._sdk import SDKModel, shared_ssl_context
 
 # Parameters some models reject (reasoning models and temperature); dropped once the API says so.
 _DROPPABLE = frozenset({"temperature", "seed", "max_completion_tokens", "max_tokens"})
@@ -46,6 +46,8 @@ class OpenAIModel(SDKModel):
             if options.get("base_url") or os.environ.get("OPENAI_BASE_URL"):
                 options["api_key"] = _LOCAL_KEY
         options["max_retries"] = 0  # the retry loop in _transport owns retries
+        if "http_client" not in options:
+            options["http_client"] = openai.DefaultAsyncHttpxClient(verify=shared_ssl_context())
         return openai.AsyncOpenAI(**options)
 
     def _connection_errors(self) -> tuple[type[BaseException], ...]:

@@ -8,7 +8,9 @@ enforces afterwards and the re-ask loop repairs.
 
 from __future__ import annotations
 
+import copy
 import re
+from functools import lru_cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -45,6 +47,13 @@ def openai_response_format(output_type: type[BaseModel], *, strict: bool) -> dic
     Strict: the SDK's own strict rewriting (all properties required, closed objects), defaults removed.
     Non-strict, for OpenAI-compatible servers: pydantic's schema without the ``strict`` flag.
     """
+    # A copy: the cached schema must survive whatever the caller or the SDK does to it.
+    return copy.deepcopy(_openai_response_format(output_type, strict))
+
+
+@lru_cache(maxsize=128)
+def _openai_response_format(output_type: type[BaseModel], strict: bool) -> dict[str, Any]:
+    # Schema generation costs milliseconds per call, on the critical path of every section: once per type.
     if strict:
         from openai.lib._pydantic import to_strict_json_schema
 
@@ -57,6 +66,11 @@ def openai_response_format(output_type: type[BaseModel], *, strict: bool) -> dic
 
 
 def anthropic_schema(output_type: type[BaseModel]) -> dict[str, Any]:
+    return copy.deepcopy(_anthropic_schema(output_type))
+
+
+@lru_cache(maxsize=128)
+def _anthropic_schema(output_type: type[BaseModel]) -> dict[str, Any]:
     from anthropic import transform_schema
 
     return transform_schema(output_type)

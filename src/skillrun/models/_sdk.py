@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import weakref
+from functools import lru_cache
 from typing import Any
 
 from ..errors import ModelError, ModelUnavailableError
 from ._base import ModelRequest, ModelResponse
 from ._secrets import one_line, register_secret
 from ._transport import Sleep, call_with_retries, check_allowed
+
+
+@lru_cache(maxsize=1)
+def shared_ssl_context() -> Any:
+    """One TLS context per process: loading the CA bundle costs tens of milliseconds per client, and a
+    new client is made for every event loop (every ``asyncio.run``)."""
+    import httpx2
+
+    return httpx2.create_ssl_context()
 
 
 class SDKModel:
