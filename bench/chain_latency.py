@@ -51,7 +51,9 @@ async def expert_answers() -> dict[str, str]:
 async def one_run(concurrency: int) -> tuple[float, int, int]:
     """One chain run; the clock covers the chain (intake and seven sections), not loading the skill."""
     settings = ModelSettings(timeout=30.0, deadline=120.0)
-    chain = build_chain(find_skill("ml-workflow"), "openai:bench-model", concurrency=concurrency, settings=settings)
+    chain = build_chain(
+        find_skill("ml-workflow"), "openai:bench-model", concurrency=concurrency, settings=settings
+    )
     started = time.perf_counter()
     report = None
     async for event in chain.stream(REQUEST):
@@ -59,7 +61,9 @@ async def one_run(concurrency: int) -> tuple[float, int, int]:
             report = event.report
     elapsed = time.perf_counter() - started
     assert report is not None
-    fallbacks = len(report.run.fallback_sections) + int(bool(report.run.intake and report.run.intake.fallback))
+    fallbacks = len(report.run.fallback_sections) + int(
+        bool(report.run.intake and report.run.intake.fallback)
+    )
     return elapsed, report.run.usage.requests, fallbacks
 
 
@@ -75,7 +79,9 @@ def serve(delay: float, answers: str) -> tuple[subprocess.Popen[str], int]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--delays", type=float, nargs="+", default=[0.2, 0.5, 1.0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--concurrency", type=int, default=4)
@@ -86,7 +92,9 @@ def main() -> int:
     os.environ["OPENAI_API_KEY"] = "sk-bench-loopback"
 
     worst = 0.0
-    print(f"{'D (s)':>6} {'cold (s)':>8} {'runs':>4} {'median (s)':>10} {'max (s)':>8} {'max/D':>6} {'calls':>5} {'fallbacks':>9}")
+    print(
+        f"{'D (s)':>6} {'cold (s)':>8} {'runs':>4} {'median (s)':>10} {'max (s)':>8} {'max/D':>6} {'calls':>5} {'fallbacks':>9}"
+    )
     for delay in args.delays:
         process, port = serve(delay, f.name)
         os.environ["OPENAI_BASE_URL"] = f"http://127.0.0.1:{port}/v1"

@@ -11,7 +11,15 @@ from toy import CHAIN, SKILL, Alpha, ToyPack, expert_answer
 from skillrun.chain._agent import SectionAgent
 from skillrun.chain._guard import SectionGuard
 from skillrun.errors import ModelRequestsBlockedError, SectionFailedError
-from skillrun.models import FunctionModel, Message, ModelRequest, ModelResponse, ModelSettings, SectionTask, Usage
+from skillrun.models import (
+    FunctionModel,
+    Message,
+    ModelRequest,
+    ModelResponse,
+    ModelSettings,
+    SectionTask,
+    Usage,
+)
 
 STEP = CHAIN.step("alpha")
 GOOD = {"one": "first", "two": "second"}
@@ -170,7 +178,8 @@ def test_cost_is_unknown_for_unpriced_models_and_known_for_priced_ones():
     fake = run(FunctionModel(answers(GOOD), name="fake"))
     assert fake.provenance.cost_usd is None
     priced = FunctionModel(
-        lambda r: ModelResponse(model="x", text=json.dumps(GOOD), usage=Usage(1_000_000, 0, 1)), name="openai:gpt-4.1"
+        lambda r: ModelResponse(model="x", text=json.dumps(GOOD), usage=Usage(1_000_000, 0, 1)),
+        name="openai:gpt-4.1",
     )
     assert run(priced).provenance.cost_usd == 2.0
 

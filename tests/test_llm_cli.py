@@ -80,7 +80,17 @@ def test_usage_and_cost_are_summed_and_shown(runner, wire):
 
 def test_an_unpriced_model_has_unknown_cost(runner, wire):
     result = runner.invoke(
-        app, ["run", "--format", "json", "--model", "openai-compat:llama3.2", "--base-url", wire.openai_url, REQUEST]
+        app,
+        [
+            "run",
+            "--format",
+            "json",
+            "--model",
+            "openai-compat:llama3.2",
+            "--base-url",
+            wire.openai_url,
+            REQUEST,
+        ],
     )
     report = assert_complete(result)
     assert report["run"]["cost_usd"] is None and "cost unknown" in result.stderr
@@ -93,7 +103,9 @@ def test_flaky_provider_still_gives_a_complete_report(runner, wire, seed):
 
 
 @pytest.mark.parametrize("provider", ["openai", "anthropic"])
-def test_a_provider_that_is_down_still_gives_a_complete_report_with_the_banner(runner, wire, provider, monkeypatch):
+def test_a_provider_that_is_down_still_gives_a_complete_report_with_the_banner(
+    runner, wire, provider, monkeypatch
+):
     wire.chaos(0, transient=1.0, invalid=0.0)
     result = run_cli(runner, wire, provider, "--format", "md")
     assert result.exit_code == 0, result.output
@@ -123,9 +135,15 @@ def test_the_api_key_appears_in_no_artifact(runner, wire, monkeypatch, tmp_path,
     artifacts: list[str] = []
 
     # 1. CLI runs with failures whose bodies quote the key: fallback (md and json), and --no-fallback.
-    for extra in (["--format", "json", "-o", str(tmp_path / "r.json")], ["--format", "md"], ["--no-fallback"]):
+    for extra in (
+        ["--format", "json", "-o", str(tmp_path / "r.json")],
+        ["--format", "md"],
+        ["--no-fallback"],
+    ):
         wire.reset()
-        wire.queue(Status(401, message=echo), Status(500, message=echo), Status(429, {"retry-after-ms": "1"}, echo))
+        wire.queue(
+            Status(401, message=echo), Status(500, message=echo), Status(429, {"retry-after-ms": "1"}, echo)
+        )
         wire.chaos(1, transient=0.5, invalid=0.2)
         result = run_cli(runner, wire, "openai", *extra)
         artifacts += [result.stdout, result.stderr, str(result.exception or "")]

@@ -49,7 +49,9 @@ def test_valid_answer_keeps_text_and_usage(wire):
     response = ask(make(wire))
     assert Verdict.model_validate_json(response.text).title == "example"
     assert response.finish_reason == "stop" and response.refusal is None
-    assert response.usage.requests == 1 and response.usage.input_tokens > 0 and response.usage.output_tokens > 0
+    assert (
+        response.usage.requests == 1 and response.usage.input_tokens > 0 and response.usage.output_tokens > 0
+    )
     assert response.model == "openai:gpt-4.1-mini"
 
 

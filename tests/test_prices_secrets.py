@@ -28,7 +28,9 @@ def test_unknown_models_have_unknown_cost_not_zero():
 
 def test_prices_can_be_extended_from_a_file(tmp_path, monkeypatch):
     extra = tmp_path / "prices.yaml"
-    extra.write_text("openai-compat:\n  llama3.2: {input: 0.0, output: 0.0}\nopenai:\n  gpt-4.1: {input: 1, output: 1}\n")
+    extra.write_text(
+        "openai-compat:\n  llama3.2: {input: 0.0, output: 0.0}\nopenai:\n  gpt-4.1: {input: 1, output: 1}\n"
+    )
     monkeypatch.setenv("SKILLRUN_PRICES", str(extra))
     price_table.cache_clear()
     try:
@@ -52,7 +54,13 @@ def test_redact_masks_environment_keys_registered_keys_and_key_shapes(monkeypatc
         " / x-api-key: zzzzzzzzzz"
     )
     out = redact(text)
-    for secret in ("plainsecretvalue123", "registered-secret-456", "abcdefghijkl", "abc.def-123456", "zzzzzzzzzz"):
+    for secret in (
+        "plainsecretvalue123",
+        "registered-secret-456",
+        "abcdefghijkl",
+        "abc.def-123456",
+        "zzzzzzzzzz",
+    ):
         assert secret not in out
     assert "sk-proj-***" in out
 

@@ -125,8 +125,8 @@ class WireServer:
         self.script: deque[Reply] = deque()
         self.requests: list[Recorded] = []
         self.delay = 0.0
-        self.answer: Callable[[str, dict[str, Any], dict[str, Any]], Any] = (
-            lambda name, schema, body: instance_from_schema(schema)
+        self.answer: Callable[[str, dict[str, Any], dict[str, Any]], Any] = lambda name, schema, body: (
+            instance_from_schema(schema)
         )
         self._chaos: tuple[random.Random, float, float] | None = None
         self._lock = threading.Lock()
@@ -267,7 +267,11 @@ def _openai(body: dict[str, Any], text: str, finish: str, reply: Reply) -> dict[
         "choices": [
             {"index": 0, "finish_reason": "stop" if refusal else finish, "logprobs": None, "message": message}
         ],
-        "usage": {"prompt_tokens": prompt, "completion_tokens": completion, "total_tokens": prompt + completion},
+        "usage": {
+            "prompt_tokens": prompt,
+            "completion_tokens": completion,
+            "total_tokens": prompt + completion,
+        },
     }
 
 
@@ -277,7 +281,10 @@ def _anthropic(body: dict[str, Any], text: str, finish: str, reply: Reply) -> di
     if forced:
         try:
             block: dict[str, Any] = {
-                "type": "tool_use", "id": "toolu_1", "name": body["tool_choice"]["name"], "input": json.loads(text),
+                "type": "tool_use",
+                "id": "toolu_1",
+                "name": body["tool_choice"]["name"],
+                "input": json.loads(text),
             }
             stop = "tool_use"
         except ValueError:
@@ -298,7 +305,9 @@ def _anthropic(body: dict[str, Any], text: str, finish: str, reply: Reply) -> di
 
 def _error(reply: Status, anthropic: bool) -> dict[str, Any]:
     if anthropic:
-        kind = {429: "rate_limit_error", 529: "overloaded_error", 401: "authentication_error"}.get(reply.code, "api_error")
+        kind = {429: "rate_limit_error", 529: "overloaded_error", 401: "authentication_error"}.get(
+            reply.code, "api_error"
+        )
         return {"type": "error", "error": {"type": kind, "message": reply.message}}
     return {"error": {"message": reply.message, "type": "server_error", "code": None, "param": None}}
 

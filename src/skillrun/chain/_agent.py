@@ -90,7 +90,7 @@ class SectionAgent:
                 reason = f"deadline of {self.settings.deadline:g}s passed"
             else:
                 reason = one_line(exc)
-            return self._fall_back(task, step, tally, reason, started, exc)
+            return self._fall_back(task, step, tally, reason, started)
         return SectionOutcome(
             value,
             Provenance(
@@ -104,11 +104,12 @@ class SectionAgent:
         )
 
     def _fall_back(
-        self, task: SectionTask, step: StepSpec, tally: _Tally, reason: str, started: float, exc: BaseException
+        self, task: SectionTask, step: StepSpec, tally: _Tally, reason: str, started: float
     ) -> SectionOutcome:
         if not self.fallback or self.pack is None or isinstance(self.model, ExpertModel):
             raise SectionFailedError(step.id, reason) from None
-        log.warning("%s: %s failed (%s); the expert engine writes it", step.id, self.model.name, reason)
+        # Info, not warning: the report itself marks the section, and the CLI's stderr stays tidy.
+        log.info("%s: %s failed (%s); the expert engine writes it", step.id, self.model.name, reason)
         value = self.pack.finalize(task, self.pack.expert(task))
         return SectionOutcome(
             value,
@@ -131,7 +132,9 @@ class SectionAgent:
         best: tuple[BaseModel, list[str]] | None = None  # a valid section with open findings
         while True:
             tally.attempts += 1
-            request = ModelRequest(task=task, messages=messages, settings=self.settings, attempt=tally.attempts)
+            request = ModelRequest(
+                task=task, messages=messages, settings=self.settings, attempt=tally.attempts
+            )
             try:
                 response = await self.model.request(request)
             except ModelError:
@@ -238,5 +241,6 @@ def _repair_text(task: SectionTask, findings: list[str]) -> str:
 
 
 def _totals(usage: Usage) -> UsageTotals:
-    return UsageTotals(input_tokens=usage.input_tokens, output_tokens=usage.output_tokens, requests=usage.requests)
-
+    return UsageTotals(
+        input_tokens=usage.input_tokens, output_tokens=usage.output_tokens, requests=usage.requests
+    )

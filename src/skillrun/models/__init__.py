@@ -12,13 +12,6 @@ langchain-core chat model. Fakes for tests ship here too, so users can test thei
 ALLOW_MODEL_REQUESTS = True
 
 from ._anthropic import AnthropicModel  # noqa: E402
-from ._expert import ExpertModel  # noqa: E402
-from ._fake import FunctionModel, scripted  # noqa: E402
-from ._langchain import LangChainModel  # noqa: E402
-from ._openai import OpenAIModel  # noqa: E402
-from ._prices import cost_of  # noqa: E402
-from ._registry import DEFAULT_MODEL, get_model, register_backend  # noqa: E402
-from ._secrets import redact  # noqa: E402
 from ._base import (  # noqa: E402
     Message,
     Model,
@@ -28,6 +21,13 @@ from ._base import (  # noqa: E402
     SectionTask,
     Usage,
 )
+from ._expert import ExpertModel  # noqa: E402
+from ._fake import FunctionModel, scripted  # noqa: E402
+from ._langchain import LangChainModel  # noqa: E402
+from ._openai import OpenAIModel  # noqa: E402
+from ._prices import cost_of  # noqa: E402
+from ._registry import DEFAULT_MODEL, get_model, register_backend  # noqa: E402
+from ._secrets import redact  # noqa: E402
 
 __all__ = [
     "ALLOW_MODEL_REQUESTS",

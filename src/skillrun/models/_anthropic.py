@@ -56,7 +56,9 @@ class AnthropicModel(SDKModel):
         params: dict[str, Any] = {
             "model": self.model_id,
             "max_tokens": settings.max_tokens or DEFAULT_MAX_TOKENS,
-            "messages": [{"role": m.role, "content": m.content} for m in request.messages if m.role != "system"],
+            "messages": [
+                {"role": m.role, "content": m.content} for m in request.messages if m.role != "system"
+            ],
         }
         if system:
             params["system"] = system
@@ -80,7 +82,9 @@ class AnthropicModel(SDKModel):
     def _response(self, message: Any) -> ModelResponse:
         u = message.usage
         # input_tokens excludes cached prompt tokens; both are billed, so both count as input here.
-        cached = (getattr(u, "cache_creation_input_tokens", None) or 0) + (getattr(u, "cache_read_input_tokens", None) or 0)
+        cached = (getattr(u, "cache_creation_input_tokens", None) or 0) + (
+            getattr(u, "cache_read_input_tokens", None) or 0
+        )
         usage = Usage(u.input_tokens + cached, u.output_tokens, 1)
         texts: list[str] = []
         for block in message.content:

@@ -39,7 +39,9 @@ def _text_of(content: Any) -> str:
     if isinstance(content, str):
         return content
     if isinstance(content, list):
-        parts = [b if isinstance(b, str) else b.get("text", "") for b in content if isinstance(b, (str, dict))]
+        parts = [
+            b if isinstance(b, str) else b.get("text", "") for b in content if isinstance(b, (str, dict))
+        ]
         return "".join(parts)
     return str(content)
 
@@ -73,7 +75,9 @@ class LangChainModel:
         from langchain_core.language_models import BaseChatModel
 
         if not isinstance(chat_model, BaseChatModel):
-            raise TypeError(f"LangChainModel needs a langchain-core BaseChatModel, not {type(chat_model).__name__}")
+            raise TypeError(
+                f"LangChainModel needs a langchain-core BaseChatModel, not {type(chat_model).__name__}"
+            )
         self.chat_model = chat_model
         self.name = name or f"langchain:{_model_id(chat_model)}"
         provider = _provider(chat_model)
@@ -115,12 +119,17 @@ class LangChainModel:
             hint = _JSON_ONLY.format(name=schema_name(output_type))
             raw = await self.chat_model.ainvoke(self._messages(request.messages, hint))
             text = _strip_fence(_text_of(raw.content))
-        return ModelResponse(model=self.name, text=text or None, usage=_usage(raw), finish_reason=_finish(raw))
+        return ModelResponse(
+            model=self.name, text=text or None, usage=_usage(raw), finish_reason=_finish(raw)
+        )
 
     async def request(self, request: ModelRequest) -> ModelResponse:
         check_allowed(self.name)
         return await call_with_retries(
-            lambda: self._refusals_as_ours(request), provider=self.name, settings=request.settings, sleep=self.sleep
+            lambda: self._refusals_as_ours(request),
+            provider=self.name,
+            settings=request.settings,
+            sleep=self.sleep,
         )
 
     async def _refusals_as_ours(self, request: ModelRequest) -> ModelResponse:

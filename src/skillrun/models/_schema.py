@@ -58,7 +58,10 @@ def _openai_response_format(output_type: type[BaseModel], strict: bool) -> dict[
         from openai.lib._pydantic import to_strict_json_schema
 
         schema = without_defaults(to_strict_json_schema(output_type))
-        return {"type": "json_schema", "json_schema": {"name": schema_name(output_type), "schema": schema, "strict": True}}
+        return {
+            "type": "json_schema",
+            "json_schema": {"name": schema_name(output_type), "schema": schema, "strict": True},
+        }
     return {
         "type": "json_schema",
         "json_schema": {"name": schema_name(output_type), "schema": output_type.model_json_schema()},

@@ -66,7 +66,9 @@ class SDKModel:
             except ModelError:
                 raise
             except Exception as exc:  # missing key, bad base_url: the SDK says which
-                raise ModelUnavailableError(f"{self.provider}: cannot create the client: {one_line(exc)}") from None
+                raise ModelUnavailableError(
+                    f"{self.provider}: cannot create the client: {one_line(exc)}"
+                ) from None
             self._clients[loop] = client
         return client
 

@@ -124,7 +124,11 @@ async def call_with_retries(
         exc = state.outcome.exception()
         log.info(
             "%s: retry %d/%d in %.2fs after %s",
-            provider, state.attempt_number, settings.max_retries, state.next_action.sleep, describe(exc),
+            provider,
+            state.attempt_number,
+            settings.max_retries,
+            state.next_action.sleep,
+            describe(exc),
         )
 
     async def bounded() -> T:
