@@ -168,3 +168,12 @@ def test_the_api_key_appears_in_no_artifact(runner, wire, monkeypatch, tmp_path,
 
     leaked = [a for a in artifacts if CANARY in a or CANARY[8:] in a]
     assert not leaked, leaked[0][:500]
+
+
+def test_a_langchain_chat_model_runs_the_whole_chain(allow_model_requests):
+    from test_models_langchain import SchemaChat
+
+    report = skillrun.run(REQUEST, model=get_model(SchemaChat(replies=[], seen=[])))
+    assert len(report.sections) == SECTIONS and not report.run.fallback_sections
+    assert report.run.model == "langchain:schema-fake" and report.run.intake.backend == "langchain:schema-fake"
+    assert report.run.usage.requests >= 8 and report.run.cost_usd is None

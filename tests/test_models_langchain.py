@@ -119,3 +119,22 @@ def test_blocked_by_default():
 def test_only_chat_models_are_accepted():
     with pytest.raises(TypeError):
         LangChainModel(object())
+
+
+class SchemaChat(ToolChat):
+    """Answers every structured request with an instance of the bound tool's schema."""
+
+    model_name: str = "schema-fake"
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs) -> ChatResult:  # type: ignore[no-untyped-def]
+        from wire_server import instance_from_schema
+
+        function = kwargs["tools"][0]["function"]
+        args = instance_from_schema(function["parameters"])
+        message = AIMessage(
+            content="",
+            tool_calls=[{"name": function["name"], "args": args, "id": "call_1"}],
+            usage_metadata={"input_tokens": 100, "output_tokens": 50, "total_tokens": 150},
+            response_metadata={"model_name": self.model_name},
+        )
+        return ChatResult(generations=[ChatGeneration(message=message)])
