@@ -33,8 +33,8 @@ from skillrun.models import ModelSettings
 SERVER = Path(__file__).resolve().parents[1] / "tests" / "wire_server.py"
 
 REQUEST = (
-    "Churn prediction for a streaming service with 2M subscribers on GCP: score every subscriber "
-    "nightly so the retention team can call the 500 riskiest; 12% churn within 30 days; team of 3."
+    "Predict which subscribers will cancel in the next 30 days. 2M subscribers, data in BigQuery, "
+    "daily scores for the retention team, small team of three on GCP."
 )
 BUDGET = 4.5
 
