@@ -73,3 +73,30 @@ def test_merging_the_expert_brief_with_itself_changes_nothing():
         team_size=3,
     )
     assert merge_briefs(expert, expert, REQUEST) == expert
+
+
+def test_serving_throughput_is_written_by_code_from_the_brief():
+    from skillrun.models import SectionTask
+    from skillrun.packs import get_pack
+    from skillrun.packs.ml_workflow.sections import ModelServing
+
+    pack = get_pack("ml-workflow")
+    request = "Real-time card fraud scoring on AWS: 1,200 transactions per second at peak, p99 under 50 ms."
+    task = SectionTask(skill="ml-workflow", step="intake", output_type=Brief, request=request)
+    expert_brief = pack.expert(task)
+    serving_task = SectionTask(
+        skill="ml-workflow", step="model_serving", output_type=ModelServing, request=request, brief=expert_brief
+    )
+    llm = ModelServing(
+        serving_mode="real-time",
+        serving_detail="REST endpoint",
+        latency_sla="p99 50 ms",
+        throughput="about 5,000 rps, give or take",
+        scaling="HPA on CPU",
+        fallback="rules",
+    )
+    written = pack.finalize(serving_task, llm)
+    assert "5,000" not in written.throughput
+    assert "peak 1,200 requests/s" in written.throughput and "2x peak = 2,400/s" in written.throughput
+    expert = pack.expert(serving_task)
+    assert pack.finalize(serving_task, expert) == expert  # the expert's own section is left as it was

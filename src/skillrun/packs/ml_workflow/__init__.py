@@ -7,7 +7,7 @@ from pydantic import BaseModel
 from ...models import SectionTask
 from ...report import SectionBody
 from .brief import Brief
-from .sections import SECTION_TYPES, ABTesting
+from .sections import SECTION_TYPES, ABTesting, ModelServing
 from .stats import complete_plan, describe_duration
 
 
@@ -37,6 +37,10 @@ class MLWorkflowPack:
             from .merge import merge_briefs
 
             return merge_briefs(value, read_request(task.request), task.request)
+        if isinstance(value, ModelServing) and isinstance(task.brief, Brief):
+            from .figures import with_serving_figures
+
+            return with_serving_figures(value, task.brief, task.inputs)
         if isinstance(value, ABTesting) and value.plan is not None:
             plan = complete_plan(value.plan)
             return value.model_copy(update={"plan": plan, "min_duration": describe_duration(plan)})
