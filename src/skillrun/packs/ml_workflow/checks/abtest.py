@@ -19,7 +19,8 @@ _INDIVIDUAL = re.compile(
     r"randomi[sz]\w*[^.\n|]{0,40}?\b(?:by|at|per|on)\s+(?:the\s+)?(?:individual\s+)?"
     r"(?:patient|applicant|employee|user|individual|member|person|customer|candidate|worker)s?\b|"
     r"(?:patient|applicant|employee|individual|user|person|worker)[- ]level\s+(?:randomi|A/?B|split|assignment)|"
-    r"coin[- ]flip",
+    r"(?:patient|applicant|employee|user|individual|member|person|customer|candidate|worker)s?\s+"
+    r"(?:are|is|will be|get)\s+(?:individually\s+)?randomi[sz]|randomi[sz]\w*\s+individually|coin[- ]flip",
     re.IGNORECASE,
 )
 _REVIEW = re.compile(

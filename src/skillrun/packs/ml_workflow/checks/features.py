@@ -71,7 +71,8 @@ def feature_store_decision(v: View) -> tuple[str | None, str]:
         value = section.field("Feature store")
         if value:
             head = re.split(r"[.;:—–(]| - ", value, maxsplit=1)[0]
-            for text in (head, value):
+            # The decision leads the field (rubric: within 80 characters of "feature store").
+            for text in (head, value[:80]):
                 no = lex.kw("FE-04", "no").search(text)
                 yes = lex.kw("FE-04", "yes").search(text)
                 if no and (not yes or no.start() <= yes.start()):
@@ -171,7 +172,7 @@ def post_outcome_features(v: View) -> tuple:
         text = " | ".join(cells)
         if _high(leakage) and not mitigation.search(text):
             return bad(f"high-leakage feature {clip(cells[0], 40)!r} used without mitigation")
-        hit = deny.search(" | ".join(cells[:3]))
+        hit = deny.search(" | ".join(cells[:3]).replace("_", " "))
         if hit and not mitigation.search(text):
             return bad(f"post-outcome feature {clip(cells[0], 40)!r} ({hit.group()!r}) without mitigation")
     return ok("no post-outcome or unmitigated high-leakage features")
@@ -184,7 +185,7 @@ def protected_inputs(v: View) -> tuple:
     protected = lex.patterns("protected_attributes", domain)
     exempt = lex.patterns("protected_attributes", "exempt")
     for cells, _ in feature_rows(v):
-        hit = protected.search(" | ".join(cells[:1] + cells[2:3]))
+        hit = protected.search(" | ".join(cells[:1] + cells[2:3]).replace("_", " "))
         if hit and not exempt.search(" | ".join(cells)):
             return bad(f"protected attribute {hit.group()!r} is a model input ({clip(cells[0], 40)!r})")
     return ok(f"no protected attribute among the model inputs ({domain})")

@@ -83,7 +83,11 @@ def _ks_without_caveat(v: View) -> bool:
 def four_monitors(v: View) -> tuple:
     lex = lexicon()
     section = v.sec(MD)
-    rows = section.table.rows if section.table else []  # type: ignore[union-attr]
+    table = section.table  # type: ignore[union-attr]
+    rows = table.rows if table else []
+    columns = [c.lower() for c in table.columns] if table else []
+    threshold_at = next((i for i, c in enumerate(columns) if "threshold" in c), None)
+    action_at = next((i for i, c in enumerate(columns) if "action" in c), None)
     action = lex.kw("MD-01", "action")
     problems: list[str] = []
     for category in _CATEGORIES:
@@ -94,11 +98,13 @@ def four_monitors(v: View) -> tuple:
             problems.append(f"no {name} row")
             continue
         body = " | ".join(row[1:])
+        threshold = row[threshold_at] if threshold_at is not None and threshold_at < len(row) else body
+        verb = row[action_at] if action_at is not None and action_at < len(row) else body
         if len(row) < 2 or not row[1].strip() or row[1].strip() in ("-", "—"):
             problems.append(f"{name} has no tool")
-        if not _DIGIT.search(body):
+        if not _DIGIT.search(threshold):
             problems.append(f"{name} has no numeric threshold")
-        if not action.search(row[-1] if len(row) > 3 else body):
+        if not action.search(verb):
             problems.append(f"{name} has no action")
     if problems:
         return bad("; ".join(problems[:3]))
