@@ -106,7 +106,9 @@ def test_round_trip_of_hostile_text(text: str) -> None:
     for spec, got in zip(TEMPLATE.sections, parsed.sections, strict=True):
         body = _body(spec, text)
         assert [t.columns for t in got.tables] == [t.columns for t in body.tables]
-        assert [t.rows for t in got.tables] == [[[_normal(c) for c in row] for row in t.rows] for t in body.tables]
+        assert [t.rows for t in got.tables] == [
+            [[_normal(c) for c in row] for row in t.rows] for t in body.tables
+        ]
         assert got.fields == {k: _normal(v) for k, v in body.fields.items()}
         notes = [_normal(n) for n in body.notes]
         if spec.heading == "Feature Engineering":
@@ -213,7 +215,10 @@ def test_llm_variants() -> None:
     ]
     pd = parsed.sections[0]
     assert pd.tables[0].columns == ["Aspect", "Detail"]
-    assert pd.tables[0].rows == [["Problem type", "Binary classification"], ["Target variable", "churn in 30 days\nper user"]]
+    assert pd.tables[0].rows == [
+        ["Problem type", "Binary classification"],
+        ["Target variable", "churn in 30 days\nper user"],
+    ]
     assert pd.tables[0].cell("target variable") == "churn in 30 days\nper user"
     assert pd.notes == ["A sub heading", "first point continued here", "second point"]
 

@@ -71,7 +71,9 @@ def run_checks(ctx: CheckContext, *, section: str | None = None) -> list[CheckOu
         except Exception as exc:  # noqa: BLE001 - a broken check must not take the run down
             outcome = CheckOutcome(check.id, "na", f"check error: {type(exc).__name__}: {exc}", check.section)
         if outcome.status == "na" and outcome.id in required and not ctx.sections:
-            outcome = CheckOutcome(outcome.id, "fail", f"required by the case, but {outcome.reason}", outcome.section)
+            outcome = CheckOutcome(
+                outcome.id, "fail", f"required by the case, but {outcome.reason}", outcome.section
+            )
         outcomes.append(outcome)
     return outcomes
 

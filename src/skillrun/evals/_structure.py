@@ -3,19 +3,81 @@
 Given a :class:`~skillrun.spec.OutputTemplate`, :func:`structural_checks` returns checks for the title,
 the ``##`` sections (all present, in order, nothing extra), each table (exact columns, fixed row labels),
 each bold field (present, non-empty), each diagram (a fenced block), and placeholders per section.
-Two of them carry rubric ids: ``G-01`` (sections present in order) and ``G-02`` (no placeholders).
+Two of them carry rubric ids: ``G-01`` (sections present in order) and ``G-02`` (no placeholders:
+``TBD``/``TODO``/``lorem``/``???``, angle-bracket slots, ``[...]``, ``...`` or empty cells, the template's
+own bracketed hints, ``N/A`` without a reason).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..report._parsed import ParsedSection, ParsedTable
 from ..spec import OutputTemplate, TemplateSection, TemplateTable
 from ._checks import CheckContext, CheckOutcome, Status
-from ._placeholders import is_empty_value, placeholder_findings
+
+# Upper case only: "todo" is Spanish and Portuguese for "all".
+_WORDS = re.compile(r"\b(?:TBD|TODO|FIXME)\b|\b[Ll]orem ipsum\b|\b[Ll]orem\b|\?\?\?")
+_ANGLE = re.compile(r"<\s*(?P<inner>\.\.\.|…|[A-Za-z][\w \-/]{0,24})\s*>")
+_HTML_TAGS = frozenset(
+    "a b br code div em hr i img li ol p pre s script small span strong style sub sup table td th tr u ul "
+    "iframe svg".split()
+)
+_ELLIPSIS_BRACKET = re.compile(r"\[\s*(?:\.\.\.|…)\s*\]")
+_NA = re.compile(r"(?<![\w/])N/A(?![\w/])", re.IGNORECASE)
+_REASON_WORD = re.compile(r"[A-Za-z]{2,}")
+_EMPTY_VALUES = frozenset({"", "-", "—", "–", "...", "…", "?", "n/a", "na"})
+
+
+def is_empty_value(value: str) -> bool:
+    """An unfilled cell or field: blank, a dash, an ellipsis or a bare ``N/A``."""
+    return value.strip().strip("*_` ").lower() in _EMPTY_VALUES
+
+
+def _na_without_reason(text: str) -> bool:
+    for match in _NA.finditer(text):
+        following = text[match.end() : match.end() + 80].split("\n", 1)[0]
+        if len(_REASON_WORD.findall(following)) < 2:
+            return True
+    return False
+
+
+# Every finding below needs one of these characters or words; most cells have none of them.
+_SUSPECT = re.compile(r"TBD|TODO|FIXME|[Ll]orem|\?\?\?|<|\[|\.\.\.|…|N/A", re.IGNORECASE)
+
+
+def placeholder_findings(text: str, *, hints: Iterable[str] = (), drawing: bool = False) -> list[str]:
+    """What in ``text`` (one cell, field, note or diagram) looks unfilled; empty when nothing does.
+
+    ``drawing`` relaxes the checks that ASCII art trips (angle brackets, ellipses).
+    """
+    if not _SUSPECT.search(text):
+        return []
+    found: list[str] = []
+    stripped = text.strip()
+    for hint in hints:
+        if hint and hint in text:
+            found.append(f"template hint {hint!r} left in")
+    words = _WORDS.search(text)
+    if words:
+        found.append(f"placeholder {words.group()!r}")
+    if drawing:
+        return found
+    for match in _ANGLE.finditer(text):
+        inner = match.group("inner").strip().lower()
+        if inner.split(" ")[0].strip("/") not in _HTML_TAGS:
+            found.append(f"slot {match.group()!r}")
+            break
+    if _ELLIPSIS_BRACKET.search(text):
+        found.append("'[...]'")
+    if stripped in ("...", "…"):
+        found.append("'...' instead of content")
+    if _na_without_reason(text):
+        found.append("N/A without a reason")
+    return found
+
 
 _SPACES = re.compile(r"\s+")
 Verdict = tuple[Status, str]
@@ -137,7 +199,11 @@ def _scan_section(section: ParsedSection, hints: list[str]) -> list[str]:
         for row in table.rows:
             label = row[0] if row else ""
             for col, cell in enumerate(row):
-                where = f"{label!r}" if col == 0 else f"{label!r}/{table.columns[col] if col < len(table.columns) else col}"
+                where = (
+                    f"{label!r}"
+                    if col == 0
+                    else f"{label!r}/{table.columns[col] if col < len(table.columns) else col}"
+                )
                 if is_empty_value(cell):
                     found.append(f"empty cell {where}")
                     continue
@@ -185,11 +251,17 @@ def _section_checks(spec: TemplateSection, hints: list[str]) -> list[StructuralC
     tables = spec.tables
     for index, table_spec in enumerate(tables):
         suffix = f"#{index + 1}" if len(tables) > 1 else ""
-        checks.append(StructuralCheck(f"S-TABLE:{heading}{suffix}", heading, _table(heading, table_spec, index)))
+        checks.append(
+            StructuralCheck(f"S-TABLE:{heading}{suffix}", heading, _table(heading, table_spec, index))
+        )
         if table_spec.row_labels is not None:
-            checks.append(StructuralCheck(f"S-ROWS:{heading}{suffix}", heading, _rows(heading, table_spec, index)))
+            checks.append(
+                StructuralCheck(f"S-ROWS:{heading}{suffix}", heading, _rows(heading, table_spec, index))
+            )
     for f in spec.fields:
-        checks.append(StructuralCheck(f"S-FIELD:{heading}:{f.label}", heading, _field(heading, f.label, hints)))
+        checks.append(
+            StructuralCheck(f"S-FIELD:{heading}:{f.label}", heading, _field(heading, f.label, hints))
+        )
     if spec.diagram is not None:
         checks.append(StructuralCheck(f"S-DIAGRAM:{heading}", heading, _diagram(heading)))
 

@@ -150,7 +150,9 @@ class _Tokenizer:
         heading = _ATX.match(line)
         if heading:
             raw = _ATX_CLOSE.sub("", heading.group("text") or "")
-            self.out.append(_Block("heading", number, text=inline_to_plain(raw), level=len(heading.group("hashes"))))
+            self.out.append(
+                _Block("heading", number, text=inline_to_plain(raw), level=len(heading.group("hashes")))
+            )
             self.i += 1
             return
         if _RULE.match(line):
@@ -236,7 +238,13 @@ class _Tokenizer:
         label = inline_to_plain(match.group("label")).rstrip(":").strip()
         plain_items = [inline_to_plain(i) for i in items]
         self.out.append(
-            _Block("field", number, label=label, text=inline_to_plain(value) or "\n".join(plain_items), items=plain_items)
+            _Block(
+                "field",
+                number,
+                label=label,
+                text=inline_to_plain(value) or "\n".join(plain_items),
+                items=plain_items,
+            )
         )
 
     def _item(self, match: re.Match[str], number: int) -> None:

@@ -7,7 +7,7 @@ AP-06/AP-07, ``section=None``) first, then per section in report order. Lexicons
 
 from __future__ import annotations
 
-from . import abtest, cross, features, general, monitoring, problem, serving, tracking, training
+from . import abtest, features, monitoring, problem, report_wide, serving, training
 from ._base import REGISTRY, SECTIONS, DomainCheck, View, rubric_items, view
 from ._facts import Facts, read_facts
 from ._lexicon import lexicon
@@ -23,6 +23,16 @@ def _key(check: DomainCheck) -> tuple[int, int, str]:
 CHECKS: list[DomainCheck] = sorted(REGISTRY, key=_key)
 CHECK_IDS: frozenset[str] = frozenset(c.id for c in CHECKS)
 
-del abtest, cross, features, general, monitoring, problem, serving, tracking, training
+del abtest, features, monitoring, problem, report_wide, serving, training
 
-__all__ = ["CHECKS", "CHECK_IDS", "DomainCheck", "Facts", "View", "lexicon", "read_facts", "rubric_items", "view"]
+__all__ = [
+    "CHECKS",
+    "CHECK_IDS",
+    "DomainCheck",
+    "Facts",
+    "View",
+    "lexicon",
+    "read_facts",
+    "rubric_items",
+    "view",
+]

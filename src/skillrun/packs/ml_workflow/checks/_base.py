@@ -224,7 +224,9 @@ def when_temporal(v: View) -> str | None:
 def when_imbalanced(v: View) -> str | None:
     if v.facts.imbalanced:
         return None
-    return "classes not imbalanced" if v.facts.imbalanced is False else "imbalance unknown or not classification"
+    return (
+        "classes not imbalanced" if v.facts.imbalanced is False else "imbalance unknown or not classification"
+    )
 
 
 def when_regulated(v: View) -> str | None:

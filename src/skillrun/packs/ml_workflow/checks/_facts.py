@@ -47,13 +47,17 @@ _PROBLEM_RULES: list[tuple[str, str]] = [
     ("anomaly_detection", r"unusual|anomal|without labels"),
     ("multiclass_classification", r"categori[sz]e|\d+ categories|into \d+ classes|classify .* into"),
     ("regression", r"\bETA\b|how much|severity|price|duration|time to|amount"),
-    ("binary_classification", r"churn|abandono|convert|will .* (?:happen|quit|fail)|which .* (?:will|likely)|"
-     r"risk score|failure|no-?show|quit|fraud|default|readmission|predict whether|réadmission"),
+    (
+        "binary_classification",
+        r"churn|abandono|convert|will .* (?:happen|quit|fail)|which .* (?:will|likely)|"
+        r"risk score|failure|no-?show|quit|fraud|default|readmission|predict whether|réadmission",
+    ),
 ]
 _PROBLEM_PATTERNS = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PROBLEM_RULES]
 _LATENCY_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?)\b", re.I)
 _LATENCY_BOUND = re.compile(
-    r"(?:<|≤|<=|under|below|within|less than|at most|max(?:imum)?)\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?)\b", re.I
+    r"(?:<|≤|<=|under|below|within|less than|at most|max(?:imum)?)\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?)\b",
+    re.I,
 )
 _RATE_UNITS = re.compile(
     r"^\s*(?P<unit>(?:[\w-]+\s){0,2}?(?:msgs?|messages?|events?|requests?|req|queries|QPS|RPS|TPS|orders|"
@@ -230,7 +234,9 @@ def read_facts(ctx: CheckContext) -> Facts:
     rf = "request_facts"
     facts.problem_type = _labelled(ctx, facts, "problem_type", lambda: _request_problem_type(request))
     facts.serving_mode = _labelled(ctx, facts, "serving_mode", lambda: _request_serving(request))
-    facts.temporal = _labelled(ctx, facts, "temporal", lambda: bool(lex.patterns(rf, "temporal").search(request)))
+    facts.temporal = _labelled(
+        ctx, facts, "temporal", lambda: bool(lex.patterns(rf, "temporal").search(request))
+    )
     facts.imbalanced = _labelled(
         ctx,
         facts,
@@ -252,8 +258,9 @@ def read_facts(ctx: CheckContext) -> Facts:
     gpu = _brief(ctx, "gpu")
     facts.no_gpu = gpu is False or (gpu is None and bool(lex.patterns(rf, "no_gpu").search(request)))
     budget = _brief(ctx, "budget")
-    facts.budget_tight = budget == "tight" or (budget in (None, "unspecified") and bool(
-        lex.patterns(rf, "budget").search(request)))
+    facts.budget_tight = budget == "tight" or (
+        budget in (None, "unspecified") and bool(lex.patterns(rf, "budget").search(request))
+    )
     facts.team_size = _brief(ctx, "team_size") or request_team_size(request)
     maturity = _brief(ctx, "maturity")
     facts.first_model = maturity == "first-model" or bool(lex.patterns(rf, "first_model").search(request))

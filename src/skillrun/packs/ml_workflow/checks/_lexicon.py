@@ -148,7 +148,9 @@ class Lexicon:
         """``by_stack(entry)`` as one pattern; ``match.lastgroup`` names the stack."""
         key = ("stack_one", entry)
         if key not in self._compiled:
-            stacks = {k: "|".join(f"(?:{p})" for p in v) for k, v in self.data[entry].items() if k != "source"}
+            stacks = {
+                k: "|".join(f"(?:{p})" for p in v) for k, v in self.data[entry].items() if k != "source"
+            }
             self._compiled[key] = named_alternation(stacks)
         return self._compiled[key]
 

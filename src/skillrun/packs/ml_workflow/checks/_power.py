@@ -18,16 +18,28 @@ from ._text import NUMBER, to_number
 _NUM = rf"(?P<num>{NUMBER})"
 _N = [
     re.compile(rf"\bn\s*(?:=|≈|~|:)\s*{_NUM}\s?(?P<mult>k|K|M)?\b", re.IGNORECASE),
-    re.compile(rf"{_NUM}\s?(?P<mult>k|K|M)?\s*(?:[\w-]+\s){{0,2}}?(?:per|/|each)\s*(?:arm|variant|group)\b", re.I),
+    re.compile(
+        rf"{_NUM}\s?(?P<mult>k|K|M)?\s*(?:[\w-]+\s){{0,2}}?(?:per|/|each)\s*(?:arm|variant|group)\b", re.I
+    ),
     re.compile(rf"sample size[^\d\n|;]{{0,30}}?{_NUM}\s?(?P<mult>k|K|M)?\b", re.IGNORECASE),
 ]
 _BASELINE = re.compile(r"\bbaseline\b", re.IGNORECASE)
-_NUM_ANY = re.compile(rf"[$€£]?{_NUM}\s*(?P<pct>%)?(?P<tail>\s*-?\s*(?:day|week|month|hour|h\b|d\b)s?)?", re.I)
-_SD = re.compile(rf"(?:\bsd\b|σ|\bstd\b\.?(?:\s*dev(?:iation)?)?|standard deviation)\s*(?:=|of|:|≈|is)?\s*[$€£]?{_NUM}", re.I)
+_NUM_ANY = re.compile(
+    rf"[$€£]?{_NUM}\s*(?P<pct>%)?(?P<tail>\s*-?\s*(?:day|week|month|hour|h\b|d\b)s?)?", re.I
+)
+_SD = re.compile(
+    rf"(?:\bsd\b|σ|\bstd\b\.?(?:\s*dev(?:iation)?)?|standard deviation)\s*(?:=|of|:|≈|is)?\s*[$€£]?{_NUM}",
+    re.I,
+)
 _MDE = re.compile(
     rf"(?:\bMDE\b|minimum detectable effect)[^\d\n|;+\-−]{{0,24}}(?P<sign>[+\-−])?\s*[$€£]?{_NUM}\s*"
     r"(?P<unit>%|pp\b|percentage points?)?(?P<qual>[^\n|;]{0,16})",
     re.IGNORECASE,
+)
+# "MDE -10% relative = 0.50% absolute": the absolute figure is the more precise one.
+_MDE_ABSOLUTE = re.compile(
+    rf"[^\n|;]{{0,30}}?=\s*[~≈]?\s*[$€£]?{_NUM}\s*(?P<unit>%|pp\b|percentage points?)?\s*(?:absolute|abs\b)",
+    re.I,
 )
 _ALPHA = re.compile(r"(?:\balpha\b|α)\s*(?:=|:|of)?\s*(?P<num>0?\.\d+)", re.IGNORECASE)
 _POWER = [
@@ -36,7 +48,8 @@ _POWER = [
 ]
 _ARMS = re.compile(r"\b(?P<num>\d|two|three|four)\s*(?:arms|variants|groups)\b", re.IGNORECASE)
 _DAILY = re.compile(
-    rf"{_NUM}\s?(?P<mult>k|K|M)?\s*(?:[\w-]+\s){{0,3}}?[\w-]*\s*(?:/\s*day|per day|a day|each day|daily|par jour|por d[ií]a)", re.I
+    rf"{_NUM}\s?(?P<mult>k|K|M)?\s*(?:[\w-]+\s){{0,3}}?[\w-]*\s*(?:/\s*day|per day|a day|each day|daily|par jour|por d[ií]a)",
+    re.I,
 )
 # The share of eligible traffic in the test (all arms): "x 20% of traffic" in the arithmetic, or
 # "20% of traffic in the experiment". "50% of users see the new model" is an arm, not the share.
@@ -52,7 +65,8 @@ _WINDOW = [
     re.compile(r"\+\s*(?P<num>\d+)\s*-?\s*day", re.IGNORECASE),
     re.compile(
         r"(?P<num>\d+)\s*-?\s*days?\s+(?:outcome|observation|label|churn|conversion|attribution|maturation|"
-        r"follow-?up|readout)?\s*(?:window|period|lag)", re.IGNORECASE,
+        r"follow-?up|readout)?\s*(?:window|period|lag)",
+        re.IGNORECASE,
     ),
 ]
 _METRIC_WINDOW = re.compile(r"(?P<num>\d+)\s*-?\s*day", re.IGNORECASE)
@@ -125,6 +139,10 @@ def read_power(ab_text: str, primary_metric: str, duration_cell: str) -> PowerRe
             r.mde_relative = False
         if unit in ("%", "pp") or unit.startswith("percentage"):
             r.mde /= 100
+        if r.mde_relative and (absolute := _MDE_ABSOLUTE.match(ab_text, m.end("num"))):
+            r.mde, r.mde_relative = to_number(absolute.group("num")), False
+            if absolute.group("unit"):
+                r.mde /= 100
     if m := _ALPHA.search(ab_text):
         r.alpha, r.stated["alpha"] = float(m.group("num")), True
     for pattern in _POWER:

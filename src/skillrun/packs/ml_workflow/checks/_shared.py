@@ -28,7 +28,9 @@ METRIC_LABELS = {
 
 
 def metric_label(name: str) -> str:
-    return METRIC_LABELS.get(name, name.replace("_", "-").upper() if len(name) <= 5 else name.replace("_", " "))
+    return METRIC_LABELS.get(
+        name, name.replace("_", "-").upper() if len(name) <= 5 else name.replace("_", " ")
+    )
 
 
 def metrics_in(text: str) -> list[str]:
@@ -66,10 +68,22 @@ _MODE_WORDS = [
     ("hybrid", re.compile(r"hybrid", re.I)),
     ("edge", re.compile(r"\bedge\b|on-?device|embedded|microcontroller|\bMCU\b|in firmware", re.I)),
     ("streaming", re.compile(r"stream(?:ing)?\b|stream processor|Kafka consumer|Kinesis consumer", re.I)),
-    ("real-time", re.compile(r"real-?time|online (?:inference|serving|scoring|endpoint|API)|\bonline\b|"
-                             r"synchronous|request/response|REST|gRPC|API endpoint|inline", re.I)),
-    ("batch", re.compile(r"\bbatch\b|scheduled|nightly|daily (?:job|run|scoring)|offline scoring|"
-                         r"precomput|event-triggered", re.I)),
+    (
+        "real-time",
+        re.compile(
+            r"real-?time|online (?:inference|serving|scoring|endpoint|API)|\bonline\b|"
+            r"synchronous|request/response|REST|gRPC|API endpoint|inline",
+            re.I,
+        ),
+    ),
+    (
+        "batch",
+        re.compile(
+            r"\bbatch\b|scheduled|nightly|daily (?:job|run|scoring)|offline scoring|"
+            r"precomput|event-triggered",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -162,7 +176,9 @@ def foreign_services(v: View) -> list[tuple[str, str]]:
             if cloud in allowed or name in seen or not affirmed(text, match):
                 continue
             seen.add(name)
-            out.append((name, f"{cloud.upper()} service" if not facts.on_prem_only else "managed cloud service"))
+            out.append(
+                (name, f"{cloud.upper()} service" if not facts.on_prem_only else "managed cloud service")
+            )
         if facts.on_prem_only:
             for pattern, label in ((lex.multi_cloud, "managed platform"), (lex.saas, "SaaS")):
                 for match in pattern.finditer(text):
@@ -184,7 +200,9 @@ def platform_label(v: View) -> str:
         return "cloud-free"
     if facts.on_prem_only:
         return "air-gapped" if "air-gapped" in facts.platforms else "on-prem"
-    return "/".join(sorted(c.upper() for c in facts.clouds)) + (" + on-prem" if "on-prem" in facts.platforms else "")
+    return "/".join(sorted(c.upper() for c in facts.clouds)) + (
+        " + on-prem" if "on-prem" in facts.platforms else ""
+    )
 
 
 def stack_fit(v: View, entry: str, text: str) -> tuple[list[str], list[str]]:

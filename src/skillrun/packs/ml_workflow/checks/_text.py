@@ -15,8 +15,20 @@ NUMBER = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
 _QUANTITY = re.compile(
     rf"(?<![\w.])(?P<num>{NUMBER})\s?(?P<mult>k|K|M|[Mm]illions?|millones|bn|[Bb]illion|thousand)?(?![\w])"
 )
-_MULTIPLIERS = {"k": 1e3, "K": 1e3, "thousand": 1e3, "M": 1e6, "million": 1e6, "millions": 1e6,
-                "Million": 1e6, "Millions": 1e6, "millones": 1e6, "bn": 1e9, "billion": 1e9, "Billion": 1e9}
+_MULTIPLIERS = {
+    "k": 1e3,
+    "K": 1e3,
+    "thousand": 1e3,
+    "M": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "Million": 1e6,
+    "Millions": 1e6,
+    "millones": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "Billion": 1e9,
+}
 _DURATION = re.compile(rf"(?<![\w.])(?P<num>{NUMBER})\s*(?P<unit>ms|milliseconds?|µs|us|s|secs?|seconds?)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n|;\s")
 

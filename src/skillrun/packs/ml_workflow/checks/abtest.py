@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ._base import AB, MD, MS, PD, View, Verdict, bad, check, na, ok, when_regulated
+from ._base import AB, MD, MS, PD, Verdict, View, bad, check, na, ok, when_regulated
 from ._lexicon import lexicon
 from ._power import PowerReading, acceptable_durations, expected_n, read_power
 from ._text import affirmed_matches, clip, found, has
@@ -25,7 +25,8 @@ _INDIVIDUAL = re.compile(
 )
 _REVIEW = re.compile(
     r"IRB|ethics|ethical review|compliance|legal review|legal sign|regulator|consent|\bDPO\b|works council|"
-    r"institutional review|review board|comit[ée]", re.IGNORECASE,
+    r"institutional review|review board|comit[ée]",
+    re.IGNORECASE,
 )
 
 
@@ -54,7 +55,9 @@ def power_reading(v: View) -> PowerReading:
     def compute() -> PowerReading:
         section = v.sec(AB)
         assert section is not None
-        return read_power(section.plain, section.cell("Primary metric"), section.cell("Min duration") or section.plain)
+        return read_power(
+            section.plain, section.cell("Primary metric"), section.cell("Min duration") or section.plain
+        )
 
     return v.memo("power", compute)
 
@@ -129,7 +132,9 @@ def guardrails(v: View) -> tuple:
 def mde_alpha_power(v: View) -> tuple:
     lex = lexicon()
     text = v.sec(AB).plain  # type: ignore[union-attr]
-    missing = [name for name in ("baseline", "mde", "alpha", "power") if not lex.kw("AB-05", name).search(text)]
+    missing = [
+        name for name in ("baseline", "mde", "alpha", "power") if not lex.kw("AB-05", name).search(text)
+    ]
     if missing:
         return bad("not stated: " + ", ".join(missing))
     return ok("baseline, MDE, alpha and power stated")
@@ -164,10 +169,14 @@ def duration_verdict(v: View) -> Verdict:
     if set(r.durations) & accepted:
         hit = sorted(set(r.durations) & accepted)[-1]
         window = f" incl. {r.window}-day window" if r.window else ""
-        return ok(f"{hit} days{window} matches {r.arms} x {r.n:,.0f} / ({r.daily:,.0f}/day x {r.fraction:.0%})")
+        return ok(
+            f"{hit} days{window} matches {r.arms} x {r.n:,.0f} / ({r.daily:,.0f}/day x {r.fraction:.0%})"
+        )
     expected = sorted(accepted)
-    return bad(f"duration {r.durations[0]} days, recomputed {expected[len(expected) // 2]} days"
-               + (f" (incl. {r.window}-day window)" if r.window else ""))
+    return bad(
+        f"duration {r.durations[0]} days, recomputed {expected[len(expected) // 2]} days"
+        + (f" (incl. {r.window}-day window)" if r.window else "")
+    )
 
 
 @check("AB-06", AB, when=_when_ab_feasible)

@@ -11,7 +11,8 @@ from ._text import clip, found, has
 _REQUIRED_COLUMNS = ("feature", "source", "transformation", "type", "leakage")
 _LEVEL = re.compile(r"^\s*(low|medium|med|high)\b", re.IGNORECASE)
 _FS_CLAIM = re.compile(
-    r"feature store[^.\n]{0,80}?\b(not recommended|not needed|not required|recommended|yes|no)\b", re.IGNORECASE
+    r"feature store[^.\n]{0,80}?\b(not recommended|not needed|not required|recommended|yes|no)\b",
+    re.IGNORECASE,
 )
 
 
@@ -52,10 +53,14 @@ def leakage_rated(v: View) -> tuple:
     mitigation = lexicon().kw("FE-02", "mitigation")
     for cells, leakage in rows:
         if not _LEVEL.match(leakage):
-            return bad(f"feature {clip(cells[0], 40)!r} has leakage {clip(leakage, 30)!r} (not low/medium/high)")
+            return bad(
+                f"feature {clip(cells[0], 40)!r} has leakage {clip(leakage, 30)!r} (not low/medium/high)"
+            )
     for cells, leakage in rows:
         if _high(leakage) and not mitigation.search(" | ".join(cells)):
-            return bad(f"high-risk feature {clip(cells[0], 40)!r} has no mitigation (as-of join, cutoff, exclusion)")
+            return bad(
+                f"high-risk feature {clip(cells[0], 40)!r} has no mitigation (as-of join, cutoff, exclusion)"
+            )
     highs = sum(_high(leak) for _, leak in rows)
     return ok(f"all {len(rows)} rows rated; {highs} high-risk rows mitigated")
 
@@ -95,7 +100,9 @@ def feature_store(v: View) -> tuple:
         return bad("no yes/no feature-store decision")
     criterion = found(lexicon().kw("FE-04", "criteria"), text, negation=False)
     if not criterion:
-        return bad(f"feature store {decision!r} without a criterion (online serving, reuse, freshness, skew, team)")
+        return bad(
+            f"feature store {decision!r} without a criterion (online serving, reuse, freshness, skew, team)"
+        )
     expected = v.must.get("FE-04")
     if expected in ("yes", "no") and decision != expected:
         return bad(f"feature store {decision!r}, the case expects {expected!r}")

@@ -45,8 +45,12 @@ def drift_pairs(v: View) -> list[DriftPair]:
                 if t is None:
                     continue
                 value = float(t.group("num")) / (100 if t.group("pct") else 1)
-                p_value = bool(t.group("p")) or bool(_P_VALUE.search(after[: t.start()] + unit[max(0, m.start() - 20) : m.start()]))
-                pairs.append(DriftPair(m.lastgroup or "", value, p_value, clip(m.group() + after[: t.end()], 50)))
+                p_value = bool(t.group("p")) or bool(
+                    _P_VALUE.search(after[: t.start()] + unit[max(0, m.start() - 20) : m.start()])
+                )
+                pairs.append(
+                    DriftPair(m.lastgroup or "", value, p_value, clip(m.group() + after[: t.end()], 50))
+                )
         return pairs
 
     return v.memo("drift_pairs", compute)
@@ -185,7 +189,11 @@ def operational(v: View) -> tuple:
 @check("MD-06", MD)
 def serving_data_quality(v: View) -> tuple:
     hit = found(lexicon().kw("MD-06", "quality"), v.sec(MD).plain, negation=False)  # type: ignore[union-attr]
-    return ok(f"serving-time data quality ({hit!r})") if hit else bad("no schema/null/range/volume checks on serving data")
+    return (
+        ok(f"serving-time data quality ({hit!r})")
+        if hit
+        else bad("no schema/null/range/volume checks on serving data")
+    )
 
 
 @check("MD-07", MD)
@@ -227,7 +235,9 @@ def auto_promotion(v: View) -> tuple:
                 return bad(f"automatic promotion without a validation gate ({clip(sentence)!r})")
     if v.facts.regulated and not lex.kw("MD-08", "human").search(text):
         return bad(f"{v.facts.regulated} model promoted without human approval")
-    return ok("promotion goes through a validation gate" + (" and human approval" if v.facts.regulated else ""))
+    return ok(
+        "promotion goes through a validation gate" + (" and human approval" if v.facts.regulated else "")
+    )
 
 
 @check("MD-09", MD)
@@ -244,7 +254,9 @@ def staleness(v: View) -> tuple:
 @check("MD-11", MD)
 def upstream_changes(v: View) -> tuple:
     hit = found(lexicon().kw("MD-11", "upstream"), v.sec(MD).plain, negation=False)  # type: ignore[union-attr]
-    return ok(f"upstream changes notify ({hit!r})") if hit else bad("no data contract or upstream-change alert")
+    return (
+        ok(f"upstream changes notify ({hit!r})") if hit else bad("no data contract or upstream-change alert")
+    )
 
 
 @check("MD-12", MD)

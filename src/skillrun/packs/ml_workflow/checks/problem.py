@@ -33,20 +33,24 @@ _MODALITY_WORDS = {
     "image_classification": re.compile(r"image|x-?ray|photo|scan|radiograph", re.I),
     "audio_classification": re.compile(r"audio|speech|sound|wake|keyword|utterance", re.I),
 }
-_CLASSIFICATIONS = {"binary_classification", "multiclass_classification", "multilabel_classification", "classification"}
+_CLASSIFICATIONS = {
+    "binary_classification",
+    "multiclass_classification",
+    "multilabel_classification",
+    "classification",
+}
 
 
 def report_problem_type(cell: str) -> str | None:
     head = re.split(r"[:(—–]| - ", cell, maxsplit=1)[0]
+    # "Binary classification" names both binary and classification: a specific type wins, first in
+    # the cell's label, then anywhere in the cell ("Classification (40 categories)" is multiclass).
     for text in (head, cell):
         hits = sorted((m.start(), kind) for kind, pattern in _TYPES if (m := pattern.search(text)))
-        # "Binary classification" names both binary and classification: the specific one wins.
         specific = [kind for _, kind in hits if kind != "classification"]
         if specific:
             return specific[0]
-        if hits:
-            return hits[0][1]
-    return None
+    return "classification" if _TYPES[-1][1].search(cell) else None
 
 
 @check("PD-01", PD, when=lambda v: None if v.facts.problem_type else "expected problem type unknown")
@@ -197,4 +201,3 @@ def label_delay(v: View) -> tuple:
         if hit:
             return ok(f"label source with its delay ({hit.group()!r} near {match.group()!r})")
     return bad("no label source with its delay (label ... days/weeks/available after)")
-

@@ -87,7 +87,9 @@ def realtime_for_batch(v: View) -> tuple:
 @check(
     "AP-05",
     MS,
-    when=lambda v: None if v.facts.serving_mode in ("real-time", "streaming", "hybrid") else "no in-request decision",
+    when=lambda v: (
+        None if v.facts.serving_mode in ("real-time", "streaming", "hybrid") else "no in-request decision"
+    ),
 )
 def batch_for_online(v: View) -> tuple:
     return _online_for_batch(v) if v.facts.serving_mode == "batch" else _batch_for_online(v)
@@ -125,9 +127,14 @@ def average_latency_only(v: View) -> tuple:
     return ok("latency stated as percentiles" if tail else "no average-only latency")
 
 
-_PER_SECOND = re.compile(r"^\s*(?:\w+\s){0,2}?(?:rps|qps|tps|req|requests?|events?|msgs?|messages?|inferences?|"
-                         r"frames?)?\s*(?:/\s*s\b|/sec|per second|a second)", re.IGNORECASE)
-_PER_DAY = re.compile(r"^[^\n|;.]{0,30}?(?:/\s*day|per day|a day|daily|each day|per night|nightly)", re.IGNORECASE)
+_PER_SECOND = re.compile(
+    r"^\s*(?:\w+\s){0,2}?(?:rps|qps|tps|req|requests?|events?|msgs?|messages?|inferences?|"
+    r"frames?)?\s*(?:/\s*s\b|/sec|per second|a second)",
+    re.IGNORECASE,
+)
+_PER_DAY = re.compile(
+    r"^[^\n|;.]{0,30}?(?:/\s*day|per day|a day|daily|each day|per night|nightly)", re.IGNORECASE
+)
 
 
 def _throughput_numbers(text: str) -> list[tuple[float, str]]:
@@ -159,13 +166,17 @@ def throughput(v: View) -> tuple:
     for value, per in stated:
         for rate in rates:
             if _close(value, rate.value):
-                return ok(f"throughput {value:,.0f} consistent with the request's {rate.value:,.0f} {rate.noun}")
+                return ok(
+                    f"throughput {value:,.0f} consistent with the request's {rate.value:,.0f} {rate.noun}"
+                )
             if per == "second" and rate.per_day and _close(value * 86400, rate.per_day):
                 return ok(f"{value:,.0f}/s consistent with the request's {rate.value:,.0f} {rate.noun}")
             if per == "day" and rate.per == "second" and _close(value, rate.value * 86400):
                 return ok(f"{value:,.0f}/day consistent with the request's {rate.value:,.0f} {rate.noun}")
     first = rates[0]
-    return bad(f"throughput {stated[0][0]:,.0f} is not within 10x of the request's {first.value:,.0f} {first.noun}")
+    return bad(
+        f"throughput {stated[0][0]:,.0f} is not within 10x of the request's {first.value:,.0f} {first.noun}"
+    )
 
 
 @check("MS-04", MS)
@@ -180,7 +191,12 @@ def scaling(v: View) -> tuple:
         if auto and extra:
             return ok(f"autoscaling ({auto!r}) with {extra!r}")
         return bad("real-time scaling needs autoscaling plus min replicas or a load test")
-    groups = {"batch": ("batch",), "streaming": ("streaming",), "edge": ("edge",), "hybrid": ("batch", "online")}
+    groups = {
+        "batch": ("batch",),
+        "streaming": ("streaming",),
+        "edge": ("edge",),
+        "hybrid": ("batch", "online"),
+    }
     for group in groups.get(mode, ("batch",)):
         hit = found(lex.kw("MS-04", group), text)
         if hit:

@@ -1,4 +1,4 @@
-"""Training Pipeline: TP-01..TP-09, TP-11 and AP-01, AP-06, AP-13, AP-17."""
+"""Experiment Tracking (ET-01..ET-05) and Training Pipeline: TP-01..TP-09, TP-11 and AP-01, AP-06, AP-13, AP-17."""
 
 from __future__ import annotations
 
@@ -11,6 +11,69 @@ from ._text import clip, distinct, found, has
 
 _SPLIT_WORD = re.compile(r"split", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+
+
+_ET02_GROUPS = ("code", "data", "params", "metrics", "artifact", "environment", "seed")
+
+
+@check("ET-01", ET)
+def tracker(v: View) -> tuple:
+    section = v.sec(ET)
+    text = section.row_text("Tool") or section.plain  # type: ignore[union-attr]
+    fitting, foreign = stack_fit(v, "trackers", text)
+    if not fitting and not foreign:
+        fitting, foreign = stack_fit(v, "trackers", section.plain)  # type: ignore[union-attr]
+    if not fitting and not foreign:
+        return bad("no experiment tracker named (MLflow, W&B, Neptune, ClearML, cloud-native)")
+    saas = lexicon().by_stack("trackers")["saas"]
+    wrong_cloud = [f for f in foreign if not saas.search(f)]
+    if wrong_cloud:
+        return bad(f"tracker {wrong_cloud[0]} does not fit a {platform_label(v)} request")
+    if foreign and not fitting:
+        return bad(
+            f"hosted tracker {foreign[0]} on a {platform_label(v)} request without a self-hosted option"
+        )
+    return ok(f"tracker {fitting[0]}")
+
+
+@check("ET-02", ET)
+def what_is_tracked(v: View) -> tuple:
+    text = v.sec(ET).plain  # type: ignore[union-attr]
+    lex = lexicon()
+    present = [g for g in _ET02_GROUPS if lex.kw("ET-02", g).search(text)]
+    missing = [g for g in _ET02_GROUPS if g not in present]
+    if len(present) >= 5:
+        return ok(f"{len(present)}/7 tracked: {', '.join(present)}")
+    return bad(f"only {len(present)}/7 tracked; missing {', '.join(missing)}")
+
+
+@check("ET-03", ET)
+def organization(v: View) -> tuple:
+    text = v.sec(ET).plain  # type: ignore[union-attr]
+    lex = lexicon()
+    naming = found(lex.kw("ET-03", "naming"), text, negation=False)
+    link = found(lex.kw("ET-03", "link"), text, negation=False)
+    if not naming:
+        return bad("no naming convention, hierarchy or tags for runs")
+    if not link:
+        return bad("no link from registry versions to runs (lineage)")
+    return ok(f"runs organised ({naming!r}) and linked ({link!r})")
+
+
+@check("ET-04", ET)
+def data_versioning(v: View) -> tuple:
+    hit = found(lexicon().kw("ET-04", "versioning"), v.text(ET, TP))
+    if hit:
+        return ok(f"data versioning: {hit}")
+    return bad("no data versioning mechanism (DVC, lakeFS, Delta/Iceberg time travel, snapshots)")
+
+
+@check("ET-05", ET)
+def slice_metrics(v: View) -> tuple:
+    hit = found(lexicon().kw("ET-05", "slices"), v.text(ET, TP))
+    if hit:
+        return ok(f"slice metrics logged ({hit!r})")
+    return bad("no per-slice metrics (region, language, site, subgroup)")
 
 
 def random_split(v: View) -> str | None:
@@ -62,10 +125,14 @@ def split_strategy(v: View) -> tuple:
 @check("AP-01", TP, when=when_temporal)
 def random_split_on_time(v: View) -> tuple:
     rand = random_split(v)
-    return bad(f"random split on temporal data ({rand!r})") if rand else ok("no random split on temporal data")
+    return (
+        bad(f"random split on temporal data ({rand!r})") if rand else ok("no random split on temporal data")
+    )
 
 
-@check("TP-02", TP, when=lambda v: None if v.facts.repeated_entities else "no repeated entities in the request")
+@check(
+    "TP-02", TP, when=lambda v: None if v.facts.repeated_entities else "no repeated entities in the request"
+)
 def group_split(v: View) -> tuple:
     hit = found(lexicon().kw("TP-02", "group"), v.sec(TP).plain)  # type: ignore[union-attr]
     if hit:
@@ -87,7 +154,11 @@ def fit_on_train_only(v: View) -> tuple:
 @check("AP-17", TP)
 def preprocessing_before_split(v: View) -> tuple:
     leak = resampling_before_split(v)
-    return bad(f"preprocessing fit before the split: {leak}") if leak else ok("no preprocessing before the split")
+    return (
+        bad(f"preprocessing fit before the split: {leak}")
+        if leak
+        else ok("no preprocessing before the split")
+    )
 
 
 @check("TP-04", TP)
@@ -130,7 +201,9 @@ def registry(v: View) -> tuple:
     lex = lexicon()
     section = v.sec(TP)
     text = section.row_text("Registry") or section.plain  # type: ignore[union-attr]
-    named = found(lex.patterns("registries", "named"), text) or found(lex.patterns("registries", "named"), section.plain)  # type: ignore[union-attr]
+    named = found(lex.patterns("registries", "named"), text) or found(
+        lex.patterns("registries", "named"), section.plain
+    )  # type: ignore[union-attr]
     if not named:
         return bad("no named model registry")
     states = found(lex.patterns("registries", "states"), section.plain, negation=False)  # type: ignore[union-attr]

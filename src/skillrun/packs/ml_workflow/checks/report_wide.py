@@ -1,10 +1,11 @@
-"""Cross-section consistency: XC-01..XC-06."""
+"""Report-wide rubric items: G-04 and AP-07 (stack matches the platform), G-06 (regulated controls) and
+the cross-section consistency checks XC-01..XC-06."""
 
 from __future__ import annotations
 
 import re
 
-from ._base import AB, FE, MD, MS, PD, TP, View, bad, check, na, ok
+from ._base import AB, FE, MD, MS, PD, TP, View, bad, check, na, ok, when_platform, when_regulated
 from ._lexicon import lexicon
 from ._shared import (
     eval_metrics,
@@ -12,6 +13,7 @@ from ._shared import (
     gpu_requirements,
     metric_label,
     names_eval_metric,
+    platform_label,
     report_mode,
     time_based_split,
 )
@@ -20,15 +22,53 @@ from .features import feature_rows
 from .serving import percentiles
 
 _HIGH = re.compile(r"^\s*high\b", re.IGNORECASE)
-_EXCLUDED = re.compile(r"exclud|drop|not used|removed|never used|left out|only for (?:evaluation|monitoring)", re.I)
+_EXCLUDED = re.compile(
+    r"exclud|drop|not used|removed|never used|left out|only for (?:evaluation|monitoring)", re.I
+)
 _TEAM = re.compile(
-    r"team of (?P<a>\d+)|(?P<b>\d+)[- ](?:person|people|engineer|ML engineer|data scientist)s?\b(?! per)", re.IGNORECASE
+    r"team of (?P<a>\d+)|(?P<b>\d+)[- ](?:person|people|engineer|ML engineer|data scientist)s?\b(?! per)",
+    re.IGNORECASE,
 )
 _CONTENT_WORD = re.compile(r"[a-zA-Z][a-zA-Z-]{3,}")
 _STOP = frozenset(
     "rate metric metrics primary business value user users per the with from that this over days week weeks month "
     "relative absolute measured measure within test arm arms total average mean level".split()
 )
+
+
+_G06_GROUPS = ("explain", "documentation", "fairness", "lineage", "privacy")
+
+
+def _platform_verdict(v: View) -> tuple:
+    foreign = foreign_services(v)
+    label = platform_label(v)
+    if foreign:
+        names = ", ".join(f"{name} ({why})" for name, why in foreign[:3])
+        return bad(f"{label} request, but the report names {names}")
+    return ok(f"only {label}-compatible services and OSS")
+
+
+@check("G-04", None, when=when_platform)
+def stack_matches_platform(v: View) -> tuple:
+    return _platform_verdict(v)
+
+
+@check("AP-07", None, when=when_platform)
+def other_cloud_services(v: View) -> tuple:
+    return _platform_verdict(v)
+
+
+@check("G-06", None, when=when_regulated)
+def regulated_controls(v: View) -> tuple:
+    lex = lexicon()
+    text = v.text()
+    present = {g: found(lex.kw("G-06", g), text, negation=False) for g in _G06_GROUPS}
+    missing = [g for g, hit in present.items() if not hit]
+    if len(missing) > 1:
+        return bad(f"{v.facts.regulated}: missing {', '.join(missing)} controls")
+    return ok(
+        f"{v.facts.regulated}: {5 - len(missing)}/5 controls" + (f" (no {missing[0]})" if missing else "")
+    )
 
 
 @check("XC-01", None)
