@@ -164,6 +164,11 @@ STRUCTURE_BREAKS = [
         "lorem",
     ),
     ("G-02", lambda t: t.replace("Scores ready by 06:00 UTC", "??? ready by 06:00 UTC"), "question marks"),
+    (
+        "G-02",
+        lambda t: t.replace("Users are randomized by user id hash", "Users are randomized by {unit}"),
+        "format slot",
+    ),
 ]
 
 
@@ -204,6 +209,8 @@ def test_partial_report_scores_only_its_sections() -> None:
         "Todo el flujo corre en GCP",  # Spanish "todo" is a word, not a TODO marker
         "interval [0.1, 0.25] per the [PSI] convention",
         "range 10...20 ms",
+        'run names "{date}-{model}-{feature_set}"',
+        'a JSON body like {"user_id": 1}',
     ],
 )
 def test_no_false_placeholders(text: str) -> None:
@@ -245,3 +252,28 @@ def test_checks_derive_from_any_template() -> None:
     )
     assert bad["S-TABLE:Timeline"].status == "fail"
     assert bad["G-02"].status == "fail" and "template hint" in bad["G-02"].reason
+
+
+def test_fixture_template_matches_the_skill_file() -> None:
+    from skillrun import find_skill
+
+    assert find_skill("ml-workflow").template.structure() == TEMPLATE.structure()  # type: ignore[union-attr]
+
+
+def test_template_example_cells_and_hints_are_placeholders() -> None:
+    from skillrun import find_skill
+
+    skill = find_skill("ml-workflow")
+    serving = "| Serving mode | Batch: a daily Cloud Run job scores all active users and writes a BigQuery table read by the campaign tool |"
+    example = GOOD.replace(serving, "| Serving mode | Batch / Real-time / Streaming / Edge |")
+    ctx = make_context(skill, example, "request")
+    outcome = next(c for c in structural_checks(skill.template) if c.id == "S-PLACEHOLDER:Model Serving")(ctx)  # type: ignore[arg-type]
+    assert outcome.status == "fail" and "template example" in outcome.reason
+    hint = skill.template.section("Feature Engineering").fields[0].hint  # type: ignore[union-attr]
+    copied = GOOD.replace(
+        "**Feature store:** No — one batch model", f"**Feature store:** {hint} — one batch model"
+    )
+    g02 = next(c for c in structural_checks(skill.template) if c.id == "G-02")(
+        make_context(skill, copied, "r")
+    )  # type: ignore[arg-type]
+    assert g02.status == "fail" and "template hint" in g02.reason

@@ -45,7 +45,9 @@ def _na_without_reason(text: str) -> bool:
 
 
 # Every finding below needs one of these characters or words; most cells have none of them.
-_SUSPECT = re.compile(r"TBD|TODO|FIXME|[Ll]orem|\?\?\?|<|\[|\.\.\.|…|N/A", re.IGNORECASE)
+_SUSPECT = re.compile(r"TBD|TODO|FIXME|[Ll]orem|\?\?\?|<|\[|\{|\.\.\.|…|N/A", re.IGNORECASE)
+# An unfilled format slot ("by {unit}"); a naming pattern of joined slots ("{date}-{model}") is content.
+_BRACE_SLOT = re.compile(r"(?<![\w}\-/{])\{[a-z_]{2,24}\}(?![\w{\-/])")
 
 
 def placeholder_findings(text: str, *, hints: Iterable[str] = (), drawing: bool = False) -> list[str]:
@@ -53,13 +55,10 @@ def placeholder_findings(text: str, *, hints: Iterable[str] = (), drawing: bool 
 
     ``drawing`` relaxes the checks that ASCII art trips (angle brackets, ellipses).
     """
+    found = [f"template hint {hint!r} left in" for hint in hints if hint and hint in text]
     if not _SUSPECT.search(text):
-        return []
-    found: list[str] = []
+        return found
     stripped = text.strip()
-    for hint in hints:
-        if hint and hint in text:
-            found.append(f"template hint {hint!r} left in")
     words = _WORDS.search(text)
     if words:
         found.append(f"placeholder {words.group()!r}")
@@ -70,6 +69,9 @@ def placeholder_findings(text: str, *, hints: Iterable[str] = (), drawing: bool 
         if inner.split(" ")[0].strip("/") not in _HTML_TAGS:
             found.append(f"slot {match.group()!r}")
             break
+    slot = _BRACE_SLOT.search(text)
+    if slot:
+        found.append(f"slot {slot.group()!r}")
     if _ELLIPSIS_BRACKET.search(text):
         found.append("'[...]'")
     if stripped in ("...", "…"):
@@ -112,19 +114,39 @@ def expected_headings(ctx: CheckContext, template: OutputTemplate) -> list[str]:
     return list(template.headings)
 
 
-def template_hints(template: OutputTemplate) -> list[str]:
-    """Bracketed hints of the template that must never appear verbatim in a report."""
-    hints: list[str] = []
+@dataclass(frozen=True)
+class Hints:
+    """What of the template must not reappear verbatim: hint phrases anywhere, example cells as a cell."""
+
+    phrases: tuple[str, ...] = ()
+    cells: frozenset[str] = frozenset()
+
+
+def template_hints(template: OutputTemplate) -> Hints:
+    """The template's placeholder texts (field and diagram hints, the title slot, example cells)."""
+    phrases: list[str] = []
     _, bracket, rest = template.title_pattern.partition("[")
     if bracket:
-        hints.append("[" + rest)
+        phrases.append("[" + rest)
     for section in template.sections:
-        for f in section.fields:
-            if f.hint.startswith("["):
-                hints.append(f.hint)
-        if section.diagram is not None and section.diagram.hint.startswith("["):
-            hints.append(section.diagram.hint)
-    return hints
+        texts = [f.hint for f in section.fields]
+        if section.diagram is not None:
+            texts.append(section.diagram.hint)
+        for hint in (t.strip() for t in texts):
+            bare = hint.strip("[]").strip()
+            # The bracketed form is unmistakable; the bare words only when long enough not to be prose.
+            if len(bare) >= 3:
+                phrases.append(f"[{bare}]")
+            if len(bare) >= 12:
+                phrases.append(bare)
+    cells = {
+        _norm(cell)
+        for section in template.sections
+        for table in section.tables
+        for cell in [*table.cell_hints, *(c for row in table.row_hints for c in row)]
+        if _norm(cell) not in ("", "...", "…")
+    }
+    return Hints(tuple(dict.fromkeys(phrases)), frozenset(cells))
 
 
 def find_table(section: ParsedSection, spec: TemplateTable, index: int) -> ParsedTable | None:
@@ -181,7 +203,7 @@ _SCANS: dict[tuple[int, str], tuple[ParsedSection, list[str]]] = {}
 _SCANS_KEPT = 64
 
 
-def _section_placeholders(ctx: CheckContext, section: ParsedSection, hints: list[str]) -> list[str]:
+def _section_placeholders(ctx: CheckContext, section: ParsedSection, hints: Hints) -> list[str]:
     key = (id(section), section.heading)
     cached = _SCANS.get(key)
     if cached is not None and cached[0] is section:
@@ -193,7 +215,7 @@ def _section_placeholders(ctx: CheckContext, section: ParsedSection, hints: list
     return found
 
 
-def _scan_section(section: ParsedSection, hints: list[str]) -> list[str]:
+def _scan_section(section: ParsedSection, hints: Hints) -> list[str]:
     found: list[str] = []
     for table in section.tables:
         for row in table.rows:
@@ -207,16 +229,24 @@ def _scan_section(section: ParsedSection, hints: list[str]) -> list[str]:
                 if is_empty_value(cell):
                     found.append(f"empty cell {where}")
                     continue
-                found += [f"{what} in {where}" for what in placeholder_findings(cell, hints=hints)]
+                if col > 0 and _norm(cell) in hints.cells:
+                    found.append(f"template example {cell!r} in {where}")
+                    continue
+                found += [f"{what} in {where}" for what in placeholder_findings(cell, hints=hints.phrases)]
     for label, value in section.fields.items():
         if is_empty_value(value):
             found.append(f"empty field {label!r}")
         else:
-            found += [f"{what} in field {label!r}" for what in placeholder_findings(value, hints=hints)]
+            found += [
+                f"{what} in field {label!r}" for what in placeholder_findings(value, hints=hints.phrases)
+            ]
     for note in section.notes:
-        found += [f"{what} in a note" for what in placeholder_findings(note, hints=hints)]
+        found += [f"{what} in a note" for what in placeholder_findings(note, hints=hints.phrases)]
     for block in section.code_blocks:
-        found += [f"{what} in the diagram" for what in placeholder_findings(block, hints=hints, drawing=True)]
+        found += [
+            f"{what} in the diagram"
+            for what in placeholder_findings(block, hints=hints.phrases, drawing=True)
+        ]
     return found
 
 
@@ -225,10 +255,10 @@ def _placeholders_report(template: OutputTemplate) -> Callable[[CheckContext], V
 
     def run(ctx: CheckContext) -> Verdict:
         found: list[str] = []
-        for what in placeholder_findings(ctx.report.title or "", hints=hints):
+        for what in placeholder_findings(ctx.report.title or "", hints=hints.phrases):
             found.append(f"{what} in the title")
         for item in ctx.report.assumptions:
-            found += [f"{what} in an assumption" for what in placeholder_findings(item, hints=hints)]
+            found += [f"{what} in an assumption" for what in placeholder_findings(item, hints=hints.phrases)]
         wanted = set(expected_headings(ctx, template)) if ctx.sections else None
         for section in ctx.report.sections:
             if wanted is not None and section.heading not in wanted:
@@ -245,7 +275,7 @@ def _placeholders_report(template: OutputTemplate) -> Callable[[CheckContext], V
 # ----------------------------------------------------------------------------------------- per section
 
 
-def _section_checks(spec: TemplateSection, hints: list[str]) -> list[StructuralCheck]:
+def _section_checks(spec: TemplateSection, hints: Hints) -> list[StructuralCheck]:
     heading = spec.heading
     checks: list[StructuralCheck] = []
     tables = spec.tables
@@ -321,7 +351,7 @@ def _rows(heading: str, spec: TemplateTable, index: int) -> Callable[[CheckConte
     return run
 
 
-def _field(heading: str, label: str, hints: list[str]) -> Callable[[CheckContext], Verdict]:
+def _field(heading: str, label: str, hints: Hints) -> Callable[[CheckContext], Verdict]:
     def run(ctx: CheckContext) -> Verdict:
         section = ctx.report.section(heading)
         assert section is not None

@@ -132,9 +132,16 @@ class View:
         return self._sections[heading]
 
     def text(self, *headings: str) -> str:
-        """Plain text of the named sections that are present (all seven when none are named)."""
-        parts = [s.plain for h in (headings or SECTIONS) if (s := self.sec(h)) is not None]
-        return "\n".join(parts)
+        """Plain text of the named sections that are present (all seven when none are named).
+
+        The same string object comes back for the same headings, so the lexicon's lower-casing of it is
+        done once per report, not once per check.
+        """
+        key = "text:" + "|".join(headings)
+        if key not in self._memo:
+            parts = [s.plain for h in (headings or SECTIONS) if (s := self.sec(h)) is not None]
+            self._memo[key] = "\n".join(parts)
+        return self._memo[key]
 
     def units(self, *headings: str) -> list[str]:
         return [u for h in (headings or SECTIONS) if (s := self.sec(h)) is not None for u in s.units]

@@ -60,14 +60,26 @@ _LATENCY_BOUND = re.compile(
     re.I,
 )
 _RATE_UNITS = re.compile(
-    r"^\s*(?P<unit>(?:[\w-]+\s){0,2}?(?:msgs?|messages?|events?|requests?|req|queries|QPS|RPS|TPS|orders|"
+    r"^\s*(?P<unit>(?:[\w-]+\s){0,2}?(?P<word>msgs?|messages?|events?|requests?|req|queries|QPS|RPS|TPS|orders|"
     r"transactions?|appointments?|rendez-vous|predictions?|calls|clicks|sessions|images?|readers|users|"
     r"subscribers|employees|trials|products|items|visits|records|rows|claims|patients)\b"
-    r"(?:\s*/\s*(?:s|sec|second|day|d|h|hour)\b|\s+(?:per|a|par|por)\s+(?:second|day|jour|d[ií]a|hour)\b)?)",
+    r"(?:\s*/\s*(?:s|sec|second|day|d|h|hour|month)\b|\s+(?:per|a|par|por|al)\s+"
+    r"(?:second|day|jour|d[ií]a|hour|month|mois|mes)\b)?)",
     re.IGNORECASE,
 )
 _PER_SECOND = re.compile(r"/\s*s\b|per second|QPS|RPS|TPS|a second", re.IGNORECASE)
-_PER_DAY = re.compile(r"/\s*day|per day|a day|par jour|por d[ií]a|daily|each day", re.IGNORECASE)
+_PER_DAY = re.compile(
+    r"/\s*d(?:ay)?\b|per day|a day|par jour|por d[ií]a|daily|each day|nightly", re.IGNORECASE
+)
+_PER_MONTH = re.compile(r"monthly|/\s*month|per month|a month|al mes|par mois|mensuel", re.IGNORECASE)
+
+
+def per_of(text: str) -> str:
+    """``second``, ``day``, ``month`` or ``count`` for the words after a number."""
+    for per, pattern in (("second", _PER_SECOND), ("day", _PER_DAY), ("month", _PER_MONTH)):
+        if pattern.search(text):
+            return per
+    return "count"
 
 
 @dataclass(frozen=True)
@@ -76,16 +88,18 @@ class Rate:
 
     value: float
     per: str
-    """``second``, ``day`` or ``count`` (no time unit)."""
+    """``second``, ``day``, ``month`` or ``count`` (a total with no time unit)."""
     noun: str
+    word: str = ""
+    """The counted thing alone (``msgs``, ``orders``)."""
 
     @property
     def per_day(self) -> float | None:
-        if self.per == "second":
-            return self.value * 86400
-        if self.per == "day":
-            return self.value
-        return None
+        return to_per_day(self.value, self.per)
+
+
+def to_per_day(value: float, per: str) -> float | None:
+    return {"second": value * 86400, "day": value, "month": value / 30}.get(per)
 
 
 @dataclass
@@ -213,8 +227,7 @@ def request_rates(request: str) -> list[Rate]:
         if unit is None:
             continue
         noun = unit.group("unit").strip()
-        per = "second" if _PER_SECOND.search(noun) else "day" if _PER_DAY.search(noun) else "count"
-        rates.append(Rate(q.value, per, noun))
+        rates.append(Rate(q.value, per_of(noun), noun, unit.group("word").lower()))
     return rates
 
 

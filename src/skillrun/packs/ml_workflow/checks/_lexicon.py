@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -48,11 +50,115 @@ def _split_top(pattern: str) -> list[str]:
     return parts
 
 
-def _compile(body: str, patterns: list[str], cased: bool) -> re.Pattern[str]:
+def _compile(body: str, patterns: list[str], cased: bool) -> Any:
     if cased and all(alt.lstrip("(?:")[:1].isupper() for p in patterns for alt in _split_top(p)):
         # Proper nouns only: a leading character class lets the engine skip most positions (3x faster).
         return re.compile(rf"(?=[A-Z])(?<!\w)(?:{body})")
-    return re.compile(rf"(?<!\w)(?:{body})", 0 if cased else re.IGNORECASE)
+    if cased:
+        return re.compile(rf"(?<!\w)(?:{body})")
+    return CaseFolded(rf"(?<!\w)(?:{body})")
+
+
+def _lower_pattern(pattern: str) -> str:
+    """``pattern`` in lower case, escapes (``\\B``, ``\\D``, ``\\S``, ``\\W``) left as written."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern.startswith("(?P", i):  # named groups keep their syntax and names
+            end = pattern.find(">", i) if pattern.startswith("(?P<", i) else i + 2
+            out.append(pattern[i : end + 1])
+            i = end + 1
+            continue
+        out.append(pattern[i].lower())
+        i += 1
+    return "".join(out)
+
+
+_LOWERED: dict[int, tuple[str, str | None]] = {}
+_LOWERED_KEPT = 4096
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when it keeps every character's position (almost always), else ``None``."""
+    cached = _LOWERED.get(id(text))
+    if cached is not None and cached[0] is text:
+        return cached[1]
+    low: str | None = text.lower()
+    if len(low) != len(text):  # type: ignore[arg-type]
+        low = None
+    if len(_LOWERED) >= _LOWERED_KEPT:
+        _LOWERED.pop(next(iter(_LOWERED)))
+    _LOWERED[id(text)] = (text, low)
+    return low
+
+
+class _Match:
+    """A match found in the lower-cased text, read back from the original text."""
+
+    __slots__ = ("_m", "_text")
+
+    def __init__(self, m: re.Match[str], text: str) -> None:
+        self._m, self._text = m, text
+
+    def group(self, *names: int | str) -> Any:
+        if len(names) > 1:
+            return tuple(self.group(n) for n in names)
+        start, end = self._m.span(names[0] if names else 0)
+        return None if start < 0 else self._text[start:end]
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {name: self.group(name) for name in self._m.groupdict()}
+
+    def start(self, group: int | str = 0) -> int:
+        return self._m.start(group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._m.end(group)
+
+    def span(self, group: int | str = 0) -> tuple[int, int]:
+        return self._m.span(group)
+
+    @property
+    def lastgroup(self) -> str | None:
+        return self._m.lastgroup
+
+
+class CaseFolded:
+    """A case-insensitive pattern that runs on lower-cased text: about twice as fast as ``re.IGNORECASE``
+    on long alternations. Matches report positions and text of the original string."""
+
+    __slots__ = ("_fallback", "_lower", "pattern")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._lower = re.compile(_lower_pattern(pattern))
+        self._fallback = re.compile(pattern, re.IGNORECASE)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        low = _lowered(text)
+        if low is None:
+            return self._fallback.search(text, pos, endpos)
+        m = self._lower.search(low, pos, endpos)
+        return _Match(m, text) if m else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Any:
+        low = _lowered(text)
+        if low is None:
+            return self._fallback.match(text, pos, endpos)
+        m = self._lower.match(low, pos, endpos)
+        return _Match(m, text) if m else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Any]:
+        low = _lowered(text)
+        if low is None:
+            yield from self._fallback.finditer(text, pos, endpos)
+            return
+        for m in self._lower.finditer(low, pos, endpos):
+            yield _Match(m, text)
 
 
 def alternation(patterns: list[str], *, cased: bool = False) -> re.Pattern[str]:

@@ -11,7 +11,8 @@ from ._lexicon import lexicon
 _CLAUSE_BREAKS = ".;\n|!?()"
 _NEGATION_WINDOW = 48
 
-NUMBER = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?!\d)|\d+)(?:\.\d+)?"
+# 20,000 / 4 000 / 0.35 / 2e+04 (Python's "g" format writes large numbers in scientific notation).
+NUMBER = r"(?:\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?!\d)|\d+)(?:\.\d+)?(?:[eE][+-]?\d+(?![\w.]))?"
 _QUANTITY = re.compile(
     rf"(?<![\w.])(?P<num>{NUMBER})\s?(?P<mult>k|K|M|[Mm]illions?|millones|bn|[Bb]illion|thousand)?(?![\w])"
 )

@@ -12,8 +12,9 @@ from ._text import affirmed_matches, clip, found, has
 _SPLIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%?\s*(?:/\s*(\d+(?:\.\d+)?)\s*%?)+(?![\w.])")
 _PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%")
 _REST = re.compile(r"hold-?out|not in the (?:test|experiment)|remaining|rest\b|excluded|unexposed", re.I)
+_RAMP = re.compile(r"stepped|wedge|cross(?:es|over)|ramp|until|→|->|stage", re.IGNORECASE)
 _PRIMARY_SPLIT = re.compile(r"[:;(]| — | – | - |\. ")
-_MULTI = re.compile(r"\band\b|&|\bplus\b|\s\+\s|,", re.IGNORECASE)
+_MULTI = re.compile(r"\band\b|&|\bplus\b|\s\+\s|,(?!\d)", re.IGNORECASE)
 _LIST = re.compile(r"[,;\n]|\band\b", re.IGNORECASE)
 _INDIVIDUAL = re.compile(
     r"randomi[sz]\w*[^.\n|]{0,40}?\b(?:by|at|per|on)\s+(?:the\s+)?(?:individual\s+)?"
@@ -96,6 +97,8 @@ def split_sums(v: View) -> tuple:
     percents = [float(p) for p in _PERCENT.findall(cell)]
     if len(percents) >= 2 and abs(sum(percents[-2:]) - 100) <= 0.5:
         return ok(f"arms {percents[-2]:g}% and {percents[-1]:g}% sum to 100%")
+    if 100.0 in percents and _RAMP.search(cell):
+        return ok("stepped rollout ending with 100% of units treated")
     return bad(f"no traffic split in percentages: {clip(cell)!r}")
 
 

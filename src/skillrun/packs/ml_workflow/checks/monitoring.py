@@ -227,9 +227,9 @@ def retraining_policy(v: View) -> tuple:
 def auto_promotion(v: View) -> tuple:
     lex = lexicon()
     text = v.text(TP, MD)
-    gate = lex.kw("MD-08", "gate")
-    for unit in v.units(TP, MD):
-        for sentence in sentences(unit):
+    gate, auto_promote = lex.kw("MD-08", "gate"), lex.kw("MD-08", "auto_promote")
+    for unit in v.units(TP, MD) if auto_promote.search(text) else []:
+        for sentence in sentences(unit) if auto_promote.search(unit) else []:
             auto = found(lex.kw("MD-08", "auto_promote"), sentence)
             if auto and not gate.search(sentence):
                 return bad(f"automatic promotion without a validation gate ({clip(sentence)!r})")

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ._base import AB, FE, MD, MS, PD, TP, View, bad, check, na, ok, when_platform, when_regulated
-from ._lexicon import lexicon
+from ._facts import per_of
+from ._lexicon import CaseFolded, lexicon
 from ._shared import (
     eval_metrics,
     foreign_services,
@@ -19,15 +20,14 @@ from ._shared import (
 )
 from ._text import clip, found, quantities
 from .features import feature_rows
-from .serving import percentiles
+from .serving import consistent, percentiles
 
 _HIGH = re.compile(r"^\s*high\b", re.IGNORECASE)
 _EXCLUDED = re.compile(
     r"exclud|drop|not used|removed|never used|left out|only for (?:evaluation|monitoring)", re.I
 )
-_TEAM = re.compile(
-    r"team of (?P<a>\d+)|(?P<b>\d+)[- ](?:person|people|engineer|ML engineer|data scientist)s?\b(?! per)",
-    re.IGNORECASE,
+_TEAM = CaseFolded(
+    r"team of (?P<a>\d+)|(?P<b>\d+)[- ](?:person|people|engineer|ML engineer|data scientist)s?\b(?! per)"
 )
 _CONTENT_WORD = re.compile(r"[a-zA-Z][a-zA-Z-]{3,}")
 _STOP = frozenset(
@@ -104,7 +104,13 @@ def eval_metric_everywhere(v: View) -> tuple:
     return ok(f"{metric_label(wanted[0])} used in the promotion gate and in monitoring")
 
 
-@check("XC-03", None, when=lambda v: None if time_based_split(v) else "split is not time-based")
+def _temporal_and_time_split(v: View) -> str | None:
+    if not v.facts.temporal:
+        return "not temporal"
+    return None if time_based_split(v) else "split is not time-based"
+
+
+@check("XC-03", None, when=_temporal_and_time_split)
 def temporal_consistency(v: View) -> tuple:
     absent = v.absent(FE, MD)
     if absent:
@@ -148,15 +154,20 @@ def numbers_match_request(v: View) -> tuple:
         if foreign_services(v):
             problems.append(f"{foreign_services(v)[0][0]} on a {'/'.join(sorted(facts.platforms))} request")
     text = v.text()
+    numbers = quantities(text) if any(r.per != "count" for r in facts.rates) else []
     for rate in facts.rates:
-        noun = rate.noun.split()[-1].rstrip("s").lower()
-        if len(noun) < 3:
-            continue
+        if rate.per == "count" or not rate.word:
+            continue  # a total ("3k trials", "20M users") is not a figure the design restates
+        word = rate.word.rstrip("s")
         checked.append(rate.noun)
-        for q in quantities(text):
-            tail = text[q.end : q.end + 24].lower()
-            if noun in tail.split("/")[0][:16] and q.value >= 10 and not 0.1 <= q.value / rate.value <= 10:
-                problems.append(f"{q.value:,.0f} {noun} vs {rate.value:,.0f} in the request")
+        for q in numbers:
+            tail = text[q.end : q.end + 24]
+            if q.value < 10 or not tail.lower().lstrip(" ~").startswith(word[:4]):
+                continue
+            if not consistent(q.value, per_of(tail), rate):
+                problems.append(
+                    f"{q.value:,.0f} {tail.split()[0]} vs {rate.value:,.0f} {rate.noun} in the request"
+                )
                 break
     if problems:
         return bad("; ".join(problems[:2]))

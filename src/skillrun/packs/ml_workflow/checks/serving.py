@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ._base import AB, FE, MD, MS, TP, View, bad, check, ok
+from ._facts import Rate, per_of, to_per_day
 from ._lexicon import lexicon
 from ._shared import ONLINE_MODES, mode_components, report_mode
 from ._text import NUMBER, clip, found, quantities, to_number
@@ -127,30 +128,28 @@ def average_latency_only(v: View) -> tuple:
     return ok("latency stated as percentiles" if tail else "no average-only latency")
 
 
-_PER_SECOND = re.compile(
-    r"^\s*(?:\w+\s){0,2}?(?:rps|qps|tps|req|requests?|events?|msgs?|messages?|inferences?|"
-    r"frames?)?\s*(?:/\s*s\b|/sec|per second|a second)",
-    re.IGNORECASE,
-)
-_PER_DAY = re.compile(
-    r"^[^\n|;.]{0,30}?(?:/\s*day|per day|a day|daily|each day|per night|nightly)", re.IGNORECASE
-)
-
-
 def _throughput_numbers(text: str) -> list[tuple[float, str]]:
+    """``(value, per)`` for every number followed by a throughput unit."""
     units = lexicon().kw("MS-03", "units")
     out = []
     for q in quantities(text):
         tail = text[q.end : q.end + 32]
         if q.value == 0 or not units.search(tail):
             continue
-        per = "second" if _PER_SECOND.match(tail) else "day" if _PER_DAY.match(tail) else "count"
-        out.append((q.value, per))
+        out.append((q.value, per_of(tail.split(";")[0])))
     return out
 
 
 def _close(a: float, b: float) -> bool:
     return b > 0 and 0.1 <= a / b <= 10
+
+
+def consistent(value: float, per: str, rate: Rate) -> bool:
+    """Within an order of magnitude of ``rate``, converting seconds, days and months."""
+    ours, theirs = to_per_day(value, per), rate.per_day
+    if ours is not None and theirs is not None:
+        return _close(ours, theirs)
+    return _close(value, rate.value)
 
 
 @check("MS-03", MS)
@@ -160,19 +159,16 @@ def throughput(v: View) -> tuple:
     stated = _throughput_numbers(cell)
     if not stated:
         return bad(f"no numeric throughput (rps, events/s, rows per batch): {clip(cell)!r}")
-    rates = [r for r in v.facts.rates if r.per in ("second", "day")] or v.facts.rates
+    # Totals ("3k trials", "20M users") are not throughputs; only time rates are compared.
+    rates = [r for r in v.facts.rates if r.per != "count"]
     if not rates:
         return ok(f"throughput {stated[0][0]:,.0f} stated")
     for value, per in stated:
         for rate in rates:
-            if _close(value, rate.value):
+            if consistent(value, per, rate):
                 return ok(
                     f"throughput {value:,.0f} consistent with the request's {rate.value:,.0f} {rate.noun}"
                 )
-            if per == "second" and rate.per_day and _close(value * 86400, rate.per_day):
-                return ok(f"{value:,.0f}/s consistent with the request's {rate.value:,.0f} {rate.noun}")
-            if per == "day" and rate.per == "second" and _close(value, rate.value * 86400):
-                return ok(f"{value:,.0f}/day consistent with the request's {rate.value:,.0f} {rate.noun}")
     first = rates[0]
     return bad(
         f"throughput {stated[0][0]:,.0f} is not within 10x of the request's {first.value:,.0f} {first.noun}"
