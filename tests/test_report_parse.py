@@ -290,3 +290,16 @@ def test_inline_markup_is_removed_but_escapes_survive() -> None:
         "## S\n\n| A | B |\n|---|---|\n| **x** and `a\\|b` | \\*\\*lit\\*\\* [t](u) snake_case_name |\n"
     )
     assert parsed.sections[0].tables[0].rows == [["x and a|b", "**lit** t snake_case_name"]]
+
+
+def test_row_splitting_matches_the_escape_contract() -> None:
+    import random
+
+    from skillrun.report._escape import split_row
+    from skillrun.report._parse import _split_row
+
+    rng = random.Random(7)
+    alphabet = ["a", " ", "|", "\\", "`", "*", "x y", "\\|", "||"]
+    for _ in range(3000):
+        line = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert _split_row(line) == split_row(line), line

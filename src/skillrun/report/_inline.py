@@ -28,57 +28,44 @@ _EM_UNDER = re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 _STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
 
 
+_TOKEN = re.compile(r"\\([!-/:-@\[-`{-~])|(`+)|([\ue000-\uf8ff])")
+_TICKS = re.compile(r"`+")
+
+
 def _park(text: str, stash: list[str]) -> str:
     """Replace backslash escapes and code spans by Private Use Area placeholders."""
     out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\\" and i + 1 < n and text[i + 1] in _ASCII_PUNCT:
-            out.append(chr(_ESCAPE_BASE + ord(text[i + 1])))
-            i += 2
-            continue
-        if ch == "`":
-            run_end = i
-            while run_end < n and text[run_end] == "`":
-                run_end += 1
-            ticks = text[i:run_end]
-            close = _closing_ticks(text, run_end, len(ticks))
-            if close >= 0 and len(stash) < 0x8FF:
-                content = text[run_end:close]
-                if len(content) > 2 and content[0] == " " and content[-1] == " " and content.strip():
-                    content = content[1:-1]
-                out.append(chr(_STASH_BASE + len(stash)))
-                stash.append(content)
-                i = close + len(ticks)
+    pos = 0
+    while (m := _TOKEN.search(text, pos)) is not None:
+        out.append(text[pos : m.start()])
+        pos = m.end()
+        escaped, ticks, private = m.groups()
+        if escaped is not None:
+            out.append(chr(_ESCAPE_BASE + ord(escaped)))
+        elif ticks is not None:
+            close = _closing_ticks(text, pos, len(ticks))
+            if close < 0 or len(stash) >= 0x8FF:
+                out.append(ticks)
                 continue
-            out.append(ticks)
-            i = run_end
-            continue
-        if _ESCAPE_BASE <= ord(ch) <= 0xF8FF:
+            content = text[pos:close]
+            if len(content) > 2 and content[0] == " " and content[-1] == " " and content.strip():
+                content = content[1:-1]
+            out.append(chr(_STASH_BASE + len(stash)))
+            stash.append(content)
+            pos = close + len(ticks)
+        else:
             # A literal Private Use Area character in the input: stash it so it is restored untouched.
             out.append(chr(_STASH_BASE + len(stash)))
-            stash.append(ch)
-            i += 1
-            continue
-        out.append(ch)
-        i += 1
+            stash.append(private)
+    out.append(text[pos:])
     return "".join(out)
 
 
 def _closing_ticks(text: str, start: int, length: int) -> int:
     """Index of the next backtick run of exactly ``length`` after ``start``, or -1."""
-    i, n = start, len(text)
-    while i < n:
-        if text[i] == "`":
-            j = i
-            while j < n and text[j] == "`":
-                j += 1
-            if j - i == length:
-                return i
-            i = j
-        else:
-            i += 1
+    for run in _TICKS.finditer(text, start):
+        if run.end() - run.start() == length:
+            return run.start()
     return -1
 
 

@@ -47,9 +47,21 @@ def ab_infeasible(v: View) -> str | None:
     return v.memo("ab_infeasible", compute)
 
 
-def _when_ab_feasible(v: View) -> str | None:
+def _when_power_calc(v: View) -> str | None:
+    """n/a when the report replaces the A/B test (AB-11) and states no sample size; a stated one is checked."""
     alternative = ab_infeasible(v)
-    return f"report replaces the A/B test with {alternative!r} (AB-11)" if alternative else None
+    if alternative and power_reading(v).n is None:
+        return f"report replaces the A/B test with {alternative!r} (AB-11) and sizes no test"
+    return None
+
+
+def _when_split(v: View) -> str | None:
+    """n/a when the report replaces the A/B test (AB-11) and gives no split in percentages."""
+    alternative = ab_infeasible(v)
+    section = v.sec(AB)
+    if alternative and section is not None and not _PERCENT.search(section.cell("Traffic split")):
+        return f"report replaces the A/B test with {alternative!r} (AB-11) and splits no traffic"
+    return None
 
 
 def power_reading(v: View) -> PowerReading:
@@ -77,7 +89,7 @@ def randomization_unit(v: View) -> tuple:
     return bad("no randomisation unit (user, account, device, store, cluster, switchback)")
 
 
-@check("AB-02", AB, when=_when_ab_feasible)
+@check("AB-02", AB, when=_when_split)
 def split_sums(v: View) -> tuple:
     section = v.sec(AB)
     cell = section.cell("Traffic split") or section.plain  # type: ignore[union-attr]
@@ -131,7 +143,7 @@ def guardrails(v: View) -> tuple:
     return ok(f"guardrails include {trust!r} and {harm!r}")
 
 
-@check("AB-05", AB, when=_when_ab_feasible)
+@check("AB-05", AB, when=_when_power_calc)
 def mde_alpha_power(v: View) -> tuple:
     lex = lexicon()
     text = v.sec(AB).plain  # type: ignore[union-attr]
@@ -182,17 +194,17 @@ def duration_verdict(v: View) -> Verdict:
     )
 
 
-@check("AB-06", AB, when=_when_ab_feasible)
+@check("AB-06", AB, when=_when_power_calc)
 def sample_size(v: View) -> tuple:
     return sample_size_verdict(v)
 
 
-@check("AB-07", AB, when=_when_ab_feasible)
+@check("AB-07", AB, when=_when_power_calc)
 def duration(v: View) -> tuple:
     return duration_verdict(v)
 
 
-@check("AP-09", AB, when=_when_ab_feasible)
+@check("AP-09", AB, when=_when_power_calc)
 def sample_size_missing_or_off(v: View) -> tuple:
     for verdict in (sample_size_verdict(v), duration_verdict(v)):
         if verdict[0] == "fail":
@@ -200,7 +212,7 @@ def sample_size_missing_or_off(v: View) -> tuple:
     return ok("sample size and duration follow from the power calculation")
 
 
-@check("AB-08", AB, when=_when_ab_feasible)
+@check("AB-08", AB, when=_when_split)
 def srm_check(v: View) -> tuple:
     lex = lexicon()
     text = v.text(AB, MD)
