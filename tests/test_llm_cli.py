@@ -21,9 +21,6 @@ REQUEST = (
 )
 SECTIONS = 7
 
-# Until the expert engine is merged (fallbacks and the intake merge need it). Remove after the merge.
-pytest.importorskip("skillrun.packs.ml_workflow.design")
-
 
 @pytest.fixture
 def runner() -> CliRunner:

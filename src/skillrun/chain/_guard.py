@@ -46,8 +46,7 @@ class SectionGuard:
         return "\n".join([f"# {escape_title(template.title_prefix + title)}", "", *lines])
 
     def findings(self, task: SectionTask, step: StepSpec, value: BaseModel) -> list[str]:
-        from ..evals._checks import CheckContext
-        from ._checks_stub import parse_markdown, run_checks
+        from ..evals import make_context, run_checks
 
         try:
             markdown = self.render(task, step, value)
@@ -56,14 +55,8 @@ class SectionGuard:
         if markdown is None:
             return []
         assert step.section is not None
-        ctx = CheckContext(
-            skill=self.skill,
-            report=parse_markdown(markdown),
-            request=task.request,
-            brief=task.brief,
-            sections=frozenset({step.section}),
-        )
         try:
+            ctx = make_context(self.skill, markdown, task.request, brief=task.brief, sections={step.section})
             outcomes = run_checks(ctx, section=step.section)
         except Exception as exc:  # a broken check must not cost the user a section
             log.warning("%s: checks failed to run: %s", step.id, exc)
