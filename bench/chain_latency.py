@@ -10,7 +10,11 @@ The server runs in a process of its own, as a provider would: in this process it
 compete with the chain for the GIL. One warm-up run (imports, first connections) precedes the timed
 runs; its time is reported as "cold".
 
-    .venv/bin/python bench/chain_latency.py [--delays 0.2 0.5 1.0] [--runs 3] [--concurrency 4]
+    .venv/bin/python bench/chain_latency.py [--delays 0.1 0.2 0.5 1.0 2.0] [--runs 5] [--concurrency 4]
+
+The verdict is taken for D >= --min-delay (0.5 s; LLM calls take seconds). Smaller D only probe the
+fixed overhead of our own work per chain (prompts, validation, checks, SDK), which is reported for
+every row as median - 4 x D. A last row runs the chain with concurrency 1 for contrast (about 8 x D).
 """
 
 from __future__ import annotations
@@ -82,37 +86,55 @@ def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--delays", type=float, nargs="+", default=[0.2, 0.5, 1.0])
+    parser.add_argument("--delays", type=float, nargs="+", default=[0.1, 0.2, 0.5, 1.0, 2.0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument(
+        "--min-delay",
+        type=float,
+        default=0.5,
+        help="smallest D the budget is judged on; smaller D probe the overhead",
+    )
     args = parser.parse_args()
 
     with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
         json.dump({k: json.loads(v) for k, v in asyncio.run(expert_answers()).items()}, f)
     os.environ["OPENAI_API_KEY"] = "sk-bench-loopback"
 
-    worst = 0.0
-    print(
-        f"{'D (s)':>6} {'cold (s)':>8} {'runs':>4} {'median (s)':>10} {'max (s)':>8} {'max/D':>6} {'calls':>5} {'fallbacks':>9}"
-    )
-    for delay in args.delays:
+    def measure(delay: float, concurrency: int, runs: int) -> tuple[float, list[tuple[float, int, int]]]:
         process, port = serve(delay, f.name)
         os.environ["OPENAI_BASE_URL"] = f"http://127.0.0.1:{port}/v1"
         try:
-            cold = asyncio.run(one_run(args.concurrency))[0]
-            results = [asyncio.run(one_run(args.concurrency)) for _ in range(args.runs)]
+            cold = asyncio.run(one_run(concurrency))[0]
+            return cold, [asyncio.run(one_run(concurrency)) for _ in range(runs)]
         finally:
             process.communicate("")
+
+    worst = 0.0
+    print(
+        f"{'D (s)':>6} {'conc':>4} {'cold (s)':>8} {'runs':>4} {'median (s)':>10} {'max (s)':>8} {'max/D':>6} "
+        f"{'overhead (ms)':>13} {'calls':>5} {'fallbacks':>9}"
+    )
+    rows = [(d, args.concurrency) for d in args.delays] + [(max(args.delays[0], args.min_delay), 1)]
+    for delay, concurrency in rows:
+        cold, results = measure(delay, concurrency, args.runs if concurrency > 1 else 1)
         times = [r[0] for r in results]
         ratio = max(times) / delay
-        worst = max(worst, ratio)
+        judged = delay >= args.min_delay and concurrency == args.concurrency
+        if judged:
+            worst = max(worst, ratio)
+        # The chain is four calls deep; whatever exceeds 4 x D is our own work on the critical path.
+        overhead = (statistics.median(times) - 4 * delay) * 1000
+        note = (
+            "" if judged else ("  (sequential, for contrast)" if concurrency == 1 else "  (overhead probe)")
+        )
         print(
-            f"{delay:6.2f} {cold:8.3f} {args.runs:4d} {statistics.median(times):10.3f} {max(times):8.3f} "
-            f"{ratio:6.2f} {results[0][1]:5d} {max(r[2] for r in results):9d}"
+            f"{delay:6.2f} {concurrency:4d} {cold:8.3f} {len(times):4d} {statistics.median(times):10.3f} "
+            f"{max(times):8.3f} {ratio:6.2f} {overhead:13.0f} {results[0][1]:5d} {max(r[2] for r in results):9d}{note}"
         )
     os.unlink(f.name)
     verdict = "within" if worst <= BUDGET else "OVER"
-    print(f"worst max/D = {worst:.2f}: {verdict} the {BUDGET} x D budget")
+    print(f"worst max/D for D >= {args.min_delay:g} s = {worst:.2f}: {verdict} the {BUDGET} x D budget")
     return 0 if worst <= BUDGET else 1
 
 
