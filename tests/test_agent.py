@@ -190,3 +190,31 @@ def test_guard_renders_the_section_as_the_report_would():
     assert markdown.splitlines()[0] == "# Toy: Toy"
     assert "## Alpha" in markdown and "| One | first |" in markdown
     assert guard.render(task(), CHAIN.step("intake"), Alpha(**GOOD)) is None
+
+
+def test_after_two_unavailable_sections_the_rest_fall_back_without_calls():
+    from skillrun.errors import ModelUnavailableError
+
+    calls = []
+
+    def down(request: ModelRequest):
+        calls.append(request.task.step)
+        raise ModelUnavailableError("provider down")
+
+    agent = SectionAgent(model=FunctionModel(down, name="down"), pack=ToyPack())
+    outcomes = [asyncio.run(agent.run(task(), STEP)) for _ in range(4)]
+    assert len(calls) == 2
+    assert all(o.provenance.fallback for o in outcomes)
+    assert outcomes[2].provenance.fallback_reason == "skipped: down was unavailable for 2 sections in a row"
+    assert outcomes[2].provenance.attempts == 0
+
+
+def test_a_success_resets_the_breaker():
+    from skillrun.errors import ModelUnavailableError
+
+    agent = SectionAgent(
+        model=FunctionModel(answers(ModelUnavailableError("x"), GOOD, ModelUnavailableError("y"), GOOD), name="f"),
+        pack=ToyPack(),
+    )
+    results = [asyncio.run(agent.run(task(), STEP)).provenance.fallback for _ in range(4)]
+    assert results == [True, False, True, False]

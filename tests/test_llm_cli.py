@@ -109,6 +109,8 @@ def test_a_provider_that_is_down_still_gives_a_complete_report_with_the_banner(
     assert result.stdout.startswith("# ML Workflow: ")
     assert "> **Note:** 7 of 7 sections were written by the offline expert engine" in result.stdout
     assert result.stdout.count("> Written by the offline expert engine") == SECTIONS
+    # Intake and problem definition try (5 attempts each); after two unavailable sections the rest skip.
+    assert len(wire.requests) == 10
 
 
 def test_no_fallback_exits_3_with_one_line_when_the_provider_is_down(runner, wire):

@@ -27,6 +27,7 @@ from ..errors import (
     ModelOutputError,
     ModelRefusalError,
     ModelRequestsBlockedError,
+    ModelUnavailableError,
     SectionFailedError,
 )
 from ..models import Message, Model, ModelRequest, ModelResponse, ModelSettings, SectionTask, Usage, cost_of
@@ -76,21 +77,31 @@ class SectionAgent:
     fallback: bool = True
     max_reasks: int = 2
     guard: SectionGuard | None = None
+    breaker: int = 2
+    """After this many sections in a row found the backend unavailable, the rest fall back at once."""
+    _unavailable: int = field(default=0, init=False, repr=False)
 
     async def run(self, task: SectionTask, step: StepSpec) -> SectionOutcome:
         started = time.perf_counter()
         tally = _Tally()
+        if self.fallback and self.breaker and self._unavailable >= self.breaker:
+            # The provider is down: retrying it for every remaining section only delays the report.
+            reason = f"skipped: {self.model.name} was unavailable for {self._unavailable} sections in a row"
+            return self._fall_back(task, step, tally, reason, started)
         try:
             async with asyncio.timeout(self.settings.deadline):
                 value, findings = await self._ask(task, step, tally)
         except ModelRequestsBlockedError:
             raise  # a test forgot to opt in: never hide that behind a fallback
         except (ModelError, TimeoutError) as exc:
+            if isinstance(exc, ModelUnavailableError):
+                self._unavailable += 1
             if isinstance(exc, TimeoutError):
                 reason = f"deadline of {self.settings.deadline:g}s passed"
             else:
                 reason = one_line(exc)
             return self._fall_back(task, step, tally, reason, started)
+        self._unavailable = 0
         return SectionOutcome(
             value,
             Provenance(
