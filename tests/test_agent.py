@@ -213,8 +213,43 @@ def test_a_success_resets_the_breaker():
     from skillrun.errors import ModelUnavailableError
 
     agent = SectionAgent(
-        model=FunctionModel(answers(ModelUnavailableError("x"), GOOD, ModelUnavailableError("y"), GOOD), name="f"),
+        model=FunctionModel(
+            answers(ModelUnavailableError("x"), GOOD, ModelUnavailableError("y"), GOOD), name="f"
+        ),
         pack=ToyPack(),
     )
     results = [asyncio.run(agent.run(task(), STEP)).provenance.fallback for _ in range(4)]
     assert results == [True, False, True, False]
+
+
+def test_when_the_expert_cannot_use_the_model_brief_it_starts_from_the_request():
+    class Fussy(ToyPack):
+        def expert(self, task):  # type: ignore[no-untyped-def]
+            if task.brief is not None and task.brief.name == "from the model":
+                raise KeyError("example")
+            return super().expert(task)
+
+    from toy import ToyBrief
+
+    model = FunctionModel(answers("nope", "nope", "nope"), name="fake")
+    agent = SectionAgent(model=model, pack=Fussy(), prompts=_Fixed([Message("user", "go")]))  # type: ignore[arg-type]
+    with_model_brief = SectionTask(
+        skill="toy",
+        step="alpha",
+        output_type=Alpha,
+        request="toy request",
+        brief=ToyBrief(name="from the model"),
+    )
+    outcome = asyncio.run(agent.run(with_model_brief, STEP))
+    assert outcome.provenance.fallback and outcome.value == expert_answer(task())
+
+
+def test_when_the_expert_fails_outright_the_section_fails_in_one_line():
+    class Broken(ToyPack):
+        def expert(self, task):  # type: ignore[no-untyped-def]
+            raise KeyError("example")
+
+    model = FunctionModel(answers("nope", "nope", "nope"), name="fake")
+    agent = SectionAgent(model=model, pack=Broken(), prompts=_Fixed([Message("user", "go")]))  # type: ignore[arg-type]
+    with pytest.raises(SectionFailedError, match="the expert engine failed too: KeyError"):
+        asyncio.run(agent.run(task(), STEP))

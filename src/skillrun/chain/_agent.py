@@ -16,6 +16,7 @@ Tokens of every call count, failed ones included.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import time
 from dataclasses import dataclass, field
@@ -121,7 +122,7 @@ class SectionAgent:
             raise SectionFailedError(step.id, reason) from None
         # Info, not warning: the report itself marks the section, and the CLI's stderr stays tidy.
         log.info("%s: %s failed (%s); the expert engine writes it", step.id, self.model.name, reason)
-        value = self.pack.finalize(task, self.pack.expert(task))
+        value = self._expert_value(task, step, reason)
         return SectionOutcome(
             value,
             Provenance(
@@ -134,6 +135,28 @@ class SectionAgent:
                 latency_ms=(time.perf_counter() - started) * 1000,
             ),
         )
+
+    def _expert_value(self, task: SectionTask, step: StepSpec, reason: str) -> BaseModel:
+        """The expert's section; from its own reading of the request if it cannot use the model's brief.
+
+        A brief or sections written by a model can hold values the expert's knowledge base has never
+        seen; the fallback must still produce a section rather than take the run down.
+        """
+        assert self.pack is not None
+        try:
+            return self.pack.finalize(task, self.pack.expert(task))
+        except Exception as first:  # noqa: BLE001 - any expert failure here is retried once, then reported
+            log.warning("%s: the expert engine failed on the model's brief: %s", step.id, one_line(first))
+            try:
+                intake = SectionTask(
+                    skill=task.skill, step="intake", output_type=self.pack.brief_type, request=task.request
+                )
+                own = dataclasses.replace(task, brief=self.pack.expert(intake), inputs={})
+                return self.pack.finalize(own, self.pack.expert(own))
+            except Exception as second:  # noqa: BLE001
+                raise SectionFailedError(
+                    step.id, f"{reason}; the expert engine failed too: {one_line(second)}"
+                ) from None
 
     async def _ask(self, task: SectionTask, step: StepSpec, tally: _Tally) -> tuple[BaseModel, list[str]]:
         messages: list[Message] = []
@@ -200,8 +223,9 @@ class SectionAgent:
             return value
         try:
             return self.pack.finalize(task, value)
-        except (ValueError, ArithmeticError) as exc:
-            # Figures code must compute from (a sample-size plan, say) are impossible as given.
+        except Exception as exc:  # noqa: BLE001
+            # Figures code must compute from (a sample-size plan, say) are impossible as given, or the
+            # pack cannot work with a value it was never written for: either way, not a crash.
             raise _Unusable(
                 f"Your {name} answer has values that cannot be used: {exc}. "
                 "Reply again with the complete corrected JSON object, nothing else.",
