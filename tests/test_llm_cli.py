@@ -176,3 +176,26 @@ def test_a_langchain_chat_model_runs_the_whole_chain(allow_model_requests):
     assert len(report.sections) == SECTIONS and not report.run.fallback_sections
     assert report.run.model == "langchain:schema-fake" and report.run.intake.backend == "langchain:schema-fake"
     assert report.run.usage.requests >= 8 and report.run.cost_usd is None
+
+
+def test_the_installed_command_runs_against_a_loopback_server(wire, tmp_path):
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    exe = shutil.which("skillrun", path=os.path.dirname(sys.executable))
+    assert exe is not None
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "ANTHROPIC_"))}
+    env.update(OPENAI_API_KEY="sk-test-subprocess-key", NO_COLOR="1")
+    done = subprocess.run(
+        [exe, "run", "--model", "openai:gpt-4.1-mini", "--base-url", wire.openai_url, REQUEST],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("# ML Workflow: ") and "Traceback" not in done.stderr
+    assert "openai:gpt-4.1-mini" in done.stderr and "$" in done.stderr
+    assert len(wire.requests) >= 8
