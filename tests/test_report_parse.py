@@ -125,17 +125,7 @@ def test_round_trip_of_hostile_text(text: str) -> None:
             assert got.code_blocks == []
 
 
-TITLES = [
-    pytest.param(
-        text,
-        marks=pytest.mark.xfail(
-            strict=True, reason="renderer: escape_title turns the escaped literal '\\<br>' into '\\ '"
-        ),
-    )
-    if "<br>" in text
-    else text
-    for text in HOSTILE
-]
+TITLES = HOSTILE
 
 
 @pytest.mark.parametrize("text", TITLES)
