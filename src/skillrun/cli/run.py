@@ -24,9 +24,8 @@ def run(
         ),
     ],
     model: Annotated[
-        str, typer.Option(
-            "--model", "-m", help="expert (offline, default), openai:MODEL, openai-compat:MODEL or anthropic:MODEL."
-        )
+        str,
+        typer.Option("--model", "-m", help="expert (offline, default), openai:MODEL, openai-compat:MODEL, anthropic:MODEL."),
     ] = "expert",
     base_url: Annotated[
         str | None, typer.Option("--base-url", help="Provider endpoint, e.g. http://localhost:11434/v1 for Ollama.")
