@@ -199,3 +199,22 @@ def test_the_installed_command_runs_against_a_loopback_server(wire, tmp_path):
     assert done.stdout.startswith("# ML Workflow: ") and "Traceback" not in done.stderr
     assert "openai:gpt-4.1-mini" in done.stderr and "$" in done.stderr
     assert len(wire.requests) >= 8
+
+
+def test_concurrent_chains_can_share_one_model(wire):
+    """The first chain to finish must not close the HTTP client under the others' requests."""
+    import asyncio
+
+    wire.delay = 0.05
+    model = get_model("openai:gpt-4.1-mini", base_url=wire.openai_url)
+
+    async def staggered(i: int):
+        await asyncio.sleep(i * 0.07)  # so one chain ends while another has requests in flight
+        return await skillrun.arun(REQUEST, model=model, fallback=False)
+
+    async def three_runs():
+        return await asyncio.gather(*(staggered(i) for i in range(3)))
+
+    reports = asyncio.run(three_runs())
+    assert all(len(r.sections) == SECTIONS and not r.run.fallback_sections for r in reports)
+    assert not model._clients  # closed once the last request was done

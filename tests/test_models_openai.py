@@ -178,3 +178,22 @@ def test_one_client_per_event_loop(wire):
     ask(model)
     ask(model)  # a second asyncio.run: a fresh loop, and a fresh client with it
     assert len(wire.requests) == 2
+
+
+def test_aclose_waits_for_requests_in_flight(wire):
+    """Chains sharing a model: one chain's close must not break another chain's request."""
+    wire.delay = 0.3
+    model = make(wire)
+    task = SectionTask(skill="toy", step="verdict", output_type=Verdict, request="rate it")
+    request = ModelRequest(task=task, messages=[Message("user", "Rate it.")])
+
+    async def go():
+        in_flight = asyncio.create_task(model.request(request))
+        await asyncio.sleep(0.1)
+        await model.aclose()  # deferred: a request is in flight
+        assert model._clients
+        response = await in_flight
+        assert not model._clients  # closed when the last request finished
+        return response
+
+    assert asyncio.run(go()).finish_reason == "stop"

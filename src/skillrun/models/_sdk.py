@@ -46,6 +46,8 @@ class SDKModel:
         # httpx2 connection pools belong to the loop that opened them; asyncio.run() per call (the sync
         # API, the eval harness) would otherwise reuse a pool from a closed loop.
         self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
+        self._inflight: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, int] = weakref.WeakKeyDictionary()
+        self._closing: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
 
     def __repr__(self) -> str:
         # Never the options: they may hold the key.
@@ -84,13 +86,22 @@ class SDKModel:
     async def aclose(self) -> None:
         """Close the client this event loop opened (the chain calls it when a run ends).
 
-        The model stays usable: the next request opens a new client. A client passed in as ``client=``
-        belongs to the caller and is left open.
+        Several chains may share one model in one loop (the eval harness does): while any request is in
+        flight the close waits for the last one to finish. An idle client is closed at once; the model
+        stays usable, as the next request opens a new client. A client passed in as ``client=`` belongs
+        to the caller and is left open.
         """
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return
+        if self._inflight.get(loop, 0):
+            self._closing.add(loop)
+            return
+        await self._close(loop)
+
+    async def _close(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._closing.discard(loop)
         client = self._clients.pop(loop, None)
         if client is not None:
             await client.close()
@@ -98,10 +109,17 @@ class SDKModel:
     async def request(self, request: ModelRequest) -> ModelResponse:
         check_allowed(self.provider)
         client = self._client()
-        return await call_with_retries(
-            lambda: self._call(client, request),
-            provider=self.name,
-            settings=request.settings,
-            sleep=self.sleep,
-            connection_errors=self._connection_errors(),
-        )
+        loop = asyncio.get_running_loop()
+        self._inflight[loop] = self._inflight.get(loop, 0) + 1
+        try:
+            return await call_with_retries(
+                lambda: self._call(client, request),
+                provider=self.name,
+                settings=request.settings,
+                sleep=self.sleep,
+                connection_errors=self._connection_errors(),
+            )
+        finally:
+            self._inflight[loop] -= 1
+            if not self._inflight[loop] and loop in self._closing:
+                await self._close(loop)
