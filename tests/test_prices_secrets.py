@@ -69,3 +69,9 @@ def test_one_line_is_short_and_redacted(monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", "sk-canary-0000000000")
     line = one_line(RuntimeError("bad key sk-canary-0000000000\nsecond line"))
     assert line == "RuntimeError: bad key ***"
+
+
+def test_replayed_answers_cost_nothing():
+    # A cache hit carries the answer's tokens but no request: nothing was billed for it.
+    assert cost_of("openai:gpt-4.1", Usage(1_000_000, 1_000_000, 0)) == 0.0
+    assert cost_of("openai-compat:llama3.2", Usage(10, 10, 0)) == 0.0

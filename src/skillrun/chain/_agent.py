@@ -57,6 +57,13 @@ class _Tally:
 
     usage: Usage = field(default_factory=Usage)
     attempts: int = 0
+    cost: float | None = 0.0
+    """Dollars; ``None`` once any billed call has no price (unknown stays unknown)."""
+
+    def add(self, model: Model, usage: Usage) -> None:
+        self.usage += usage
+        cost = cost_of(model, usage)
+        self.cost = None if cost is None or self.cost is None else self.cost + cost
 
 
 class _Unusable(Exception):
@@ -109,7 +116,7 @@ class SectionAgent:
                 backend=self.model.name,
                 attempts=tally.attempts,
                 usage=_totals(tally.usage),
-                cost_usd=cost_of(self.model, tally.usage),
+                cost_usd=_rounded(tally.cost),
                 latency_ms=(time.perf_counter() - started) * 1000,
                 findings=findings,
             ),
@@ -131,7 +138,7 @@ class SectionAgent:
                 fallback=True,
                 fallback_reason=reason,
                 usage=_totals(tally.usage),
-                cost_usd=cost_of(self.model, tally.usage),
+                cost_usd=_rounded(tally.cost),
                 latency_ms=(time.perf_counter() - started) * 1000,
             ),
         )
@@ -175,7 +182,7 @@ class SectionAgent:
                 if best is not None:  # the repair ask failed; the valid section stands
                     return best
                 raise
-            tally.usage += response.usage
+            tally.add(self.model, response.usage)
             if response.refusal:
                 if best is not None:
                     return best
@@ -273,6 +280,10 @@ def _repair_text(task: SectionTask, findings: list[str]) -> str:
         f"A review of this {task.output_type.__name__} section found these problems:\n{listed}\n"
         "Reply again with the complete corrected JSON object, nothing else. Keep everything that was right."
     )
+
+
+def _rounded(cost: float | None) -> float | None:
+    return None if cost is None else round(cost, 6)
 
 
 def _totals(usage: Usage) -> UsageTotals:

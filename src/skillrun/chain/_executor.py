@@ -160,9 +160,8 @@ def _sum_usage(provenances: list[Provenance]) -> UsageTotals:
 
 def _sum_cost(provenances: list[Provenance]) -> float | None:
     # Unknown prices stay unknown: one section without a price makes the total unknown, not smaller.
-    costs = [p.cost_usd for p in provenances if p.usage.requests]
-    if not costs:
-        return 0.0 if all(p.backend == "expert" for p in provenances) else None
+    # (Sections price their own calls; a section that made none, or replayed them from a cache, costs 0.)
+    costs = [p.cost_usd if p.usage.requests else (p.cost_usd or 0.0) for p in provenances]
     if any(c is None for c in costs):
         return None
     return round(sum(c for c in costs if c is not None), 6)

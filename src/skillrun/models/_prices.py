@@ -57,10 +57,11 @@ def cost_of(model: Any, usage: Usage) -> float | None:
     """Dollars for ``usage`` on ``model`` (a Model or its registry name); ``None`` when unknown.
 
     The key is the model's ``price_key`` (``provider:model-id``) when it has one, else its name.
+    Usage without requests (a cache hit) costs nothing. Price each response on its own and add up.
     """
     key = model if isinstance(model, str) else getattr(model, "price_key", None) or model.name
-    if key == "expert" or (usage.requests == 0 and usage.total_tokens == 0):
-        return 0.0  # nothing was billed
+    if key == "expert" or usage.requests == 0:
+        return 0.0  # nothing was billed (no call, or an answer replayed from a cache)
     provider, _, model_id = key.partition(":")
     price = price_of(provider, model_id) if model_id else None
     if price is None:
