@@ -8,8 +8,7 @@ import json
 import pytest
 from toy import CHAIN, SKILL, Alpha, ToyPack, expert_answer
 
-from skillrun.chain._agent import SectionAgent
-from skillrun.chain._guard import SectionGuard
+from skillrun.chain._agent import SectionAgent, SectionGuard
 from skillrun.errors import ModelRequestsBlockedError, SectionFailedError
 from skillrun.models import (
     FunctionModel,

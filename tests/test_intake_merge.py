@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from skillrun.packs.ml_workflow.brief import Assumption, Brief, Latency, Traffic
-from skillrun.packs.ml_workflow.merge import merge_briefs
+from skillrun.packs.ml_workflow.reconcile import merge_briefs
 
 REQUEST = "Fraud scoring on AWS, 1,200 tps peak, p99 under 50 ms, team of 4."
 

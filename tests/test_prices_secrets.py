@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from skillrun.models import Usage, cost_of, redact
-from skillrun.models._prices import price_table
-from skillrun.models._secrets import one_line, register_secret
+from skillrun.models._registry import price_table
+from skillrun.models._transport import one_line, register_secret
 
 
 def test_known_model_costs_input_and_output():

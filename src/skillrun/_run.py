@@ -8,10 +8,9 @@ from pathlib import Path
 
 from . import _content
 from .chain import ChainSpec
-from .chain._agent import SectionAgent
+from .chain._agent import SectionAgent, SectionGuard
 from .chain._events import ChainEvent, ReportDone
 from .chain._executor import Chain
-from .chain._guard import SectionGuard
 from .chain._prompts import PromptRenderer
 from .errors import EmptyRequestError, SkillFileError, UnknownSkillError
 from .models import Model, ModelSettings, get_model

@@ -11,6 +11,9 @@ Per section, bounded at every step:
    expert engine writes the section and the provenance says so; with ``fallback=False`` the run stops.
 
 Tokens of every call count, failed ones included.
+
+Guardrails (:class:`SectionGuard`) are the eval harness's own checks: the section is rendered as it
+will appear, parsed back and checked with ``run_checks(ctx, section=heading)``.
 """
 
 from __future__ import annotations
@@ -30,13 +33,15 @@ from ..errors import (
     ModelRequestsBlockedError,
     ModelUnavailableError,
     SectionFailedError,
+    TemplateMismatchError,
 )
 from ..models import Message, Model, ModelRequest, ModelResponse, ModelSettings, SectionTask, Usage, cost_of
 from ..models._expert import ExpertModel
-from ..models._secrets import one_line, redact
+from ..models._transport import one_line, redact
 from ..packs import Pack
-from ..report import Provenance, UsageTotals
-from ._guard import SectionGuard
+from ..report import Provenance, SectionResult, UsageTotals
+from ..report._markdown import escape_title, render_section
+from ..spec import Skill
 from ._prompts import PromptRenderer
 from ._spec import StepSpec
 
@@ -290,3 +295,48 @@ def _totals(usage: Usage) -> UsageTotals:
     return UsageTotals(
         input_tokens=usage.input_tokens, output_tokens=usage.output_tokens, requests=usage.requests
     )
+
+
+log = logging.getLogger("skillrun.chain")
+
+
+# --- Guardrails -----------------------------------------------------------------------------------
+
+@dataclass
+class SectionGuard:
+    skill: Skill
+    pack: Pack
+
+    def render(self, task: SectionTask, step: StepSpec, value: BaseModel) -> str | None:
+        """The section as report markdown under the report's title; ``None`` when it has no heading."""
+        template = self.skill.template
+        if step.section is None or template is None or step.section not in template.headings:
+            return None
+        result = SectionResult(
+            step=step.id,
+            heading=step.section,
+            value=value,
+            body=self.pack.body(value),
+            provenance=Provenance(backend="guard"),
+        )
+        lines = render_section(template.section(step.section), result)
+        title = self.pack.title(task.brief) if task.brief is not None else self.skill.name
+        return "\n".join([f"# {escape_title(template.title_prefix + title)}", "", *lines])
+
+    def findings(self, task: SectionTask, step: StepSpec, value: BaseModel) -> list[str]:
+        from ..evals import make_context, run_checks
+
+        try:
+            markdown = self.render(task, step, value)
+        except TemplateMismatchError as exc:
+            return [f"S-TEMPLATE: {exc}"]
+        if markdown is None:
+            return []
+        assert step.section is not None
+        try:
+            ctx = make_context(self.skill, markdown, task.request, brief=task.brief, sections={step.section})
+            outcomes = run_checks(ctx, section=step.section)
+        except Exception as exc:  # a broken check must not cost the user a section
+            log.warning("%s: checks failed to run: %s", step.id, exc)
+            return []
+        return [f"{o.id}: {o.reason}" for o in outcomes if o.status == "fail"]

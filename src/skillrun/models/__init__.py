@@ -25,9 +25,13 @@ from ._expert import ExpertModel  # noqa: E402
 from ._fake import FunctionModel, scripted  # noqa: E402
 from ._langchain import LangChainModel  # noqa: E402
 from ._openai import OpenAIModel  # noqa: E402
-from ._prices import cost_of  # noqa: E402
-from ._registry import DEFAULT_MODEL, get_model, register_backend  # noqa: E402
-from ._secrets import redact  # noqa: E402
+from ._registry import (  # noqa: E402
+    DEFAULT_MODEL,
+    cost_of,  # noqa: E402
+    get_model,
+    register_backend,
+)
+from ._transport import redact  # noqa: E402
 
 __all__ = [
     "ALLOW_MODEL_REQUESTS",

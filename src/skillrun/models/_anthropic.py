@@ -16,8 +16,7 @@ from typing import Any, Literal
 
 from ..errors import ModelError
 from ._base import ModelRequest, ModelResponse, Usage
-from ._schema import anthropic_schema, schema_name
-from ._sdk import SDKModel, shared_ssl_context
+from ._sdk import SDKModel, anthropic_schema, schema_name, shared_ssl_context
 
 Mode = Literal["json_schema", "tool"]
 DEFAULT_MAX_TOKENS = 4096

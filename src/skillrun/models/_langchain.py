@@ -18,9 +18,8 @@ from typing import Any
 
 from ..errors import ModelRefusalError
 from ._base import Message, ModelRequest, ModelResponse, Usage
-from ._schema import schema_name
-from ._secrets import one_line
-from ._transport import Sleep, call_with_retries, check_allowed
+from ._sdk import schema_name
+from ._transport import Sleep, call_with_retries, check_allowed, one_line
 
 _JSON_ONLY = (
     "Reply with one JSON object that matches the {name} schema described above: no prose, no code fence."

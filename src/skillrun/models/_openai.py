@@ -15,8 +15,7 @@ import os
 from typing import Any
 
 from ._base import ModelRequest, ModelResponse, Usage
-from ._schema import openai_response_format
-from ._sdk import SDKModel, shared_ssl_context
+from ._sdk import SDKModel, openai_response_format, shared_ssl_context
 
 # Parameters some models reject (reasoning models and temperature); dropped once the API says so.
 _DROPPABLE = frozenset({"temperature", "seed", "max_completion_tokens", "max_tokens"})

@@ -1,16 +1,25 @@
-"""What the SDK backends share: the request gate, one client per event loop, and the retry loop."""
+"""What the SDK backends share: the request gate, one client per event loop, and the retry loop.
+
+Section models become each provider's structured-output schema here. OpenAI's strict mode wants
+every property required and no ``default``; Anthropic's SDK moves unsupported keywords into
+descriptions (``transform_schema``); OpenAI-compatible servers get pydantic's schema as it is.
+Whatever a provider cannot enforce, pydantic enforces afterwards and the re-ask loop repairs.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import copy
+import re
 import weakref
 from functools import lru_cache
 from typing import Any
 
+from pydantic import BaseModel
+
 from ..errors import ModelError, ModelUnavailableError
 from ._base import ModelRequest, ModelResponse
-from ._secrets import one_line, register_secret
-from ._transport import Sleep, call_with_retries, check_allowed
+from ._transport import Sleep, call_with_retries, check_allowed, one_line, register_secret
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +55,9 @@ class SDKModel:
         # httpx2 connection pools belong to the loop that opened them; asyncio.run() per call (the sync
         # API, the eval harness) would otherwise reuse a pool from a closed loop.
         self._clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, Any] = weakref.WeakKeyDictionary()
-        self._inflight: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, int] = weakref.WeakKeyDictionary()
+        self._inflight: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, int] = (
+            weakref.WeakKeyDictionary()
+        )
         self._closing: weakref.WeakSet[asyncio.AbstractEventLoop] = weakref.WeakSet()
 
     def __repr__(self) -> str:
@@ -123,3 +134,69 @@ class SDKModel:
             self._inflight[loop] -= 1
             if not self._inflight[loop] and loop in self._closing:
                 await self._close(loop)
+
+
+# --- Schemas --------------------------------------------------------------------------------------
+
+# Keys whose values are maps of name -> schema rather than schemas themselves.
+_SCHEMA_MAPS = ("properties", "$defs", "definitions", "patternProperties")
+
+
+def schema_name(output_type: type[BaseModel]) -> str:
+    """A name the providers accept (``^[a-zA-Z0-9_-]{1,64}$``)."""
+    return re.sub(r"[^A-Za-z0-9_-]", "_", output_type.__name__)[:64] or "Output"
+
+
+def without_defaults(schema: Any) -> Any:
+    """``schema`` without ``default`` keywords (strict mode rejects them; every field is required there)."""
+    if isinstance(schema, list):
+        return [without_defaults(s) for s in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key == "default":
+            continue
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {name: without_defaults(sub) for name, sub in value.items()}
+        else:
+            out[key] = without_defaults(value)
+    return out
+
+
+def openai_response_format(output_type: type[BaseModel], *, strict: bool) -> dict[str, Any]:
+    """The ``response_format`` for Chat Completions.
+
+    Strict: the SDK's own strict rewriting (all properties required, closed objects), defaults removed.
+    Non-strict, for OpenAI-compatible servers: pydantic's schema without the ``strict`` flag.
+    """
+    # A copy: the cached schema must survive whatever the caller or the SDK does to it.
+    return copy.deepcopy(_openai_response_format(output_type, strict))
+
+
+@lru_cache(maxsize=128)
+def _openai_response_format(output_type: type[BaseModel], strict: bool) -> dict[str, Any]:
+    # Schema generation costs milliseconds per call, on the critical path of every section: once per type.
+    if strict:
+        from openai.lib._pydantic import to_strict_json_schema
+
+        schema = without_defaults(to_strict_json_schema(output_type))
+        return {
+            "type": "json_schema",
+            "json_schema": {"name": schema_name(output_type), "schema": schema, "strict": True},
+        }
+    return {
+        "type": "json_schema",
+        "json_schema": {"name": schema_name(output_type), "schema": output_type.model_json_schema()},
+    }
+
+
+def anthropic_schema(output_type: type[BaseModel]) -> dict[str, Any]:
+    return copy.deepcopy(_anthropic_schema(output_type))
+
+
+@lru_cache(maxsize=128)
+def _anthropic_schema(output_type: type[BaseModel]) -> dict[str, Any]:
+    from anthropic import transform_schema
+
+    return transform_schema(output_type)

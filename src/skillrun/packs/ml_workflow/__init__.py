@@ -32,13 +32,13 @@ class MLWorkflowPack:
 
     def finalize(self, task: SectionTask, value: BaseModel) -> BaseModel:
         if isinstance(value, Brief):
-            # An LLM's brief keeps the figures the expert intake read from the request (see merge.py).
+            # An LLM's brief keeps the figures the expert intake read from the request (see reconcile.py).
             from .intake import read_request
-            from .merge import merge_briefs
+            from .reconcile import merge_briefs
 
             return merge_briefs(value, read_request(task.request), task.request)
         if isinstance(value, ModelServing) and isinstance(task.brief, Brief):
-            from .figures import with_serving_figures
+            from .reconcile import with_serving_figures
 
             return with_serving_figures(value, task.brief, task.inputs)
         if isinstance(value, ABTesting) and value.plan is not None:

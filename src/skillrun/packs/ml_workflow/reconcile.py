@@ -5,13 +5,20 @@ figures a design hangs on (traffic, latency limits, team size, cloud, GPUs, budg
 delay, horizon), a value the expert intake *read from the request* wins over the model's, and a value
 the model left open is filled from the expert intake, with its assumption. A figure counts as read from
 the request when the expert brief has it and records no assumption for it.
+
+Capacity figures: the Throughput cell of Model Serving is rewritten from the brief's traffic with
+the expert engine's own formula, so it matches the brief whoever wrote the section (the expert's own
+sections are left exactly as they were), the way the A/B plan's sample size is recomputed.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from .brief import Assumption, Brief
+from .sections import ModelServing
 
 # Dotted Brief paths of the figures the expert intake is trusted with when the request states them.
 FIGURES: tuple[str, ...] = (
@@ -90,3 +97,21 @@ def merge_briefs(llm: Brief, expert: Brief, request: str) -> Brief:
 def _union(first: list[str], second: list[str]) -> list[str]:
     seen = {s.strip().lower() for s in first}
     return list(first) + [s for s in second if s.strip().lower() not in seen]
+
+
+_COMPUTED_MODES = ("batch", "real-time", "streaming", "hybrid")
+
+
+def with_serving_figures(value: ModelServing, brief: Brief, inputs: dict[str, BaseModel]) -> ModelServing:
+    traffic = brief.traffic
+    if value.serving_mode not in _COMPUTED_MODES:
+        return value  # edge: load is per device, nothing to derive from the brief
+    if value.serving_mode == "batch" and not traffic.daily_volume:
+        return value
+    if value.serving_mode != "batch" and not (traffic.peak_rps or traffic.daily_volume):
+        return value
+    from .design._plan import plan_for
+    from .design.serving import _throughput  # the expert's formula: one source for these figures
+
+    plan = plan_for(brief, {**inputs, "model_serving": value})
+    return value.model_copy(update={"throughput": _throughput(plan)})
