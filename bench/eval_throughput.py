@@ -39,8 +39,13 @@ REPO = Path(__file__).resolve().parents[1]
 def machine() -> str:
     try:
         lscpu = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
-        model = next((line.split(":", 1)[1].strip() for line in lscpu.splitlines() if line.startswith("Model name")), "?")
-        cpus = next((line.split(":", 1)[1].strip() for line in lscpu.splitlines() if line.startswith("CPU(s)")), "?")
+        model = next(
+            (line.split(":", 1)[1].strip() for line in lscpu.splitlines() if line.startswith("Model name")),
+            "?",
+        )
+        cpus = next(
+            (line.split(":", 1)[1].strip() for line in lscpu.splitlines() if line.startswith("CPU(s)")), "?"
+        )
     except (OSError, subprocess.CalledProcessError):
         model, cpus = platform.processor() or "?", "?"
     return f"{model}, {cpus} CPUs, Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}"
@@ -54,7 +59,11 @@ def write_suite(folder: Path, n: int) -> Path:
     path = folder / "bench.jsonl"
     with path.open("w", encoding="utf-8") as handle:
         for i, case in zip(range(n), cycle(source.cases)):
-            record = {"id": f"b-{i:05d}", "request": case.request, "expect": case.expect.model_dump(exclude_defaults=True)}
+            record = {
+                "id": f"b-{i:05d}",
+                "request": case.request,
+                "expect": case.expect.model_dump(exclude_defaults=True),
+            }
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return path
 
@@ -65,7 +74,9 @@ def measure(backend: str, cases: int, concurrency: int) -> dict[str, float | int
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         suite = write_suite(folder, cases)
-        request = EvalRequest(suite=suite, models=[backend], concurrency=concurrency, out=folder / "out", cache=False)
+        request = EvalRequest(
+            suite=suite, models=[backend], concurrency=concurrency, out=folder / "out", cache=False
+        )
         started = time.perf_counter()
         run = asyncio.run(run_eval(request))
         total = time.perf_counter() - started
@@ -91,11 +102,15 @@ def measure(backend: str, cases: int, concurrency: int) -> dict[str, float | int
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--backend", action="append", help="expert or fake:delay=SECONDS (repeatable)")
     parser.add_argument("--concurrency", type=int, action="append", help="repeatable; default 1, 8, 32")
     parser.add_argument("--cases", type=int, help="cases per expert measurement (default 1000)")
-    parser.add_argument("--delay", type=float, default=0.5, help="per-call latency of the fake backend (default 0.5 s)")
+    parser.add_argument(
+        "--delay", type=float, default=0.5, help="per-call latency of the fake backend (default 0.5 s)"
+    )
     parser.add_argument("--quick", action="store_true", help="a few cases per setting")
     parser.add_argument("--json", action="store_true", help="print rows as JSON lines")
     args = parser.parse_args(argv)
@@ -114,7 +129,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.json:
                 print(json.dumps(row))
             else:
-                extra = f", {row['efficiency']:.0%} of {row['ideal_calls_per_s']} calls/s" if "efficiency" in row else ""
+                extra = (
+                    f", {row['efficiency']:.0%} of {row['ideal_calls_per_s']} calls/s"
+                    if "efficiency" in row
+                    else ""
+                )
                 print(
                     f"{backend:<18} c={level:<3} {row['cases']:>5} cases in {row['run_s']:>6.2f} s "
                     f"(+{float(row['total_s']) - float(row['run_s']):.2f} s reporters): "

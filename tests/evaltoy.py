@@ -17,7 +17,10 @@ from skillrun.report._markdown import render_markdown
 
 
 def toy_suite(n: int = 6, judge: list | None = None) -> Suite:
-    cases = [Case(id=f"t-{i:03d}", request=f"toy request {i}", tags=["even" if i % 2 == 0 else "odd"]) for i in range(n)]
+    cases = [
+        Case(id=f"t-{i:03d}", request=f"toy request {i}", tags=["even" if i % 2 == 0 else "odd"])
+        for i in range(n)
+    ]
     return Suite(name="toy", path="toy", kind="report", skill="toy", cases=cases, judge=judge or [])
 
 
@@ -30,7 +33,12 @@ def toy_checker(skill, case, markdown, brief) -> list[OutcomeRecord]:  # noqa: A
     """T-ALPHA passes when the expert's alpha text is in the report; T-ODD fails on odd cases."""
     odd = int(case.id.rsplit("-", 1)[1]) % 2 == 1
     return [
-        OutcomeRecord(id="T-ALPHA", status="pass" if "expert one" in markdown else "fail", section="Alpha", reason="alpha"),
+        OutcomeRecord(
+            id="T-ALPHA",
+            status="pass" if "expert one" in markdown else "fail",
+            section="Alpha",
+            reason="alpha",
+        ),
         OutcomeRecord(id="T-ODD", status="fail" if odd else "pass", section="Beta", reason="odd case"),
         OutcomeRecord(id="T-NA", status="na", section="Gamma", reason="not applicable"),
     ]
@@ -48,7 +56,9 @@ def runner_options(**extra) -> dict:  # noqa: ANN003
     return options
 
 
-def answering(delay: float = 0.0, name: str = "fake", hook: Callable[[ModelRequest], None] | None = None) -> FunctionModel:
+def answering(
+    delay: float = 0.0, name: str = "fake", hook: Callable[[ModelRequest], None] | None = None
+) -> FunctionModel:
     def respond(request: ModelRequest):
         if hook is not None:
             hook(request)

@@ -17,9 +17,13 @@ from skillrun.evals._cache import CACHE_FILE, CachedModel, ModelCache, cache_dir
 from skillrun.models import ExpertModel, FunctionModel, Message, ModelRequest, ModelSettings, SectionTask
 
 
-def ask(step: str = "alpha", request: str = "req", messages: list[Message] | None = None, **settings) -> ModelRequest:  # noqa: ANN003
+def ask(
+    step: str = "alpha", request: str = "req", messages: list[Message] | None = None, **settings
+) -> ModelRequest:  # noqa: ANN003
     task = SectionTask(skill="toy", step=step, output_type=Alpha, request=request, brief=ToyBrief(name="n"))
-    return ModelRequest(task=task, messages=messages or [Message("user", f"write {step}")], settings=ModelSettings(**settings))
+    return ModelRequest(
+        task=task, messages=messages or [Message("user", f"write {step}")], settings=ModelSettings(**settings)
+    )
 
 
 def counting_model(answer: object = None, fail: bool = False) -> FunctionModel:
@@ -95,7 +99,10 @@ def test_errors_are_never_cached(cache):
 def test_refusals_and_truncated_answers_are_not_stored(cache):
     from skillrun.models import ModelResponse
 
-    for response in (ModelResponse(model="m", text="no", refusal="I can't"), ModelResponse(model="m", text="{", finish_reason="length")):
+    for response in (
+        ModelResponse(model="m", text="no", refusal="I can't"),
+        ModelResponse(model="m", text="{", finish_reason="length"),
+    ):
         asyncio.run(CachedModel(counting_model(answer=response), cache).request(ask()))
     assert cache.writes == 0
 
@@ -122,7 +129,9 @@ def test_a_row_that_no_longer_fits_the_schema_is_a_miss(cache):
     model = counting_model()
     asyncio.run(CachedModel(model, cache).request(ask()))
     with sqlite3.connect(cache.path) as conn:
-        conn.execute("""UPDATE calls SET body = '{"model": "m", "value": {"unexpected": 1}, "usage": [1, 1, 1]}'""")
+        conn.execute(
+            """UPDATE calls SET body = '{"model": "m", "value": {"unexpected": 1}, "usage": [1, 1, 1]}'"""
+        )
     asyncio.run(CachedModel(model, cache).request(ask()))
     assert len(model.history) == 2
 
@@ -181,7 +190,9 @@ def test_concurrent_processes_share_one_cache(tmp_path):
         print(len(model.history), cache.hits, len(cache.notes))
         """
     )
-    procs = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) for _ in range(3)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True) for _ in range(3)
+    ]
     outputs = [p.communicate(timeout=60)[0].split() for p in procs]
     assert all(p.returncode == 0 for p in procs)
     assert all(out[2] == "0" for out in outputs), outputs  # no process had to switch its cache off

@@ -33,8 +33,12 @@ def invoke(*args: str):
 
 def skillrun(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "skillrun", "eval", *args], capture_output=True, text=True, timeout=timeout,
-        cwd=cwd, env={**os.environ, "NO_COLOR": "1"},
+        [sys.executable, "-m", "skillrun", "eval", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=cwd,
+        env={**os.environ, "NO_COLOR": "1"},
     )
 
 
@@ -65,7 +69,9 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, args, message):
 
 def test_a_malformed_suite_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "a", "request": "x"}\n{"id": "b", "request": "y", "expect": {"serving_mode": "online"}}\n')
+    bad.write_text(
+        '{"id": "a", "request": "x"}\n{"id": "b", "request": "y", "expect": {"serving_mode": "online"}}\n'
+    )
     result = invoke(str(bad))
     assert result.exit_code == 2
     assert f"skillrun: error: {bad}:2: expect.serving_mode: 'online' is not one of" in result.output
@@ -74,7 +80,11 @@ def test_a_malformed_suite_names_file_and_line(tmp_path):
 def _stored_run(folder: Path, scores: dict[str, float], model: str = "expert") -> Path:
     with ResultStore(folder) as store:
         for case_id, score in scores.items():
-            outcomes = [OutcomeRecord(id="PD-04", status="pass" if score >= 0.8 else "fail", section="Problem Definition")]
+            outcomes = [
+                OutcomeRecord(
+                    id="PD-04", status="pass" if score >= 0.8 else "fail", section="Problem Definition"
+                )
+            ]
             status = "pass" if score >= 0.8 else "fail"
             store.append(Result(case_id=case_id, model=model, status=status, score=score, outcomes=outcomes))
     return folder
@@ -102,13 +112,6 @@ def test_diff_of_a_missing_folder_is_a_usage_error(tmp_path):
 # --- end to end on the real ML Workflow suite (the skill, the expert engine and the rubric checks) ---
 
 
-def _checks_landed() -> bool:
-    import skillrun.evals as evals
-
-    return hasattr(evals, "run_checks") and hasattr(evals, "score")
-
-
-@pytest.mark.skipif(not _checks_landed(), reason="skillrun.evals.run_checks/score (checks branch) not merged yet")
 def test_expert_run_writes_everything_and_resume_does_nothing_new(tmp_path):
     out = tmp_path / "run"
     first = skillrun(str(SUITE), "--model", "expert", "--out", str(out), "--junit", str(tmp_path / "ci.xml"))
@@ -139,8 +142,21 @@ def _suite_lines() -> list[str]:
 
 def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path):
     out = tmp_path / "run"
-    args = [sys.executable, "-m", "skillrun", "eval", str(SUITE), "--model", "fake:delay=0.05",
-            "--concurrency", "4", "--no-cache", "--out", str(out), "--quiet"]
+    args = [
+        sys.executable,
+        "-m",
+        "skillrun",
+        "eval",
+        str(SUITE),
+        "--model",
+        "fake:delay=0.05",
+        "--concurrency",
+        "4",
+        "--no-cache",
+        "--out",
+        str(out),
+        "--quiet",
+    ]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results = out / "results.jsonl"
     deadline = time.monotonic() + 120
@@ -153,33 +169,59 @@ def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path):
     done_before = len(read_results(out))
     total = len(_suite_lines())
     assert 6 <= done_before < total, "the run finished before it could be killed"
-    resumed = skillrun(str(SUITE), "--model", "fake:delay=0.05", "--concurrency", "8", "--no-cache",
-                       "--out", str(out), "--resume", "--quiet")
-    assert resumed.returncode in (0, 1, 3), resumed.stderr  # 3 only while the rubric checks are missing
+    resumed = skillrun(
+        str(SUITE),
+        "--model",
+        "fake:delay=0.05",
+        "--concurrency",
+        "8",
+        "--no-cache",
+        "--out",
+        str(out),
+        "--resume",
+        "--quiet",
+    )
+    assert resumed.returncode in (0, 1), resumed.stderr
     assert f"{total - done_before} ran, {done_before} already done" in resumed.stderr
     lines = results.read_bytes().split(b"\n")
     assert lines[-1] == b""  # no torn tail left behind
-    keys = [(json.loads(line)["case_id"], json.loads(line)["model"], json.loads(line)["repeat"]) for line in lines[:-1]]
+    keys = [
+        (json.loads(line)["case_id"], json.loads(line)["model"], json.loads(line)["repeat"])
+        for line in lines[:-1]
+    ]
     assert len(keys) == len(set(keys)) == total
 
 
-@pytest.mark.skipif(not _checks_landed(), reason="skillrun.evals.run_checks/score (checks branch) not merged yet")
 def test_judge_through_the_cli_with_fake_backends(tmp_path):
-    ok = skillrun(str(SUITE), "--case", "mw-00[12]", "--judge", "fake:delay=0", "--out", str(tmp_path / "ok"), "--json")
+    ok = skillrun(
+        str(SUITE), "--case", "mw-00[12]", "--judge", "fake:delay=0", "--out", str(tmp_path / "ok"), "--json"
+    )
     assert ok.returncode in (0, 1), ok.stderr
     judged = [o for r in read_results(tmp_path / "ok") for o in r.outcomes if o.source == "judge"]
     assert judged and {o.status for o in judged} <= {"pass", "na"}
-    bad = skillrun(str(SUITE), "--case", "mw-001", "--judge", "fake:mode=garbage", "--out", str(tmp_path / "bad"), "--quiet")
+    bad = skillrun(
+        str(SUITE),
+        "--case",
+        "mw-001",
+        "--judge",
+        "fake:mode=garbage",
+        "--out",
+        str(tmp_path / "bad"),
+        "--quiet",
+    )
     assert bad.returncode == 3
     (result,) = read_results(tmp_path / "bad")
     assert result.status == "error" and all(e.where.startswith("judge:") for e in result.errors)
 
 
-@pytest.mark.skipif(not _checks_landed(), reason="skillrun.evals.run_checks/score (checks branch) not merged yet")
 def test_backend_errors_are_exit_3_and_min_score_is_exit_1(tmp_path):
-    failing = skillrun(str(SUITE), "--case", "mw-00*", "-m", "fake:crash=1", "--out", str(tmp_path / "f"), "--quiet")
+    failing = skillrun(
+        str(SUITE), "--case", "mw-00*", "-m", "fake:crash=1", "--out", str(tmp_path / "f"), "--quiet"
+    )
     assert failing.returncode == 3 and "results errored (exit 3)" in failing.stderr
-    gated = skillrun(str(SUITE), "--case", "mw-00*", "--min-score", "1.0", "--out", str(tmp_path / "g"), "--quiet")
+    gated = skillrun(
+        str(SUITE), "--case", "mw-00*", "--min-score", "1.0", "--out", str(tmp_path / "g"), "--quiet"
+    )
     assert gated.returncode == 1 and "gate failed: expert: mean score" in gated.stderr
 
 
@@ -193,9 +235,15 @@ def _router_landed() -> bool:
 
 @pytest.mark.skipif(not _router_landed(), reason="the trigger router (router branch) not merged yet")
 def test_routing_suite_through_the_cli(tmp_path):
-    result = skillrun(str(REPO / "evals" / "routing"), "--out", str(tmp_path / "r"), "--min-precision", "0.0", "--json")
+    result = skillrun(
+        str(REPO / "evals" / "routing"), "--out", str(tmp_path / "r"), "--min-precision", "0.0", "--json"
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     (routing,) = data["routing"]
-    assert routing["model"] == "router" and 0.0 <= routing["precision"] <= 1.0 and 0.0 <= routing["recall"] <= 1.0
+    assert (
+        routing["model"] == "router"
+        and 0.0 <= routing["precision"] <= 1.0
+        and 0.0 <= routing["recall"] <= 1.0
+    )
     assert routing["tp"] + routing["fp"] + routing["fn"] + routing["tn"] == len(read_results(tmp_path / "r"))

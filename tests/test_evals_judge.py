@@ -16,9 +16,13 @@ ITEMS = [
 ]
 
 
-def run_judge(responder, items=ITEMS, report="# Report\n\n## Problem Definition\n\nCoordinators call 40/day.\n"):  # noqa: ANN001
+def run_judge(
+    responder, items=ITEMS, report="# Report\n\n## Problem Definition\n\nCoordinators call 40/day.\n"
+):  # noqa: ANN001
     model = FunctionModel(responder, name="judge-fake")
-    outcomes, errors = asyncio.run(Judge(model=model, items=items, skill="ml-workflow").judge("request text", report))
+    outcomes, errors = asyncio.run(
+        Judge(model=model, items=items, skill="ml-workflow").judge("request text", report)
+    )
     return model, {o.id: o for o in outcomes}, errors
 
 
@@ -31,7 +35,9 @@ def test_valid_verdicts_become_pass_fail_and_na():
         item = item_of(request)
         if item == "PD-08":
             return Verdict(item_id=item, passed=True, critique="Coordinators and 40 calls/day are named.")
-        return f'{{"item_id": "{item}", "passed": false, "applicable": false, "critique": "The team is large."}}'
+        return (
+            f'{{"item_id": "{item}", "passed": false, "applicable": false, "critique": "The team is large."}}'
+        )
 
     model, outcomes, errors = run_judge(respond)
     assert not errors
@@ -44,7 +50,9 @@ def test_valid_verdicts_become_pass_fail_and_na():
 
 
 def test_a_failed_verdict_is_a_failure_with_its_critique():
-    _, outcomes, errors = run_judge(lambda r: Verdict(item_id=item_of(r), passed=False, critique="No consumer named."))
+    _, outcomes, errors = run_judge(
+        lambda r: Verdict(item_id=item_of(r), passed=False, critique="No consumer named.")
+    )
     assert not errors and {o.status for o in outcomes.values()} == {"fail"}
 
 

@@ -7,15 +7,9 @@ import asyncio
 import os
 import signal
 
-import pytest
-
 import skillrun.evals as evals
 from skillrun.evals._pool import MIN_CASES, CheckPool, auto_workers
 from skillrun.evals._scoring import rubric_checker
-
-pytestmark = pytest.mark.skipif(
-    not hasattr(evals, "run_checks"), reason="skillrun.evals.run_checks (checks branch) not merged yet"
-)
 
 
 def reports(n: int):  # noqa: ANN201
@@ -38,13 +32,19 @@ def test_worker_outcomes_equal_main_process_outcomes(repo, monkeypatch):
     skill, cases, markdowns, briefs = reports(3)
     pool = CheckPool({"ml-workflow": skill}, 1)
     try:
+
         async def all_checked():
-            return await asyncio.gather(*(pool.check("ml-workflow", c, m, b) for c, m, b in zip(cases, markdowns, briefs)))
+            return await asyncio.gather(
+                *(
+                    pool.check("ml-workflow", c, m, b)
+                    for c, m, b in zip(cases, markdowns, briefs, strict=True)
+                )
+            )
 
         remote = asyncio.run(all_checked())
     finally:
         pool.close()
-    local = [rubric_checker(skill, c, m, b) for c, m, b in zip(cases, markdowns, briefs)]
+    local = [rubric_checker(skill, c, m, b) for c, m, b in zip(cases, markdowns, briefs, strict=True)]
     assert [[o.model_dump() for o in r] for r in remote] == [[o.model_dump() for o in r] for r in local]
     assert pool.notes == []
 

@@ -9,13 +9,13 @@ import xml.etree.ElementTree as ET
 import pytest
 from rich.console import Console
 
+from skillrun.errors import UsageError
 from skillrun.evals._diff import diff_runs, render_diff
 from skillrun.evals._html import render_html
 from skillrun.evals._junit import junit_tree, write_junit
 from skillrun.evals._results import ErrorRecord, OutcomeRecord, Result, UsageRecord
 from skillrun.evals._store import ResultStore
 from skillrun.evals._summary import render_summary, summarise
-from skillrun.errors import UsageError
 
 NASTY = '<script>alert("x")</script> & \x07bell </pre></details><img src=https://evil.example/x.png>'
 
@@ -24,22 +24,51 @@ def outcome(id_: str, status: str, section: str = "Problem Definition", reason: 
     return OutcomeRecord(id=id_, status=status, section=section, reason=reason)  # type: ignore[arg-type]
 
 
-def make(case_id: str, score: float | None, status: str = "pass", model: str = "expert", repeat: int = 0, **extra) -> Result:  # noqa: ANN003
+def make(
+    case_id: str, score: float | None, status: str = "pass", model: str = "expert", repeat: int = 0, **extra
+) -> Result:  # noqa: ANN003
     outcomes = extra.pop("outcomes", None)
     if outcomes is None and status != "error":
-        outcomes = [outcome("PD-04", "pass"), outcome("MS-02", "fail" if status == "fail" else "pass", "Model Serving", "no p99")]
+        outcomes = [
+            outcome("PD-04", "pass"),
+            outcome("MS-02", "fail" if status == "fail" else "pass", "Model Serving", "no p99"),
+        ]
     return Result(
-        case_id=case_id, model=model, repeat=repeat, status=status, score=score,  # type: ignore[arg-type]
-        min_section=score, sections={"Problem Definition": 1.0, "Model Serving": 0.0 if status == "fail" else 1.0} if score is not None else {},
-        outcomes=outcomes or [], latency_ms=extra.pop("latency_ms", 100.0), usage=UsageRecord(input_tokens=10, output_tokens=5, requests=1),
-        cost_usd=extra.pop("cost_usd", 0.001), **extra,
+        case_id=case_id,
+        model=model,
+        repeat=repeat,
+        status=status,
+        score=score,  # type: ignore[arg-type]
+        min_section=score,
+        sections={"Problem Definition": 1.0, "Model Serving": 0.0 if status == "fail" else 1.0}
+        if score is not None
+        else {},
+        outcomes=outcomes or [],
+        latency_ms=extra.pop("latency_ms", 100.0),
+        usage=UsageRecord(input_tokens=10, output_tokens=5, requests=1),
+        cost_usd=extra.pop("cost_usd", 0.001),
+        **extra,
     )
 
 
 RESULTS = [
     make("c-1", 1.0, latency_ms=100),
-    make("c-2", 0.5, "fail", latency_ms=200, report_markdown=f"# Title\n\n{NASTY}\n", request=NASTY, tags=["lang:de"]),
-    make("c-3", None, "error", latency_ms=300, errors=[ErrorRecord(type="ModelUnavailableError", message=f"down {NASTY}")]),
+    make(
+        "c-2",
+        0.5,
+        "fail",
+        latency_ms=200,
+        report_markdown=f"# Title\n\n{NASTY}\n",
+        request=NASTY,
+        tags=["lang:de"],
+    ),
+    make(
+        "c-3",
+        None,
+        "error",
+        latency_ms=300,
+        errors=[ErrorRecord(type="ModelUnavailableError", message=f"down {NASTY}")],
+    ),
     make("c-4", 0.75, latency_ms=400),
 ]
 
@@ -50,7 +79,9 @@ def test_summary_numbers():
     assert (m.results, m.passed, m.failed, m.errored) == (4, 2, 1, 1)
     assert m.score.mean == pytest.approx(0.75) and m.score.n == 3  # the errored result is not a zero
     assert m.worst_min_section == 0.5
-    assert m.latency_p50_ms == pytest.approx(200) and m.latency_p95_ms == pytest.approx(380)  # errors excluded
+    assert m.latency_p50_ms == pytest.approx(200) and m.latency_p95_ms == pytest.approx(
+        380
+    )  # errors excluded
     assert (m.input_tokens, m.output_tokens, m.requests) == (40, 20, 4)
     assert m.cost_usd == pytest.approx(0.004)
     ms02 = next(c for c in m.checks if c.id == "MS-02")
@@ -68,7 +99,12 @@ def test_unknown_cost_stays_unknown():
 
 
 def test_flaky_cases_across_repeats():
-    rows = [make("a", 1.0, repeat=0), make("a", 0.5, "fail", repeat=1), make("b", 1.0, repeat=0), make("b", 1.0, repeat=1)]
+    rows = [
+        make("a", 1.0, repeat=0),
+        make("a", 0.5, "fail", repeat=1),
+        make("b", 1.0, repeat=0),
+        make("b", 1.0, repeat=1),
+    ]
     m = summarise(rows, "s", "report").models[0]
     assert m.flaky == ["a"] and m.repeats == 2 and m.score.n == 2
 
@@ -85,7 +121,11 @@ def test_junit_parses_and_counts(tmp_path):
     summary = summarise(RESULTS, "suite", "report")
     write_junit(tmp_path / "j.xml", RESULTS, summary)
     root = ET.parse(tmp_path / "j.xml").getroot()
-    assert root.tag == "testsuites" and (root.get("tests"), root.get("failures"), root.get("errors")) == ("4", "1", "1")
+    assert root.tag == "testsuites" and (root.get("tests"), root.get("failures"), root.get("errors")) == (
+        "4",
+        "1",
+        "1",
+    )
     cases = {c.get("name"): c for c in root.iter("testcase")}
     assert set(cases) == {"c-1", "c-2", "c-3", "c-4"}
     failure = cases["c-2"].find("failure")
@@ -100,7 +140,9 @@ def test_junit_parses_and_counts(tmp_path):
 
 def test_junit_names_repeats_apart():
     rows = [make("a", 1.0, repeat=0), make("a", 1.0, repeat=1)]
-    names = [c.get("name") for c in junit_tree(rows, summarise(rows, "s", "report")).getroot().iter("testcase")]
+    names = [
+        c.get("name") for c in junit_tree(rows, summarise(rows, "s", "report")).getroot().iter("testcase")
+    ]
     assert names == ["a (repeat 0)", "a (repeat 1)"]
 
 
@@ -141,12 +183,26 @@ def store(folder, rows):  # noqa: ANN001
 
 
 def test_diff_pairs_cases_and_lists_regressions(tmp_path):
-    a = store(tmp_path / "a", [make("c-1", 0.5), make("c-2", 0.6), make("c-3", 0.7, outcomes=[outcome("PD-04", "pass")]), make("c-4", 0.8), make("gone", 1.0)])
-    b = store(tmp_path / "b", [
-        make("c-1", 0.6, model="openai:x"), make("c-2", 0.8, model="openai:x"),
-        make("c-3", 0.7, "fail", model="openai:x", outcomes=[outcome("PD-04", "fail")]),
-        make("c-4", 0.9, model="openai:x"), make("new", 1.0, model="openai:x"),
-    ])
+    a = store(
+        tmp_path / "a",
+        [
+            make("c-1", 0.5),
+            make("c-2", 0.6),
+            make("c-3", 0.7, outcomes=[outcome("PD-04", "pass")]),
+            make("c-4", 0.8),
+            make("gone", 1.0),
+        ],
+    )
+    b = store(
+        tmp_path / "b",
+        [
+            make("c-1", 0.6, model="openai:x"),
+            make("c-2", 0.8, model="openai:x"),
+            make("c-3", 0.7, "fail", model="openai:x", outcomes=[outcome("PD-04", "fail")]),
+            make("c-4", 0.9, model="openai:x"),
+            make("new", 1.0, model="openai:x"),
+        ],
+    )
     (d,) = diff_runs(a, b)
     assert (d.model_a, d.model_b) == ("expert", "openai:x")
     assert d.paired.n == 4 and d.paired.diff.mean == pytest.approx(0.1)
@@ -193,6 +249,8 @@ def test_adapt_score_reads_the_checks_score_shape():
         mean: float | None
         minimum: float | None
 
-    scored = adapt_score(Score((SectionScore("A", 1.0), SectionScore("B", 0.5), SectionScore("C", None)), 0.75, 0.5))
+    scored = adapt_score(
+        Score((SectionScore("A", 1.0), SectionScore("B", 0.5), SectionScore("C", None)), 0.75, 0.5)
+    )
     assert (scored.score, scored.min_section, scored.sections) == (0.75, 0.5, {"A": 1.0, "B": 0.5})
     assert adapt_score({"mean": None, "minimum": None, "sections": {}}).score is None

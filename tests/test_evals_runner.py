@@ -25,8 +25,12 @@ def _private_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("SKILLRUN_CACHE_DIR", str(tmp_path / "cache"))
 
 
-def go(tmp_path, suite: Suite, models: dict, *, out: str = "run", extra: dict | None = None, **request_fields):  # noqa: ANN003
-    request = EvalRequest(suite="unused", models=list(models), out=tmp_path / out, runs_dir=tmp_path / "runs", **request_fields)
+def go(
+    tmp_path, suite: Suite, models: dict, *, out: str = "run", extra: dict | None = None, **request_fields
+):  # noqa: ANN003
+    request = EvalRequest(
+        suite="unused", models=list(models), out=tmp_path / out, runs_dir=tmp_path / "runs", **request_fields
+    )
     options = runner_options(models=models, **(extra or {}))
     return _run(request, suite, options)
 
@@ -114,7 +118,10 @@ def test_several_backends_in_one_run(tmp_path):
     assert sorted((r.case_id, r.model) for r in run.outcome.results) == [
         (f"t-{i:03d}", m) for i in range(3) for m in ("a", "b")
     ]
-    assert [m.model for m in run.summary.models] == ["a", "b"] or {m.model for m in run.summary.models} == {"a", "b"}
+    assert [m.model for m in run.summary.models] == ["a", "b"] or {m.model for m in run.summary.models} == {
+        "a",
+        "b",
+    }
 
 
 def test_failures_are_error_results_apart_from_check_failures(tmp_path):
@@ -166,16 +173,27 @@ def test_judge_verdicts_are_scored_and_garbage_is_an_error(tmp_path):
         item = request.task.step.split(":", 1)[1]
         return Verdict(item_id=item, passed=item == "PD-08", critique="judged")
 
-    run = go(tmp_path, toy_suite(2, judge=items), {"fake": answering()}, judge="j",
-             extra={"judge_model": FunctionModel(fair, name="j")})
+    run = go(
+        tmp_path,
+        toy_suite(2, judge=items),
+        {"fake": answering()},
+        judge="j",
+        extra={"judge_model": FunctionModel(fair, name="j")},
+    )
     even = next(r for r in run.outcome.results if r.case_id == "t-000")
     judged = {o.id: o.status for o in even.outcomes if o.source == "judge"}
     assert judged == {"PD-08": "pass", "G-03": "fail"} and even.status == "fail"
     assert even.score == pytest.approx(3 / 4)  # T-ALPHA, T-ODD and PD-08 pass; G-03 fails
 
     garbage = FunctionModel(lambda r: "I'd say it passes.", name="j2")
-    run = go(tmp_path, toy_suite(2, judge=items), {"fake": answering()}, out="garbage", judge="j2",
-             extra={"judge_model": garbage})
+    run = go(
+        tmp_path,
+        toy_suite(2, judge=items),
+        {"fake": answering()},
+        out="garbage",
+        judge="j2",
+        extra={"judge_model": garbage},
+    )
     assert {r.status for r in run.outcome.results} == {"error"} and run.exit_code == 3
     assert all(e.where.startswith("judge:") for r in run.outcome.results for e in r.errors)
 
@@ -183,10 +201,17 @@ def test_judge_verdicts_are_scored_and_garbage_is_an_error(tmp_path):
 def test_a_judge_needs_judge_items_and_an_llm():
     suite = toy_suite(1)
     with pytest.raises(UsageError, match="no \\[judge\\] items"):
-        ReportRunner(suite, RunOptions(models=["fake"], judge="j"), **runner_options(models={"fake": answering()}, judge_model=answering()))
+        ReportRunner(
+            suite,
+            RunOptions(models=["fake"], judge="j"),
+            **runner_options(models={"fake": answering()}, judge_model=answering()),
+        )
     with pytest.raises(UsageError, match="expert engine cannot judge"):
-        ReportRunner(toy_suite(1, judge=[JudgeItem(id="G-03", criterion="c")]), RunOptions(models=["fake"], judge="expert"),
-                     **runner_options(models={"fake": answering()}))
+        ReportRunner(
+            toy_suite(1, judge=[JudgeItem(id="G-03", criterion="c")]),
+            RunOptions(models=["fake"], judge="expert"),
+            **runner_options(models={"fake": answering()}),
+        )
 
 
 def test_repeats_get_their_own_cache_entries_and_a_rerun_hits_them(tmp_path):
@@ -204,8 +229,14 @@ def test_repeats_get_their_own_cache_entries_and_a_rerun_hits_them(tmp_path):
     run = go(tmp_path, toy_suite(3), {"openai:toy": model()}, repeat=2, extra={"cache": cache})
     assert calls == 3 * 2 * 4 and run.outcome.cache_hits == 0
     assert run.summary.models[0].repeats == 2 and run.summary.models[0].score.n == 3  # clustered by case
-    again = go(tmp_path, toy_suite(3), {"openai:toy": model()}, out="again", repeat=2,
-               extra={"cache": ModelCache(tmp_path / "c.sqlite3")})
+    again = go(
+        tmp_path,
+        toy_suite(3),
+        {"openai:toy": model()},
+        out="again",
+        repeat=2,
+        extra={"cache": ModelCache(tmp_path / "c.sqlite3")},
+    )
     assert calls == 24 and again.outcome.cache_hits == 24
     assert all(r.usage.cache_hits == 4 and r.usage.requests == 0 for r in again.outcome.results)
     fresh = go(tmp_path, toy_suite(3), {"openai:toy": model()}, out="fresh", cache=False)
@@ -217,13 +248,21 @@ def test_an_interrupted_run_loses_only_cases_in_flight(tmp_path):
 
     async def slow(request: ModelRequest):
         await asyncio.sleep(0.01)
-        return Alpha(one="expert one", two="x") if request.task.output_type is Alpha else expert_answer(request.task)
+        return (
+            Alpha(one="expert one", two="x")
+            if request.task.output_type is Alpha
+            else expert_answer(request.task)
+        )
 
     suite = toy_suite(40)
     store_dir = tmp_path / "run"
 
     async def interrupted():
-        runner = ReportRunner(suite, RunOptions(models=["fake"], concurrency=4), **runner_options(models={"fake": FunctionModel(slow, name="fake")}))
+        runner = ReportRunner(
+            suite,
+            RunOptions(models=["fake"], concurrency=4),
+            **runner_options(models={"fake": FunctionModel(slow, name="fake")}),
+        )
         store = ResultStore(store_dir)
         existing = store.open()
         task = asyncio.create_task(runner.run(store, existing))
@@ -248,12 +287,20 @@ def routing_suite() -> Suite:
     cases = [
         RoutingCase(id="p1", message="design my model pipeline", trigger=True, why="design"),
         RoutingCase(id="p2", message="Model serving plan please", trigger=True),
-        RoutingCase(id="p3", message="retrain the churn predictor", trigger=True, why="no keyword but in scope"),
+        RoutingCase(
+            id="p3", message="retrain the churn predictor", trigger=True, why="no keyword but in scope"
+        ),
         RoutingCase(id="n1", message="a model railway layout", trigger=False, why="other sense of model"),
         RoutingCase(id="n2", message="bake bread", trigger=False),
         RoutingCase(id="n3", message="boom", trigger=False),
-        RoutingCase(id="w1", message="a model for other things", trigger=True, skill="other", why="belongs elsewhere"),
-        RoutingCase(id="c1", message=[{"role": "user", "content": "hi"}, {"role": "user", "content": "plan my model"}], trigger=True),
+        RoutingCase(
+            id="w1", message="a model for other things", trigger=True, skill="other", why="belongs elsewhere"
+        ),
+        RoutingCase(
+            id="c1",
+            message=[{"role": "user", "content": "hi"}, {"role": "user", "content": "plan my model"}],
+            trigger=True,
+        ),
     ]
     return Suite(name="routing", path="r", kind="routing", skill="toy", cases=cases)
 
@@ -264,7 +311,11 @@ def test_routing_suites_report_precision_recall_and_misroutes(tmp_path):
     r = run.summary.routing[0]
     # c1 is a conversation whose last turn says "model"; w1 should go to another skill and went to toy.
     assert (r.tp, r.fp, r.fn, r.tn, r.errored) == (3, 2, 2, 1, 1)
-    assert r.precision == pytest.approx(3 / 5) and r.recall == pytest.approx(3 / 5) and r.f1 == pytest.approx(3 / 5)
+    assert (
+        r.precision == pytest.approx(3 / 5)
+        and r.recall == pytest.approx(3 / 5)
+        and r.f1 == pytest.approx(3 / 5)
+    )
     assert [row["id"] for row in r.false_positives] == ["n1", "w1"]
     assert [row["id"] for row in r.false_negatives] == ["p3", "w1"]
     by_id = {x.case_id: x for x in run.outcome.results}
@@ -272,6 +323,34 @@ def test_routing_suites_report_precision_recall_and_misroutes(tmp_path):
     assert run.exit_code == 3  # the router raised on one message
     junit = ET.parse(run.out / "junit.xml").getroot()
     assert (junit.get("tests"), junit.get("failures"), junit.get("errors")) == ("8", "3", "1")
-    gated = _run(EvalRequest(suite="r", out=tmp_path / "g", min_precision=0.9), routing_suite().select(ids=["p*", "n1", "n2"]),
-                 {"router": KeywordRouter()})
+    gated = _run(
+        EvalRequest(suite="r", out=tmp_path / "g", min_precision=0.9),
+        routing_suite().select(ids=["p*", "n1", "n2"]),
+        {"router": KeywordRouter()},
+    )
     assert gated.exit_code == 1 and "precision 0.6667 < --min-precision 0.9" in gated.gate_failures[0]
+
+
+def test_an_outage_in_one_case_does_not_trip_the_breaker_for_the_next(tmp_path):
+    def flaky(request: ModelRequest):
+        if request.task.request in ("toy request 0", "toy request 1"):
+            raise ModelUnavailableError("provider down")
+        return expert_answer(request.task)
+
+    model = FunctionModel(flaky, name="fake")
+    run = go(tmp_path, toy_suite(4), {"fake": model}, concurrency=1)
+    by_id = {r.case_id: r for r in run.outcome.results}
+    assert by_id["t-000"].fallback_sections and by_id["t-001"].fallback_sections
+    assert by_id["t-002"].fallback_sections == [] and by_id["t-003"].fallback_sections == []
+
+
+def test_models_are_closed_once_at_the_end_of_the_run(tmp_path):
+    closed = []
+
+    class Closing(FunctionModel):
+        async def aclose(self) -> None:
+            closed.append(len(self.history))
+
+    model = Closing(lambda r: expert_answer(r.task), name="fake")
+    go(tmp_path, toy_suite(3), {"fake": model})
+    assert closed == [12]

@@ -58,7 +58,12 @@ def test_a_torn_only_line_leaves_an_empty_file(tmp_path):
 
 def test_duplicates_collapse_last_wins_and_bad_lines_are_counted(tmp_path):
     path = tmp_path / "results.jsonl"
-    lines = [result("a", "fail").model_dump_json(), "not json", result("b").model_dump_json(), result("a", "pass").model_dump_json()]
+    lines = [
+        result("a", "fail").model_dump_json(),
+        "not json",
+        result("b").model_dump_json(),
+        result("a", "pass").model_dump_json(),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = ReadReport()
     back = read_results(path, report)
@@ -79,7 +84,11 @@ def test_drop_rewrites_without_the_keys(tmp_path):
             store.append(result(name, "error" if name == "b" else "pass"))
         store.drop({("b", "m", 0)})
         store.append(result("b", "pass"))
-    assert [(r.case_id, r.status) for r in read_results(tmp_path)] == [("a", "pass"), ("c", "pass"), ("b", "pass")]
+    assert [(r.case_id, r.status) for r in read_results(tmp_path)] == [
+        ("a", "pass"),
+        ("c", "pass"),
+        ("b", "pass"),
+    ]
     assert len((tmp_path / "results.jsonl").read_text().splitlines()) == 3
 
 

@@ -41,7 +41,9 @@ app = typer.Typer(
 @app.command("run")
 @one_line_errors
 def run(
-    suite: Annotated[str, typer.Argument(help="Suite folder or file (JSONL/YAML), or a suite name under evals/.")],
+    suite: Annotated[
+        str, typer.Argument(help="Suite folder or file (JSONL/YAML), or a suite name under evals/.")
+    ],
     model: Annotated[
         list[str] | None,
         typer.Option("--model", "-m", help="Backend to evaluate; repeat for several (default: expert)."),
@@ -54,37 +56,61 @@ def run(
         Path | None, typer.Option("--out", "-o", help="Run folder (default: runs/<suite>-<timestamp>).")
     ] = None,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Continue the run folder (default: the suite's newest run), skipping finished cases.")
+        bool,
+        typer.Option(
+            "--resume",
+            help="Continue the run folder (default: the suite's newest run), skipping finished cases.",
+        ),
     ] = False,
     retry_errors: Annotated[
         bool, typer.Option("--retry-errors", help="With --resume: run errored cases again.")
     ] = False,
     junit: Annotated[Path | None, typer.Option("--junit", help="Also write JUnit XML to FILE.")] = None,
     min_score: Annotated[
-        float | None, typer.Option("--min-score", min=0.0, max=1.0, help="Exit 1 if a backend's mean score is lower.")
+        float | None,
+        typer.Option("--min-score", min=0.0, max=1.0, help="Exit 1 if a backend's mean score is lower."),
     ] = None,
     min_precision: Annotated[
-        float | None, typer.Option("--min-precision", min=0.0, max=1.0, help="Routing suites: exit 1 below this precision.")
+        float | None,
+        typer.Option(
+            "--min-precision", min=0.0, max=1.0, help="Routing suites: exit 1 below this precision."
+        ),
     ] = None,
     min_recall: Annotated[
-        float | None, typer.Option("--min-recall", min=0.0, max=1.0, help="Routing suites: exit 1 below this recall.")
+        float | None,
+        typer.Option("--min-recall", min=0.0, max=1.0, help="Routing suites: exit 1 below this recall."),
     ] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the model-call cache.")] = False,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the model-call cache.")
+    ] = False,
     judge: Annotated[
         str | None, typer.Option("--judge", help="Backend that judges the suite's [judge] rubric items.")
     ] = None,
     no_fallback: Annotated[
-        bool, typer.Option("--no-fallback", help="A failed section is an error, not written by the expert engine.")
+        bool,
+        typer.Option("--no-fallback", help="A failed section is an error, not written by the expert engine."),
     ] = False,
-    case: Annotated[list[str] | None, typer.Option("--case", help="Only cases whose id matches (glob; repeatable).")] = None,
-    tag: Annotated[list[str] | None, typer.Option("--tag", help="Only cases with this tag (repeatable: all must match).")] = None,
-    base_url: Annotated[str | None, typer.Option("--base-url", help="Base URL of an OpenAI-compatible server.")] = None,
+    case: Annotated[
+        list[str] | None, typer.Option("--case", help="Only cases whose id matches (glob; repeatable).")
+    ] = None,
+    tag: Annotated[
+        list[str] | None, typer.Option("--tag", help="Only cases with this tag (repeatable: all must match).")
+    ] = None,
+    base_url: Annotated[
+        str | None, typer.Option("--base-url", help="Base URL of an OpenAI-compatible server.")
+    ] = None,
     workers: Annotated[
         int | None,
-        typer.Option("--workers", min=0, help="Processes that parse and check reports (default: 2 for 100+ cases, else 0)."),
+        typer.Option(
+            "--workers",
+            min=0,
+            help="Processes that parse and check reports (default: 2 for 100+ cases, else 0).",
+        ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON on stdout.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary tables.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary tables.")
+    ] = False,
 ) -> None:
     """Run every case of SUITE on each backend; write results, JUnit and HTML into the run folder."""
     from ..evals._session import EvalRequest
@@ -115,7 +141,9 @@ def run(
     raise typer.Exit(code)
 
 
-def execute(request: Any, *, as_json: bool = False, quiet: bool = False, runner_options: dict[str, Any] | None = None) -> int:
+def execute(
+    request: Any, *, as_json: bool = False, quiet: bool = False, runner_options: dict[str, Any] | None = None
+) -> int:
     """Run the request with a progress bar on stderr (TTY only) and the summary on stdout."""
     from rich.console import Console
 
@@ -127,7 +155,9 @@ def execute(request: Any, *, as_json: bool = False, quiet: bool = False, runner_
     try:
         with progress:
             result = asyncio.run(
-                run_eval(request, on_plan=progress.plan, on_result=progress.advance, runner_options=runner_options)
+                run_eval(
+                    request, on_plan=progress.plan, on_result=progress.advance, runner_options=runner_options
+                )
             )
     except KeyboardInterrupt:
         err.print("skillrun: interrupted; finished cases are saved, continue with --resume", markup=False)
@@ -168,8 +198,13 @@ class _Progress:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self._progress = Progress(
-                TextColumn("eval"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-                TimeRemainingColumn(), console=self.console, transient=True,
+                TextColumn("eval"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.description}"),
+                TimeRemainingColumn(),
+                console=self.console,
+                transient=True,
             )
             self._progress.__enter__()
         return self
@@ -202,7 +237,10 @@ def diff(
     as_json: Annotated[bool, typer.Option("--json", help="Print the comparison as JSON.")] = False,
     fail_on_regression: Annotated[
         bool,
-        typer.Option("--fail-on-regression", help="Exit 1 when B is significantly worse than A (the paired CI lies below 0)."),
+        typer.Option(
+            "--fail-on-regression",
+            help="Exit 1 when B is significantly worse than A (the paired CI lies below 0).",
+        ),
     ] = False,
 ) -> None:
     """Per-case and per-check deltas between two runs, with a paired comparison of their scores."""
@@ -222,7 +260,8 @@ def diff(
     ]
     if fail_on_regression and worse:
         stderr_console().print(
-            "regression: " + "; ".join(f"{d.model_b} vs {d.model_a}: {d.paired.diff.mean:+.4f}" for d in worse if d.paired),
+            "regression: "
+            + "; ".join(f"{d.model_b} vs {d.model_a}: {d.paired.diff.mean:+.4f}" for d in worse if d.paired),
             markup=False,
         )
         raise typer.Exit(1)

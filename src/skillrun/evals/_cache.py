@@ -210,6 +210,10 @@ class CachedModel:
     def wants_messages(self) -> bool:
         return self.inner.wants_messages
 
+    @property
+    def price_key(self) -> str | None:
+        return getattr(self.inner, "price_key", None)
+
     async def request(self, request: ModelRequest) -> ModelResponse:
         key = cache_key(self.inner, request, self.repeat)
         cached = self.cache.get(key)

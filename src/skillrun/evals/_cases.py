@@ -26,7 +26,9 @@ MANIFEST = "suite.yaml"
 DEFAULT_SKILL = "ml-workflow"
 
 _ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
-_RUBRIC_ID = re.compile(r"^(?P<id>[A-Z]{1,3}-\d{2})(?:=(?P<value>[A-Za-z0-9_-]+))?(?::\s*(?P<note>.*))?$", re.S)
+_RUBRIC_ID = re.compile(
+    r"^(?P<id>[A-Z]{1,3}-\d{2})(?:=(?P<value>[A-Za-z0-9_-]+))?(?::\s*(?P<note>.*))?$", re.S
+)
 
 
 class Case(BaseModel):
@@ -296,7 +298,11 @@ def _detect_kind(records: list[tuple[str, int, Any]], problems: list[Problem]) -
         path, line = kinds["routing"]
         first = kinds["report"]
         problems.append(
-            Problem(path, line, f"routing case in a suite of report cases (first report case at {first[0]}:{first[1]})")
+            Problem(
+                path,
+                line,
+                f"routing case in a suite of report cases (first report case at {first[0]}:{first[1]})",
+            )
         )
     return "routing" if list(kinds) == ["routing"] else "report"
 
@@ -320,7 +326,9 @@ def _build_cases(
             problems += [Problem(path, line, _message(err)) for err in exc.errors(include_url=False)]
             continue
         if case.id in origins:
-            problems.append(Problem(path, line, f"duplicate case id {case.id!r} (first at {origins[case.id]})"))
+            problems.append(
+                Problem(path, line, f"duplicate case id {case.id!r} (first at {origins[case.id]})")
+            )
             continue
         if isinstance(case, Case):
             problems += [Problem(path, line, msg) for msg in _label_problems(case, case.skill or skill)]
@@ -345,9 +353,13 @@ def _label_problems(case: Case, skill: str) -> list[str]:
         from ..packs.ml_workflow.brief import PROBLEM_TYPES, SERVING_MODES
 
         if case.expect.problem_type is not None and case.expect.problem_type not in PROBLEM_TYPES:
-            found.append(f"expect.problem_type: {case.expect.problem_type!r} is not one of {', '.join(PROBLEM_TYPES)}")
+            found.append(
+                f"expect.problem_type: {case.expect.problem_type!r} is not one of {', '.join(PROBLEM_TYPES)}"
+            )
         if case.expect.serving_mode is not None and case.expect.serving_mode not in SERVING_MODES:
-            found.append(f"expect.serving_mode: {case.expect.serving_mode!r} is not one of {', '.join(SERVING_MODES)}")
+            found.append(
+                f"expect.serving_mode: {case.expect.serving_mode!r} is not one of {', '.join(SERVING_MODES)}"
+            )
     return found
 
 

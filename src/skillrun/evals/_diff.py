@@ -63,18 +63,24 @@ class RunDiff:
 
     @property
     def regressions(self) -> list[CaseDelta]:
-        worse = [c for c in self.cases if (c.delta is not None and c.delta < -1e-9) or c.newly_failing or _worse(c)]
+        worse = [
+            c for c in self.cases if (c.delta is not None and c.delta < -1e-9) or c.newly_failing or _worse(c)
+        ]
         return sorted(worse, key=lambda c: (c.delta if c.delta is not None else -2.0, c.case_id))
 
     @property
     def improvements(self) -> list[CaseDelta]:
-        better = [c for c in self.cases if (c.delta is not None and c.delta > 1e-9) or c.newly_passing or _better(c)]
+        better = [
+            c for c in self.cases if (c.delta is not None and c.delta > 1e-9) or c.newly_passing or _better(c)
+        ]
         better = [c for c in better if c not in self.regressions]
         return sorted(better, key=lambda c: (-(c.delta or 0.0), c.case_id))
 
     def to_json(self) -> dict[str, Any]:
         data = {k: v for k, v in asdict(self).items() if k not in ("cases", "checks", "paired")}
-        data["paired"] = None if self.paired is None else {**asdict(self.paired), "significant": self.paired.significant}
+        data["paired"] = (
+            None if self.paired is None else {**asdict(self.paired), "significant": self.paired.significant}
+        )
         data["cases"] = [{**asdict(c), "delta": c.delta} for c in self.cases]
         data["checks"] = [{**asdict(c), "delta": c.delta} for c in self.checks]
         data["regressions"] = [c.case_id for c in self.regressions]
@@ -102,12 +108,16 @@ def _load(folder: Path) -> list[Result]:
     return results
 
 
-def _pairs(a: list[Result], b: list[Result], model_a: str | None, model_b: str | None) -> list[tuple[str, str]]:
+def _pairs(
+    a: list[Result], b: list[Result], model_a: str | None, model_b: str | None
+) -> list[tuple[str, str]]:
     models_a = sorted({r.model for r in a})
     models_b = sorted({r.model for r in b})
     for chosen, models, side in ((model_a, models_a, "A"), (model_b, models_b, "B")):
         if chosen is not None and chosen not in models:
-            raise UsageError(f"run {side} has no results for backend {chosen!r} (it has: {', '.join(models)})")
+            raise UsageError(
+                f"run {side} has no results for backend {chosen!r} (it has: {', '.join(models)})"
+            )
     if model_a or model_b:
         pick_a = model_a or (models_a[0] if len(models_a) == 1 else model_b)
         pick_b = model_b or (models_b[0] if len(models_b) == 1 else model_a)
@@ -163,7 +173,9 @@ def _check_shares(rows: list[Result]) -> dict[str, tuple[float, str | None]]:
     return {k: (fmean(v), sections[k]) for k, v in seen.items()}
 
 
-def _diff_one(run_a: Path, run_b: Path, model_a: str, model_b: str, a: list[Result], b: list[Result]) -> RunDiff:
+def _diff_one(
+    run_a: Path, run_b: Path, model_a: str, model_b: str, a: list[Result], b: list[Result]
+) -> RunDiff:
     cases_a, cases_b = _per_case(a, model_a), _per_case(b, model_b)
     common = sorted(set(cases_a) & set(cases_b))
     deltas: list[CaseDelta] = []
@@ -172,7 +184,9 @@ def _diff_one(run_a: Path, run_b: Path, model_a: str, model_b: str, a: list[Resu
     check_values: dict[str, tuple[list[float], list[float], str | None]] = {}
     for case_id in common:
         rows_a, rows_b = cases_a[case_id], cases_b[case_id]
-        delta = CaseDelta(case_id, _case_score(rows_a), _case_score(rows_b), _case_status(rows_a), _case_status(rows_b))
+        delta = CaseDelta(
+            case_id, _case_score(rows_a), _case_score(rows_b), _case_status(rows_a), _case_status(rows_b)
+        )
         shares_a, shares_b = _check_shares(rows_a), _check_shares(rows_b)
         for check_id in sorted(set(shares_a) & set(shares_b)):
             (value_a, section), (value_b, _) = shares_a[check_id], shares_b[check_id]
@@ -213,7 +227,9 @@ def render_diff(diff: RunDiff, console: Any, limit: int = 25) -> None:
     if p is None:
         console.print("no case has a score in both runs", markup=False)
     else:
-        line = f"{p.n} paired cases: mean score {p.mean_a:.3f} -> {p.mean_b:.3f}, difference {p.diff.mean:+.4f}"
+        line = (
+            f"{p.n} paired cases: mean score {p.mean_a:.3f} -> {p.mean_b:.3f}, difference {p.diff.mean:+.4f}"
+        )
         if p.diff.low is not None and p.diff.high is not None:
             line += f", paired t 95% CI [{p.diff.low:+.4f}, {p.diff.high:+.4f}]"
         if p.p_value is not None:
@@ -248,7 +264,8 @@ def render_diff(diff: RunDiff, console: Any, limit: int = 25) -> None:
             table.add_column(column, justify="right" if column in ("A", "B", "delta") else "left")
         for c in moved[:limit]:
             table.add_row(
-                c.id, c.section or "(report)",
+                c.id,
+                c.section or "(report)",
                 "-" if c.rate_a is None else f"{c.rate_a:.1%}",
                 "-" if c.rate_b is None else f"{c.rate_b:.1%}",
                 f"{c.delta:+.1%}",
@@ -256,4 +273,6 @@ def render_diff(diff: RunDiff, console: Any, limit: int = 25) -> None:
         console.print(table)
     for side, ids in (("A", diff.only_in_a), ("B", diff.only_in_b)):
         if ids:
-            console.print(f"only in run {side}: {', '.join(ids[:20])}" + (" …" if len(ids) > 20 else ""), markup=False)
+            console.print(
+                f"only in run {side}: {', '.join(ids[:20])}" + (" …" if len(ids) > 20 else ""), markup=False
+            )

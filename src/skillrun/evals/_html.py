@@ -102,23 +102,44 @@ def _model_tables(models: list[ModelSummary]) -> list[str]:
                 ci += f" [{m.score.low:.3f}, {m.score.high:.3f}]"
         cost = "unknown" if m.cost_usd is None else f"${m.cost_usd:,.4f}"
         cells = [
-            m.results, m.passed, m.failed, m.errored, ci,
+            m.results,
+            m.passed,
+            m.failed,
+            m.errored,
+            ci,
             f"{_fmt(m.min_section.mean if m.min_section else None)} (worst {_fmt(m.worst_min_section)})",
-            f"{m.input_tokens + m.output_tokens:,}", cost,
+            f"{m.input_tokens + m.output_tokens:,}",
+            cost,
             "-" if m.latency_p50_ms is None else f"{m.latency_p50_ms:,.0f} ms",
             "-" if m.latency_p95_ms is None else f"{m.latency_p95_ms:,.0f} ms",
         ]
-        out.append(f"<tr><td>{escape(m.model)}</td>" + "".join(f'<td class="n">{escape(str(c))}</td>' for c in cells) + "</tr>")
+        out.append(
+            f"<tr><td>{escape(m.model)}</td>"
+            + "".join(f'<td class="n">{escape(str(c))}</td>' for c in cells)
+            + "</tr>"
+        )
     out.append("</table>")
     headings: list[str] = []
     for m in models:
         headings += [h for h in m.sections if h not in headings]
     if headings:
-        out.append("<h2>Score per section</h2><table><tr><th>section</th>" + "".join(f"<th>{escape(m.model)}</th>" for m in models) + "</tr>")
+        out.append(
+            "<h2>Score per section</h2><table><tr><th>section</th>"
+            + "".join(f"<th>{escape(m.model)}</th>" for m in models)
+            + "</tr>"
+        )
         for h in headings:
-            out.append(f"<tr><td>{escape(h)}</td>" + "".join(f'<td class="n">{_fmt(m.sections.get(h))}</td>' for m in models) + "</tr>")
+            out.append(
+                f"<tr><td>{escape(h)}</td>"
+                + "".join(f'<td class="n">{_fmt(m.sections.get(h))}</td>' for m in models)
+                + "</tr>"
+            )
         out.append("</table>")
-    out.append("<h2>Pass rate per check</h2><table><tr><th>check</th><th>section</th>" + "".join(f"<th>{escape(m.model)}</th>" for m in models) + "</tr>")
+    out.append(
+        "<h2>Pass rate per check</h2><table><tr><th>check</th><th>section</th>"
+        + "".join(f"<th>{escape(m.model)}</th>" for m in models)
+        + "</tr>"
+    )
     ids: dict[str, str | None] = {}
     for m in models:
         for c in m.checks:
@@ -128,12 +149,19 @@ def _model_tables(models: list[ModelSummary]) -> list[str]:
         for m in models:
             c = next((c for c in m.checks if c.id == cid), None)
             cells.append("-" if c is None else f"{_pct(c.rate)} ({c.passed}/{c.passed + c.failed})")
-        out.append(f"<tr><td>{escape(cid)}</td><td>{escape(section or '(report)')}</td>" + "".join(f'<td class="n">{escape(x)}</td>' for x in cells) + "</tr>")
+        out.append(
+            f"<tr><td>{escape(cid)}</td><td>{escape(section or '(report)')}</td>"
+            + "".join(f'<td class="n">{escape(x)}</td>' for x in cells)
+            + "</tr>"
+        )
     out.append("</table>")
     errors = [(m.model, e) for m in models for e in m.errors]
     if errors:
         out.append('<h2 class="error">Errors (not counted as failures)</h2><ul>')
-        out += [f"<li>{escape(e.case_id)} [{escape(model)}, repeat {e.repeat}] {escape(e.where)}: {escape(e.type)}: {escape(e.message)}</li>" for model, e in errors]
+        out += [
+            f"<li>{escape(e.case_id)} [{escape(model)}, repeat {e.repeat}] {escape(e.where)}: {escape(e.type)}: {escape(e.message)}</li>"
+            for model, e in errors
+        ]
         out.append("</ul>")
     return out
 
@@ -141,12 +169,24 @@ def _model_tables(models: list[ModelSummary]) -> list[str]:
 def _routing_tables(routing: list[RoutingSummary]) -> list[str]:
     out: list[str] = []
     for r in routing:
-        out.append(f"<h2>Routing ({escape(r.model)})</h2><table><tr><th>precision</th><th>recall</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th><th>TN</th><th>error</th></tr>")
-        out.append("<tr>" + "".join(f'<td class="n">{escape(str(x))}</td>' for x in (_pct(r.precision), _pct(r.recall), _fmt(r.f1), r.tp, r.fp, r.fn, r.tn, r.errored)) + "</tr></table>")
+        out.append(
+            f"<h2>Routing ({escape(r.model)})</h2><table><tr><th>precision</th><th>recall</th><th>F1</th><th>TP</th><th>FP</th><th>FN</th><th>TN</th><th>error</th></tr>"
+        )
+        out.append(
+            "<tr>"
+            + "".join(
+                f'<td class="n">{escape(str(x))}</td>'
+                for x in (_pct(r.precision), _pct(r.recall), _fmt(r.f1), r.tp, r.fp, r.fn, r.tn, r.errored)
+            )
+            + "</tr></table>"
+        )
         for title, rows in (("False positives", r.false_positives), ("False negatives", r.false_negatives)):
             if rows:
                 out.append(f"<h2>{title}</h2><ul>")
-                out += [f"<li>{escape(row['id'])}: routed to {escape(str(row['predicted'] or 'nothing'))}; {escape(row['why'] or '')}</li>" for row in rows]
+                out += [
+                    f"<li>{escape(row['id'])}: routed to {escape(str(row['predicted'] or 'nothing'))}; {escape(row['why'] or '')}</li>"
+                    for row in rows
+                ]
                 out.append("</ul>")
     return out
 
@@ -162,7 +202,9 @@ def _result_block(r: Result) -> str:
         f'<span class="muted">{escape(r.model)} · repeat {r.repeat}{escape(score)} · {r.latency_ms:,.0f} ms</span>'
     )
     if failing:
-        summary_line += f' <span class="fail">{escape(", ".join(failing[:8]))}{" …" if len(failing) > 8 else ""}</span>'
+        summary_line += (
+            f' <span class="fail">{escape(", ".join(failing[:8]))}{" …" if len(failing) > 8 else ""}</span>'
+        )
     body = []
     if r.tags:
         body.append(f'<p class="muted">tags: {escape(", ".join(r.tags))}</p>')
@@ -173,13 +215,22 @@ def _result_block(r: Result) -> str:
         body.append(
             f"<p>expected: {escape((rt.expected_skill or '-') if rt.trigger else 'no trigger')}; routed to: "
             f"{escape(rt.predicted or 'nothing')} ({escape(rt.outcome.upper())}); score {_fmt(rt.score)}; "
-            f"matched: {escape(', '.join(rt.matched) or '-')}</p><p class=\"muted\">{escape(rt.why)}</p>"
+            f'matched: {escape(", ".join(rt.matched) or "-")}</p><p class="muted">{escape(rt.why)}</p>'
         )
     if r.errors:
-        body.append("<ul>" + "".join(f'<li class="error">{escape(e.where)}: {escape(e.type)}: {escape(e.message)}</li>' for e in r.errors) + "</ul>")
+        body.append(
+            "<ul>"
+            + "".join(
+                f'<li class="error">{escape(e.where)}: {escape(e.type)}: {escape(e.message)}</li>'
+                for e in r.errors
+            )
+            + "</ul>"
+        )
     if r.outcomes:
         body.append("<table><tr><th>check</th><th>section</th><th>status</th><th>reason</th></tr>")
-        for o in sorted(r.outcomes, key=lambda o: ({"fail": 0, "error": 1, "pass": 2, "na": 3}[o.status], o.id)):
+        for o in sorted(
+            r.outcomes, key=lambda o: ({"fail": 0, "error": 1, "pass": 2, "na": 3}[o.status], o.id)
+        ):
             source = " (judge)" if o.source == "judge" else ""
             body.append(
                 f"<tr><td>{escape(o.id)}{source}</td><td>{escape(o.section or '(report)')}</td>"

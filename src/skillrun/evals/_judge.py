@@ -30,7 +30,9 @@ class Verdict(BaseModel):
     item_id: str = Field(description="The rubric item judged, e.g. 'PD-08'.")
     passed: bool = Field(description="True only if the report satisfies the criterion.")
     critique: str = Field(min_length=1, description="One to three sentences citing the report.")
-    applicable: bool = Field(True, description="False when the item's condition does not hold for this request.")
+    applicable: bool = Field(
+        True, description="False when the item's condition does not hold for this request."
+    )
 
 
 SYSTEM = """You review design reports written for a request, one rubric item at a time.
@@ -51,7 +53,9 @@ def neutralise(text: str) -> str:
 
 
 def judge_messages(item: JudgeItem, request: str, report_markdown: str) -> list[Message]:
-    lines = [f"Rubric item {item.id}" + (f" ({item.section})" if item.section else "") + f": {item.criterion}"]
+    lines = [
+        f"Rubric item {item.id}" + (f" ({item.section})" if item.section else "") + f": {item.criterion}"
+    ]
     if item.applies_when:
         lines.append(f"Condition: the item applies only when {item.applies_when}")
     lines += [
@@ -132,7 +136,9 @@ class Judge:
     async def judge(
         self, request: str, report_markdown: str, brief: BaseModel | None = None
     ) -> tuple[list[OutcomeRecord], list[ErrorRecord]]:
-        pairs = await asyncio.gather(*(self.judge_item(i, request, report_markdown, brief) for i in self.items))
+        pairs = await asyncio.gather(
+            *(self.judge_item(i, request, report_markdown, brief) for i in self.items)
+        )
         outcomes = [o for o, _ in pairs]
         errors = [e for _, e in pairs if e is not None]
         return outcomes, errors
@@ -140,8 +146,12 @@ class Judge:
     async def judge_item(
         self, item: JudgeItem, request: str, report_markdown: str, brief: BaseModel | None = None
     ) -> tuple[OutcomeRecord, ErrorRecord | None]:
-        task = SectionTask(skill=self.skill, step=f"judge:{item.id}", output_type=Verdict, request=request, brief=brief)
-        ask = ModelRequest(task=task, messages=judge_messages(item, request, report_markdown), settings=self.settings)
+        task = SectionTask(
+            skill=self.skill, step=f"judge:{item.id}", output_type=Verdict, request=request, brief=brief
+        )
+        ask = ModelRequest(
+            task=task, messages=judge_messages(item, request, report_markdown), settings=self.settings
+        )
         try:
             response = await self.model.request(ask)
             if response.refusal:
@@ -158,6 +168,8 @@ class Judge:
             return outcome, error
         status = "na" if not verdict.applicable else ("pass" if verdict.passed else "fail")
         return (
-            OutcomeRecord(id=item.id, status=status, reason=verdict.critique, section=item.section, source="judge"),
+            OutcomeRecord(
+                id=item.id, status=status, reason=verdict.critique, section=item.section, source="judge"
+            ),
             None,
         )

@@ -52,14 +52,19 @@ def junit_tree(results: Iterable[Result], summary: Summary) -> ET.ElementTree:
                 counts["errors"] += 1
                 first = r.errors[0] if r.errors else None
                 message = f"{first.where}: {first.type}: {first.message}" if first else "error"
-                error_el = ET.SubElement(case_el, "error", message=_clean(message), type=_clean(first.type if first else "error"))
+                error_el = ET.SubElement(
+                    case_el, "error", message=_clean(message), type=_clean(first.type if first else "error")
+                )
                 error_el.text = _clean("\n".join(f"{e.where}: {e.type}: {e.message}" for e in r.errors))
             elif r.routing is not None and r.routing.outcome in ("fp", "fn", "wrong"):
                 counts["failures"] += 1
                 routed = r.routing.predicted or "nothing"
                 expected = (r.routing.expected_skill or "a skill") if r.routing.trigger else "nothing"
                 failure = ET.SubElement(
-                    case_el, "failure", message=_clean(f"expected {expected}, routed to {routed}"), type=r.routing.outcome
+                    case_el,
+                    "failure",
+                    message=_clean(f"expected {expected}, routed to {routed}"),
+                    type=r.routing.outcome,
                 )
                 failure.text = _clean(r.routing.why)
             elif r.status == "fail":
@@ -69,7 +74,9 @@ def junit_tree(results: Iterable[Result], summary: Summary) -> ET.ElementTree:
                 failure = ET.SubElement(
                     case_el, "failure", message=_clean(f"{len(failed)} checks failed: {ids}"), type="checks"
                 )
-                failure.text = _clean("\n".join(f"{o.id} ({o.section or 'report'}): {o.reason}" for o in failed))
+                failure.text = _clean(
+                    "\n".join(f"{o.id} ({o.section or 'report'}): {o.reason}" for o in failed)
+                )
             if r.score is not None:
                 out = ET.SubElement(case_el, "system-out")
                 out.text = _clean(f"score={r.score:.4f} min_section={r.min_section}")
@@ -91,7 +98,9 @@ def _properties(suite_el: ET.Element, summary: Summary, model: str) -> None:
             if m.score is not None:
                 ET.SubElement(props, "property", name="score.mean", value=f"{m.score.mean:.4f}")
                 if m.score.low is not None and m.score.high is not None:
-                    ET.SubElement(props, "property", name="score.ci95", value=f"{m.score.low:.4f},{m.score.high:.4f}")
+                    ET.SubElement(
+                        props, "property", name="score.ci95", value=f"{m.score.low:.4f},{m.score.high:.4f}"
+                    )
             if m.min_section is not None:
                 ET.SubElement(props, "property", name="min_section.mean", value=f"{m.min_section.mean:.4f}")
     for r in summary.routing:

@@ -70,15 +70,21 @@ class CheckPool:
             initargs=(skills,),
         )
 
-    async def check(self, slug: str, case: Case, markdown: str, brief: BaseModel | None) -> list[OutcomeRecord]:
+    async def check(
+        self, slug: str, case: Case, markdown: str, brief: BaseModel | None
+    ) -> list[OutcomeRecord]:
         if not self._broken:
             loop = asyncio.get_running_loop()
             try:
-                rows = await loop.run_in_executor(self._pool, _job, slug, case.request, case.expect, markdown, brief)
+                rows = await loop.run_in_executor(
+                    self._pool, _job, slug, case.request, case.expect, markdown, brief
+                )
             except BrokenProcessPool:
                 if not self._broken:
                     self._broken = True
-                    self.notes.append("a check worker process died; the rest of the run was checked in the main process")
+                    self.notes.append(
+                        "a check worker process died; the rest of the run was checked in the main process"
+                    )
             else:
                 return [
                     OutcomeRecord.model_construct(id=i, status=s, reason=r, section=sec, source="check")

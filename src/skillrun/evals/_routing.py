@@ -57,7 +57,9 @@ class RoutingRunner:
         self.router = router if router is not None else (router_factory or default_router)()
         self.on_result = on_result
 
-    async def run(self, store: ResultStore, existing: dict[ResultKey, Result], *, retry_errors: bool = False) -> RunOutcome:
+    async def run(
+        self, store: ResultStore, existing: dict[ResultKey, Result], *, retry_errors: bool = False
+    ) -> RunOutcome:
         started = time.perf_counter()
         planned = [(c.id, ROUTER, 0) for c in self.suite.cases]
         if retry_errors:
@@ -88,8 +90,12 @@ class RoutingRunner:
     def run_one(self, case: RoutingCase) -> Result:
         expected = (case.skill or self.suite.skill) if case.trigger else case.skill
         base: dict[str, Any] = {
-            "case_id": case.id, "model": ROUTER, "repeat": 0, "tags": list(case.tags),
-            "request": case.text, "started_at": now_iso(),
+            "case_id": case.id,
+            "model": ROUTER,
+            "repeat": 0,
+            "tags": list(case.tags),
+            "request": case.text,
+            "started_at": now_iso(),
         }
         t0 = time.perf_counter()
         try:
@@ -98,7 +104,13 @@ class RoutingRunner:
             text = str(exc).strip()
             return Result(
                 status="error",
-                errors=[ErrorRecord(type=type(exc).__name__, message=(text.splitlines()[0] if text else "")[:500], where=ROUTER)],
+                errors=[
+                    ErrorRecord(
+                        type=type(exc).__name__,
+                        message=(text.splitlines()[0] if text else "")[:500],
+                        where=ROUTER,
+                    )
+                ],
                 latency_ms=(time.perf_counter() - t0) * 1000,
                 finished_at=now_iso(),
                 **base,

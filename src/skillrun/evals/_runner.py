@@ -10,6 +10,7 @@ cases in flight. Failures of any kind become results with status ``error``; they
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import time
 from collections import deque
 from collections.abc import Callable
@@ -81,6 +82,10 @@ class LimitedModel:
     @property
     def wants_messages(self) -> bool:
         return self.inner.wants_messages
+
+    @property
+    def price_key(self) -> str | None:
+        return getattr(self.inner, "price_key", None)
 
     async def request(self, request: ModelRequest) -> ModelResponse:
         async with self.limiter:
@@ -178,11 +183,21 @@ class ReportRunner:
         return LimitedModel(inner, limiter)
 
     def _chain(self, slug: str, spec: str, repeat: int) -> Any:
+        """A chain for one case: built once per skill x backend x repeat, with a fresh section agent.
+
+        The agent carries per-run state (the circuit breaker that stops calling a backend found down),
+        which must not leak from one case into the next: a short outage would otherwise turn every
+        later case into expert fallbacks.
+        """
         key = (slug, spec, repeat)
         if key not in self._chains:
             model = self._wrap(spec, self.models[spec], repeat)
             self._chains[key] = self.chain_factory(self.skills[slug], model, self.options.fallback)
-        return self._chains[key]
+        template = self._chains[key]
+        agent = getattr(template, "agent", None)
+        if dataclasses.is_dataclass(template) and dataclasses.is_dataclass(agent):
+            return dataclasses.replace(template, agent=dataclasses.replace(agent))  # type: ignore[type-var]
+        return template
 
     def _judge(self, repeat: int) -> Judge | None:
         if self.judge_model is None:
@@ -238,6 +253,7 @@ class ReportRunner:
                 self.cache.close()
             if self._pool is not None:
                 self._pool.close()
+            await self._close_models()
         everything = dict(existing)
         everything.update({r.key: r for r in finished})
         return RunOutcome(
@@ -249,13 +265,27 @@ class ReportRunner:
             elapsed_s=time.perf_counter() - started,
             calls=self.calls,
             cache_hits=self.cache_hits,
-            notes=(list(self.cache.notes) if self.cache is not None else []) + (self._pool.notes if self._pool else []),
+            notes=(list(self.cache.notes) if self.cache is not None else [])
+            + (self._pool.notes if self._pool else []),
         )
+
+    async def _close_models(self) -> None:
+        # The wrappers do not pass the chain's per-case aclose on, so one HTTP client serves the whole
+        # run; it is closed here, once, before the event loop ends.
+        for model in [*self.models.values(), self.judge_model]:
+            closer = getattr(model, "aclose", None)
+            if closer is not None:
+                try:
+                    await closer()
+                except Exception:  # noqa: BLE001 - closing must not turn a finished run into a failure
+                    pass
 
     def _start_pool(self, cases: int) -> Any:
         from ._pool import CheckPool, auto_workers, uses_pool
 
-        workers = self.options.check_workers if self.options.check_workers is not None else auto_workers(cases)
+        workers = (
+            self.options.check_workers if self.options.check_workers is not None else auto_workers(cases)
+        )
         if workers <= 0 or cases == 0 or not uses_pool(self.checker):
             return None
         return CheckPool(self.skills, workers)
@@ -270,7 +300,13 @@ class ReportRunner:
         token = current_counter.set(counter)
         started_at = now_iso()
         t0 = time.perf_counter()
-        base = {"case_id": case_id, "model": spec, "repeat": repeat, "tags": list(case.tags), "started_at": started_at}
+        base = {
+            "case_id": case_id,
+            "model": spec,
+            "repeat": repeat,
+            "tags": list(case.tags),
+            "started_at": started_at,
+        }
         base["request"] = case.request
         try:
             try:

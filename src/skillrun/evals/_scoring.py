@@ -40,7 +40,9 @@ def check_rows(
     from . import run_checks  # type: ignore[attr-defined]  # the checks' own entry point
     from ._checks import CheckContext
 
-    ctx = CheckContext(skill=skill, report=parse_markdown(markdown), request=request, brief=brief, expect=expect)
+    ctx = CheckContext(
+        skill=skill, report=parse_markdown(markdown), request=request, brief=brief, expect=expect
+    )
     return [(o.id, o.status, o.reason, o.section) for o in run_checks(ctx)]
 
 
@@ -55,8 +57,8 @@ def rubric_checker(skill: Skill, case: Case, markdown: str, brief: BaseModel | N
 
 def rubric_scorer(outcomes: list[OutcomeRecord]) -> Scored:
     """The checks' own ``score`` over pass/fail/na outcomes (errors are not scored)."""
-    from ._checks import CheckOutcome
     from . import score  # type: ignore[attr-defined]
+    from ._checks import CheckOutcome
 
     scorable = [CheckOutcome(o.id, o.status, o.reason, o.section) for o in outcomes if o.status != "error"]  # type: ignore[arg-type]
     return adapt_score(score(scorable))
@@ -70,7 +72,11 @@ def adapt_score(value: Any) -> Scored:
         return obj.get(name) if isinstance(obj, dict) else getattr(obj, name, None)
 
     raw_sections = get(value, "sections") or ()
-    pairs = raw_sections.items() if isinstance(raw_sections, dict) else ((get(s, "section"), s) for s in raw_sections)
+    pairs = (
+        raw_sections.items()
+        if isinstance(raw_sections, dict)
+        else ((get(s, "section"), s) for s in raw_sections)
+    )
     sections: dict[str, float] = {}
     for heading, section in pairs:
         rate = section if isinstance(section, int | float) else get(section, "rate")

@@ -91,7 +91,9 @@ def choose_out(request: EvalRequest, suite: Suite) -> Path:
     elif request.resume:
         found = latest_run(suite.name, request.runs_dir)
         if found is None:
-            raise UsageError(f"nothing to resume: no {request.runs_dir}/{suite.name}-* folder; give --out DIR")
+            raise UsageError(
+                f"nothing to resume: no {request.runs_dir}/{suite.name}-* folder; give --out DIR"
+            )
         out = found
     else:
         out = default_out(suite.name, request.runs_dir)
@@ -106,7 +108,11 @@ def choose_out(request: EvalRequest, suite: Suite) -> Path:
 
 def _update_manifest(out: Path, suite: Suite, request: EvalRequest) -> None:
     manifest = read_manifest(out) or RunManifest(
-        suite=suite.name, suite_path=str(suite.path), kind=suite.kind, skillrun_version=__version__, created_at=now_iso()
+        suite=suite.name,
+        suite_path=str(suite.path),
+        kind=suite.kind,
+        skillrun_version=__version__,
+        created_at=now_iso(),
     )
     manifest.cases = len(suite.cases)
     manifest.invocations.append(
@@ -127,7 +133,9 @@ def gate_failures(summary: Summary, request: EvalRequest) -> list[str]:
     if request.min_score is not None:
         for m in summary.models:
             if m.score is None:
-                failures.append(f"{m.model}: no scored results, so --min-score {request.min_score} cannot hold")
+                failures.append(
+                    f"{m.model}: no scored results, so --min-score {request.min_score} cannot hold"
+                )
             elif m.score.mean < request.min_score:
                 failures.append(f"{m.model}: mean score {m.score.mean:.4f} < --min-score {request.min_score}")
     for name, threshold in (("precision", request.min_precision), ("recall", request.min_recall)):
@@ -191,7 +199,11 @@ async def run_eval(
         _update_manifest(out, suite, request)
         if on_plan is not None:
             planned = _planned(suite, request)
-            done = sum(1 for k in planned if k in existing and not (request.retry_errors and existing[k].status == "error"))
+            done = sum(
+                1
+                for k in planned
+                if k in existing and not (request.retry_errors and existing[k].status == "error")
+            )
             on_plan(len(planned), done)
         if suite.kind == "routing":
             outcome = await runner.run(store, existing, retry_errors=request.retry_errors)

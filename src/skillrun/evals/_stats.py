@@ -27,7 +27,10 @@ def _beta_continued_fraction(a: float, b: float, x: float) -> float:
     h = d
     for m in range(1, 500):
         m2 = 2 * m
-        for numerator in (m * (b - m) * x / ((a + m2 - 1.0) * (a + m2)), -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0))):
+        for numerator in (
+            m * (b - m) * x / ((a + m2 - 1.0) * (a + m2)),
+            -(a + m) * (a + b + m) * x / ((a + m2) * (a + m2 + 1.0)),
+        ):
             d = 1.0 + numerator * d
             d = 1.0 / (d if abs(d) > _TINY else _TINY)
             c = 1.0 + numerator / c
@@ -161,7 +164,11 @@ class PairedComparison:
 
     @property
     def significant(self) -> bool:
-        return self.diff.low is not None and self.diff.high is not None and (self.diff.low > 0 or self.diff.high < 0)
+        return (
+            self.diff.low is not None
+            and self.diff.high is not None
+            and (self.diff.low > 0 or self.diff.high < 0)
+        )
 
 
 def paired_comparison(

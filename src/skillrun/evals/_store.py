@@ -74,7 +74,9 @@ def read_manifest(folder: Path) -> RunManifest | None:
     except FileNotFoundError:
         return None
     except (OSError, ValidationError, ValueError) as exc:
-        raise EvalError(f"{folder / MANIFEST}: not a skillrun run manifest ({exc.__class__.__name__})") from None
+        raise EvalError(
+            f"{folder / MANIFEST}: not a skillrun run manifest ({exc.__class__.__name__})"
+        ) from None
 
 
 def write_manifest(folder: Path, manifest: RunManifest) -> None:

@@ -238,17 +238,34 @@ def render_summary(summary: Summary, console: Any, *, max_checks: int = 20, max_
         for m in summary.models:
             table.add_column(m.model, justify="right")
         rows: list[tuple[str, list[str]]] = [
-            ("results", [f"{m.results} ({m.passed} pass, {m.failed} fail, {m.errored} error)" for m in summary.models]),
+            (
+                "results",
+                [
+                    f"{m.results} ({m.passed} pass, {m.failed} fail, {m.errored} error)"
+                    for m in summary.models
+                ],
+            ),
             ("score (95% CI)", [_interval(m) for m in summary.models]),
-            ("min section (worst)", [
-                f"{_num(m.min_section.mean if m.min_section else None)} ({_num(m.worst_min_section)})" for m in summary.models
-            ]),
-            ("tokens in / out", [
-                f"{m.input_tokens:,} / {m.output_tokens:,}" + (f" ({m.cache_hits} cached calls)" if m.cache_hits else "")
-                for m in summary.models
-            ]),
+            (
+                "min section (worst)",
+                [
+                    f"{_num(m.min_section.mean if m.min_section else None)} ({_num(m.worst_min_section)})"
+                    for m in summary.models
+                ],
+            ),
+            (
+                "tokens in / out",
+                [
+                    f"{m.input_tokens:,} / {m.output_tokens:,}"
+                    + (f" ({m.cache_hits} cached calls)" if m.cache_hits else "")
+                    for m in summary.models
+                ],
+            ),
             ("cost", ["unknown" if m.cost_usd is None else f"${m.cost_usd:,.4f}" for m in summary.models]),
-            ("latency p50 / p95", [f"{_ms(m.latency_p50_ms)} / {_ms(m.latency_p95_ms)}" for m in summary.models]),
+            (
+                "latency p50 / p95",
+                [f"{_ms(m.latency_p50_ms)} / {_ms(m.latency_p95_ms)}" for m in summary.models],
+            ),
         ]
         if any(m.fallback_sections for m in summary.models):
             rows.append(("fallback sections", [str(m.fallback_sections) for m in summary.models]))
@@ -264,14 +281,26 @@ def render_summary(summary: Summary, console: Any, *, max_checks: int = 20, max_
         table = Table(title=f"routing suite {summary.suite} ({r.model})", title_justify="left")
         for column in ("precision", "recall", "F1", "TP", "FP", "FN", "TN", "error"):
             table.add_column(column, justify="right")
-        table.add_row(_pct(r.precision), _pct(r.recall), _num(r.f1), str(r.tp), str(r.fp), str(r.fn), str(r.tn), str(r.errored))
+        table.add_row(
+            _pct(r.precision),
+            _pct(r.recall),
+            _num(r.f1),
+            str(r.tp),
+            str(r.fp),
+            str(r.fn),
+            str(r.tn),
+            str(r.errored),
+        )
         console.print(table)
         for title, rows in (("false positives", r.false_positives), ("false negatives", r.false_negatives)):
             if rows:
                 console.print(f"{title}:", style="bold")
                 for row in rows:
                     got = row["predicted"] or "nothing"
-                    console.print(f"  {row['id']}: routed to {got}" + (f" ({row['why']})" if row["why"] else ""), markup=False)
+                    console.print(
+                        f"  {row['id']}: routed to {got}" + (f" ({row['why']})" if row["why"] else ""),
+                        markup=False,
+                    )
     _render_errors(summary, console, max_errors)
 
 
@@ -323,7 +352,9 @@ def _render_checks(summary: Summary, console: Any, limit: int) -> None:
     console.print(table)
     rest = len(stats) - min(limit, len(failing))
     if rest:
-        console.print(f"{rest} more checks" + (" (all others pass)" if len(failing) <= limit else ""), markup=False)
+        console.print(
+            f"{rest} more checks" + (" (all others pass)" if len(failing) <= limit else ""), markup=False
+        )
 
 
 def _render_errors(summary: Summary, console: Any, limit: int) -> None:
@@ -333,6 +364,8 @@ def _render_errors(summary: Summary, console: Any, limit: int) -> None:
         return
     console.print(f"errors ({summary.errored} results; not counted as failures):", style="bold red")
     for model, e in lines[:limit]:
-        console.print(f"  {e.case_id} [{model}, repeat {e.repeat}] {e.where}: {e.type}: {e.message}", markup=False)
+        console.print(
+            f"  {e.case_id} [{model}, repeat {e.repeat}] {e.where}: {e.type}: {e.message}", markup=False
+        )
     if len(lines) > limit:
         console.print(f"  ... and {len(lines) - limit} more (see results.jsonl)", markup=False)
