@@ -1,0 +1,219 @@
+"""Skills and their profiles compiled into one term index and per-skill scoring tables."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..spec import Skill
+from ._index import TermIndex, sense_key
+from ._profile import (
+    RoutingProfile,
+    TermGroup,
+    body_words,
+    content_words,
+    description_names,
+    find_profile,
+    name_words,
+)
+
+TRIGGER, ABOUT, BODY = "trigger", "about", "body"
+_AUTO_LABELS = {TRIGGER: "trigger", ABOUT: "description", BODY: "skill text"}
+# Auto-derived words shared by more than this share of the skills say nothing about any of them.
+_MAX_SHARE = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    name: str
+    label: str
+    kind: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Sense:
+    before: frozenset[str]
+    after: frozenset[str]
+    near: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """A skill's claim on a term: which group it feeds and how strongly."""
+
+    skill: int
+    group: int
+    strength: float
+    trigger: bool
+
+
+@dataclass(slots=True)
+class Entry:
+    """One skill as the router scores it."""
+
+    slug: str
+    name: str
+    profile: RoutingProfile
+    groups: list[Group] = field(default_factory=list)
+    term_senses: dict[int, Sense] = field(default_factory=dict)
+    text: str = ""
+    """Name, description and purpose: what an embedding stage compares messages with."""
+
+
+@dataclass(slots=True)
+class Compiled:
+    index: TermIndex
+    entries: list[Entry]
+    owners: list[list[Owner]]
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(sense_key(w) for w in words)
+
+
+def _auto_terms(skill: Skill, profile: RoutingProfile) -> list[tuple[str, str, float, bool]]:
+    """(text, group, strength, is_trigger) from the skill's own text."""
+    triggers = list(skill.triggers) + list(profile.aliases)
+    if not triggers:
+        triggers = name_words(skill)
+    out = [(t, TRIGGER, 1.0, True) for t in triggers]
+    names = description_names(skill)
+    out += [(w, ABOUT, 0.8, False) for w in names]
+    out += [(w, ABOUT, 0.5, False) for w in content_words(f"{skill.name} {skill.description}") if w not in names]
+    out += [(w, BODY, 0.3, False) for w in body_words(skill)]
+    return out
+
+
+def _authored_terms(profile: RoutingProfile) -> list[tuple[str, str, float, bool]]:
+    return [
+        (variant, name, strength, False)
+        for name, group in profile.groups.items()
+        for strength, terms in group.terms.items()
+        for term in terms
+        for variant in phrasal_variants(term)
+    ]
+
+
+_PARTICLES = frozenset("up out back off down over".split())
+_OBJECTS = ("it", "that", "this", "them", "these", "those", "everything")
+
+
+def phrasal_variants(term: str) -> list[str]:
+    """An English phrasal verb also matches with its object inside: roll out -> roll it out."""
+    words = term.split()
+    if len(words) != 2 or words[1].lower() not in _PARTICLES:
+        return [term]
+    return [term] + [f"{words[0]} {pronoun} {words[1]}" for pronoun in _OBJECTS]
+
+
+def resolve_profile(skill: Skill, given: Mapping[str, RoutingProfile | str | Path] | None) -> RoutingProfile:
+    """The profile given for the skill's slug, else its ``routing.yaml``, else the defaults."""
+    chosen = (given or {}).get(skill.slug)
+    if isinstance(chosen, RoutingProfile):
+        return chosen
+    if chosen is not None:
+        return RoutingProfile.from_file(chosen)
+    if given is None:
+        found = find_profile(skill)
+        if found is not None:
+            return RoutingProfile.from_file(found)
+    return RoutingProfile()
+
+
+def compile_skills(skills: Iterable[Skill], profiles: Mapping[str, RoutingProfile]) -> Compiled:
+    index = TermIndex()
+    entries: list[Entry] = []
+    claims: list[dict[tuple[int, bool], Owner]] = []  # per skill: (term, against) -> best owner
+    auto_df: dict[int, int] = {}
+    auto_seen: list[set[int]] = []
+    for number, skill in enumerate(skills):
+        profile = profiles.get(skill.slug) or RoutingProfile()
+        entry = Entry(skill.slug, skill.name, profile, text=_embedding_text(skill))
+        groups: dict[str, int] = {}
+        auto = {TRIGGER: profile.trigger_weight, ABOUT: profile.about_weight, BODY: profile.body_weight}
+        for name, weight in auto.items():
+            if weight > 0:
+                groups[name] = len(entry.groups)
+                entry.groups.append(Group(name, _AUTO_LABELS[name], "topic", weight))
+        for name, group in profile.groups.items():
+            groups[name] = len(entry.groups)
+            entry.groups.append(_group(name, group))
+        mine: dict[tuple[int, bool], Owner] = {}
+        seen: set[int] = set()
+        for text, group_name, strength, is_trigger in _auto_terms(skill, profile) + _authored_terms(profile):
+            if group_name not in groups:
+                continue
+            group_idx = groups[group_name]
+            group = entry.groups[group_idx]
+            against = group.kind == "against"
+            for term in index.add(text, re_forms=is_trigger):
+                if group_name in (ABOUT, BODY):
+                    seen.add(term)
+                owner = Owner(number, group_idx, strength, is_trigger)
+                best = mine.get((term, against))
+                if best is None or _value(owner, entry) > _value(best, entry):
+                    mine[(term, against)] = owner
+        entry.term_senses = _senses(profile, index, mine)
+        for term in seen:
+            auto_df[term] = auto_df.get(term, 0) + 1
+        auto_seen.append(seen)
+        claims.append(mine)
+        entries.append(entry)
+    owners: list[list[Owner]] = [[] for _ in range(len(index))]
+    total = len(entries)
+    for number, mine in enumerate(claims):
+        for (term, _against), owner in mine.items():
+            group = entries[number].groups[owner.group].name
+            if group in (ABOUT, BODY):
+                df = auto_df.get(term, 1)
+                if df > 3 and df > _MAX_SHARE * total:
+                    continue
+                owner = Owner(owner.skill, owner.group, owner.strength / (1 + math.log(df)), owner.trigger)
+            owners[term].append(owner)
+    return Compiled(index, entries, owners)
+
+
+def _value(owner: Owner, entry: Entry) -> float:
+    return owner.strength * entry.groups[owner.group].weight
+
+
+def _group(name: str, group: TermGroup) -> Group:
+    return Group(name, group.label or name, group.kind, group.weight)
+
+
+def _senses(profile: RoutingProfile, index: TermIndex, mine: dict[tuple[int, bool], Owner]) -> dict[int, Sense]:
+    """Sense rules by term id, for the skill's positive terms that contain a ruled word."""
+    if not profile.senses:
+        return {}
+    rules: dict[str, Sense] = {}
+    for word, rule in profile.senses.items():
+        key = sense_key(word)
+        new = Sense(_keys(rule.before), _keys(rule.after), _keys(rule.near))
+        old = rules.get(key)
+        # Spellings that share a key (model, Modell, modèle) pool their contexts.
+        rules[key] = new if old is None else Sense(old.before | new.before, old.after | new.after, old.near | new.near)
+    out: dict[int, Sense] = {}
+    for term, against in mine:
+        if against:
+            continue
+        for spec in index.specs(term):
+            rule = rules.get(_rule_key(spec))
+            if rule is not None:
+                out[term] = rule
+                break
+    return out
+
+
+def _rule_key(spec: str) -> str:
+    """The sense key a term word answers to: prefixes and suffixes by their stem (deploy* -> deploy)."""
+    if spec.startswith(("P:", "S:")):
+        return sense_key(spec[2:])
+    return spec
+
+
+def _embedding_text(skill: Skill) -> str:
+    purpose = skill.section("purpose")
+    return "\n".join(p for p in (skill.name, skill.description, purpose.body if purpose else "") if p)

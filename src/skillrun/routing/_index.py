@@ -1,0 +1,221 @@
+"""One compiled matcher over every term of every skill: a hash map from a word's key to the terms that
+start with it, plus prefix, suffix, typo and CJK tables.
+
+The cost of matching a message depends on the message and on how many terms actually start at its
+words, not on the number of skills: there is no loop over skills or triggers here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ._text import (
+    Token,
+    base_keys,
+    deletes,
+    fold,
+    has_cjk,
+    is_acronym,
+    normalise,
+    re_variant,
+    stem,
+    tokenise,
+    word_key,
+)
+
+_MIN_AFFIX = 3
+_MIN_TYPO = 6
+_CACHE_LIMIT = 50_000
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A term found in a message: tokens ``start`` to ``end`` (exclusive); -1 for CJK substring hits."""
+
+    term: int
+    start: int
+    end: int
+    weak: bool = False
+    """Matched only by lower-casing a case-sensitive acronym (ml for ML): counts less, may be void."""
+
+
+def _min_affix(text: str) -> int:
+    # Hangul or Devanagari words are short in characters: 모델* is a fine prefix.
+    return _MIN_AFFIX if text.isascii() else 2
+
+
+def _word_spec(word: str) -> str:
+    """The key one word of a term matches: a stem, ``=ACRONYM``, ``P:prefix`` or ``S:suffix``."""
+    bare = word.strip("*")
+    if len(bare) >= _min_affix(bare) and bare:
+        if word.endswith("*"):
+            return "P:" + fold(bare)
+        if word.startswith("*"):
+            return "S:" + fold(bare)
+    return word_key(bare)
+
+
+def split_term(text: str) -> list[str]:
+    """Words of a term as written in a lexicon (``Weights & Biases`` -> Weights, and, Biases)."""
+    words = []
+    for raw in text.replace("-", " ").split():
+        words.append("and" if raw == "&" else raw)
+    return words
+
+
+class TermIndex:
+    """Terms by id, and the tables that find them in a message."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self._specs: list[tuple[str, ...]] = []
+        self._ids: dict[tuple[str, ...], int] = {}
+        self._first: dict[str, list[tuple[int, tuple[str, ...], bool]]] = {}
+        self._prefixes: set[str] = set()
+        self._suffixes: set[str] = set()
+        self._typos: dict[str, str] = {}
+        self._cjk: dict[str, int] = {}
+        self._cjk_pattern: re.Pattern[str] | None = None
+        self._keys_cache: dict[str, tuple[str, ...]] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def add(self, text: str, *, re_forms: bool = False) -> list[int]:
+        """Register a term (idempotent) and return its ids: one, or two with its "re-" form."""
+        text = normalise(text.strip())
+        if has_cjk(text):
+            return [self._add_cjk(text)]
+        specs = tuple(_word_spec(w) for w in split_term(text))
+        if not specs:
+            return []
+        ids = [self._add_specs(text, specs)]
+        if re_forms and len(specs) == 1 and specs[0][0] not in "=PS":
+            variant = re_variant(specs[0])
+            if variant is not None:
+                ids.append(self._add_specs(text, (variant,)))
+        return ids
+
+    def _add_specs(self, text: str, specs: tuple[str, ...]) -> int:
+        found = self._ids.get(specs)
+        if found is not None:
+            return found
+        term = len(self.texts)
+        self._ids[specs] = term
+        self.texts.append(text)
+        self._specs.append(specs)
+        self._first.setdefault(specs[0], []).append((term, specs[1:], False))
+        if any(s.startswith("=") for s in specs):
+            # The lower-case form of an acronym is a weak hit, checked against quantities later.
+            lowered = tuple(s[1:].lower() if s.startswith("=") else s for s in specs)
+            self._first.setdefault(lowered[0], []).append((term, lowered[1:], True))
+        for spec in specs:
+            if spec.startswith("P:"):
+                self._prefixes.add(spec[2:])
+            elif spec.startswith("S:"):
+                self._suffixes.add(spec[2:])
+            elif spec[0] != "=" and len(spec) >= _MIN_TYPO and spec.isascii() and spec.isalpha():
+                self._typos.setdefault(spec, spec)
+                for variant in deletes(spec):
+                    self._typos.setdefault(variant, spec)
+        self._keys_cache.clear()
+        return term
+
+    def _add_cjk(self, text: str) -> int:
+        found = self._cjk.get(text)
+        if found is not None:
+            return found
+        term = len(self.texts)
+        self.texts.append(text)
+        self._specs.append((text,))
+        self._cjk[text] = term
+        # Longest first, so 機械学習 wins over 学習 where both are terms.
+        alternatives = sorted(self._cjk, key=len, reverse=True)
+        self._cjk_pattern = re.compile("|".join(re.escape(a) for a in alternatives))
+        return term
+
+    def specs(self, term: int) -> tuple[str, ...]:
+        """The keys a term's words match, in order."""
+        return self._specs[term]
+
+    def keys_for(self, word: str) -> tuple[str, ...]:
+        """Every key a message word matches, cached per word form (vocabulary is finite)."""
+        cached = self._keys_cache.get(word)
+        if cached is not None:
+            return cached
+        keys = list(base_keys(word))
+        folded = fold(word)
+        shortest = _min_affix(folded)
+        if self._prefixes:
+            for n in range(shortest, len(folded) + 1):
+                if folded[:n] in self._prefixes:
+                    keys.append("P:" + folded[:n])
+        if self._suffixes:
+            for n in range(shortest, len(folded)):
+                if folded[-n:] in self._suffixes:
+                    keys.append("S:" + folded[-n:])
+        if len(keys) == len(base_keys(word)) and keys[0] not in self._first:
+            typo = self._typo_key(keys[0])
+            if typo is not None:
+                keys.append(typo)
+        result = tuple(keys)
+        if len(self._keys_cache) >= _CACHE_LIMIT:
+            self._keys_cache.clear()
+        self._keys_cache[word] = result
+        return result
+
+    def _typo_key(self, key: str) -> str | None:
+        """A lexicon key one edit away from ``key`` (pipline -> pipeline), for long words only."""
+        if len(key) < _MIN_TYPO - 1 or not key.isascii() or not key.isalpha():
+            return None
+        hit = self._typos.get(key)  # a letter missing, or a substitution seen from the term side
+        if hit is None:
+            for variant in deletes(key):  # a letter too many, or a swap
+                hit = self._typos.get(variant)
+                if hit is not None and abs(len(hit) - len(key)) <= 1:
+                    break
+                hit = None
+        return hit if hit != key else None
+
+    def tokens(self, text: str) -> list[Token]:
+        return tokenise(text, self.keys_for)
+
+    def find(self, tokens: list[Token], text: str) -> list[Hit]:
+        """Every term occurrence; terms contained in a longer hit of the same span are kept too."""
+        hits: list[Hit] = []
+        first = self._first
+        count = len(tokens)
+        for i, token in enumerate(tokens):
+            for key in token.keys:
+                entries = first.get(key)
+                if entries is None:
+                    continue
+                for term, rest, weak in entries:
+                    if not rest:
+                        hits.append(Hit(term, i, i + 1, weak))
+                        continue
+                    end = i + 1 + len(rest)
+                    if end > count:
+                        continue
+                    clause = token.clause
+                    for offset, spec in enumerate(rest, start=i + 1):
+                        following = tokens[offset]
+                        if following.clause != clause or spec not in following.keys:
+                            break
+                    else:
+                        hits.append(Hit(term, i, end, weak))
+        if self._cjk_pattern is not None and has_cjk(text):
+            seen = set()
+            for m in self._cjk_pattern.finditer(text):
+                term = self._cjk[m.group()]
+                if term not in seen:
+                    seen.add(term)
+                    hits.append(Hit(term, -1, -1))
+        return hits
+
+
+def sense_key(word: str) -> str:
+    """How a sense rule names a word (``model``, ``ML``): the same key its term's first word has."""
+    word = normalise(word)
+    return "=" + word if is_acronym(word) else stem(fold(word))

@@ -1,0 +1,177 @@
+"""Text to tokens: Unicode normalisation, word boundaries, case-aware keys, a light English stemmer.
+
+Everything the router compares goes through :func:`term_keys` (lexicon side) or :func:`token_keys`
+(message side), so a trigger and a message word meet only when both reduce to the same key. Keys are
+plain strings: a folded stem (``train`` for "Training", ``retrain`` for "retraining"), ``=ML`` for a
+case-sensitive acronym; prefix and suffix entries of a lexicon are expanded in ``_index``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from collections.abc import Callable
+from functools import lru_cache
+
+# A word starts with a letter or digit and may continue through joiners that belong to names and
+# contractions (W&B, A/B, CI/CD, don't). Indic vowel signs and viramas are marks, not \w, so they are
+# listed explicitly or Hindi words would fall apart.
+_MARKS = "\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f"
+_WORD = rf"[^\W_](?:[\w{_MARKS}]|[&+/'’](?=[^\W_]))*"
+_TOKEN = re.compile(
+    rf"(?P<w>{_WORD})"
+    r"|(?P<b>[.,;:!?。，、！？；：…\n()\[\]]|—|–|\s-\s)"  # clause breaks bound negation scope
+    r"|(?P<q>[\"“”«»「」『』`]|(?<![\w])'|'(?![\w]))"  # quotes; a ' inside a word is an apostrophe
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+# Quantity words before a lower-case "ml" make it millilitres, never machine learning.
+_QUANTITY = frozenset(
+    "a an one two three few several some more less about approx approximately per each half".split()
+)
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width ＭＬ, ligatures) and typographic apostrophes; ASCII passes through untouched."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFKC", text).replace("’", "'")
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Case-folded, with accents dropped from Latin letters (predicción == prediccion).
+
+    Accents stay on other scripts, where the marks are letters in their own right (Hindi vowel signs).
+    """
+    low = word.casefold()
+    if low.isascii():
+        return low
+    parts = unicodedata.normalize("NFKD", low)
+    if not all(ord(c) < 0x0250 or unicodedata.combining(c) for c in parts):
+        return low
+    return "".join(c for c in parts if not unicodedata.combining(c))
+
+
+# Words that start with "re" but are not "re" + a verb: they must not become variants of triggers
+# such as "serving" or "model" (reserving a table, remodel the kitchen).
+_FALSE_RE = frozenset(
+    "reserv remodel research reform record report resort resign retir regard remark resid result "
+    "resolv respect rest reveal reput reason"
+    .split()
+)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A deliberately light English stemmer on a folded word: plurals, -ing, -ed, possessives.
+
+    It never strips -er, -ion or -ment, so "server" stays apart from "serving" and "deployment" from
+    "deploy"; a lexicon lists those forms itself. Non-ASCII words only lose a plural -s.
+    """
+    w = word
+    if w.endswith("'s"):
+        w = w[:-2]
+    if not w.isascii():
+        return w[:-1] if len(w) > 4 and w.endswith("s") and w.isalpha() else w
+    if not w.isalpha() or len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix):
+            base = w[: -len(suffix)]
+            if len(base) >= 3 and any(c in "aeiouy" for c in base):
+                w = base
+                if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsz":
+                    w = w[:-1]  # running -> run, but modelling -> modell -> handled below
+                break
+    if w.endswith("ll") and len(w) > 4:
+        w = w[:-1]  # modelling / labelled (British doubling)
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]  # serve / serving, feature / featuring
+    return w
+
+
+def re_variant(key: str) -> str | None:
+    """The key a "re-" form of ``key`` takes (train -> retrain), unless that is a different word."""
+    if not key.isalpha() or len(key) < 4:
+        return None
+    candidate = "re" + key
+    return None if candidate in _FALSE_RE else candidate
+
+
+def is_acronym(word: str) -> bool:
+    """Short all-capitals words (ML, W&B, CV): matched by case, because "ml" is usually millilitres."""
+    letters = [c for c in word if c.isalpha()]
+    return 2 <= len(word) <= 5 and len(letters) >= 1 and all(c.isupper() for c in letters)
+
+
+def word_key(word: str) -> str:
+    """The lexicon key of one word of a term."""
+    if is_acronym(word):
+        return "=" + word
+    return stem(fold(word))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a message with the keys it can match and where it sits."""
+
+    text: str
+    keys: tuple[str, ...]
+    clause: int
+    """Counter of clause breaks before the token: negation and multi-word terms never cross one."""
+    quoted: bool
+
+
+def tokenise(text: str, keys_for: Callable[[str], tuple[str, ...]]) -> list[Token]:
+    """Words of ``text`` (already normalised) with their keys, clause numbers and quote state."""
+    tokens: list[Token] = []
+    clause = 0
+    quoted = False
+    for m in _TOKEN.finditer(text):
+        word = m.group("w")
+        if word is not None:
+            tokens.append(Token(word, keys_for(word), clause, quoted))
+        elif m.group("b") is not None:
+            clause += 1
+        else:
+            quoted = not quoted
+            clause += 1
+    if quoted:
+        # An unbalanced quote (a stray apostrophe or an unfinished quotation) quotes nothing.
+        tokens = [Token(t.text, t.keys, t.clause, False) for t in tokens]
+    return tokens
+
+
+def base_keys(word: str) -> tuple[str, ...]:
+    """Keys a message word offers before lexicon-specific expansion (prefixes, suffixes, typos)."""
+    key = stem(fold(word))
+    if is_acronym(word):
+        return (key, "=" + word)
+    if len(word) > 2 and word[-1] == "s" and is_acronym(word[:-1]):
+        return (key, "=" + word[:-1])  # LLMs, GPUs
+    return (key,)
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
+
+
+def is_quantity(token: Token | None) -> bool:
+    """A number or a quantity word: what stands before "ml" when it means millilitres."""
+    if token is None:
+        return False
+    t = token.text
+    return t[0].isdigit() or t.lower() in _QUANTITY
+
+
+def deletes(word: str) -> set[str]:
+    """Every string one deletion away from ``word`` (for matching one-letter typos)."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
