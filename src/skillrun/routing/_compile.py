@@ -149,7 +149,7 @@ def compile_skills(skills: Iterable[Skill], profiles: Mapping[str, RoutingProfil
             group_idx = groups[group_name]
             group = entry.groups[group_idx]
             against = group.kind == "against"
-            for term in index.add(text, re_forms=is_trigger):
+            for term in index.add(text, trigger=is_trigger):
                 if group_name in (ABOUT, BODY):
                     seen.add(term)
                 owner = Owner(number, group_idx, strength, is_trigger)

@@ -75,6 +75,7 @@ class TermIndex:
         self._prefixes: set[str] = set()
         self._suffixes: set[str] = set()
         self._typos: dict[str, str] = {}
+        self._weak: set[int] = set()
         self._cjk: dict[str, int] = {}
         self._cjk_pattern: re.Pattern[str] | None = None
         self._keys_cache: dict[str, tuple[str, ...]] = {}
@@ -82,34 +83,38 @@ class TermIndex:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def add(self, text: str, *, re_forms: bool = False) -> list[int]:
-        """Register a term (idempotent) and return its ids: one, or two with its "re-" form."""
+    def add(self, text: str, *, trigger: bool = False) -> list[int]:
+        """Register a term (idempotent) and return its ids.
+
+        A trigger also gets its "re-" form (training -> retraining) and, when it is an acronym, a weak
+        lower-case form (ML -> ml), checked against quantities when scored.
+        """
         text = normalise(text.strip())
         if has_cjk(text):
             return [self._add_cjk(text)]
         specs = tuple(_word_spec(w) for w in split_term(text))
         if not specs:
             return []
-        ids = [self._add_specs(text, specs)]
-        if re_forms and len(specs) == 1 and specs[0][0] not in "=PS":
+        ids = [self._add_specs(text, specs, weak_case=trigger)]
+        if trigger and len(specs) == 1 and specs[0][0] not in "=PS":
             variant = re_variant(specs[0])
             if variant is not None:
                 ids.append(self._add_specs(text, (variant,)))
         return ids
 
-    def _add_specs(self, text: str, specs: tuple[str, ...]) -> int:
+    def _add_specs(self, text: str, specs: tuple[str, ...], *, weak_case: bool = False) -> int:
         found = self._ids.get(specs)
         if found is not None:
+            if weak_case and found not in self._weak:
+                self._add_weak(found, specs)
             return found
         term = len(self.texts)
         self._ids[specs] = term
         self.texts.append(text)
         self._specs.append(specs)
         self._first.setdefault(specs[0], []).append((term, specs[1:], False))
-        if any(s.startswith("=") for s in specs):
-            # The lower-case form of an acronym is a weak hit, checked against quantities later.
-            lowered = tuple(s[1:].lower() if s.startswith("=") else s for s in specs)
-            self._first.setdefault(lowered[0], []).append((term, lowered[1:], True))
+        if weak_case:
+            self._add_weak(term, specs)
         for spec in specs:
             if spec.startswith("P:"):
                 self._prefixes.add(spec[2:])
@@ -121,6 +126,14 @@ class TermIndex:
                     self._typos.setdefault(variant, spec)
         self._keys_cache.clear()
         return term
+
+    def _add_weak(self, term: int, specs: tuple[str, ...]) -> None:
+        if not any(s.startswith("=") for s in specs):
+            return
+        self._weak.add(term)
+        lowered = tuple(stem(s[1:].lower()) if s.startswith("=") else s for s in specs)
+        self._first.setdefault(lowered[0], []).append((term, lowered[1:], True))
+        self._keys_cache.clear()
 
     def _add_cjk(self, text: str) -> int:
         found = self._cjk.get(text)

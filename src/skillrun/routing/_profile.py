@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ..errors import SkillParseError
 from ..spec import Skill
 
-Kind = Literal["topic", "support", "against"]
+Kind = Literal["topic", "support", "request", "against"]
 
 
 class _Strict(BaseModel):
@@ -29,7 +29,8 @@ class TermGroup(_Strict):
     """Terms that count as one kind of evidence; several hits in a group saturate (noisy-or)."""
 
     kind: Kind = "topic"
-    """``topic``: about the skill's subject; ``support``: request shape (design, how should we);
+    """``topic``: the skill's subject (counts toward ``topic_min``); ``support``: the domain around it
+    (a tool name, the data); ``request``: the shape of the ask (design, how should we, our);
     ``against``: another task or sense (write an email, debug a traceback)."""
     weight: float = Field(gt=0, le=3)
     """What a fully saturated group adds to (or, for ``against``, takes from) the score."""
@@ -71,6 +72,9 @@ class RoutingProfile(_Strict):
     """Score at which the skill fires."""
     topic_min: float = Field(0.5, ge=0)
     """Topic evidence needed as well: request words and skill-text overlap alone never fire."""
+    corroboration: int = Field(1, ge=1, le=5)
+    """How many distinct topic or support groups must each add at least 0.1: one domain word in a
+    request-shaped sentence ("names for a startup that predicts yields") is not enough."""
     context_cap: float = Field(0.35, ge=0, le=1)
     """Share of the threshold that earlier conversation turns may add to the last user turn."""
     trigger_weight: float = Field(0.7, gt=0, le=3)

@@ -12,7 +12,7 @@ from ._compile import Compiled, Entry, compile_skills, resolve_profile
 from ._embed import Embedder, EmbeddingStage
 from ._message import Routable, weighted_turns
 from ._profile import RoutingProfile
-from ._score import Evidence, evidence
+from ._score import FACET_MIN, Evidence, evidence
 from ._text import normalise
 
 
@@ -128,13 +128,14 @@ class Router:
             score += bonus
             topic += bonus
             extras.append(f"earlier turns {bonus:+.2f}")
-        fired = score >= profile.threshold and topic >= profile.topic_min
+        facets = (found.facets if found else 0) + (bonus >= FACET_MIN) + (similar is not None and similar >= FACET_MIN)
+        fired = score >= profile.threshold and topic >= profile.topic_min and facets >= profile.corroboration
         matched = tuple(
             dict.fromkeys(text for text, group, _ in (found.terms if found else ()) if _positive(entry, group))
         )
         return Match(
             entry.slug, entry.name, round(score, 4), profile.threshold, matched,
-            _why(entry, found, score, topic, fired, extras), fired,
+            _why(entry, found, score, topic, facets, fired, extras), fired,
         )
 
 
@@ -142,12 +143,16 @@ def _positive(entry: Entry, group: int) -> bool:
     return entry.groups[group].kind != "against"
 
 
-def _why(entry: Entry, found: Evidence | None, score: float, topic: float, fired: bool, extras: list[str]) -> str:
+def _why(
+    entry: Entry, found: Evidence | None, score: float, topic: float, facets: int, fired: bool, extras: list[str]
+) -> str:
     profile = entry.profile
     if fired:
         head = f"{score:.2f} >= {profile.threshold:.2f}"
-    elif score >= profile.threshold:
+    elif score >= profile.threshold and topic < profile.topic_min:
         head = f"topic {topic:.2f} < {profile.topic_min:.2f} needed"
+    elif score >= profile.threshold:
+        head = f"only {facets} of {profile.corroboration} corroborating groups"
     else:
         head = f"{score:.2f} < {profile.threshold:.2f}"
     parts = []

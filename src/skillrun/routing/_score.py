@@ -15,6 +15,7 @@ from ._index import Hit
 from ._text import Token, fold, is_quantity, normalise
 
 QUOTED = 0.3
+FACET_MIN = 0.1
 WEAK_CASE = 0.5
 NEGATION_WINDOW = 4
 # Negation cues (as stems) in the languages the profiles cover; English contractions end in n't.
@@ -39,6 +40,8 @@ class Evidence:
     topic: float
     positive: float
     """Topic plus support: what an earlier turn lends to the last one."""
+    facets: int
+    """Topic and support groups that add at least ``FACET_MIN``."""
     parts: tuple[tuple[int, float], ...]
     """(group index, signed contribution), strongest first."""
     terms: tuple[tuple[str, int, float], ...]
@@ -181,6 +184,7 @@ def _combine(
     for (_term, group), (strength, _hit) in best.items():
         remaining[group] = remaining.get(group, 1.0) * (1.0 - min(strength, 1.0))
     score = topic = support = 0.0
+    facets = 0
     parts = []
     for group_idx, rest in remaining.items():
         group = entry.groups[group_idx]
@@ -189,8 +193,10 @@ def _combine(
             contribution = -contribution
         elif group.kind == "topic":
             topic += contribution
-        else:
+        elif group.kind == "support":
             support += contribution
+        if group.kind in ("topic", "support") and contribution >= FACET_MIN:
+            facets += 1
         score += contribution
         parts.append((group_idx, contribution))
     parts.sort(key=lambda p: -abs(p[1]))
@@ -198,7 +204,7 @@ def _combine(
         ((_surface(hit, tokens, texts), group, strength) for (_t, group), (strength, hit) in best.items()),
         key=lambda t: -t[2],
     )
-    return Evidence(score, topic, topic + support, tuple(parts), tuple(terms))
+    return Evidence(score, topic, topic + support, facets, tuple(parts), tuple(terms))
 
 
 def _surface(hit: Hit, tokens: list[Token], texts: list[str]) -> str:
