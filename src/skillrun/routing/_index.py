@@ -8,10 +8,8 @@ words, not on the number of skills: there is no loop over skills or triggers her
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from ._text import (
-    Token,
+    Tokens,
     base_keys,
     deletes,
     fold,
@@ -19,8 +17,8 @@ from ._text import (
     is_acronym,
     normalise,
     re_variant,
+    TOKEN_PATTERN,
     stem,
-    tokenise,
     word_key,
 )
 
@@ -29,15 +27,9 @@ _MIN_TYPO = 6
 _CACHE_LIMIT = 50_000
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A term found in a message: tokens ``start`` to ``end`` (exclusive); -1 for CJK substring hits."""
-
-    term: int
-    start: int
-    end: int
-    weak: bool = False
-    """Matched only by lower-casing a case-sensitive acronym (ml for ML): counts less, may be void."""
+# A hit is a plain tuple for speed: (term id, first word, end word (exclusive), weak). CJK substring
+# hits have no word position: start and end are -1.
+Hit = tuple[int, int, int, bool]
 
 
 def _min_affix(text: str) -> int:
@@ -78,7 +70,7 @@ class TermIndex:
         self._weak: set[int] = set()
         self._cjk: dict[str, int] = {}
         self._cjk_pattern: re.Pattern[str] | None = None
-        self._keys_cache: dict[str, tuple[str, ...]] = {}
+        self._word_cache: dict[str, tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...], bool], ...]]] = {}
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -124,7 +116,7 @@ class TermIndex:
                 self._typos.setdefault(spec, spec)
                 for variant in deletes(spec):
                     self._typos.setdefault(variant, spec)
-        self._keys_cache.clear()
+        self._word_cache.clear()
         return term
 
     def _add_weak(self, term: int, specs: tuple[str, ...]) -> None:
@@ -133,7 +125,7 @@ class TermIndex:
         self._weak.add(term)
         lowered = tuple(stem(s[1:].lower()) if s.startswith("=") else s for s in specs)
         self._first.setdefault(lowered[0], []).append((term, lowered[1:], True))
-        self._keys_cache.clear()
+        self._word_cache.clear()
 
     def _add_cjk(self, text: str) -> int:
         found = self._cjk.get(text)
@@ -153,11 +145,17 @@ class TermIndex:
         return self._specs[term]
 
     def keys_for(self, word: str) -> tuple[str, ...]:
-        """Every key a message word matches, cached per word form (vocabulary is finite)."""
-        cached = self._keys_cache.get(word)
+        """Every key a message word matches."""
+        return self._word(word)[0]
+
+    def _word(self, word: str) -> tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...], bool], ...]]:
+        """A word's keys and the terms that may start at it, cached per word form (vocabulary is
+        finite, so a long-running router soon looks every word up once)."""
+        cached = self._word_cache.get(word)
         if cached is not None:
             return cached
         keys = list(base_keys(word))
+        plain = len(keys)
         folded = fold(word)
         shortest = _min_affix(folded)
         if self._prefixes:
@@ -168,14 +166,15 @@ class TermIndex:
             for n in range(shortest, len(folded)):
                 if folded[-n:] in self._suffixes:
                     keys.append("S:" + folded[-n:])
-        if len(keys) == len(base_keys(word)) and keys[0] not in self._first:
+        if len(keys) == plain and keys[0] not in self._first:
             typo = self._typo_key(keys[0])
             if typo is not None:
                 keys.append(typo)
-        result = tuple(keys)
-        if len(self._keys_cache) >= _CACHE_LIMIT:
-            self._keys_cache.clear()
-        self._keys_cache[word] = result
+        entries = tuple(entry for key in keys for entry in self._first.get(key, ()))
+        result = (tuple(keys), entries)
+        if len(self._word_cache) >= _CACHE_LIMIT:
+            self._word_cache.clear()
+        self._word_cache[word] = result
         return result
 
     def _typo_key(self, key: str) -> str | None:
@@ -191,40 +190,60 @@ class TermIndex:
                 hit = None
         return hit if hit != key else None
 
-    def tokens(self, text: str) -> list[Token]:
-        return tokenise(text, self.keys_for)
+    def tokens(self, text: str) -> Tokens:
+        """``text`` (normalised) cut into words, each with its keys and candidate terms."""
+        words: list[str] = []
+        clauses: list[int] = []
+        quoted: list[bool] = []
+        keys: list[tuple[str, ...]] = []
+        entries: list[tuple[tuple[int, tuple[str, ...], bool], ...]] = []
+        cache = self._word_cache
+        clause = 0
+        inside = any_quote = False
+        for word, quote in TOKEN_PATTERN.findall(text):
+            if word:
+                info = cache.get(word) or self._word(word)
+                words.append(word)
+                clauses.append(clause)
+                quoted.append(inside)
+                keys.append(info[0])
+                entries.append(info[1])
+            else:
+                clause += 1
+                if quote:
+                    inside = not inside
+                    any_quote = True
+        # An unbalanced quote (a stray apostrophe, an unfinished quotation) quotes nothing.
+        return Tokens(words, clauses, quoted if any_quote and not inside else None, keys, entries)
 
-    def find(self, tokens: list[Token], text: str) -> list[Hit]:
-        """Every term occurrence; terms contained in a longer hit of the same span are kept too."""
+    def find(self, tokens: Tokens, text: str) -> list[Hit]:
+        """Every term occurrence, longer and shorter ones alike (scoring decides which count)."""
         hits: list[Hit] = []
-        first = self._first
-        count = len(tokens)
-        for i, token in enumerate(tokens):
-            for key in token.keys:
-                entries = first.get(key)
-                if entries is None:
+        keys = tokens.keys
+        clauses = tokens.clauses
+        count = len(keys)
+        for i, entries in enumerate(tokens.entries):
+            if not entries:
+                continue
+            for term, rest, weak in entries:
+                if not rest:
+                    hits.append((term, i, i + 1, weak))
                     continue
-                for term, rest, weak in entries:
-                    if not rest:
-                        hits.append(Hit(term, i, i + 1, weak))
-                        continue
-                    end = i + 1 + len(rest)
-                    if end > count:
-                        continue
-                    clause = token.clause
-                    for offset, spec in enumerate(rest, start=i + 1):
-                        following = tokens[offset]
-                        if following.clause != clause or spec not in following.keys:
-                            break
-                    else:
-                        hits.append(Hit(term, i, end, weak))
+                end = i + 1 + len(rest)
+                if end > count or clauses[end - 1] != clauses[i]:
+                    continue
+                for offset, spec in enumerate(rest, start=i + 1):
+                    if spec not in keys[offset]:
+                        break
+                else:
+                    hits.append((term, i, end, weak))
         if self._cjk_pattern is not None and has_cjk(text):
             seen = set()
             for m in self._cjk_pattern.finditer(text):
                 term = self._cjk[m.group()]
                 if term not in seen:
                     seen.add(term)
-                    hits.append(Hit(term, -1, -1))
+                    hits.append((term, -1, -1, False))
         return hits
 
 

@@ -133,12 +133,14 @@ def _parse_transcript(text: str) -> list[Turn]:
 
 def weighted_turns(message: Routable) -> list[WeightedTurn]:
     """The last user turn at weight 1, then the earlier turns that may support it, newest first."""
+    if isinstance(message, str) and "\n" not in message and not message.lstrip().startswith("["):
+        return [WeightedTurn(message, 1.0)] if message.strip() else []  # the common case, kept cheap
     turns = [t for t in coerce_turns(message) if t.role in ("user", "assistant") and t.content.strip()]
     last = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].role == "user"), None)
     if last is None:
         return []
     out = [WeightedTurn(turns[last].content, 1.0)]
-    if _TOPIC_SHIFT.search(turns[last].content):
+    if last == 0 or _TOPIC_SHIFT.search(turns[last].content):
         return out
     seen = {"user": 0, "assistant": 0}
     for turn in reversed(turns[:last]):

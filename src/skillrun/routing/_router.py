@@ -12,8 +12,8 @@ from ._compile import Compiled, Entry, compile_skills, resolve_profile
 from ._embed import Embedder, EmbeddingStage
 from ._message import Routable, weighted_turns
 from ._profile import RoutingProfile
-from ._score import FACET_MIN, Evidence, evidence
-from ._text import normalise
+from ._score import FACET_MIN, Evidence, evidence, matched_terms
+from ._text import Tokens, normalise
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,25 @@ class Match:
         data = asdict(self)
         data["matched"] = list(self.matched)
         return data
+
+
+@dataclass(slots=True)
+class _Decision:
+    """The numbers behind a match; turned into a :class:`Match` only when someone will look at it."""
+
+    skill: int
+    score: float
+    topic: float
+    facets: int
+    fired: bool
+    found: Evidence | None
+    context: float
+    similarity: float | None
+
+    def rank(self, entries: list[Entry]) -> tuple[float, float, str]:
+        # Margin over the skill's own threshold first, then raw score, then slug: deterministic.
+        entry = entries[self.skill]
+        return (-self.score / entry.profile.threshold, -self.score, entry.slug)
 
 
 class Router:
@@ -64,13 +83,25 @@ class Router:
 
     def route(self, message: Routable, *, top_k: int | None = None) -> list[Match]:
         """The skills ``message`` calls for, best first; empty when it calls for none."""
-        fired = [m for m in self.scores(message) if m.fired]
-        return fired if top_k is None else fired[:top_k]
+        decisions, tokens = self._decide(message)
+        fired = [d for d in decisions if d.fired]
+        if not fired:
+            return []
+        entries = self._compiled.entries
+        fired.sort(key=lambda d: d.rank(entries))
+        return [self._explain(d, tokens) for d in (fired if top_k is None else fired[:top_k])]
 
     def route_one(self, message: Routable) -> Match | None:
         """The best skill for ``message`` or ``None``: the pure function an eval harness calls."""
         found = self.route(message, top_k=1)
         return found[0] if found else None
+
+    def scores(self, message: Routable) -> list[Match]:
+        """Every skill with any evidence, fired or not, ranked: what ``route`` chooses from."""
+        decisions, tokens = self._decide(message)
+        entries = self._compiled.entries
+        decisions.sort(key=lambda d: (not d.fired, *d.rank(entries)))
+        return [self._explain(d, tokens) for d in decisions]
 
     def trigger_hits(self, message: str) -> dict[str, list[str]]:
         """The keyword stage alone: skills whose triggers occur in ``message``, with the words found.
@@ -78,27 +109,26 @@ class Router:
         Word boundaries, inflections and case-sensitive acronyms apply; senses, negation and context
         do not (that is the second stage's job).
         """
-        index = self._compiled.index
+        compiled = self._compiled
+        index = compiled.index
         text = normalise(message)
         tokens = index.tokens(text)
         out: dict[str, list[str]] = {}
-        entries = self._compiled.entries
-        for hit in index.find(tokens, text):
-            if hit.weak:
+        for term, start, end, weak in index.find(tokens, text):
+            if weak:
                 continue
-            for owner in self._compiled.owners[hit.term]:
+            for owner in compiled.owners[term]:
                 if owner.trigger:
-                    words = " ".join(t.text for t in tokens[hit.start : hit.end]) if hit.start >= 0 else ""
-                    out.setdefault(entries[owner.skill].slug, []).append(words or index.texts[hit.term])
+                    words = tokens.span(start, end) if start >= 0 else index.texts[term]
+                    out.setdefault(compiled.entries[owner.skill].slug, []).append(words)
         return out
 
-    def scores(self, message: Routable) -> list[Match]:
-        """Every skill with any evidence, fired or not, ranked: what ``route`` chooses from."""
+    def _decide(self, message: Routable) -> tuple[list[_Decision], Tokens | None]:
         turns = weighted_turns(message)
         if not turns:
-            return []
+            return [], None
         compiled = self._compiled
-        last, _tokens = evidence(compiled, turns[0].text)
+        last, tokens = evidence(compiled, turns[0].text)
         context: dict[int, float] = {}
         for turn in turns[1:]:
             earlier, _ = evidence(compiled, turn.text)
@@ -106,59 +136,69 @@ class Router:
                 if found.positive > 0:
                     context[skill] = context.get(skill, 0.0) + turn.weight * found.positive
         similarity = self._embedding.contributions(turns[0].text) if self._embedding else {}
-        matches = []
-        for skill in set(last) | set(similarity):
-            entry = compiled.entries[skill]
-            matches.append(self._match(entry, last.get(skill), context.get(skill, 0.0), similarity.get(skill)))
-        matches.sort(key=lambda m: (-m.score / m.threshold, -m.score, m.skill))
-        return matches
+        skills = last.keys() | similarity.keys() if similarity else last.keys()
+        entries = compiled.entries
+        return [
+            _decide_one(entries[s], s, last.get(s), context.get(s, 0.0), similarity.get(s)) for s in skills
+        ], tokens
 
-    def _match(self, entry: Entry, found: Evidence | None, context: float, similar: float | None) -> Match:
-        profile = entry.profile
-        score = found.score if found else 0.0
-        topic = found.topic if found else 0.0
-        extras: list[str] = []
-        if similar:
-            score += similar
-            topic += max(similar, 0.0)
-            extras.append(f"embedding {similar:+.2f}")
-        bonus = 0.0
-        if context > 0 and topic > 0:
-            bonus = min(context, profile.context_cap * profile.threshold)
-            score += bonus
-            topic += bonus
-            extras.append(f"earlier turns {bonus:+.2f}")
-        facets = (found.facets if found else 0) + (bonus >= FACET_MIN) + (similar is not None and similar >= FACET_MIN)
-        fired = score >= profile.threshold and topic >= profile.topic_min and facets >= profile.corroboration
-        matched = tuple(
-            dict.fromkeys(text for text, group, _ in (found.terms if found else ()) if _positive(entry, group))
+    def _explain(self, decision: _Decision, tokens: Tokens | None) -> Match:
+        entry = self._compiled.entries[decision.skill]
+        terms = (
+            matched_terms(decision.found, tokens, self._compiled.index.texts)
+            if decision.found is not None and tokens is not None
+            else []
         )
+        matched = tuple(dict.fromkeys(t for t, g, _ in terms if entry.groups[g].kind != "against" and t))
         return Match(
-            entry.slug, entry.name, round(score, 4), profile.threshold, matched,
-            _why(entry, found, score, topic, facets, fired, extras), fired,
+            entry.slug,
+            entry.name,
+            round(decision.score, 4),
+            entry.profile.threshold,
+            matched,
+            _why(entry, decision, terms),
+            decision.fired,
         )
 
 
-def _positive(entry: Entry, group: int) -> bool:
-    return entry.groups[group].kind != "against"
-
-
-def _why(
-    entry: Entry, found: Evidence | None, score: float, topic: float, facets: int, fired: bool, extras: list[str]
-) -> str:
+def _decide_one(entry: Entry, skill: int, found: Evidence | None, context: float, similar: float | None) -> _Decision:
     profile = entry.profile
-    if fired:
+    score = found.score if found else 0.0
+    topic = found.topic if found else 0.0
+    facets = found.facets if found else 0
+    if similar is not None:
+        score += similar
+        topic += max(similar, 0.0)
+        facets += similar >= FACET_MIN
+    bonus = 0.0
+    if context > 0 and topic > 0:
+        # Earlier turns only support a last turn that is on topic itself, and only so far.
+        bonus = min(context, profile.context_cap * profile.threshold)
+        score += bonus
+        topic += bonus
+        facets += bonus >= FACET_MIN
+    fired = score >= profile.threshold and topic >= profile.topic_min and facets >= profile.corroboration
+    return _Decision(skill, score, topic, facets, fired, found, bonus, similar)
+
+
+def _why(entry: Entry, decision: _Decision, terms: list[tuple[str, int, float]]) -> str:
+    profile = entry.profile
+    score, topic = decision.score, decision.topic
+    if decision.fired:
         head = f"{score:.2f} >= {profile.threshold:.2f}"
     elif score >= profile.threshold and topic < profile.topic_min:
         head = f"topic {topic:.2f} < {profile.topic_min:.2f} needed"
     elif score >= profile.threshold:
-        head = f"only {facets} of {profile.corroboration} corroborating groups"
+        head = f"evidence from {decision.facets} of {profile.corroboration} groups needed"
     else:
         head = f"{score:.2f} < {profile.threshold:.2f}"
     parts = []
-    for group_idx, contribution in found.parts if found else ():
-        group = entry.groups[group_idx]
-        words = [t for t, g, _ in found.terms if g == group_idx][:3] if found else []
-        shown = ", ".join(w for w in words if w)
-        parts.append(f"{group.label} {contribution:+.2f}" + (f" ({shown})" if shown else ""))
-    return f"{head}: " + "; ".join(parts + extras) if parts or extras else head
+    contributions = decision.found.contributions if decision.found else {}
+    for group_idx, contribution in sorted(contributions.items(), key=lambda p: -abs(p[1])):
+        shown = ", ".join(list(dict.fromkeys(t for t, g, _ in terms if g == group_idx and t))[:3])
+        parts.append(f"{entry.groups[group_idx].label} {contribution:+.2f}" + (f" ({shown})" if shown else ""))
+    if decision.similarity is not None:
+        parts.append(f"embedding {decision.similarity:+.2f}")
+    if decision.context:
+        parts.append(f"earlier turns {decision.context:+.2f}")
+    return f"{head}: " + "; ".join(parts) if parts else head

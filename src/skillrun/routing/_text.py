@@ -1,6 +1,6 @@
 """Text to tokens: Unicode normalisation, word boundaries, case-aware keys, a light English stemmer.
 
-Everything the router compares goes through :func:`term_keys` (lexicon side) or :func:`token_keys`
+Everything the router compares goes through :func:`word_key` (lexicon side) or :func:`base_keys`
 (message side), so a trigger and a message word meet only when both reduce to the same key. Keys are
 plain strings: a folded stem (``train`` for "Training", ``retrain`` for "retraining"), ``=ML`` for a
 case-sensitive acronym; prefix and suffix entries of a lexicon are expanded in ``_index``.
@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-# A word starts with a letter or digit and may continue through joiners that belong to names and
-# contractions (W&B, A/B, CI/CD, don't). Indic vowel signs and viramas are marks, not \w, so they are
-# listed explicitly or Hindi words would fall apart.
+# One pass over the text finds words, quote marks and clause breaks. A word may continue through
+# joiners that belong to names and contractions (W&B, A/B, CI/CD, don't), so an apostrophe left over
+# is a quote mark. Indic vowel signs and viramas are marks, not \w, so they are listed explicitly or
+# Hindi words would fall apart. Clause breaks bound negation and multi-word terms.
 _MARKS = "\u0300-\u036f\u0900-\u0dff\u0e00-\u0e7f"
-_WORD = rf"[^\W_](?:[\w{_MARKS}]|[&+/'’](?=[^\W_]))*"
-_TOKEN = re.compile(
-    rf"(?P<w>{_WORD})"
-    r"|(?P<b>[.,;:!?。，、！？；：…\n()\[\]]|—|–|\s-\s)"  # clause breaks bound negation scope
-    r"|(?P<q>[\"“”«»「」『』`]|(?<![\w])'|'(?![\w]))"  # quotes; a ' inside a word is an apostrophe
+TOKEN_PATTERN = re.compile(
+    rf"(\w[\w{_MARKS}]*(?:[&+/'’]\w[\w{_MARKS}]*)*)"
+    r"|([\"“”«»「」『』`'])"
+    r"|[.,;:!?。，、！？；：…\n()\[\]—–]"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -119,35 +118,24 @@ def word_key(word: str) -> str:
     return stem(fold(word))
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a message with the keys it can match and where it sits."""
+@dataclass(slots=True)
+class Tokens:
+    """A message cut into words: parallel lists with one entry per word, filled in by the index."""
 
-    text: str
-    keys: tuple[str, ...]
-    clause: int
-    """Counter of clause breaks before the token: negation and multi-word terms never cross one."""
-    quoted: bool
+    words: list[str]
+    clauses: list[int]
+    """Counter of clause breaks before each word: negation and multi-word terms never cross one."""
+    quoted: list[bool] | None
+    """Whether each word stands inside quotes; ``None`` when nothing is quoted."""
+    keys: list[tuple[str, ...]] = field(default_factory=list)
+    entries: list[tuple[tuple[int, tuple[str, ...], bool], ...]] = field(default_factory=list)
+    """Per word, the terms that may start at it: (term id, keys of its other words, weak)."""
 
+    def __len__(self) -> int:
+        return len(self.words)
 
-def tokenise(text: str, keys_for: Callable[[str], tuple[str, ...]]) -> list[Token]:
-    """Words of ``text`` (already normalised) with their keys, clause numbers and quote state."""
-    tokens: list[Token] = []
-    clause = 0
-    quoted = False
-    for m in _TOKEN.finditer(text):
-        word = m.group("w")
-        if word is not None:
-            tokens.append(Token(word, keys_for(word), clause, quoted))
-        elif m.group("b") is not None:
-            clause += 1
-        else:
-            quoted = not quoted
-            clause += 1
-    if quoted:
-        # An unbalanced quote (a stray apostrophe or an unfinished quotation) quotes nothing.
-        tokens = [Token(t.text, t.keys, t.clause, False) for t in tokens]
-    return tokens
+    def span(self, start: int, end: int) -> str:
+        return " ".join(self.words[start:end])
 
 
 def base_keys(word: str) -> tuple[str, ...]:
@@ -164,12 +152,9 @@ def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
 
-def is_quantity(token: Token | None) -> bool:
+def is_quantity(word: str | None) -> bool:
     """A number or a quantity word: what stands before "ml" when it means millilitres."""
-    if token is None:
-        return False
-    t = token.text
-    return t[0].isdigit() or t.lower() in _QUANTITY
+    return word is not None and (word[0].isdigit() or word.lower() in _QUANTITY)
 
 
 def deletes(word: str) -> set[str]:
