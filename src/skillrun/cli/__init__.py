@@ -37,7 +37,11 @@ def _root(
 
 def _register() -> None:
     # One line per command module; each module defines a function named like the command.
-    pass
+    from . import run, skills, validate
+
+    app.command("run")(run.run)
+    app.command("validate")(validate.validate)
+    app.command("skills")(skills.skills)
 
 
 _register()

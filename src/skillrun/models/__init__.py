@@ -5,6 +5,9 @@
 ship here too, so users can test their own code the same way.
 """
 
+from ._expert import ExpertModel
+from ._fake import FunctionModel, scripted
+from ._registry import DEFAULT_MODEL, get_model, register_backend
 from ._base import (
     Message,
     Model,
@@ -16,6 +19,12 @@ from ._base import (
 )
 
 __all__ = [
+    "DEFAULT_MODEL",
+    "ExpertModel",
+    "FunctionModel",
+    "get_model",
+    "register_backend",
+    "scripted",
     "Message",
     "Model",
     "ModelRequest",
