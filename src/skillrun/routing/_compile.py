@@ -13,16 +13,17 @@ from ._profile import (
     RoutingProfile,
     TermGroup,
     body_words,
+    candidate_triggers,
     content_words,
     description_names,
     find_profile,
-    name_words,
 )
 
 TRIGGER, ABOUT, BODY = "trigger", "about", "body"
 _AUTO_LABELS = {TRIGGER: "trigger", ABOUT: "description", BODY: "skill text"}
 # Auto-derived words shared by more than this share of the skills say nothing about any of them.
 _MAX_SHARE = 0.2
+NAME_TRIGGER = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +78,11 @@ def _keys(words: Iterable[str]) -> frozenset[str]:
 def _auto_terms(skill: Skill, profile: RoutingProfile) -> list[tuple[str, str, float, bool]]:
     """(text, group, strength, is_trigger) from the skill's own text."""
     triggers = list(skill.triggers) + list(profile.aliases)
-    if not triggers:
-        triggers = name_words(skill)
-    out = [(t, TRIGGER, 1.0, True) for t in triggers]
+    if triggers:
+        out = [(t, TRIGGER, 1.0, True) for t in triggers]
+    else:
+        # Tags and name words are candidates, not declared triggers: "training" in grpo-rl-training.
+        out = [(t, TRIGGER, NAME_TRIGGER, True) for t in candidate_triggers(skill)]
     names = description_names(skill)
     out += [(w, ABOUT, 0.8, False) for w in names]
     out += [(w, ABOUT, 0.5, False) for w in content_words(f"{skill.name} {skill.description}") if w not in names]
@@ -127,8 +130,9 @@ def compile_skills(skills: Iterable[Skill], profiles: Mapping[str, RoutingProfil
     index = TermIndex()
     entries: list[Entry] = []
     claims: list[dict[tuple[int, bool], Owner]] = []  # per skill: (term, against) -> best owner
-    auto_df: dict[int, int] = {}
-    auto_seen: list[set[int]] = []
+    # Words derived from skill text, and candidate triggers, weigh less the more skills share them.
+    text_df: dict[int, int] = {}
+    candidate_df: dict[int, int] = {}
     for number, skill in enumerate(skills):
         profile = profiles.get(skill.slug) or RoutingProfile()
         entry = Entry(skill.slug, skill.name, profile, text=_embedding_text(skill))
@@ -142,24 +146,27 @@ def compile_skills(skills: Iterable[Skill], profiles: Mapping[str, RoutingProfil
             groups[name] = len(entry.groups)
             entry.groups.append(_group(name, group))
         mine: dict[tuple[int, bool], Owner] = {}
-        seen: set[int] = set()
+        from_text: set[int] = set()
+        candidates: set[int] = set()
         for text, group_name, strength, is_trigger in _auto_terms(skill, profile) + _authored_terms(profile):
             if group_name not in groups:
                 continue
             group_idx = groups[group_name]
-            group = entry.groups[group_idx]
-            against = group.kind == "against"
+            against = entry.groups[group_idx].kind == "against"
             for term in index.add(text, trigger=is_trigger):
                 if group_name in (ABOUT, BODY):
-                    seen.add(term)
+                    from_text.add(term)
+                elif is_trigger and strength == NAME_TRIGGER:
+                    candidates.add(term)
                 owner = Owner(number, group_idx, strength, is_trigger)
                 best = mine.get((term, against))
                 if best is None or _value(owner, entry) > _value(best, entry):
                     mine[(term, against)] = owner
         entry.term_senses = _senses(profile, index, mine)
-        for term in seen:
-            auto_df[term] = auto_df.get(term, 0) + 1
-        auto_seen.append(seen)
+        for term in from_text:
+            text_df[term] = text_df.get(term, 0) + 1
+        for term in candidates:
+            candidate_df[term] = candidate_df.get(term, 0) + 1
         claims.append(mine)
         entries.append(entry)
     owners: list[list[Owner]] = [[] for _ in range(len(index))]
@@ -168,9 +175,12 @@ def compile_skills(skills: Iterable[Skill], profiles: Mapping[str, RoutingProfil
         for (term, _against), owner in mine.items():
             group = entries[number].groups[owner.group].name
             if group in (ABOUT, BODY):
-                df = auto_df.get(term, 1)
+                df = text_df.get(term, 1)
                 if df > 3 and df > _MAX_SHARE * total:
                     continue
+                owner = Owner(owner.skill, owner.group, owner.strength / (1 + math.log(df)), owner.trigger)
+            elif group == TRIGGER and owner.strength == NAME_TRIGGER:
+                df = candidate_df.get(term, 1)
                 owner = Owner(owner.skill, owner.group, owner.strength / (1 + math.log(df)), owner.trigger)
             owners[term].append(owner)
     return Compiled(index, entries, owners)

@@ -84,10 +84,14 @@ class TermIndex:
         text = normalise(text.strip())
         if has_cjk(text):
             return [self._add_cjk(text)]
-        specs = tuple(_word_spec(w) for w in split_term(text))
+        words = split_term(text)
+        specs = tuple(_word_spec(w) for w in words)
         if not specs:
             return []
         ids = [self._add_specs(text, specs, weak_case=trigger)]
+        if "and" in specs[1:-1]:
+            # "Weights & Biases" is written with and without the "and" ("&" is not a word).
+            ids.append(self._add_specs(text, tuple(s for s in specs if s != "and"), weak_case=trigger))
         if trigger and len(specs) == 1 and specs[0][0] not in "=PS":
             variant = re_variant(specs[0])
             if variant is not None:

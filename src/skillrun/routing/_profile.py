@@ -68,7 +68,7 @@ class SenseRule(_Strict):
 class RoutingProfile(_Strict):
     """How a skill is recognised. Every field has a default, so ``RoutingProfile()`` is valid."""
 
-    threshold: float = Field(0.9, gt=0)
+    threshold: float = Field(0.8, gt=0)
     """Score at which the skill fires."""
     topic_min: float = Field(0.5, ge=0)
     """Topic evidence needed as well: request words and skill-text overlap alone never fire."""
@@ -160,7 +160,7 @@ _STOP = frozenset(
     user users skill skills claude agent help helps want wants need needs like also well way ways
     include includes including based work works across always never every thing things
     automate automated automation builder creator generator helper guide tool tools assistant manager
-    quick start tips best practice practices via composio rube mcp task tasks""".split()
+    quick start tips best practice practices task tasks""".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'&+-]*")
 _NAMEISH = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Za-z]*\d[\w-]*|[A-Z]{2,}\w*)$")
@@ -168,13 +168,23 @@ _NAMEISH = re.compile(r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Za-z]*\d[\w-]*|[A-Z]{2,}\w*)$
 MAX_BODY_TERMS = 60
 
 
-def name_words(skill: Skill) -> list[str]:
-    """Candidate triggers of a skill without any: the telling words of its name and slug."""
-    words: list[str] = []
+def candidate_triggers(skill: Skill) -> list[str]:
+    """Triggers for a skill that declares none: its frontmatter ``tags``, its name as a phrase
+    (weights-and-biases -> "weights and biases"), and the telling words of its name and slug."""
+    found: list[str] = []
+    tags = skill.metadata.get("tags")
+    if isinstance(tags, list):
+        found += [t for t in tags if isinstance(t, str) and 2 <= len(t) <= 40]
+    phrase = re.split(r"[\s_\-./]+", skill.slug)
+    if 2 <= len(phrase) <= 4:
+        found.append(" ".join(phrase))
     for raw in re.split(r"[\s_\-./]+", f"{skill.name} {skill.slug}"):
-        if len(raw) >= 3 and raw.lower() not in _STOP and raw.lower() not in (w.lower() for w in words):
-            words.append(raw)
-    return words
+        if len(raw) >= 3 and raw.lower() not in _STOP:
+            found.append(raw)
+    unique: dict[str, str] = {}
+    for term in found:
+        unique.setdefault(term.lower(), term)
+    return list(unique.values())
 
 
 def content_words(text: str) -> list[str]:

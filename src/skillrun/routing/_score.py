@@ -173,27 +173,32 @@ def evidence(compiled: Compiled, text: str) -> tuple[dict[int, Evidence], Tokens
 
 
 def _combine(entry: Entry, items: list[tuple[Hit, Owner, float]], tokens: Tokens) -> Evidence:
-    # One span counts once per group (automatically = automatic* = automat*), and one term once per
-    # group however often it recurs; quotes discount what the message mentions, not what it asks
-    # against (a quoted error message is still a debugging question).
+    # A span of words counts once on each side, in the group where it weighs most (automatically =
+    # automatic* = automat*; "predictor" is ML, not also a task word), and a term once per group
+    # however often it recurs. Quotes discount what the message mentions, not what it asks against:
+    # a quoted error message is still a debugging question.
     groups = entry.groups
     quoted = tokens.quoted
-    by_span: dict[tuple[int, int, int], tuple[float, Hit]] = {}
+    # span -> (weighted value, strength, group, hit); one per side (for / against)
+    by_span: dict[tuple[bool, int, int], tuple[float, float, int, Hit]] = {}
     for hit, owner, value in items:
+        group = groups[owner.group]
+        against = group.kind == "against"
         strength = owner.strength * value
         start = hit[1]
-        if quoted is not None and start >= 0 and quoted[start] and groups[owner.group].kind != "against":
+        if quoted is not None and start >= 0 and quoted[start] and not against:
             strength *= QUOTED
-        span = (owner.group, start, hit[2]) if start >= 0 else (owner.group, -1 - hit[0], 0)
+        span = (against, start, hit[2]) if start >= 0 else (against, -1 - hit[0], 0)
+        weighted = strength * group.weight
         seen = by_span.get(span)
-        if seen is None or strength > seen[0]:
-            by_span[span] = (strength, hit)
+        if seen is None or weighted > seen[0]:
+            by_span[span] = (weighted, strength, owner.group, hit)
     best: dict[tuple[int, int], tuple[float, Hit]] = {}
-    for (group_idx, _start, _end), found in by_span.items():
-        key = (found[1][0], group_idx)
+    for _weighted, strength, group_idx, hit in by_span.values():
+        key = (hit[0], group_idx)
         seen = best.get(key)
-        if seen is None or found[0] > seen[0]:
-            best[key] = found
+        if seen is None or strength > seen[0]:
+            best[key] = (strength, hit)
     remaining: dict[int, float] = {}
     for (_term, group_idx), (strength, _hit) in best.items():
         remaining[group_idx] = remaining.get(group_idx, 1.0) * (1.0 - min(strength, 1.0))
