@@ -139,10 +139,15 @@ class TermIndex:
         self.texts.append(text)
         self._specs.append((text,))
         self._cjk[text] = term
-        # Longest first, so 機械学習 wins over 学習 where both are terms.
-        alternatives = sorted(self._cjk, key=len, reverse=True)
-        self._cjk_pattern = re.compile("|".join(re.escape(a) for a in alternatives))
+        self._cjk_pattern = None  # rebuilt on the next search
         return term
+
+    def _cjk_search(self) -> re.Pattern[str]:
+        if self._cjk_pattern is None:
+            # Longest first, so 機械学習 wins over 学習 where both are terms.
+            alternatives = sorted(self._cjk, key=len, reverse=True)
+            self._cjk_pattern = re.compile("|".join(re.escape(a) for a in alternatives))
+        return self._cjk_pattern
 
     def specs(self, term: int) -> tuple[str, ...]:
         """The keys a term's words match, in order."""
@@ -241,9 +246,9 @@ class TermIndex:
                         break
                 else:
                     hits.append((term, i, end, weak))
-        if self._cjk_pattern is not None and has_cjk(text):
+        if self._cjk and has_cjk(text):
             seen = set()
-            for m in self._cjk_pattern.finditer(text):
+            for m in self._cjk_search().finditer(text):
                 term = self._cjk[m.group()]
                 if term not in seen:
                     seen.add(term)

@@ -109,7 +109,7 @@ def _unique_keys_loader() -> type:
     """A safe loader that rejects a repeated key: YAML would silently keep only the last one."""
     import yaml
 
-    class Loader(yaml.SafeLoader):
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
         pass
 
     def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[object, object]:

@@ -12,7 +12,7 @@ from ._compile import Compiled, Entry, compile_skills, resolve_profile
 from ._embed import Embedder, EmbeddingStage
 from ._message import Routable, weighted_turns
 from ._profile import RoutingProfile
-from ._score import FACET_MIN, Evidence, evidence, matched_terms
+from ._score import FACET_MIN, Evidence, evidence, ignored_terms, matched_terms
 from ._text import Tokens, normalise
 
 
@@ -156,7 +156,8 @@ class Router:
             round(decision.score, 4),
             entry.profile.threshold,
             matched,
-            _why(entry, decision, terms),
+            _why(entry, decision, terms, ignored_terms(decision.found, tokens, self._compiled.index.texts)
+                 if decision.found is not None and tokens is not None else []),
             decision.fired,
         )
 
@@ -181,7 +182,7 @@ def _decide_one(entry: Entry, skill: int, found: Evidence | None, context: float
     return _Decision(skill, score, topic, facets, fired, found, bonus, similar)
 
 
-def _why(entry: Entry, decision: _Decision, terms: list[tuple[str, int, float]]) -> str:
+def _why(entry: Entry, decision: _Decision, terms: list[tuple[str, int, float]], ignored: list[str]) -> str:
     profile = entry.profile
     score, topic = decision.score, decision.topic
     if decision.fired:
@@ -201,4 +202,6 @@ def _why(entry: Entry, decision: _Decision, terms: list[tuple[str, int, float]])
         parts.append(f"embedding {decision.similarity:+.2f}")
     if decision.context:
         parts.append(f"earlier turns {decision.context:+.2f}")
+    if ignored:
+        parts.append("ignored: " + ", ".join(ignored[:3]))
     return f"{head}: " + "; ".join(parts) if parts else head

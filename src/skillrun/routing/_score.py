@@ -55,6 +55,8 @@ class Evidence:
     """Signed contribution per group index."""
     best: dict[tuple[int, int], tuple[float, Hit]]
     """(term, group) -> (strength after modifiers, the hit that gave it): for explanations."""
+    ignored: list[tuple[Hit, str]]
+    """Hits of the skill's positive terms that did not count, with the reason: for explanations."""
 
 
 def negated_positions(tokens: Tokens) -> set[int]:
@@ -135,15 +137,21 @@ def evidence(compiled: Compiled, text: str) -> tuple[dict[int, Evidence], Tokens
     hits = index.find(tokens, text)
     if not hits:
         return {}, tokens
-    negated = negated_positions(tokens) if hits else set()
+    negated = negated_positions(tokens)
     owners = compiled.owners
+    entries = compiled.entries
     per_skill: dict[int, list[tuple[Hit, Owner, float]]] = {}
+    ignored: dict[int, list[tuple[Hit, str]]] = {}
     for hit in hits:
         claims = owners[hit[0]]
         if not claims:
             continue
         value = _modifier(hit, tokens, negated)
         if value == 0.0:
+            reason = "negated" if hit[1] in negated else "a quantity"
+            for owner in claims:
+                if entries[owner.skill].groups[owner.group].kind != "against":
+                    ignored.setdefault(owner.skill, []).append((hit, reason))
             continue
         for owner in claims:
             found = per_skill.get(owner.skill)
@@ -153,23 +161,35 @@ def evidence(compiled: Compiled, text: str) -> tuple[dict[int, Evidence], Tokens
                 found.append((hit, owner, value))
     turn_keys: set[str] | None = None
     result: dict[int, Evidence] = {}
-    entries = compiled.entries
     for skill, items in per_skill.items():
         entry = entries[skill]
         senses = entry.term_senses
         if senses:
             if turn_keys is None:
                 turn_keys = {k for word_keys in tokens.keys for k in word_keys}
-            items = [
-                item
-                for item in items
-                if (sense := senses.get(item[0][0])) is None or not _other_sense(sense, item[0], tokens, turn_keys)
-            ]
+            kept = []
+            for item in items:
+                sense = senses.get(item[0][0])
+                if sense is not None and _other_sense(sense, item[0], tokens, turn_keys):
+                    ignored.setdefault(skill, []).append((item[0], "other sense"))
+                else:
+                    kept.append(item)
+            items = kept
         if len(items) > 1:
             items = _drop_contained(entry, items)
-        if items:
-            result[skill] = _combine(entry, items, tokens)
+        found = _combine(entry, items, tokens) if items else _nothing()
+        found.ignored = ignored.get(skill, [])
+        result[skill] = found
+    for skill, void in ignored.items():
+        if skill not in result:
+            found = _nothing()
+            found.ignored = void
+            result[skill] = found
     return result, tokens
+
+
+def _nothing() -> Evidence:
+    return Evidence(0.0, 0.0, 0.0, 0, {}, {}, [])
 
 
 def _combine(entry: Entry, items: list[tuple[Hit, Owner, float]], tokens: Tokens) -> Evidence:
@@ -219,7 +239,7 @@ def _combine(entry: Entry, items: list[tuple[Hit, Owner, float]], tokens: Tokens
             facets += 1
         score += contribution
         contributions[group_idx] = contribution
-    return Evidence(score, topic, topic + support, facets, contributions, best)
+    return Evidence(score, topic, topic + support, facets, contributions, best, [])
 
 
 def matched_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[tuple[str, int, float]]:
@@ -230,3 +250,12 @@ def matched_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[
     ]
     found.sort(key=lambda t: -t[2])
     return found
+
+
+def ignored_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[str]:
+    """"model (other sense)", "ML (negated)": what was seen and set aside, each once."""
+    seen = dict.fromkeys(
+        f"{tokens.span(hit[1], hit[2]) if hit[1] >= 0 else texts[hit[0]]} ({reason})"
+        for hit, reason in evidence.ignored
+    )
+    return list(seen)
