@@ -49,6 +49,9 @@ class Owner:
     group: int
     strength: float
     trigger: bool
+    bound: float = 0.0
+    """What this claim can add at most (strength times group weight; 0 for against): summed over a
+    message's hits it bounds the skill's score from above, so hopeless skills are skipped early."""
 
 
 @dataclass(slots=True)
@@ -69,6 +72,23 @@ class Compiled:
     index: TermIndex
     entries: list[Entry]
     owners: list[list[Owner]]
+    thresholds: list[float] = field(default_factory=list)
+    # Per term, the owners' skills and bounds as flat tuples, and the skills as a set: the scoring
+    # loop runs over every claim of every hit, so it reads these instead of Owner attributes.
+    claim_skills: list[tuple[int, ...]] = field(default_factory=list)
+    claim_bounds: list[tuple[float, ...]] = field(default_factory=list)
+    claim_set: list[frozenset[int]] = field(default_factory=list)
+    trigger_skills: list[tuple[int, ...]] = field(default_factory=list)
+    """Per term, the skills that declared it (or derived it) as a trigger: the keyword stage."""
+    slugs: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.thresholds = [e.profile.threshold for e in self.entries]
+        self.claim_skills = [tuple(o.skill for o in claims) for claims in self.owners]
+        self.claim_bounds = [tuple(o.bound for o in claims) for claims in self.owners]
+        self.claim_set = [frozenset(skills) for skills in self.claim_skills]
+        self.trigger_skills = [tuple(o.skill for o in claims if o.trigger) for claims in self.owners]
+        self.slugs = [e.slug for e in self.entries]
 
 
 def _keys(words: Iterable[str]) -> frozenset[str]:
@@ -182,7 +202,9 @@ def compile_skills(skills: Iterable[Skill], profiles: Mapping[str, RoutingProfil
             elif group == TRIGGER and owner.strength == NAME_TRIGGER:
                 df = candidate_df.get(term, 1)
                 owner = Owner(owner.skill, owner.group, owner.strength / (1 + math.log(df)), owner.trigger)
-            owners[term].append(owner)
+            g = entries[number].groups[owner.group]
+            bound = 0.0 if g.kind == "against" else owner.strength * g.weight
+            owners[term].append(Owner(owner.skill, owner.group, owner.strength, owner.trigger, bound))
     return Compiled(index, entries, owners)
 
 

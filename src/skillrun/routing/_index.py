@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from ._text import (
     Tokens,
+    WordInfo,
     base_keys,
     deletes,
     fold,
@@ -70,7 +71,7 @@ class TermIndex:
         self._weak: set[int] = set()
         self._cjk: dict[str, int] = {}
         self._cjk_pattern: re.Pattern[str] | None = None
-        self._word_cache: dict[str, tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...], bool], ...]]] = {}
+        self._word_cache: dict[str, WordInfo] = {}
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -157,7 +158,7 @@ class TermIndex:
         """Every key a message word matches."""
         return self._word(word)[0]
 
-    def _word(self, word: str) -> tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...], bool], ...]]:
+    def _word(self, word: str) -> WordInfo:
         """A word's keys and the terms that may start at it, cached per word form (vocabulary is
         finite, so a long-running router soon looks every word up once)."""
         cached = self._word_cache.get(word)
@@ -202,36 +203,36 @@ class TermIndex:
     def tokens(self, text: str) -> Tokens:
         """``text`` (normalised) cut into words, each with its keys and candidate terms."""
         words: list[str] = []
+        infos: list[WordInfo] = []
         clauses: list[int] = []
-        quoted: list[bool] = []
-        keys: list[tuple[str, ...]] = []
-        entries: list[tuple[tuple[int, tuple[str, ...], bool], ...]] = []
+        quoted: list[bool] | None = None
         cache = self._word_cache
         clause = 0
-        inside = any_quote = False
+        inside = False
         for word, quote in TOKEN_PATTERN.findall(text):
             if word:
-                info = cache.get(word) or self._word(word)
+                info = cache.get(word)
+                infos.append(info if info is not None else self._word(word))
                 words.append(word)
                 clauses.append(clause)
-                quoted.append(inside)
-                keys.append(info[0])
-                entries.append(info[1])
+                if quoted is not None:
+                    quoted.append(inside)
             else:
                 clause += 1
                 if quote:
+                    if quoted is None:
+                        quoted = [False] * len(words)
                     inside = not inside
-                    any_quote = True
         # An unbalanced quote (a stray apostrophe, an unfinished quotation) quotes nothing.
-        return Tokens(words, clauses, quoted if any_quote and not inside else None, keys, entries)
+        return Tokens(words, infos, clauses, None if inside else quoted)
 
     def find(self, tokens: Tokens, text: str) -> list[Hit]:
         """Every term occurrence, longer and shorter ones alike (scoring decides which count)."""
         hits: list[Hit] = []
-        keys = tokens.keys
+        infos = tokens.infos
         clauses = tokens.clauses
-        count = len(keys)
-        for i, entries in enumerate(tokens.entries):
+        count = len(infos)
+        for i, (_keys, entries) in enumerate(infos):
             if not entries:
                 continue
             for term, rest, weak in entries:
@@ -242,7 +243,7 @@ class TermIndex:
                 if end > count or clauses[end - 1] != clauses[i]:
                     continue
                 for offset, spec in enumerate(rest, start=i + 1):
-                    if spec not in keys[offset]:
+                    if spec not in infos[offset][0]:
                         break
                 else:
                     hits.append((term, i, end, weak))

@@ -80,27 +80,31 @@ _TOPIC_SHIFT = re.compile(
 )
 
 
-def coerce_turns(message: Routable) -> list[Turn]:
-    """The turns of any accepted input, oldest first. A plain string is parsed as a transcript when
-    its lines start with ``User:`` / ``Assistant:``, else it is one user turn."""
+def coerce_turns(message: Routable) -> list[tuple[str, str]]:
+    """(role, text) of every turn of any accepted input, oldest first. A plain string is parsed as a
+    transcript when its lines start with ``User:`` / ``Assistant:``, else it is one user turn."""
     if isinstance(message, str):
         return _parse_transcript(message)
     if isinstance(message, Conversation):
-        return list(message.messages)
+        return [(t.role, t.content) for t in message.messages]
     if isinstance(message, Sequence):
-        turns = []
-        for item in message:
-            if isinstance(item, Turn):
-                turns.append(item)
-            elif isinstance(item, Mapping):
-                try:
-                    turns.append(Turn.model_validate(item))
-                except ValueError as exc:
-                    raise UsageError(f"bad conversation turn: {_first_error(exc)}") from None
-            else:
-                raise UsageError(f"a conversation turn must be a mapping, got {type(item).__name__}")
-        return turns
+        return [_pair(item) for item in message]
     raise UsageError(f"cannot route a {type(message).__name__}: give a string or a conversation")
+
+
+def _pair(item: object) -> tuple[str, str]:
+    if isinstance(item, Turn):
+        return item.role, item.content
+    if not isinstance(item, Mapping):
+        raise UsageError(f"a conversation turn must be a mapping, got {type(item).__name__}")
+    role, content = item.get("role"), item.get("content")
+    if isinstance(role, str) and role in _ROLES and isinstance(content, str):
+        return role, content  # the usual shape, without a model round trip
+    try:
+        turn = Turn.model_validate(item)
+    except ValueError as exc:
+        raise UsageError(f"bad conversation turn: {_first_error(exc)}") from None
+    return turn.role, turn.content
 
 
 def _first_error(exc: ValueError) -> str:
@@ -112,22 +116,23 @@ def _first_error(exc: ValueError) -> str:
     return str(exc)
 
 
-def _parse_transcript(text: str) -> list[Turn]:
-    turns: list[Turn] = []
+def _parse_transcript(text: str) -> list[tuple[str, str]]:
+    turns: list[tuple[str, str]] = []
     rest = text
-    summary = _SUMMARY.match(text)
+    summary = _SUMMARY.match(text) if text.lstrip().startswith("[") else None
     if summary:
-        turns.append(Turn(role="user", content=summary.group(1)))
+        turns.append(("user", summary.group(1)))
         rest = text[summary.end() :]
     marks = list(_TRANSCRIPT_ROLE.finditer(rest))
     if not marks:
-        turns.append(Turn(role="user", content=rest))
+        turns.append(("user", rest))
         return turns
     if rest[: marks[0].start()].strip():
-        turns.append(Turn(role="user", content=rest[: marks[0].start()]))
+        turns.append(("user", rest[: marks[0].start()]))
     for m, following in zip(marks, [*marks[1:], None], strict=True):
         end = following.start() if following is not None else len(rest)
-        turns.append(Turn(role=m.group(1), content=rest[m.end() : end]))
+        role = m.group(1).lower()
+        turns.append((_ROLE_ALIASES.get(role, role), rest[m.end() : end]))
     return turns
 
 
@@ -135,16 +140,16 @@ def weighted_turns(message: Routable) -> list[WeightedTurn]:
     """The last user turn at weight 1, then the earlier turns that may support it, newest first."""
     if isinstance(message, str) and "\n" not in message and not message.lstrip().startswith("["):
         return [WeightedTurn(message, 1.0)] if message.strip() else []  # the common case, kept cheap
-    turns = [t for t in coerce_turns(message) if t.role in ("user", "assistant") and t.content.strip()]
-    last = next((i for i in range(len(turns) - 1, -1, -1) if turns[i].role == "user"), None)
+    turns = [(r, c) for r, c in coerce_turns(message) if r in ("user", "assistant") and c.strip()]
+    last = next((i for i in range(len(turns) - 1, -1, -1) if turns[i][0] == "user"), None)
     if last is None:
         return []
-    out = [WeightedTurn(turns[last].content, 1.0)]
-    if last == 0 or _TOPIC_SHIFT.search(turns[last].content):
+    out = [WeightedTurn(turns[last][1], 1.0)]
+    if last == 0 or _TOPIC_SHIFT.search(turns[last][1]):
         return out
     seen = {"user": 0, "assistant": 0}
-    for turn in reversed(turns[:last]):
-        base = EARLIER_USER if turn.role == "user" else EARLIER_ASSISTANT
-        out.append(WeightedTurn(turn.content, base * DECAY ** seen[turn.role]))
-        seen[turn.role] += 1
+    for role, content in reversed(turns[:last]):
+        base = EARLIER_USER if role == "user" else EARLIER_ASSISTANT
+        out.append(WeightedTurn(content, base * DECAY ** seen[role]))
+        seen[role] += 1
     return out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -12,7 +12,7 @@ from ._compile import Compiled, Entry, compile_skills, resolve_profile
 from ._embed import Embedder, EmbeddingStage
 from ._message import Routable, weighted_turns
 from ._profile import RoutingProfile
-from ._score import FACET_MIN, Evidence, evidence, ignored_terms, matched_terms
+from ._score import FACET_MIN, Evidence, Scan, ignored_terms, matched_terms, scan, weigh
 from ._text import Tokens, normalise
 
 
@@ -83,7 +83,7 @@ class Router:
 
     def route(self, message: Routable, *, top_k: int | None = None) -> list[Match]:
         """The skills ``message`` calls for, best first; empty when it calls for none."""
-        decisions, tokens = self._decide(message)
+        decisions, tokens = self._decide(message, prune=True, top_k=top_k)
         fired = [d for d in decisions if d.fired]
         if not fired:
             return []
@@ -114,33 +114,88 @@ class Router:
         text = normalise(message)
         tokens = index.tokens(text)
         out: dict[str, list[str]] = {}
+        trigger_skills = compiled.trigger_skills
+        slugs = compiled.slugs
         for term, start, end, weak in index.find(tokens, text):
-            if weak:
+            skills = trigger_skills[term]
+            if not skills or weak:
                 continue
-            for owner in compiled.owners[term]:
-                if owner.trigger:
-                    words = tokens.span(start, end) if start >= 0 else index.texts[term]
-                    out.setdefault(compiled.entries[owner.skill].slug, []).append(words)
+            words = index.texts[term] if start < 0 else tokens.words[start] if end - start == 1 else tokens.span(start, end)
+            for skill in skills:
+                slug = slugs[skill]
+                if slug in out:
+                    out[slug].append(words)
+                else:
+                    out[slug] = [words]
         return out
 
-    def _decide(self, message: Routable) -> tuple[list[_Decision], Tokens | None]:
+    def _decide(
+        self, message: Routable, *, prune: bool = False, top_k: int | None = None
+    ) -> tuple[list[_Decision], Tokens | None]:
         turns = weighted_turns(message)
         if not turns:
             return [], None
         compiled = self._compiled
-        last, tokens = evidence(compiled, turns[0].text)
-        context: dict[int, float] = {}
-        for turn in turns[1:]:
-            earlier, _ = evidence(compiled, turn.text)
-            for skill, found in earlier.items():
-                if found.positive > 0:
-                    context[skill] = context.get(skill, 0.0) + turn.weight * found.positive
+        first = scan(compiled, turns[0].text, explain=not prune)
+        earlier = [(turn.weight, scan(compiled, turn.text, explain=False)) for turn in turns[1:]]
+        if prune and self._embedding is None:
+            return self._best_first(first, earlier, top_k), first.tokens
+        skills = first.bounds.keys() | first.ignored.keys()
         similarity = self._embedding.contributions(turns[0].text) if self._embedding else {}
-        skills = last.keys() | similarity.keys() if similarity else last.keys()
+        return self._weigh(first, earlier, skills | similarity.keys(), similarity), first.tokens
+
+    def _weigh(
+        self,
+        first: Scan,
+        earlier: list[tuple[float, Scan]],
+        skills: Collection[int],
+        similarity: Mapping[int, float] | None = None,
+    ) -> list[_Decision]:
+        compiled = self._compiled
+        last = weigh(compiled, first, skills)
+        context: dict[int, float] = {}
+        for weight, found in earlier:
+            for skill, evidence_ in weigh(compiled, found, found.bounds.keys() & last.keys()).items():
+                if evidence_.positive > 0:
+                    context[skill] = context.get(skill, 0.0) + weight * evidence_.positive
+        similarity = similarity or {}
         entries = compiled.entries
         return [
-            _decide_one(entries[s], s, last.get(s), context.get(s, 0.0), similarity.get(s)) for s in skills
-        ], tokens
+            _decide_one(entries[s], s, last.get(s), context.get(s, 0.0), similarity.get(s))
+            for s in skills
+            if s in last or s in similarity
+        ]
+
+    def _best_first(self, first: Scan, earlier: list[tuple[float, Scan]], top_k: int | None) -> list[_Decision]:
+        """Weigh the skills that could fire, highest upper bound first, and stop once none of the
+        rest could enter the top ``k``. Exact: the same matches as weighing every skill."""
+        compiled = self._compiled
+        thresholds = compiled.thresholds
+        entries = compiled.entries
+        lift: dict[int, float] = {}
+        for weight, found in earlier:
+            for skill, bound in found.bounds.items():
+                lift[skill] = lift.get(skill, 0.0) + weight * bound
+        ceiling: dict[int, float] = {}
+        for skill, bound in first.bounds.items():
+            threshold = thresholds[skill]
+            if skill in lift:
+                bound += min(entries[skill].profile.context_cap * threshold, lift[skill])
+            if bound >= threshold:
+                ceiling[skill] = bound / threshold
+        if top_k is None or len(ceiling) <= top_k:
+            return self._weigh(first, earlier, ceiling.keys())
+        decisions: list[_Decision] = []
+        best: list[float] = []  # margins of the fired decisions, highest first
+        for skill in sorted(ceiling, key=lambda s: (-ceiling[s], entries[s].slug)):
+            if len(best) >= top_k and ceiling[skill] < best[top_k - 1]:
+                break
+            for decision in self._weigh(first, earlier, (skill,)):
+                decisions.append(decision)
+                if decision.fired:
+                    best.append(decision.score / thresholds[skill])
+                    best.sort(reverse=True)
+        return decisions
 
     def _explain(self, decision: _Decision, tokens: Tokens | None) -> Match:
         entry = self._compiled.entries[decision.skill]

@@ -8,6 +8,7 @@ as a noisy-or, so piling up synonyms saturates instead of adding up; a term coun
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ._compile import Compiled, Entry, Owner, Sense
@@ -95,13 +96,14 @@ def _other_sense(sense: Sense, hit: Hit, tokens: Tokens, turn_keys: set[str]) ->
     _term, start, end, _weak = hit
     if start < 0:
         return False
-    keys = tokens.keys
-    if start > 0 and sense.before and not sense.before.isdisjoint(keys[start - 1]):
+    infos = tokens.infos
+    if start > 0 and sense.before and not sense.before.isdisjoint(infos[start - 1][0]):
         return True
-    if sense.after and end < len(keys):
-        if not sense.after.isdisjoint(keys[end]):
+    if sense.after and end < len(infos):
+        following = infos[end][0]
+        if not sense.after.isdisjoint(following):
             return True
-        if keys[end][0] in _LINKERS and end + 1 < len(keys) and not sense.after.isdisjoint(keys[end + 1]):
+        if following[0] in _LINKERS and end + 1 < len(infos) and not sense.after.isdisjoint(infos[end + 1][0]):
             return True
     return bool(sense.near) and not sense.near.isdisjoint(turn_keys)
 
@@ -129,44 +131,85 @@ def _drop_contained(entry: Entry, items: list[tuple[Hit, Owner, float]]) -> list
     return kept
 
 
-def evidence(compiled: Compiled, text: str) -> tuple[dict[int, Evidence], Tokens]:
-    """Every skill with any evidence in ``text``, and the tokens (for naming the matched terms)."""
+@dataclass(slots=True)
+class Scan:
+    """A text's terms and, per skill, an upper bound of its score: the cheap first look."""
+
+    tokens: Tokens
+    valued: list[tuple[Hit, float]]
+    """Hits that count, with their modifier (1, or 0.5 for a lower-case acronym)."""
+    bounds: dict[int, float]
+    """Per skill, the sum of its claims' bounds: noisy-or never exceeds the sum of its parts, so no
+    skill can score more than this (before earlier turns and embeddings)."""
+    ignored: dict[int, list[tuple[Hit, str]]]
+
+
+def scan(compiled: Compiled, text: str, *, explain: bool = True) -> Scan:
     text = normalise(text)
     index = compiled.index
     tokens = index.tokens(text)
     hits = index.find(tokens, text)
-    if not hits:
-        return {}, tokens
-    negated = negated_positions(tokens)
-    owners = compiled.owners
-    entries = compiled.entries
-    per_skill: dict[int, list[tuple[Hit, Owner, float]]] = {}
+    bounds: dict[int, float] = {}
+    valued: list[tuple[Hit, float]] = []
     ignored: dict[int, list[tuple[Hit, str]]] = {}
+    if not hits:
+        return Scan(tokens, valued, bounds, ignored)
+    negated = negated_positions(tokens)
+    claim_skills = compiled.claim_skills
+    claim_bounds = compiled.claim_bounds
+    get = bounds.get
     for hit in hits:
-        claims = owners[hit[0]]
-        if not claims:
+        term = hit[0]
+        if not claim_skills[term]:
             continue
-        value = _modifier(hit, tokens, negated)
+        value = 1.0 if not hit[3] and hit[1] not in negated else _modifier(hit, tokens, negated)
         if value == 0.0:
-            reason = "negated" if hit[1] in negated else "a quantity"
-            for owner in claims:
-                if entries[owner.skill].groups[owner.group].kind != "against":
-                    ignored.setdefault(owner.skill, []).append((hit, reason))
+            if explain:
+                reason = "negated" if hit[1] in negated else "a quantity"
+                for owner in compiled.owners[term]:
+                    if owner.bound:
+                        ignored.setdefault(owner.skill, []).append((hit, reason))
             continue
-        for owner in claims:
-            found = per_skill.get(owner.skill)
-            if found is None:
-                per_skill[owner.skill] = [(hit, owner, value)]
-            else:
-                found.append((hit, owner, value))
+        valued.append((hit, value))
+        for skill, bound in zip(claim_skills[term], claim_bounds[term]):
+            bounds[skill] = get(skill, 0.0) + bound * value
+    return Scan(tokens, valued, bounds, ignored)
+
+
+def evidence(compiled: Compiled, text: str) -> tuple[dict[int, Evidence], Tokens]:
+    """Every skill with any evidence in ``text``, and the tokens (for naming the matched terms)."""
+    found = scan(compiled, text)
+    return weigh(compiled, found, found.bounds.keys() | found.ignored.keys()), found.tokens
+
+
+def weigh(compiled: Compiled, found: Scan, skills: Collection[int]) -> dict[int, Evidence]:
+    """The second look, for ``skills`` only: senses, overlaps, groups, the score."""
+    keep = set(skills)
+    owners = compiled.owners
+    tokens = found.tokens
+    per_skill: dict[int, list[tuple[Hit, Owner, float]]] = {}
+    if keep:
+        claim_set = compiled.claim_set
+        for hit, value in found.valued:
+            if keep.isdisjoint(claim_set[hit[0]]):
+                continue
+            for owner in owners[hit[0]]:
+                if owner.skill in keep:
+                    items = per_skill.get(owner.skill)
+                    if items is None:
+                        per_skill[owner.skill] = [(hit, owner, value)]
+                    else:
+                        items.append((hit, owner, value))
+    ignored = {s: list(v) for s, v in found.ignored.items() if s in keep}
     turn_keys: set[str] | None = None
     result: dict[int, Evidence] = {}
+    entries = compiled.entries
     for skill, items in per_skill.items():
         entry = entries[skill]
         senses = entry.term_senses
         if senses:
             if turn_keys is None:
-                turn_keys = {k for word_keys in tokens.keys for k in word_keys}
+                turn_keys = {k for word_keys, _ in tokens.infos for k in word_keys}
             kept = []
             for item in items:
                 sense = senses.get(item[0][0])
@@ -177,15 +220,15 @@ def evidence(compiled: Compiled, text: str) -> tuple[dict[int, Evidence], Tokens
             items = kept
         if len(items) > 1:
             items = _drop_contained(entry, items)
-        found = _combine(entry, items, tokens) if items else _nothing()
-        found.ignored = ignored.get(skill, [])
-        result[skill] = found
+        evidence_ = _combine(entry, items, tokens) if items else _nothing()
+        evidence_.ignored = ignored.get(skill, [])
+        result[skill] = evidence_
     for skill, void in ignored.items():
         if skill not in result:
-            found = _nothing()
-            found.ignored = void
-            result[skill] = found
-    return result, tokens
+            evidence_ = _nothing()
+            evidence_.ignored = void
+            result[skill] = evidence_
+    return result
 
 
 def _nothing() -> Evidence:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 # One pass over the text finds words, quote marks and clause breaks. A word may continue through
@@ -118,21 +118,26 @@ def word_key(word: str) -> str:
     return stem(fold(word))
 
 
+WordInfo = tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...], bool], ...]]
+"""A word's keys, and the terms that may start at it: (term id, keys of its other words, weak)."""
+
+
 @dataclass(slots=True)
 class Tokens:
-    """A message cut into words: parallel lists with one entry per word, filled in by the index."""
+    """A message cut into words: parallel lists with one entry per word."""
 
     words: list[str]
+    infos: list[WordInfo]
     clauses: list[int]
     """Counter of clause breaks before each word: negation and multi-word terms never cross one."""
     quoted: list[bool] | None
     """Whether each word stands inside quotes; ``None`` when nothing is quoted."""
-    keys: list[tuple[str, ...]] = field(default_factory=list)
-    entries: list[tuple[tuple[int, tuple[str, ...], bool], ...]] = field(default_factory=list)
-    """Per word, the terms that may start at it: (term id, keys of its other words, weak)."""
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def keys(self, i: int) -> tuple[str, ...]:
+        return self.infos[i][0]
 
     def span(self, start: int, end: int) -> str:
         return " ".join(self.words[start:end])
