@@ -54,7 +54,9 @@ def made_up(rng: random.Random) -> str:
 
 def synthetic_skill(number: int, vocab: list[str], rng: random.Random) -> Skill:
     triggers = rng.sample(vocab, 8) + [made_up(rng) for _ in range(4)]
-    triggers += [f"{rng.choice(vocab)} {rng.choice(vocab)}" for _ in range(TRIGGERS_PER_SKILL - len(triggers))]
+    triggers += [
+        f"{rng.choice(vocab)} {rng.choice(vocab)}" for _ in range(TRIGGERS_PER_SKILL - len(triggers))
+    ]
     description = " ".join(rng.sample(vocab, 20))
     return Skill(
         name=f"Synthetic {number}",
@@ -68,7 +70,10 @@ def synthetic_skill(number: int, vocab: list[str], rng: random.Random) -> Skill:
 
 def messages() -> list[str]:
     found: list[str] = []
-    sources = [ROOT / "evals/routing/ml-workflow.cases.jsonl", ROOT.parent / "shared/evals/routing.cases.jsonl"]
+    sources = [
+        ROOT / "evals/routing/ml-workflow.cases.jsonl",
+        ROOT.parent / "shared/evals/routing.cases.jsonl",
+    ]
     for source in sources:
         if source.is_file():
             for line in source.read_text(encoding="utf-8").splitlines():
@@ -125,7 +130,9 @@ def machine() -> str:
     model = platform.processor() or "unknown CPU"
     try:
         out = subprocess.run(["lscpu"], capture_output=True, text=True, check=False).stdout
-        model = next((ln.split(":", 1)[1].strip() for ln in out.splitlines() if ln.startswith("Model name")), model)
+        model = next(
+            (ln.split(":", 1)[1].strip() for ln in out.splitlines() if ln.startswith("Model name")), model
+        )
     except OSError:
         pass
     return f"{model}, {os.cpu_count()} cores, Python {platform.python_version()}, {date.today().isoformat()}"
@@ -145,8 +152,10 @@ def main() -> None:
     print(f"machine: {machine()}")
     print(f"messages: {len(texts)}; vocabulary: {len(vocab)} words; load before: {os.getloadavg()[0]:.2f}")
     print()
-    print("| skills | terms | build | naive p50/p99 | regex p50/p99 | keyword p50/p99 | route p50/p99 "
-          "| route cold p50/p99 | naive / keyword (p99) |")
+    print(
+        "| skills | terms | build | naive p50/p99 | regex p50/p99 | keyword p50/p99 | route p50/p99 "
+        "| route cold p50/p99 | naive / keyword (p99) |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     results = []
     synthetic = [synthetic_skill(i, vocab, rng) for i in range(max(sizes))]

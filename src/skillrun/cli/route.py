@@ -58,8 +58,11 @@ def route(
     text = read_text_arg(message or "", "message")
     matches, closest = _route(router, _as_conversation(text), top_k)
     if as_json:
-        typer.echo(json.dumps(_result(matches, closest) | {"matches": [m.as_dict() for m in matches]},
-                              ensure_ascii=False))
+        typer.echo(
+            json.dumps(
+                _result(matches, closest) | {"matches": [m.as_dict() for m in matches]}, ensure_ascii=False
+            )
+        )
     else:
         _print(matches, closest)
     raise typer.Exit(EXIT_OK if matches else EXIT_FAILED)
@@ -109,8 +112,12 @@ def _result(matches: list[Any], closest: Any) -> dict[str, Any]:
         best = matches[0]
         return {"skill": best.skill, "score": best.score, "matched": list(best.matched), "why": best.why}
     if closest is not None:
-        return {"skill": None, "score": closest.score, "matched": [],
-                "why": f"no skill fired; closest {closest.skill}: {closest.why}"}
+        return {
+            "skill": None,
+            "score": closest.score,
+            "matched": [],
+            "why": f"no skill fired; closest {closest.skill}: {closest.why}",
+        }
     return {"skill": None, "score": 0.0, "matched": [], "why": "no trigger or topic word of any skill"}
 
 
@@ -139,7 +146,9 @@ def _route_lines(router: Any, source: str, top_k: int) -> int:
                 bad += 1
                 console.print(f"{label}:{number}: {exc}", markup=False, soft_wrap=True)
                 continue
-            sys.stdout.write(json.dumps({"id": case_id} | _result(matches, closest), ensure_ascii=False) + "\n")
+            sys.stdout.write(
+                json.dumps({"id": case_id} | _result(matches, closest), ensure_ascii=False) + "\n"
+            )
             sys.stdout.flush()
     return EXIT_USAGE if bad else EXIT_OK
 

@@ -90,12 +90,6 @@ class RoutingScore:
     def recall(self) -> float:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
-    @property
-    def total(self) -> int:
-        return self.tp + self.fn + self.tn + self.fp - self._wrong_skill
-
-    _wrong_skill: int = 0
-
     def summary(self) -> str:
         return (
             f"precision {self.precision:.3f} recall {self.recall:.3f} "
@@ -104,9 +98,14 @@ class RoutingScore:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-            "tp": self.tp, "fp": self.fp, "fn": self.fn, "tn": self.tn,
-            "false_positives": self.false_positives, "misses": self.misses,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+            "false_positives": self.false_positives,
+            "misses": self.misses,
         }
 
 
@@ -134,7 +133,6 @@ def score_routing(
                 score.misses.append(case.id)
                 if got is not None:
                     score.fp += 1
-                    score._wrong_skill += 1
                     score.false_positives.append(case.id)
         elif got is None:
             score.tn += 1

@@ -105,7 +105,9 @@ def _auto_terms(skill: Skill, profile: RoutingProfile) -> list[tuple[str, str, f
         out = [(t, TRIGGER, NAME_TRIGGER, True) for t in candidate_triggers(skill)]
     names = description_names(skill)
     out += [(w, ABOUT, 0.8, False) for w in names]
-    out += [(w, ABOUT, 0.5, False) for w in content_words(f"{skill.name} {skill.description}") if w not in names]
+    out += [
+        (w, ABOUT, 0.5, False) for w in content_words(f"{skill.name} {skill.description}") if w not in names
+    ]
     out += [(w, BODY, 0.3, False) for w in body_words(skill)]
     return out
 
@@ -216,7 +218,9 @@ def _group(name: str, group: TermGroup) -> Group:
     return Group(name, group.label or name, group.kind, group.weight)
 
 
-def _senses(profile: RoutingProfile, index: TermIndex, mine: dict[tuple[int, bool], Owner]) -> dict[int, Sense]:
+def _senses(
+    profile: RoutingProfile, index: TermIndex, mine: dict[tuple[int, bool], Owner]
+) -> dict[int, Sense]:
     """Sense rules by term id, for the skill's positive terms that contain a ruled word."""
     if not profile.senses:
         return {}
@@ -226,7 +230,9 @@ def _senses(profile: RoutingProfile, index: TermIndex, mine: dict[tuple[int, boo
         new = Sense(_keys(rule.before), _keys(rule.after), _keys(rule.near))
         old = rules.get(key)
         # Spellings that share a key (model, Modell, modèle) pool their contexts.
-        rules[key] = new if old is None else Sense(old.before | new.before, old.after | new.after, old.near | new.near)
+        rules[key] = (
+            new if old is None else Sense(old.before | new.before, old.after | new.after, old.near | new.near)
+        )
     out: dict[int, Sense] = {}
     for term, against in mine:
         if against:

@@ -8,7 +8,9 @@ words, not on the number of skills: there is no loop over skills or triggers her
 from __future__ import annotations
 
 import re
+
 from ._text import (
+    TOKEN_PATTERN,
     Tokens,
     WordInfo,
     base_keys,
@@ -18,7 +20,6 @@ from ._text import (
     is_acronym,
     normalise,
     re_variant,
-    TOKEN_PATTERN,
     stem,
     word_key,
 )

@@ -97,7 +97,9 @@ class RoutingProfile(_Strict):
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=_unique_keys_loader()) or {}
         except (OSError, yaml.YAMLError) as exc:
-            raise SkillParseError.single(path, _yaml_line(exc), f"cannot read routing profile: {exc}") from None
+            raise SkillParseError.single(
+                path, _yaml_line(exc), f"cannot read routing profile: {exc}"
+            ) from None
         try:
             return cls.model_validate(data)
         except ValueError as exc:

@@ -120,7 +120,13 @@ class Router:
             skills = trigger_skills[term]
             if not skills or weak:
                 continue
-            words = index.texts[term] if start < 0 else tokens.words[start] if end - start == 1 else tokens.span(start, end)
+            words = (
+                index.texts[term]
+                if start < 0
+                else tokens.words[start]
+                if end - start == 1
+                else tokens.span(start, end)
+            )
             for skill in skills:
                 slug = slugs[skill]
                 if slug in out:
@@ -166,7 +172,9 @@ class Router:
             if s in last or s in similarity
         ]
 
-    def _best_first(self, first: Scan, earlier: list[tuple[float, Scan]], top_k: int | None) -> list[_Decision]:
+    def _best_first(
+        self, first: Scan, earlier: list[tuple[float, Scan]], top_k: int | None
+    ) -> list[_Decision]:
         """Weigh the skills that could fire, highest upper bound first, and stop once none of the
         rest could enter the top ``k``. Exact: the same matches as weighing every skill."""
         compiled = self._compiled
@@ -211,13 +219,21 @@ class Router:
             round(decision.score, 4),
             entry.profile.threshold,
             matched,
-            _why(entry, decision, terms, ignored_terms(decision.found, tokens, self._compiled.index.texts)
-                 if decision.found is not None and tokens is not None else []),
+            _why(
+                entry,
+                decision,
+                terms,
+                ignored_terms(decision.found, tokens, self._compiled.index.texts)
+                if decision.found is not None and tokens is not None
+                else [],
+            ),
             decision.fired,
         )
 
 
-def _decide_one(entry: Entry, skill: int, found: Evidence | None, context: float, similar: float | None) -> _Decision:
+def _decide_one(
+    entry: Entry, skill: int, found: Evidence | None, context: float, similar: float | None
+) -> _Decision:
     profile = entry.profile
     score = found.score if found else 0.0
     topic = found.topic if found else 0.0
@@ -252,7 +268,9 @@ def _why(entry: Entry, decision: _Decision, terms: list[tuple[str, int, float]],
     contributions = decision.found.contributions if decision.found else {}
     for group_idx, contribution in sorted(contributions.items(), key=lambda p: -abs(p[1])):
         shown = ", ".join(list(dict.fromkeys(t for t, g, _ in terms if g == group_idx and t))[:3])
-        parts.append(f"{entry.groups[group_idx].label} {contribution:+.2f}" + (f" ({shown})" if shown else ""))
+        parts.append(
+            f"{entry.groups[group_idx].label} {contribution:+.2f}" + (f" ({shown})" if shown else "")
+        )
     if decision.similarity is not None:
         parts.append(f"embedding {decision.similarity:+.2f}")
     if decision.context:

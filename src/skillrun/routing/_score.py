@@ -103,7 +103,11 @@ def _other_sense(sense: Sense, hit: Hit, tokens: Tokens, turn_keys: set[str]) ->
         following = infos[end][0]
         if not sense.after.isdisjoint(following):
             return True
-        if following[0] in _LINKERS and end + 1 < len(infos) and not sense.after.isdisjoint(infos[end + 1][0]):
+        if (
+            following[0] in _LINKERS
+            and end + 1 < len(infos)
+            and not sense.after.isdisjoint(infos[end + 1][0])
+        ):
             return True
     return bool(sense.near) and not sense.near.isdisjoint(turn_keys)
 
@@ -171,7 +175,7 @@ def scan(compiled: Compiled, text: str, *, explain: bool = True) -> Scan:
                         ignored.setdefault(owner.skill, []).append((hit, reason))
             continue
         valued.append((hit, value))
-        for skill, bound in zip(claim_skills[term], claim_bounds[term]):
+        for skill, bound in zip(claim_skills[term], claim_bounds[term], strict=True):
             bounds[skill] = get(skill, 0.0) + bound * value
     return Scan(tokens, valued, bounds, ignored)
 
@@ -296,7 +300,7 @@ def matched_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[
 
 
 def ignored_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[str]:
-    """"model (other sense)", "ML (negated)": what was seen and set aside, each once."""
+    """ "model (other sense)", "ML (negated)": what was seen and set aside, each once."""
     seen = dict.fromkeys(
         f"{tokens.span(hit[1], hit[2]) if hit[1] >= 0 else texts[hit[0]]} ({reason})"
         for hit, reason in evidence.ignored

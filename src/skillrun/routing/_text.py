@@ -57,8 +57,7 @@ def fold(word: str) -> str:
 # such as "serving" or "model" (reserving a table, remodel the kitchen).
 _FALSE_RE = frozenset(
     "reserv remodel research reform record report resort resign retir regard remark resid result "
-    "resolv respect rest reveal reput reason"
-    .split()
+    "resolv respect rest reveal reput reason".split()
 )
 
 
