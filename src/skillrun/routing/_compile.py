@@ -24,6 +24,7 @@ _AUTO_LABELS = {TRIGGER: "trigger", ABOUT: "description", BODY: "skill text"}
 # Auto-derived words shared by more than this share of the skills say nothing about any of them.
 _MAX_SHARE = 0.2
 NAME_TRIGGER = 0.8
+GROUP_SLOTS = 64  # more groups than any profile has
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,8 +76,14 @@ class Compiled:
     thresholds: list[float] = field(default_factory=list)
     # Per term, the owners' skills and bounds as flat tuples, and the skills as a set: the scoring
     # loop runs over every claim of every hit, so it reads these instead of Owner attributes.
-    claim_skills: list[tuple[int, ...]] = field(default_factory=list)
-    claim_bounds: list[tuple[float, ...]] = field(default_factory=list)
+    # Per term, its positive claims split in two, as skill -> (slot, bound), where a slot is
+    # ``skill * GROUP_SLOTS + group``. Anchors (triggers, candidate triggers, routing-profile terms)
+    # make a skill a candidate; words of its description and body only score candidates.
+    anchor_claims: list[dict[int, tuple[int, float]]] = field(default_factory=list)
+    text_claims: list[dict[int, tuple[int, float]]] = field(default_factory=list)
+    text_sets: list[frozenset[int]] = field(default_factory=list)
+    slot_caps: dict[int, float] = field(default_factory=dict)
+    """Per (skill, group) slot, the group's weight: a group never adds more, whatever its hits."""
     claim_set: list[frozenset[int]] = field(default_factory=list)
     trigger_skills: list[tuple[int, ...]] = field(default_factory=list)
     """Per term, the skills that declared it (or derived it) as a trigger: the keyword stage."""
@@ -84,9 +91,25 @@ class Compiled:
 
     def __post_init__(self) -> None:
         self.thresholds = [e.profile.threshold for e in self.entries]
-        self.claim_skills = [tuple(o.skill for o in claims) for claims in self.owners]
-        self.claim_bounds = [tuple(o.bound for o in claims) for claims in self.owners]
-        self.claim_set = [frozenset(skills) for skills in self.claim_skills]
+        for claims in self.owners:
+            anchors: dict[int, tuple[int, float]] = {}
+            texts: dict[int, tuple[int, float]] = {}
+            for o in claims:
+                if o.bound:
+                    group = self.entries[o.skill].groups[o.group].name
+                    (texts if group in (ABOUT, BODY) else anchors)[o.skill] = (
+                        o.skill * GROUP_SLOTS + o.group,
+                        o.bound,
+                    )
+            self.anchor_claims.append(anchors)
+            self.text_claims.append(texts)
+            self.text_sets.append(frozenset(texts))
+        self.slot_caps = {
+            skill * GROUP_SLOTS + g: group.weight
+            for skill, entry in enumerate(self.entries)
+            for g, group in enumerate(entry.groups)
+        }
+        self.claim_set = [frozenset(o.skill for o in claims) for claims in self.owners]
         self.trigger_skills = [tuple(o.skill for o in claims if o.trigger) for claims in self.owners]
         self.slugs = [e.slug for e in self.entries]
 

@@ -18,6 +18,7 @@ from ._text import (
     fold,
     has_cjk,
     is_acronym,
+    negation_role,
     normalise,
     re_variant,
     stem,
@@ -182,7 +183,7 @@ class TermIndex:
             if typo is not None:
                 keys.append(typo)
         entries = tuple(entry for key in keys for entry in self._first.get(key, ()))
-        result = (tuple(keys), entries)
+        result = (tuple(keys), entries, negation_role(word))
         if len(self._word_cache) >= _CACHE_LIMIT:
             self._word_cache.clear()
         self._word_cache[word] = result
@@ -207,13 +208,21 @@ class TermIndex:
         infos: list[WordInfo] = []
         clauses: list[int] = []
         quoted: list[bool] | None = None
+        starts: list[int] = []
+        negators: list[int] = []
         cache = self._word_cache
         clause = 0
         inside = False
         for word, quote in TOKEN_PATTERN.findall(text):
             if word:
                 info = cache.get(word)
-                infos.append(info if info is not None else self._word(word))
+                if info is None:
+                    info = self._word(word)
+                if info[1]:
+                    starts.append(len(words))
+                if info[2] == 1:
+                    negators.append(len(words))
+                infos.append(info)
                 words.append(word)
                 clauses.append(clause)
                 if quoted is not None:
@@ -225,7 +234,7 @@ class TermIndex:
                         quoted = [False] * len(words)
                     inside = not inside
         # An unbalanced quote (a stray apostrophe, an unfinished quotation) quotes nothing.
-        return Tokens(words, infos, clauses, None if inside else quoted)
+        return Tokens(words, infos, clauses, None if inside else quoted, starts, negators)
 
     def find(self, tokens: Tokens, text: str) -> list[Hit]:
         """Every term occurrence, longer and shorter ones alike (scoring decides which count)."""
@@ -233,10 +242,8 @@ class TermIndex:
         infos = tokens.infos
         clauses = tokens.clauses
         count = len(infos)
-        for i, (_keys, entries) in enumerate(infos):
-            if not entries:
-                continue
-            for term, rest, weak in entries:
+        for i in tokens.starts:
+            for term, rest, weak in infos[i][1]:
                 if not rest:
                     hits.append((term, i, i + 1, weak))
                     continue

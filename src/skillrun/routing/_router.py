@@ -143,7 +143,10 @@ class Router:
             return [], None
         compiled = self._compiled
         first = scan(compiled, turns[0].text, explain=not prune)
-        earlier = [(turn.weight, scan(compiled, turn.text, explain=False)) for turn in turns[1:]]
+        candidates = set(first.bounds)
+        earlier = [
+            (turn.weight, scan(compiled, turn.text, explain=False, among=candidates)) for turn in turns[1:]
+        ]
         if prune and self._embedding is None:
             return self._best_first(first, earlier, top_k), first.tokens
         skills = first.bounds.keys() | first.ignored.keys()

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from ._compile import Compiled, Entry, Owner, Sense
+from ._compile import GROUP_SLOTS, Compiled, Entry, Owner, Sense
 from ._index import Hit
-from ._text import Tokens, fold, is_quantity, normalise
+from ._text import SCOPE_END, Tokens, is_quantity, normalise
 
 QUOTED = 0.3
 WEAK_CASE = 0.5
@@ -21,23 +21,6 @@ FACET_MIN = 0.1
 NEGATION_WINDOW = 4
 
 
-def _folded(words: str) -> frozenset[str]:
-    return frozenset(fold(w) for w in words.split())
-
-
-# Negation cues in the languages the profiles cover, compared unstemmed ("sans" is not "sane"); English
-# contractions end in n't.
-_NEGATORS = _folded(
-    "not no never without nor neither cannot nothing none dont doesnt didnt isnt arent wont cant "
-    "nicht kein keine keinen keiner ohne nie niemals sin nunca tampoco ni pas sans jamais sem não "
-    "nem non senza mai niet geen zonder nooit"
-)
-# Words that end a negation's reach: contrast, and the question a negated verb of knowing asks
-# ("I don't know how to deploy it" does not negate "deploy").
-_SCOPE_END = _folded(
-    "but however instead only just how what which whether if why when where sure know idea "
-    "aber sondern wie pero sino como mais comment mas ma come"
-)
 # Small words between a noun and what qualifies it: modelo de coche, modello di auto, model of car.
 _LINKERS = frozenset("de di du da do of von del della des der dei degli das".split())
 
@@ -61,15 +44,15 @@ class Evidence:
 
 
 def negated_positions(tokens: Tokens) -> set[int]:
+    """Words within reach of a negation cue: the next few words of its clause, up to a scope end."""
     out: set[int] = set()
-    words = tokens.words
+    if not tokens.negators:
+        return out
+    infos = tokens.infos
     clauses = tokens.clauses
-    for i, word in enumerate(words):
-        low = fold(word)
-        if low not in _NEGATORS and not low.endswith("n't"):
-            continue
-        for j in range(i + 1, min(len(words), i + 1 + NEGATION_WINDOW)):
-            if clauses[j] != clauses[i] or fold(words[j]) in _SCOPE_END:
+    for i in tokens.negators:
+        for j in range(i + 1, min(len(infos), i + 1 + NEGATION_WINDOW)):
+            if clauses[j] != clauses[i] or infos[j][2] == SCOPE_END:
                 break
             out.add(j)
     return out
@@ -143,12 +126,15 @@ class Scan:
     valued: list[tuple[Hit, float]]
     """Hits that count, with their modifier (1, or 0.5 for a lower-case acronym)."""
     bounds: dict[int, float]
-    """Per skill, the sum of its claims' bounds: noisy-or never exceeds the sum of its parts, so no
-    skill can score more than this (before earlier turns and embeddings)."""
+    """Per skill, an upper bound of its score (before earlier turns and embeddings): per group, the
+    sum of its claims' bounds, capped at the group's weight. Noisy-or never exceeds the sum of its
+    parts nor the group's weight, so no skill can score more."""
     ignored: dict[int, list[tuple[Hit, str]]]
 
 
-def scan(compiled: Compiled, text: str, *, explain: bool = True) -> Scan:
+def scan(compiled: Compiled, text: str, *, explain: bool = True, among: set[int] | None = None) -> Scan:
+    """Terms of ``text`` and score bounds of the candidate skills: those with an anchor hit, or the
+    skills ``among`` (for an earlier turn, whatever the last turn made candidates)."""
     text = normalise(text)
     index = compiled.index
     tokens = index.tokens(text)
@@ -159,24 +145,47 @@ def scan(compiled: Compiled, text: str, *, explain: bool = True) -> Scan:
     if not hits:
         return Scan(tokens, valued, bounds, ignored)
     negated = negated_positions(tokens)
-    claim_skills = compiled.claim_skills
-    claim_bounds = compiled.claim_bounds
-    get = bounds.get
+    claim_set = compiled.claim_set
     for hit in hits:
-        term = hit[0]
-        if not claim_skills[term]:
+        if not claim_set[hit[0]]:
             continue
         value = 1.0 if not hit[3] and hit[1] not in negated else _modifier(hit, tokens, negated)
         if value == 0.0:
             if explain:
                 reason = "negated" if hit[1] in negated else "a quantity"
-                for owner in compiled.owners[term]:
+                for owner in compiled.owners[hit[0]]:
                     if owner.bound:
                         ignored.setdefault(owner.skill, []).append((hit, reason))
             continue
         valued.append((hit, value))
-        for skill, bound in zip(claim_skills[term], claim_bounds[term], strict=True):
-            bounds[skill] = get(skill, 0.0) + bound * value
+    slots: dict[int, float] = {}
+    get = slots.get
+    anchor_claims = compiled.anchor_claims
+    candidates: set[int] = set() if among is None else among
+    for hit, value in valued:
+        claims = anchor_claims[hit[0]]
+        if not claims:
+            continue
+        for skill, (slot, bound) in claims.items():
+            if among is None or skill in among:
+                slots[slot] = get(slot, 0.0) + bound * value
+        if among is None:
+            candidates.update(claims)
+    if candidates:
+        text_claims = compiled.text_claims
+        text_sets = compiled.text_sets
+        for hit, value in valued:
+            common = candidates.intersection(text_sets[hit[0]])
+            if common:
+                claims = text_claims[hit[0]]
+                for skill in common:
+                    slot, bound = claims[skill]
+                    slots[slot] = get(slot, 0.0) + bound * value
+    caps = compiled.slot_caps
+    for slot, total in slots.items():
+        skill = slot // GROUP_SLOTS
+        cap = caps[slot]
+        bounds[skill] = bounds.get(skill, 0.0) + (total if total < cap else cap)
     return Scan(tokens, valued, bounds, ignored)
 
 
@@ -213,7 +222,7 @@ def weigh(compiled: Compiled, found: Scan, skills: Collection[int]) -> dict[int,
         senses = entry.term_senses
         if senses:
             if turn_keys is None:
-                turn_keys = {k for word_keys, _ in tokens.infos for k in word_keys}
+                turn_keys = {k for info in tokens.infos for k in info[0]}
             kept = []
             for item in items:
                 sense = senses.get(item[0][0])

@@ -117,8 +117,37 @@ def word_key(word: str) -> str:
     return stem(fold(word))
 
 
-WordInfo = tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...], bool], ...]]
-"""A word's keys, and the terms that may start at it: (term id, keys of its other words, weak)."""
+WordInfo = tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...], bool], ...], int]
+"""A word's keys; the terms that may start at it, as (term id, keys of its other words, weak); and its
+role for negation (``NEGATOR``, ``SCOPE_END`` or 0)."""
+
+NEGATOR, SCOPE_END = 1, 2
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in words.split())
+
+
+# Negation cues in the languages the profiles cover, compared unstemmed ("sans" is not "sane"); English
+# contractions end in n't.
+_NEGATORS = _folded(
+    "not no never without nor neither cannot nothing none dont doesnt didnt isnt arent wont cant "
+    "nicht kein keine keinen keiner ohne nie niemals sin nunca tampoco ni pas sans jamais sem não "
+    "nem non senza mai niet geen zonder nooit"
+)
+# Words that end a negation's reach: contrast, and the question a negated verb of knowing asks
+# ("I don't know how to deploy it" does not negate "deploy").
+_SCOPE_END = _folded(
+    "but however instead only just how what which whether if why when where sure know idea "
+    "aber sondern wie pero sino como mais comment mas ma come"
+)
+
+
+def negation_role(word: str) -> int:
+    low = fold(word)
+    if low in _NEGATORS or low.endswith("n't"):
+        return NEGATOR
+    return SCOPE_END if low in _SCOPE_END else 0
 
 
 @dataclass(slots=True)
@@ -131,6 +160,10 @@ class Tokens:
     """Counter of clause breaks before each word: negation and multi-word terms never cross one."""
     quoted: list[bool] | None
     """Whether each word stands inside quotes; ``None`` when nothing is quoted."""
+    starts: list[int]
+    """Positions of the words at which some term may start: the only ones ``find`` visits."""
+    negators: list[int]
+    """Positions of negation cues."""
 
     def __len__(self) -> int:
         return len(self.words)
