@@ -26,7 +26,7 @@ from ._text import (
 )
 
 _MIN_AFFIX = 3
-_MIN_TYPO = 6
+_MIN_TYPO = 7  # shorter words have real words one letter away (catchy, catch)
 _CACHE_LIMIT = 50_000
 
 
