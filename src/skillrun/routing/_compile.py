@@ -74,8 +74,7 @@ class Compiled:
     entries: list[Entry]
     owners: list[list[Owner]]
     thresholds: list[float] = field(default_factory=list)
-    # Per term, the owners' skills and bounds as flat tuples, and the skills as a set: the scoring
-    # loop runs over every claim of every hit, so it reads these instead of Owner attributes.
+    # The tables below are read by the scoring loop, which runs over every claim of every hit.
     # Per term, its positive claims split in two, as skill -> (slot, bound), where a slot is
     # ``skill * GROUP_SLOTS + group``. Anchors (triggers, candidate triggers, routing-profile terms)
     # make a skill a candidate; words of its description and body only score candidates.
@@ -118,26 +117,29 @@ def _keys(words: Iterable[str]) -> frozenset[str]:
     return frozenset(sense_key(w) for w in words)
 
 
-def _auto_terms(skill: Skill, profile: RoutingProfile) -> list[tuple[str, str, float, bool]]:
-    """(text, group, strength, is_trigger) from the skill's own text."""
+# (text, group, strength, is a trigger, is derived): derived terms come from skill text or names, not
+# from an author, and weigh less the more skills share them.
+_Term = tuple[str, str, float, bool, bool]
+
+
+def _auto_terms(skill: Skill, profile: RoutingProfile) -> list[_Term]:
     triggers = list(skill.triggers) + list(profile.aliases)
     if triggers:
-        out = [(t, TRIGGER, 1.0, True) for t in triggers]
+        out = [(t, TRIGGER, 1.0, True, False) for t in triggers]
     else:
         # Tags and name words are candidates, not declared triggers: "training" in grpo-rl-training.
-        out = [(t, TRIGGER, NAME_TRIGGER, True) for t in candidate_triggers(skill)]
+        out = [(t, TRIGGER, NAME_TRIGGER, True, True) for t in candidate_triggers(skill)]
     names = description_names(skill)
-    out += [(w, ABOUT, 0.8, False) for w in names]
-    out += [
-        (w, ABOUT, 0.5, False) for w in content_words(f"{skill.name} {skill.description}") if w not in names
-    ]
-    out += [(w, BODY, 0.3, False) for w in body_words(skill)]
+    out += [(w, ABOUT, 0.8, False, True) for w in names]
+    described = content_words(f"{skill.name} {skill.description}")
+    out += [(w, ABOUT, 0.5, False, True) for w in described if w not in names]
+    out += [(w, BODY, 0.3, False, True) for w in body_words(skill)]
     return out
 
 
-def _authored_terms(profile: RoutingProfile) -> list[tuple[str, str, float, bool]]:
+def _authored_terms(profile: RoutingProfile) -> list[_Term]:
     return [
-        (variant, name, strength, False)
+        (variant, name, strength, False, False)
         for name, group in profile.groups.items()
         for strength, terms in group.terms.items()
         for term in terms
@@ -175,9 +177,9 @@ def compile_skills(skills: Iterable[Skill], profiles: Mapping[str, RoutingProfil
     index = TermIndex()
     entries: list[Entry] = []
     claims: list[dict[tuple[int, bool], Owner]] = []  # per skill: (term, against) -> best owner
-    # Words derived from skill text, and candidate triggers, weigh less the more skills share them.
-    text_df: dict[int, int] = {}
-    candidate_df: dict[int, int] = {}
+    derived: list[set[int]] = []  # per skill: terms whose claim is derived
+    # How many skills derive each term, counted apart for skill text and for candidate triggers.
+    df: dict[tuple[bool, int], int] = {}
     for number, skill in enumerate(skills):
         profile = profiles.get(skill.slug) or RoutingProfile()
         entry = Entry(skill.slug, skill.name, profile, text=_embedding_text(skill))
@@ -191,45 +193,43 @@ def compile_skills(skills: Iterable[Skill], profiles: Mapping[str, RoutingProfil
             groups[name] = len(entry.groups)
             entry.groups.append(_group(name, group))
         mine: dict[tuple[int, bool], Owner] = {}
-        from_text: set[int] = set()
-        candidates: set[int] = set()
-        for text, group_name, strength, is_trigger in _auto_terms(skill, profile) + _authored_terms(profile):
+        mine_derived: set[int] = set()
+        for text, group_name, strength, is_trigger, is_derived in _auto_terms(
+            skill, profile
+        ) + _authored_terms(profile):
             if group_name not in groups:
                 continue
             group_idx = groups[group_name]
             against = entry.groups[group_idx].kind == "against"
             for term in index.add(text, trigger=is_trigger):
-                if group_name in (ABOUT, BODY):
-                    from_text.add(term)
-                elif is_trigger and strength == NAME_TRIGGER:
-                    candidates.add(term)
                 owner = Owner(number, group_idx, strength, is_trigger)
                 best = mine.get((term, against))
                 if best is None or _value(owner, entry) > _value(best, entry):
                     mine[(term, against)] = owner
+                    if is_derived:
+                        mine_derived.add(term)
+                    else:
+                        mine_derived.discard(term)
         entry.term_senses = _senses(profile, index, mine)
-        for term in from_text:
-            text_df[term] = text_df.get(term, 0) + 1
-        for term in candidates:
-            candidate_df[term] = candidate_df.get(term, 0) + 1
+        for term in mine_derived:
+            key = (mine[(term, False)].trigger, term)
+            df[key] = df.get(key, 0) + 1
         claims.append(mine)
+        derived.append(mine_derived)
         entries.append(entry)
     owners: list[list[Owner]] = [[] for _ in range(len(index))]
     total = len(entries)
     for number, mine in enumerate(claims):
-        for (term, _against), owner in mine.items():
-            group = entries[number].groups[owner.group].name
-            if group in (ABOUT, BODY):
-                df = text_df.get(term, 1)
-                if df > 3 and df > _MAX_SHARE * total:
-                    continue
-                owner = Owner(owner.skill, owner.group, owner.strength / (1 + math.log(df)), owner.trigger)
-            elif group == TRIGGER and owner.strength == NAME_TRIGGER:
-                df = candidate_df.get(term, 1)
-                owner = Owner(owner.skill, owner.group, owner.strength / (1 + math.log(df)), owner.trigger)
-            g = entries[number].groups[owner.group]
-            bound = 0.0 if g.kind == "against" else owner.strength * g.weight
-            owners[term].append(Owner(owner.skill, owner.group, owner.strength, owner.trigger, bound))
+        for (term, against), owner in mine.items():
+            strength = owner.strength
+            if not against and term in derived[number]:
+                shared = df.get((owner.trigger, term), 1)
+                if not owner.trigger and shared > 3 and shared > _MAX_SHARE * total:
+                    continue  # a word of half the skills' descriptions tells none apart
+                strength /= 1 + math.log(shared)
+            group = entries[number].groups[owner.group]
+            bound = 0.0 if group.kind == "against" else strength * group.weight
+            owners[term].append(Owner(owner.skill, owner.group, strength, owner.trigger, bound))
     return Compiled(index, entries, owners)
 
 

@@ -87,7 +87,7 @@ class RoutingProfile(_Strict):
     """More trigger terms: spellings, tool names, translations (wandb, MLOps, modelo)."""
     senses: dict[str, SenseRule] = {}
     """Per trigger word, the contexts of its other senses."""
-    groups: dict[str, TermGroup] = {}
+    groups: dict[str, TermGroup] = Field({}, max_length=60)
 
     @classmethod
     def from_file(cls, path: str | Path) -> RoutingProfile:

@@ -189,12 +189,6 @@ def scan(compiled: Compiled, text: str, *, explain: bool = True, among: set[int]
     return Scan(tokens, valued, bounds, ignored)
 
 
-def evidence(compiled: Compiled, text: str) -> tuple[dict[int, Evidence], Tokens]:
-    """Every skill with any evidence in ``text``, and the tokens (for naming the matched terms)."""
-    found = scan(compiled, text)
-    return weigh(compiled, found, found.bounds.keys() | found.ignored.keys()), found.tokens
-
-
 def weigh(compiled: Compiled, found: Scan, skills: Collection[int]) -> dict[int, Evidence]:
     """The second look, for ``skills`` only: senses, overlaps, groups, the score."""
     keep = set(skills)
