@@ -75,7 +75,7 @@ def _modifier(hit: Hit, tokens: Tokens, negated: set[int]) -> float:
     return 1.0
 
 
-def _other_sense(sense: Sense, hit: Hit, tokens: Tokens, turn_keys: set[str]) -> bool:
+def _other_sense(sense: Sense, hit: Hit, tokens: Tokens, turn_keys: list[set[str]]) -> bool:
     _term, start, end, _weak = hit
     if start < 0:
         return False
@@ -92,29 +92,39 @@ def _other_sense(sense: Sense, hit: Hit, tokens: Tokens, turn_keys: set[str]) ->
             and not sense.after.isdisjoint(infos[end + 1][0])
         ):
             return True
-    return bool(sense.near) and not sense.near.isdisjoint(turn_keys)
+    if not sense.near:
+        return False
+    if not turn_keys:  # every key of the turn, gathered once and only when a rule needs them
+        turn_keys.append({k for info in infos for k in info[0]})
+    return not sense.near.isdisjoint(turn_keys[0])
 
 
 def _drop_contained(entry: Entry, items: list[tuple[Hit, Owner, float]]) -> list[tuple[Hit, Owner, float]]:
     """Longest match wins within a group and between for and against ("error rate" hides "error",
     "language model" hides "model"); across positive groups both count ("we want" and "we")."""
-    longer = [item for item in items if item[0][2] - item[0][1] > 1]
-    if not longer:
-        return items
     groups = entry.groups
+    # Multi-word hits by each word they cover: only those can contain a hit starting there.
+    covering: dict[int, list[tuple[int, int, int, bool]]] = {}
+    for hit, owner, _ in items:
+        if hit[2] - hit[1] > 1:
+            span = (hit[1], hit[2], owner.group, groups[owner.group].kind == "against")
+            for position in range(hit[1], hit[2]):
+                covering.setdefault(position, []).append(span)
+    if not covering:
+        return items
     kept = []
     for item in items:
         (_t, start, end, _w), owner, _ = item
-        against = groups[owner.group].kind == "against"
-        covered = start >= 0 and any(
-            o_start <= start
-            and end <= o_end
-            and o_end - o_start > end - start
-            and (o_owner.group == owner.group or (groups[o_owner.group].kind == "against") != against)
-            for (_ot, o_start, o_end, _ow), o_owner, _ in longer
-        )
-        if not covered:
-            kept.append(item)
+        spans = covering.get(start)
+        if spans:
+            against = groups[owner.group].kind == "against"
+            width = end - start
+            if any(
+                end <= o_end and o_end - o_start > width and (o_group == owner.group or o_against != against)
+                for o_start, o_end, o_group, o_against in spans
+            ):
+                continue
+        kept.append(item)
     return kept
 
 
@@ -208,15 +218,13 @@ def weigh(compiled: Compiled, found: Scan, skills: Collection[int]) -> dict[int,
                     else:
                         items.append((hit, owner, value))
     ignored = {s: list(v) for s, v in found.ignored.items() if s in keep}
-    turn_keys: set[str] | None = None
+    turn_keys: list[set[str]] = []
     result: dict[int, Evidence] = {}
     entries = compiled.entries
     for skill, items in per_skill.items():
         entry = entries[skill]
         senses = entry.term_senses
         if senses:
-            if turn_keys is None:
-                turn_keys = {k for info in tokens.infos for k in info[0]}
             kept = []
             for item in items:
                 sense = senses.get(item[0][0])
