@@ -268,9 +268,13 @@ def _why(entry: Entry, decision: _Decision, terms: list[tuple[str, int, float]],
     else:
         head = f"{score:.2f} < {profile.threshold:.2f}"
     parts = []
+    by_group: dict[int, dict[str, None]] = {}
+    for text, group_idx, _strength in terms:  # strongest first already
+        if text:
+            by_group.setdefault(group_idx, {})[text] = None
     contributions = decision.found.contributions if decision.found else {}
     for group_idx, contribution in sorted(contributions.items(), key=lambda p: -abs(p[1])):
-        shown = ", ".join(list(dict.fromkeys(t for t, g, _ in terms if g == group_idx and t))[:3])
+        shown = ", ".join(list(by_group.get(group_idx, ()))[:3])
         parts.append(
             f"{entry.groups[group_idx].label} {contribution:+.2f}" + (f" ({shown})" if shown else "")
         )
