@@ -221,3 +221,33 @@ def test_public_api_is_pinned() -> None:
         "load_routing_cases",
         "score_routing",
     ]
+
+
+def test_pruning_is_exact_on_every_labelled_message(repo: Path) -> None:
+    """Bounds and best-first weighing skip work, never a match: compare with weighing everything."""
+    import random
+    import re
+
+    from skillrun.routing import load_routing_cases
+
+    cases = load_routing_cases(repo / "evals" / "routing" / "ml-workflow.cases.jsonl")
+    messages = [
+        c.message if isinstance(c.message, str) else [t.model_dump() for t in c.message] for c in cases
+    ]
+    vocab = sorted(
+        {w.lower() for m in messages if isinstance(m, str) for w in re.findall(r"[A-Za-z]{4,}", m)}
+    )
+    rng = random.Random(7)
+    synthetic = [
+        skill(
+            f"syn-{i:03d}",
+            rng.sample(vocab, 6) + [f"{rng.choice(vocab)} {rng.choice(vocab)}"],
+            "Use for " + " ".join(rng.sample(vocab, 12)) + ".",
+        )
+        for i in range(300)
+    ]
+    router = Router.from_skills([*load_skills([repo / "skill"]), *synthetic])
+    for message in messages:
+        everything = [m for m in router.scores(message) if m.fired]
+        assert router.route(message) == everything, message
+        assert router.route(message, top_k=2) == everything[:2], message

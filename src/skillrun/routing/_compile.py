@@ -75,7 +75,7 @@ class Compiled:
     owners: list[list[Owner]]
     thresholds: list[float] = field(default_factory=list)
     # The tables below are read by the scoring loop, which runs over every claim of every hit.
-    # Per term, its positive claims split in two, as skill -> (slot, bound), where a slot is
+    # Per term, its positive claims split in two, as skill -> (slot, strength), where a slot is
     # ``skill * GROUP_SLOTS + group``. Anchors (triggers, candidate triggers, routing-profile terms)
     # make a skill a candidate; words of its description and body only score candidates.
     anchor_claims: list[dict[int, tuple[int, float]]] = field(default_factory=list)
@@ -98,7 +98,7 @@ class Compiled:
                     group = self.entries[o.skill].groups[o.group].name
                     (texts if group in (ABOUT, BODY) else anchors)[o.skill] = (
                         o.skill * GROUP_SLOTS + o.group,
-                        o.bound,
+                        o.strength,
                     )
             self.anchor_claims.append(anchors)
             self.text_claims.append(texts)

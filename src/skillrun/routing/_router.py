@@ -142,11 +142,9 @@ class Router:
         if not turns:
             return [], None
         compiled = self._compiled
-        first = scan(compiled, turns[0].text, explain=not prune)
+        first = scan(compiled, turns[0].text)
         candidates = set(first.bounds)
-        earlier = [
-            (turn.weight, scan(compiled, turn.text, explain=False, among=candidates)) for turn in turns[1:]
-        ]
+        earlier = [(turn.weight, scan(compiled, turn.text, among=candidates)) for turn in turns[1:]]
         if prune and self._embedding is None:
             return self._best_first(first, earlier, top_k), first.tokens
         skills = first.bounds.keys() | first.ignored.keys()

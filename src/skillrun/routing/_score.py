@@ -137,12 +137,13 @@ class Scan:
     """Hits that count, with their modifier (1, or 0.5 for a lower-case acronym)."""
     bounds: dict[int, float]
     """Per skill, an upper bound of its score (before earlier turns and embeddings): per group, the
-    sum of its claims' bounds, capped at the group's weight. Noisy-or never exceeds the sum of its
-    parts nor the group's weight, so no skill can score more."""
+    noisy-or of every claim the group has in the text. The score takes the same noisy-or over fewer
+    factors (one per span and term, some set aside, none counted twice), never more, so no skill can
+    score more than this."""
     ignored: dict[int, list[tuple[Hit, str]]]
 
 
-def scan(compiled: Compiled, text: str, *, explain: bool = True, among: set[int] | None = None) -> Scan:
+def scan(compiled: Compiled, text: str, *, among: set[int] | None = None) -> Scan:
     """Terms of ``text`` and score bounds of the candidate skills: those with an anchor hit, or the
     skills ``among`` (for an earlier turn, whatever the last turn made candidates)."""
     text = normalise(text)
@@ -161,11 +162,10 @@ def scan(compiled: Compiled, text: str, *, explain: bool = True, among: set[int]
             continue
         value = 1.0 if not hit[3] and hit[1] not in negated else _modifier(hit, tokens, negated)
         if value == 0.0:
-            if explain:
-                reason = "negated" if hit[1] in negated else "a quantity"
-                for owner in compiled.owners[hit[0]]:
-                    if owner.bound:
-                        ignored.setdefault(owner.skill, []).append((hit, reason))
+            reason = "negated" if hit[1] in negated else "a quantity"
+            for owner in compiled.owners[hit[0]]:
+                if owner.bound:
+                    ignored.setdefault(owner.skill, []).append((hit, reason))
             continue
         valued.append((hit, value))
     slots: dict[int, float] = {}
@@ -176,9 +176,9 @@ def scan(compiled: Compiled, text: str, *, explain: bool = True, among: set[int]
         claims = anchor_claims[hit[0]]
         if not claims:
             continue
-        for skill, (slot, bound) in claims.items():
+        for skill, (slot, strength) in claims.items():
             if among is None or skill in among:
-                slots[slot] = get(slot, 0.0) + bound * value
+                slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
         if among is None:
             candidates.update(claims)
     if candidates:
@@ -189,13 +189,12 @@ def scan(compiled: Compiled, text: str, *, explain: bool = True, among: set[int]
             if common:
                 claims = text_claims[hit[0]]
                 for skill in common:
-                    slot, bound = claims[skill]
-                    slots[slot] = get(slot, 0.0) + bound * value
+                    slot, strength = claims[skill]
+                    slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
     caps = compiled.slot_caps
-    for slot, total in slots.items():
+    for slot, rest in slots.items():
         skill = slot // GROUP_SLOTS
-        cap = caps[slot]
-        bounds[skill] = bounds.get(skill, 0.0) + (total if total < cap else cap)
+        bounds[skill] = bounds.get(skill, 0.0) + caps[slot] * (1.0 - rest)
     return Scan(tokens, valued, bounds, ignored)
 
 
