@@ -2,27 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from skillrun.routing import Router, RoutingProfile
 from skillrun.routing._text import fold, normalise, stem
-from skillrun.spec import Skill
-
-SEED_TRIGGERS = [
-    "ML",
-    "machine learning",
-    "model",
-    "training",
-    "feature store",
-    "MLflow",
-    "experiment",
-    "drift",
-    "serving",
-    "inference",
-    "W&B",
-    "Weights & Biases",
-    "model deployment",
-]
+from skillrun.spec import Skill, load_skill
 
 
 def skill(slug: str, triggers: list[str], description: str = "A skill.") -> Skill:
@@ -32,9 +18,12 @@ def skill(slug: str, triggers: list[str], description: str = "A skill.") -> Skil
 
 
 @pytest.fixture(scope="module")
-def router() -> Router:
-    # No routing profile: the keyword stage is what is under test.
-    return Router.from_skills([skill("ml-workflow", SEED_TRIGGERS)], profiles={})
+def router(repo: Path) -> Router:
+    # The ML Workflow skill's own triggers (the seed's list), without its routing profile: the keyword
+    # stage is what is under test.
+    triggers = load_skill(repo / "skill" / "ml-workflow").triggers
+    assert {"ML", "W&B", "Weights & Biases", "training"} <= set(triggers)
+    return Router.from_skills([skill("ml-workflow", triggers)], profiles={})
 
 
 def hits(router: Router, message: str) -> list[str]:
