@@ -95,7 +95,7 @@ class TermIndex:
         if "and" in specs[1:-1]:
             # "Weights & Biases" is written with and without the "and" ("&" is not a word).
             ids.append(self._add_specs(text, tuple(s for s in specs if s != "and"), weak_case=trigger))
-        if trigger and len(specs) == 1 and specs[0][0] not in "=PS":
+        if trigger and len(specs) == 1 and not specs[0].startswith(("=", "P:", "S:")):
             variant = re_variant(specs[0])
             if variant is not None:
                 ids.append(self._add_specs(text, (variant,)))

@@ -97,7 +97,8 @@ class Router:
         return found[0] if found else None
 
     def scores(self, message: Routable) -> list[Match]:
-        """Every skill with any evidence, fired or not, ranked: what ``route`` chooses from."""
+        """Every candidate skill (and any whose hits were all set aside), fired or not, ranked: what
+        ``route`` chooses from, without its shortcuts."""
         decisions, tokens = self._decide(message)
         entries = self._compiled.entries
         decisions.sort(key=lambda d: (not d.fired, *d.rank(entries)))
@@ -120,13 +121,7 @@ class Router:
             skills = trigger_skills[term]
             if not skills or weak:
                 continue
-            words = (
-                index.texts[term]
-                if start < 0
-                else tokens.words[start]
-                if end - start == 1
-                else tokens.span(start, end)
-            )
+            words = index.texts[term] if start < 0 else tokens.span(start, end)
             for skill in skills:
                 slug = slugs[skill]
                 if slug in out:
@@ -208,11 +203,10 @@ class Router:
 
     def _explain(self, decision: _Decision, tokens: Tokens | None) -> Match:
         entry = self._compiled.entries[decision.skill]
-        terms = (
-            matched_terms(decision.found, tokens, self._compiled.index.texts)
-            if decision.found is not None and tokens is not None
-            else []
-        )
+        texts = self._compiled.index.texts
+        found = decision.found
+        terms = matched_terms(found, tokens, texts) if found is not None and tokens is not None else []
+        ignored = ignored_terms(found, tokens, texts) if found is not None and tokens is not None else []
         matched = tuple(dict.fromkeys(t for t, g, _ in terms if entry.groups[g].kind != "against" and t))
         return Match(
             entry.slug,
@@ -220,14 +214,7 @@ class Router:
             round(decision.score, 4),
             entry.profile.threshold,
             matched,
-            _why(
-                entry,
-                decision,
-                terms,
-                ignored_terms(decision.found, tokens, self._compiled.index.texts)
-                if decision.found is not None and tokens is not None
-                else [],
-            ),
+            _why(entry, decision, terms, ignored),
             decision.fired,
         )
 
