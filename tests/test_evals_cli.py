@@ -225,15 +225,6 @@ def test_backend_errors_are_exit_3_and_min_score_is_exit_1(tmp_path):
     assert gated.returncode == 1 and "gate failed: expert: mean score" in gated.stderr
 
 
-def _router_landed() -> bool:
-    try:
-        from skillrun.routing import Router  # noqa: F401
-    except ImportError:
-        return False
-    return (REPO / "evals" / "routing").is_dir()
-
-
-@pytest.mark.skipif(not _router_landed(), reason="the trigger router (router branch) not merged yet")
 def test_routing_suite_through_the_cli(tmp_path):
     result = skillrun(
         str(REPO / "evals" / "routing"), "--out", str(tmp_path / "r"), "--min-precision", "0.0", "--json"
