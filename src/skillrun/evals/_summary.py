@@ -350,11 +350,11 @@ def _render_checks(summary: Summary, console: Any, limit: int) -> None:
             cells.append("-" if c is None else f"{_pct(c.rate)} ({c.passed}/{c.passed + c.failed})")
         table.add_row(cid, section, *cells)
     console.print(table)
-    rest = len(stats) - min(limit, len(failing))
-    if rest:
-        console.print(
-            f"{rest} more checks" + (" (all others pass)" if len(failing) <= limit else ""), markup=False
-        )
+    hidden = len(failing) - min(limit, len(failing))
+    passing = len(stats) - len(failing)
+    tail = [f"{hidden} more failing checks (see report.html)"] if hidden else []
+    tail.append(f"{passing} checks pass on every result")
+    console.print("; ".join(tail), markup=False)
 
 
 def _render_errors(summary: Summary, console: Any, limit: int) -> None:
