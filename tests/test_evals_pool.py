@@ -8,7 +8,7 @@ import os
 import signal
 
 import skillrun.evals as evals
-from skillrun.evals._pool import MIN_CASES, CheckPool, auto_workers
+from skillrun.evals._pool import DIED, MIN_CASES, WorkPool, auto_workers
 from skillrun.evals._scoring import rubric_checker
 
 
@@ -30,7 +30,7 @@ def test_auto_workers_only_for_large_runs():
 def test_worker_outcomes_equal_main_process_outcomes(repo, monkeypatch):
     monkeypatch.chdir(repo)
     skill, cases, markdowns, briefs = reports(3)
-    pool = CheckPool({"ml-workflow": skill}, 1)
+    pool = WorkPool({"ml-workflow": skill}, 1)
     try:
 
         async def all_checked():
@@ -52,7 +52,7 @@ def test_worker_outcomes_equal_main_process_outcomes(repo, monkeypatch):
 def test_a_dead_worker_falls_back_to_the_main_process(repo, monkeypatch):
     monkeypatch.chdir(repo)
     skill, cases, markdowns, briefs = reports(1)
-    pool = CheckPool({"ml-workflow": skill}, 1)
+    pool = WorkPool({"ml-workflow": skill}, 1)
     try:
         first = asyncio.run(pool.check("ml-workflow", cases[0], markdowns[0], briefs[0]))
         for process in list(pool._pool._processes.values()):  # noqa: SLF001
@@ -62,4 +62,39 @@ def test_a_dead_worker_falls_back_to_the_main_process(repo, monkeypatch):
     finally:
         pool.close()
     assert [o.model_dump() for o in again] == [o.model_dump() for o in first]
-    assert pool.notes == ["a check worker process died; the rest of the run was checked in the main process"]
+    assert pool.notes == [DIED]
+
+
+def test_whole_expert_cases_in_workers_match_the_main_process(tmp_path, repo, monkeypatch):
+    from skillrun.evals import EvalRequest, run_eval
+
+    monkeypatch.chdir(repo)
+
+    def request(workers: int, out: str) -> EvalRequest:
+        return EvalRequest(
+            suite="evals/ml-workflow", case_ids=["mw-00*"], out=tmp_path / out, check_workers=workers
+        )
+
+    here = asyncio.run(run_eval(request(0, "here")))
+
+    async def not_here(*args, **kwargs):  # noqa: ANN002, ANN003
+        raise AssertionError("an expert case ran in the main process")
+
+    from skillrun.evals._runner import ReportRunner
+
+    monkeypatch.setattr(ReportRunner, "_execute", not_here)
+    pooled = asyncio.run(run_eval(request(1, "pooled")))
+    assert pooled.outcome.notes == [] and here.outcome.calls == pooled.outcome.calls == 9 * 8
+    a = {r.case_id: r for r in here.outcome.results}
+    b = {r.case_id: r for r in pooled.outcome.results}
+    assert a.keys() == b.keys() and len(a) == 9
+    for case_id in a:
+        assert (a[case_id].status, a[case_id].score, a[case_id].sections) == (
+            b[case_id].status,
+            b[case_id].score,
+            b[case_id].sections,
+        )
+        assert a[case_id].report_markdown == b[case_id].report_markdown
+        assert [o.model_dump() for o in a[case_id].outcomes] == [o.model_dump() for o in b[case_id].outcomes]
+        for sa, sb in zip(a[case_id].report["sections"], b[case_id].report["sections"], strict=True):
+            assert (sa["value"], sa["body"]) == (sb["value"], sb["body"])  # provenance latencies differ

@@ -18,21 +18,27 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel
-
 from ..errors import UsageError
-from ..models import Model, ModelRequest, ModelResponse, get_model
+from ..models import Model
 from ..spec import Skill
+from ._backends import (
+    ChainFactory,
+    LimitedModel,
+    Renderer,
+    _default_renderer,
+    _default_skill_resolver,
+    default_chain_factory,
+    final_report,
+    resolve_judge,
+    resolve_models,
+)
 from ._cache import CachedModel, CallCounter, ModelCache, current_counter, should_cache
 from ._cases import Case, Suite
 from ._judge import Judge
+from ._pool import Execution
 from ._results import ErrorRecord, OutcomeRecord, Result, ResultKey, UsageRecord
-from ._scoring import Checker, Scorer, merge_outcomes, rubric_checker, rubric_scorer
+from ._scoring import Checker, Scorer, merge_outcomes, outcome_records, rubric_checker, rubric_scorer
 from ._store import ResultStore
-
-ChainFactory = Callable[[Skill, Model, bool], Any]
-"""``(skill, model, fallback) -> chain``: anything with ``stream(request)`` yielding events that end in ReportDone."""
-Renderer = Callable[[Any, Skill], str]
 
 
 @dataclass
@@ -68,33 +74,6 @@ class RunOutcome:
         return f"RunOutcome(planned={self.planned}, ran={self.ran}, skipped={self.skipped}, results={len(self.results)})"
 
 
-@dataclass
-class LimitedModel:
-    """A backend behind a semaphore shared by every chain that uses it; counts the calls it lets through."""
-
-    inner: Model
-    limiter: asyncio.Semaphore
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def wants_messages(self) -> bool:
-        return self.inner.wants_messages
-
-    @property
-    def price_key(self) -> str | None:
-        return getattr(self.inner, "price_key", None)
-
-    async def request(self, request: ModelRequest) -> ModelResponse:
-        async with self.limiter:
-            counter = current_counter.get()
-            if counter is not None:
-                counter.calls += 1
-            return await self.inner.request(request)
-
-
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -102,34 +81,6 @@ def now_iso() -> str:
 def plan_keys(suite: Suite, models: list[str], repeat: int) -> list[ResultKey]:
     """Repeat-major, then case, then backend: an interrupted run has whole rounds, not one backend."""
     return [(c.id, m, r) for r in range(repeat) for c in suite.cases for m in models]
-
-
-def resolve_models(specs: list[str], options: dict[str, Any] | None = None) -> dict[str, Model]:
-    """Backends by spec, built before the run so a typo fails at once (exit 2), not as N errors."""
-    if not specs:
-        raise UsageError("give at least one --model")
-    if len(set(specs)) != len(specs):
-        raise UsageError("the same --model is given twice")
-    return {spec: get_model(spec, **(options or {})) for spec in specs}
-
-
-def default_chain_factory(skill: Skill, model: Model, fallback: bool) -> Any:
-    from .._run import build_chain
-
-    # The runner's limiter bounds calls; the chain's own limit only needs to cover the DAG's width.
-    return build_chain(skill, model, concurrency=16, fallback=fallback)
-
-
-def _default_renderer(report: Any, skill: Skill) -> str:
-    from .._run import to_markdown
-
-    return to_markdown(report, skill)
-
-
-def _default_skill_resolver(slug: str) -> Skill:
-    from .._run import find_skill
-
-    return find_skill(slug)
 
 
 class ReportRunner:
@@ -281,84 +232,103 @@ class ReportRunner:
                     pass
 
     def _start_pool(self, cases: int) -> Any:
-        from ._pool import CheckPool, auto_workers, uses_pool
+        from ._pool import WorkPool, auto_workers, uses_pool
 
-        workers = (
-            self.options.check_workers if self.options.check_workers is not None else auto_workers(cases)
-        )
+        workers = self.options.check_workers
+        if workers is None:
+            workers = auto_workers(cases)
         if workers <= 0 or cases == 0 or not uses_pool(self.checker):
             return None
-        return CheckPool(self.skills, workers)
+        return WorkPool(self.skills, workers)
+
+    def _in_pool(self, spec: str) -> bool:
+        """Whole cases go to the workers for the expert engine: all CPU, no network, nothing to cache."""
+        from ..models import ExpertModel
+
+        return (
+            self._pool is not None
+            and not self._pool.broken
+            and isinstance(self.models[spec], ExpertModel)
+            and self.chain_factory is default_chain_factory
+            and self.renderer is _default_renderer
+        )
 
     async def run_one(self, key: ResultKey) -> Result:
         """Run one case on one backend; every failure becomes an ``error`` result."""
         case_id, spec, repeat = key
         case = self._cases[case_id]
         slug = self.suite.skill_of(case)
-        skill = self.skills[slug]
-        counter = CallCounter()
-        token = current_counter.set(counter)
-        started_at = now_iso()
-        t0 = time.perf_counter()
         base = {
             "case_id": case_id,
             "model": spec,
             "repeat": repeat,
             "tags": list(case.tags),
-            "started_at": started_at,
+            "request": case.request,
+            "started_at": now_iso(),
         }
-        base["request"] = case.request
+        execution = None
+        if self._in_pool(spec):
+            execution = await self._pool.run_case(slug, case, self.options.fallback)
+        if execution is None:
+            execution = await self._execute(slug, spec, repeat, case)
+        self.calls += execution.calls
+        self.cache_hits += execution.cache_hits
+        if execution.error is not None:
+            kind, message = execution.error
+            return Result(
+                status="error",
+                errors=[ErrorRecord(type=kind, message=message, where="run")],
+                latency_ms=execution.latency_ms,
+                usage=UsageRecord(requests=execution.calls, cache_hits=execution.cache_hits),
+                finished_at=now_iso(),
+                **base,
+            )
+        return await self._score(case, self.skills[slug], execution, repeat, base)
+
+    async def _execute(self, slug: str, spec: str, repeat: int, case: Case) -> Execution:
+        """Run the case's chain in this process, counting the calls it makes (its tasks share the counter)."""
+        counter = CallCounter()
+        token = current_counter.set(counter)
+        t0 = time.perf_counter()
         try:
-            try:
-                report = await _final_report(self._chain(slug, spec, repeat), case.request)
-                markdown = self.renderer(report, skill)
-            except Exception as exc:  # a backend, chain or renderer failure: recorded, never raised
-                return Result(
-                    status="error",
-                    errors=[_error(exc, "run")],
-                    latency_ms=(time.perf_counter() - t0) * 1000,
-                    usage=UsageRecord(requests=counter.calls, cache_hits=counter.cache_hits),
-                    finished_at=now_iso(),
-                    **base,
-                )
-            latency_ms = (time.perf_counter() - t0) * 1000
-            brief = getattr(report, "brief", None)
-            return await self._score(case, skill, report, markdown, brief, repeat, latency_ms, counter, base)
+            report = await final_report(self._chain(slug, spec, repeat), case.request)
+            markdown = self.renderer(report, self.skills[slug])
+        except Exception as exc:  # a backend, chain or renderer failure: recorded, never raised
+            record = _error(exc, "run")
+            return Execution(
+                error=(record.type, record.message),
+                latency_ms=(time.perf_counter() - t0) * 1000,
+                calls=counter.calls,
+                cache_hits=counter.cache_hits,
+            )
         finally:
-            self.calls += counter.calls
-            self.cache_hits += counter.cache_hits
             current_counter.reset(token)
+        latency_ms = (time.perf_counter() - t0) * 1000
+        return Execution.of_report(report, markdown, latency_ms, counter.calls, counter.cache_hits)
 
     async def _score(
-        self,
-        case: Case,
-        skill: Skill,
-        report: Any,
-        markdown: str,
-        brief: BaseModel | None,
-        repeat: int,
-        latency_ms: float,
-        counter: CallCounter,
-        base: dict[str, Any],
+        self, case: Case, skill: Skill, execution: Execution, repeat: int, base: dict[str, Any]
     ) -> Result:
         errors: list[ErrorRecord] = []
         outcomes: list[OutcomeRecord] = []
+        markdown = execution.markdown or ""
         try:
-            if self._pool is not None:
-                outcomes = await self._pool.check(self.suite.skill_of(case), case, markdown, brief)
+            if execution.rows is not None:
+                outcomes = outcome_records(execution.rows)
+            elif self._pool is not None:
+                outcomes = await self._pool.check(self.suite.skill_of(case), case, markdown, execution.brief)
             else:
-                outcomes = self.checker(skill, case, markdown, brief)
+                outcomes = self.checker(skill, case, markdown, execution.brief)
         except Exception as exc:
             errors.append(_error(exc, "checks"))
         judge = self._judge(repeat)
         if judge is not None:
-            judged, judge_errors = await judge.judge(case.request, markdown, brief)
+            judged, judge_errors = await judge.judge(case.request, markdown, execution.brief)
             outcomes = merge_outcomes(outcomes, judged)
             errors += judge_errors
         scored = self.scorer(outcomes) if outcomes else None
-        run = getattr(report, "run", None)
-        usage = getattr(run, "usage", None)
         status = "error" if errors else ("fail" if any(o.status == "fail" for o in outcomes) else "pass")
+        tokens_in, tokens_out, requests = execution.usage
         return Result(
             status=status,
             score=scored.score if scored else None,
@@ -367,34 +337,19 @@ class ReportRunner:
             outcomes=outcomes,
             errors=errors,
             usage=UsageRecord(
-                input_tokens=getattr(usage, "input_tokens", 0),
-                output_tokens=getattr(usage, "output_tokens", 0),
-                requests=getattr(usage, "requests", 0),
-                cache_hits=counter.cache_hits,
+                input_tokens=tokens_in,
+                output_tokens=tokens_out,
+                requests=requests,
+                cache_hits=execution.cache_hits,
             ),
-            cost_usd=getattr(run, "cost_usd", None),
-            latency_ms=latency_ms,
-            fallback_sections=list(getattr(run, "fallback_sections", []) or []),
-            report_markdown=markdown,
-            report=report.to_json_dict() if hasattr(report, "to_json_dict") else None,
+            cost_usd=execution.cost_usd,
+            latency_ms=execution.latency_ms,
+            fallback_sections=execution.fallback_sections,
+            report_markdown=execution.markdown,
+            report=execution.report,
             finished_at=now_iso(),
             **base,
         )
-
-
-def resolve_judge(spec: str, options: dict[str, Any] | None = None) -> Model:
-    if spec.strip() == "expert":
-        raise UsageError("the expert engine cannot judge; give an LLM backend to --judge")
-    return get_model(spec, **(options or {}))
-
-
-async def _final_report(chain: Any, request: str) -> Any:
-    from ..chain._events import ReportDone
-
-    async for event in chain.stream(request):
-        if isinstance(event, ReportDone):
-            return event.report
-    raise RuntimeError("the chain ended without a report")
 
 
 def _error(exc: BaseException, where: str) -> ErrorRecord:

@@ -48,10 +48,14 @@ def check_rows(
 
 def rubric_checker(skill: Skill, case: Case, markdown: str, brief: BaseModel | None) -> list[OutcomeRecord]:
     """The skill's checks on the parsed markdown, with the case's labels as expectations."""
+    return outcome_records(check_rows(skill, case.request, case.expect, markdown, brief))
+
+
+def outcome_records(rows: list[tuple[str, str, str, str | None]]) -> list[OutcomeRecord]:
+    # The checks built these values; validating 100+ records per report again costs more than storing them.
     return [
-        # The checks built these values; validating 100+ records per report again costs more than the store.
         OutcomeRecord.model_construct(id=i, status=s, reason=r, section=sec, source="check")
-        for i, s, r, sec in check_rows(skill, case.request, case.expect, markdown, brief)
+        for i, s, r, sec in rows
     ]
 
 
