@@ -37,9 +37,12 @@ def _root(
 
 def _register() -> None:
     # One line per command module; each module defines a function named like the command.
-    from . import run
+    from . import hook, mcp, run, tools
 
     app.command("run")(run.run)
+    app.command("mcp")(mcp.mcp)
+    app.command("tools")(tools.tools)
+    app.command("hook")(hook.hook)
 
 
 _register()
