@@ -1,0 +1,194 @@
+"""Shared pieces of the plugin tests: a toy skill with triggers, a toy runner, and routing.
+
+The trigger router here is a test stand-in that follows the router contract
+(``route(message_or_conversation) -> list[Match]`` with ``skill``, ``score``, ``matched``, ``why``);
+tests use the real ``skillrun.routing.Router`` whenever it is available.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import re
+import sys
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from toy import CHAIN, SKILL, ToyPack, expert_answer
+
+from skillrun.chain._agent import SectionAgent
+from skillrun.chain._events import ChainEvent
+from skillrun.chain._executor import Chain
+from skillrun.models import FunctionModel, Model, ModelRequest
+from skillrun.plugin import Plugin
+from skillrun.spec import Skill
+
+REPO = Path(__file__).resolve().parents[1]
+
+TOY = SKILL.model_copy(
+    update={
+        "description": "Design a toy widget plan",
+        "triggers": ["toy", "widget", "gizmo"],
+        "title": "Toy widget plan",
+    }
+)
+
+
+def real_router_available() -> bool:
+    try:
+        from skillrun.routing import Router  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def engine_ready() -> bool:
+    """Whether the ML Workflow skill can run offline: loader, skill file and expert engine are in."""
+    import skillrun.spec
+
+    return (
+        hasattr(skillrun.spec, "load_skills")
+        and (REPO / "skill" / "ml-workflow" / "SKILL.md").is_file()
+        and importlib.util.find_spec("skillrun.packs.ml_workflow.design") is not None
+    )
+
+
+@dataclass(frozen=True)
+class Match:
+    skill: str
+    score: float
+    matched: tuple[str, ...]
+    why: str
+
+
+class TriggerRouter:
+    """Stand-in router: a skill matches when one of its triggers occurs as a word in the last user turn."""
+
+    def __init__(self, skills: list[Skill]) -> None:
+        self.skills = skills
+
+    @classmethod
+    def from_skills(cls, skills: list[Skill]) -> TriggerRouter:
+        return cls(list(skills))
+
+    def route(self, message: object) -> list[Match]:
+        if isinstance(message, list):
+            users = [m["content"] for m in message if m.get("role") == "user"]
+            message = users[-1] if users else ""
+        assert isinstance(message, str)
+        matches = []
+        for skill in self.skills:
+            hits = tuple(
+                t for t in skill.triggers if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", message, re.IGNORECASE)
+            )
+            if hits:
+                why = f"triggers {', '.join(hits)} in the message"
+                matches.append(Match(skill.slug, min(1.0, 0.5 + 0.25 * len(hits)), hits, why))
+        return sorted(matches, key=lambda m: m.score, reverse=True)
+
+
+def router_for(skills: list[Skill]):
+    if real_router_available():
+        from skillrun.routing import Router
+
+        return Router.from_skills(skills)
+    return TriggerRouter.from_skills(skills)
+
+
+def toy_model(delay: float = 0.0, name: str = "fake") -> FunctionModel:
+    return FunctionModel(lambda r: expert_answer(r.task), name=name, delay=delay)
+
+
+def toy_runner(make_model: Callable[[object], Model] | None = None):
+    """A runner for the toy skill; ``make_model(model_arg)`` picks the backend (default: instant fake)."""
+
+    def run(request: str, skill: Skill, model: object) -> AsyncIterator[ChainEvent]:
+        backend = make_model(model) if make_model else (model if hasattr(model, "request") else toy_model())
+        agent = SectionAgent(model=backend, pack=ToyPack())
+        return Chain(skill=skill, spec=CHAIN, pack=ToyPack(), agent=agent).stream(request)
+
+    return run
+
+
+def toy_plugin(**options) -> Plugin:
+    options.setdefault("runner", toy_runner())
+    options.setdefault("router", TriggerRouter([TOY]))
+    return Plugin([TOY], **options)
+
+
+class Gate:
+    """A backend whose sections wait until released; records calls and cancellations."""
+
+    def __init__(self) -> None:
+        self.started: list[str] = []
+        self.cancelled: list[str] = []
+        self.finished: list[str] = []
+        self.release = asyncio.Event()
+
+    async def answer(self, request: ModelRequest):
+        step = request.task.step
+        self.started.append(step)
+        if step != "intake":
+            try:
+                await self.release.wait()
+            except asyncio.CancelledError:
+                self.cancelled.append(step)
+                raise
+        self.finished.append(step)
+        return expert_answer(request.task)
+
+    def model(self) -> FunctionModel:
+        return FunctionModel(self.answer, name="gate")
+
+
+# Subprocess tests run the real command once the loader, expert engine and router are in; until then
+# they run the same CLI with stand-ins (toy skill, trigger router, toy runner) patched in first.
+TESTS = Path(__file__).resolve().parent
+_BOOT = (
+    "import sys; sys.path.insert(0, {tests!r}); import plugin_support; plugin_support.install_stand_ins(); "
+    "from skillrun.cli import main; sys.argv[0] = 'skillrun'; main()"
+)
+
+
+@dataclass(frozen=True)
+class Stack:
+    real: bool
+    skill: str
+    matching_prompt: str
+    other_prompt: str
+    sections: int
+
+    def command(self, *args: str) -> list[str]:
+        if self.real:
+            return [sys.executable, "-m", "skillrun", *args]
+        return [sys.executable, "-c", _BOOT.format(tests=str(TESTS)), *args]
+
+
+def stack() -> Stack:
+    if engine_ready() and real_router_available():
+        prompt = (
+            "We need an MLOps plan for a demand forecasting model: training pipeline, serving, "
+            "monitoring, retraining. 20k SKUs, Snowflake + Airflow."
+        )
+        return Stack(True, "ml-workflow", prompt, "What's a good recipe for banana bread?", 7)
+    return Stack(False, "toy", "Plan a gizmo for our toy shop", "What's a good recipe for banana bread?", 3)
+
+
+def install_stand_ins() -> None:
+    """Patch in the toy skill, the trigger router and the toy runner (subprocesses, stand-in mode)."""
+    import skillrun.plugin._hook as hook
+    import skillrun.routing
+    import skillrun.spec
+
+    def load_skills(dirs):
+        from skillrun.errors import SkillFileError
+
+        for folder in dirs:
+            if not Path(folder).is_dir():
+                raise SkillFileError(f"{folder}: no such directory")
+        return [TOY]
+
+    skillrun.spec.load_skills = load_skills  # type: ignore[attr-defined]
+    skillrun.routing.Router = TriggerRouter  # type: ignore[attr-defined]
+    hook._chain_runner = lambda concurrency, fallback: toy_runner()  # type: ignore[assignment]
