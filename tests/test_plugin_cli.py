@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import subprocess
+import sys
 
 import pytest
 import skillrun.spec
-from plugin_support import TOY, stack
+from plugin_support import TESTS, TOY, stack
 from typer.testing import CliRunner
 
 from skillrun.cli import app
@@ -90,16 +91,21 @@ def test_hook_failing_to_load_skills_stays_out_of_the_way(tmp_path):
 
 
 def test_hook_imports_no_sdk():
+    stand_ins = "" if STACK.real else (
+        f"sys.path.insert(0, {str(TESTS)!r})\nimport plugin_support\nplugin_support.install_stand_ins()\n"
+    )
     probe = (
         "import io, sys\n"
         "sys.stdin = io.StringIO(sys.argv[1])\n"
+        f"{stand_ins}"
         "from skillrun.cli import app\n"
         "try:\n    app(['hook', 'claude-code'])\nexcept SystemExit:\n    pass\n"
         "print('MODULES: ' + ' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)"
     )
     done = subprocess.run(
-        [STACK.command()[0], "-c", probe, hook_input("plan a gizmo")], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", probe, hook_input(STACK.matching_prompt)], capture_output=True, text=True, timeout=60
     )
+    assert "hookSpecificOutput" in done.stdout, done.stderr  # the whole path ran, not an early error
     line = next(line for line in done.stderr.splitlines() if line.startswith("MODULES: "))
     loaded = set(line.removeprefix("MODULES: ").split())
     assert "skillrun" in loaded and not loaded & set(HEAVY), loaded & set(HEAVY)

@@ -11,6 +11,7 @@ import subprocess
 import time
 
 import anyio
+import httpx2
 import pytest
 from mcp import Client, StdioServerParameters
 from plugin_support import stack
@@ -124,6 +125,14 @@ async def test_streamable_http_on_loopback():
             check_report(*await run_with_progress(client))
             status = await poll_to_completion(client)
             assert status.status == "done"
+        # DNS rebinding: a page on another origin, or a request naming another host, is refused.
+        url = f"http://127.0.0.1:{port}/mcp"
+        body = {"jsonrpc": "2.0", "id": 1, "method": "tools/list", "params": {}}
+        headers = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}
+        async with httpx2.AsyncClient() as http:
+            foreign_host = await http.post(url, json=body, headers={**headers, "Host": "attacker.example:80"})
+            foreign_origin = await http.post(url, json=body, headers={**headers, "Origin": "http://attacker.example"})
+        assert (foreign_host.status_code, foreign_origin.status_code) == (421, 403)
     finally:
         process.terminate()
         try:
