@@ -181,7 +181,7 @@ def install_stand_ins() -> None:
     import skillrun.routing
     import skillrun.spec
 
-    def load_skills(dirs):
+    def load_skills(dirs, strict=True):
         from skillrun.errors import SkillFileError
 
         for folder in dirs:

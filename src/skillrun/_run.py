@@ -28,12 +28,15 @@ def find_skill(name: str | Skill, skills_dir: Path | None = None) -> Skill:
         return name
     from .spec import load_skills
 
-    wanted = name.strip().lower()
-    skills = list(load_skills(_content.skill_dirs(skills_dir)))
-    for skill in skills:
-        if wanted in (skill.slug, skill.name.lower()):
-            return skill
-    known = ", ".join(sorted(s.slug for s in skills)) or "none"
+    # Non-strict: one broken skill in a project folder must not stop the others from running.
+    skills = load_skills(_content.skill_dirs(skills_dir), strict=False)
+    found = skills.get(name)
+    if found is not None:
+        return found
+    broken = [p for p in skills.errors if name.strip().lower() in p.path.lower()]
+    if broken:
+        raise SkillFileError(str(broken[0]))
+    known = ", ".join(sorted(skills.slugs)) or "none"
     raise UnknownSkillError(f"no skill named {name!r} (known: {known})")
 
 

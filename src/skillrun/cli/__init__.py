@@ -37,9 +37,11 @@ def _root(
 
 def _register() -> None:
     # One line per command module; each module defines a function named like the command.
-    from . import hook, mcp, run, tools
+    from . import hook, mcp, run, skills, tools, validate
 
     app.command("run")(run.run)
+    app.command("validate")(validate.validate)
+    app.command("skills")(skills.skills)
     app.command("mcp")(mcp.mcp)
     app.command("tools")(tools.tools)
     app.command("hook")(hook.hook)

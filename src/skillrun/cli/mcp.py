@@ -9,6 +9,7 @@ import typer
 
 from ..errors import UsageError
 from ._common import one_line_errors, stderr_console
+from .tools import report_problems
 
 
 @one_line_errors
@@ -52,14 +53,18 @@ def mcp(
         # Resolved now so that a wrong model string fails at start, not on the first call.
         resolved = get_model(model, **({"base_url": base_url} if base_url else {}))
         backend = resolved if base_url else model.strip()
+    if skills_dir is not None and not skills_dir.is_dir():
+        raise UsageError(f"--skills-dir {skills_dir}: no such folder")
     plugin = Plugin(skills_dir=skills_dir, model=backend, concurrency=concurrency)  # type: ignore[arg-type]
-    if not plugin.skills:
+    skills = plugin.skills
+    report_problems(plugin.problems)
+    if not skills:
         raise UsageError("no skills found")
     server = create_server(plugin)
     if bind is not None:
         host, port = bind
         shown = f"[{host}]" if ":" in host else host
         stderr_console().print(
-            f"skillrun mcp: {len(plugin.skills)} skills at http://{shown}:{port}/mcp", markup=False
+            f"skillrun mcp: {len(skills)} skills at http://{shown}:{port}/mcp", markup=False
         )
     serve(server, bind, allow_remote=allow_remote)

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from ._common import one_line_errors
+from ._common import one_line_errors, stderr_console
 
 
 @one_line_errors
@@ -29,7 +29,11 @@ def tools(
 
     if output_format not in TOOL_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(TOOL_FORMATS)}, not {output_format!r}")
-    skills = Plugin(skills_dir=skills_dir).skills
+    if skills_dir is not None and not skills_dir.is_dir():
+        raise UsageError(f"--skills-dir {skills_dir}: no such folder")
+    plugin = Plugin(skills_dir=skills_dir)
+    skills = plugin.skills
+    report_problems(plugin.problems)
     if not skills:
         raise UsageError("no skills found")
     try:
@@ -37,3 +41,10 @@ def tools(
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     sys.stdout.write(json.dumps(definitions, indent=2, ensure_ascii=False) + "\n")
+
+
+def report_problems(problems: list) -> None:  # type: ignore[type-arg]
+    """Skill files left out, as ``skillrun: warning: path:line: message`` on stderr."""
+    console = stderr_console()
+    for problem in problems:
+        console.print(f"skillrun: warning: {problem.path}:{problem.line}: {problem.message}", markup=False, soft_wrap=True)

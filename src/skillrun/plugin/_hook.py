@@ -17,7 +17,7 @@ from typing import Any, Protocol
 from pydantic import BaseModel, ConfigDict, computed_field
 
 from ..chain._events import ChainEvent, ReportDone, SectionDone
-from ..errors import EmptyRequestError, SkillFileError, UnknownSkillError, UsageError
+from ..errors import EmptyRequestError, Problem, SkillFileError, UnknownSkillError, UsageError
 from ..models import Model
 from ..report import Report, SectionResult
 from ..spec import Skill
@@ -114,6 +114,8 @@ class Plugin:
     ) -> None:
         self._skills = list(skills) if skills is not None else None
         self._skills_dir = skills_dir
+        self.problems: list[Problem] = []
+        """Skill files that failed to load (they are left out) and shadowed duplicates."""
         self._router = router
         self.model = model
         self._runner = runner or _chain_runner(concurrency, fallback)
@@ -122,9 +124,14 @@ class Plugin:
     def skills(self) -> list[Skill]:
         if self._skills is None:
             from .. import _content
-            from ..spec import load_skills  # type: ignore[attr-defined]
+            from ..spec import load_skills
 
-            self._skills = list(load_skills(_content.skill_dirs(self._skills_dir)))
+            # Lenient: one broken skill file must not take the others (or the host's chat) down.
+            loaded = load_skills(_content.skill_dirs(self._skills_dir), strict=False)
+            self.problems = list(getattr(loaded, "problems", []))
+            for problem in self.problems:
+                log.info("skill not loaded: %s", problem)
+            self._skills = list(loaded)
         return self._skills
 
     @property
@@ -139,9 +146,11 @@ class Plugin:
         """A skill by slug or name, case-insensitive; a :class:`Skill` is returned as it is."""
         if isinstance(name, Skill):
             return name
+        from ..spec import slugify
+
         wanted = name.strip().lower() if isinstance(name, str) else ""
         for skill in self.skills:
-            if wanted in (skill.slug, skill.name.lower()):
+            if wanted in (skill.slug, skill.name.lower()) or (wanted and slugify(wanted) == skill.slug):
                 return skill
         known = ", ".join(sorted(s.slug for s in self.skills)) or "none"
         raise UnknownSkillError(f"no skill named {name!r} (known: {known})")

@@ -22,6 +22,8 @@ class SkillSection(_Frozen):
     body: str
     line: int
     """1-based line of the heading in the source file."""
+    level: int = 2
+    """Markdown heading level (1 or 2); 0 for the bare-word headings of the seed format."""
 
 
 class Step(_Frozen):
@@ -42,6 +44,8 @@ class TemplateTable(_Frozen):
     """Fixed first-column labels, in order; ``None`` when rows are free (the template shows ``...``)."""
     cell_hints: list[str] = []
     """For free rows: the template's example cells (``Low/Med/High``), one per column."""
+    row_hints: list[list[str]] = []
+    """For fixed rows: the template's cells after each label (``Batch / Real-time / Streaming / Edge``)."""
     line: int = 0
 
 
@@ -119,6 +123,25 @@ class OutputTemplate(_Frozen):
     @property
     def headings(self) -> list[str]:
         return [s.heading for s in self.sections]
+
+    def structure(self) -> dict[str, Any]:
+        """The layout alone: title, headings, table columns and row labels, field labels, diagrams.
+
+        Line numbers, hints and prose are left out, so two templates worded differently compare equal
+        when a report rendered for one fits the other.
+        """
+        sections = []
+        for section in self.sections:
+            elements: list[dict[str, Any]] = []
+            for e in section.elements:
+                if isinstance(e, TemplateTable):
+                    elements.append({"table": e.columns, "rows": e.row_labels})
+                elif isinstance(e, TemplateField):
+                    elements.append({"field": e.label})
+                elif isinstance(e, TemplateDiagram):
+                    elements.append({"diagram": True})
+            sections.append({"heading": section.heading, "elements": elements})
+        return {"title": self.title_pattern, "sections": sections}
 
 
 class Skill(_Frozen):
