@@ -7,8 +7,7 @@ import subprocess
 import sys
 
 import pytest
-import skillrun.spec
-from plugin_support import TESTS, TOY, stack
+from plugin_support import TESTS, stack
 from typer.testing import CliRunner
 
 from skillrun.cli import app
@@ -111,21 +110,23 @@ def test_hook_imports_no_sdk():
     assert "skillrun" in loaded and not loaded & set(HEAVY), loaded & set(HEAVY)
 
 
-@pytest.fixture
-def toy_skills(monkeypatch):
-    monkeypatch.setattr(skillrun.spec, "load_skills", lambda dirs: [TOY], raising=False)
-
-
 @pytest.mark.parametrize("fmt", ["openai", "anthropic", "mcp"])
-def test_tools_prints_one_definition_per_skill(toy_skills, fmt):
+def test_tools_prints_one_definition_per_skill(fmt):
     result = CliRunner().invoke(app, ["tools", "--format", fmt])
     assert result.exit_code == 0, result.output
-    (tool,) = json.loads(result.stdout)
-    name = tool["function"]["name"] if fmt == "openai" else tool["name"]
-    assert name == "toy"
+    tools = json.loads(result.stdout)
+    names = [tool["function"]["name"] if fmt == "openai" else tool["name"] for tool in tools]
+    assert "ml_workflow" in names and len(names) == len(set(names))
 
 
-def test_tools_rejects_an_unknown_format(toy_skills):
+def test_tools_reads_a_skills_dir(tmp_path):
+    missing = CliRunner().invoke(app, ["tools", "--skills-dir", str(tmp_path / "nope")])
+    assert missing.exit_code == 2 and "no such folder" in missing.stderr
+    empty = CliRunner().invoke(app, ["tools", "--skills-dir", str(tmp_path)])
+    assert empty.exit_code == 2 and "no skills found" in empty.stderr
+
+
+def test_tools_rejects_an_unknown_format():
     result = CliRunner().invoke(app, ["tools", "--format", "gemini"])
     assert result.exit_code == 2 and "--format must be one of openai, anthropic, mcp" in result.stderr
 
@@ -141,7 +142,7 @@ def test_tools_rejects_an_unknown_format(toy_skills):
         (["--model", "nosuch:model"], "unknown model"),
     ],
 )
-def test_mcp_refuses_bad_arguments_before_serving(toy_skills, args, message):
+def test_mcp_refuses_bad_arguments_before_serving(args, message):
     result = CliRunner().invoke(app, ["mcp", *args])
     assert result.exit_code == 2 and message in result.stderr
 
