@@ -80,7 +80,9 @@ class TriggerRouter:
         matches = []
         for skill in self.skills:
             hits = tuple(
-                t for t in skill.triggers if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", message, re.IGNORECASE)
+                t
+                for t in skill.triggers
+                if re.search(rf"(?<!\w){re.escape(t)}(?!\w)", message, re.IGNORECASE)
             )
             if hits:
                 why = f"triggers {', '.join(hits)} in the message"

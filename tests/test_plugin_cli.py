@@ -70,8 +70,10 @@ def test_hook_is_silent_when_nothing_matches(stdin):
 )
 def test_hook_errors_never_block_the_prompt(stdin):
     done = subprocess.run(
-        STACK.command("hook", "claude-code"), input=stdin if isinstance(stdin, bytes) else stdin.encode(),
-        capture_output=True, timeout=60,
+        STACK.command("hook", "claude-code"),
+        input=stdin if isinstance(stdin, bytes) else stdin.encode(),
+        capture_output=True,
+        timeout=60,
     )
     assert done.returncode == 0 and done.stdout == b""
     note = done.stderr.decode()
@@ -90,8 +92,12 @@ def test_hook_failing_to_load_skills_stays_out_of_the_way(tmp_path):
 
 
 def test_hook_imports_no_sdk():
-    stand_ins = "" if STACK.real else (
-        f"sys.path.insert(0, {str(TESTS)!r})\nimport plugin_support\nplugin_support.install_stand_ins()\n"
+    stand_ins = (
+        ""
+        if STACK.real
+        else (
+            f"sys.path.insert(0, {str(TESTS)!r})\nimport plugin_support\nplugin_support.install_stand_ins()\n"
+        )
     )
     probe = (
         "import io, sys\n"
@@ -102,7 +108,10 @@ def test_hook_imports_no_sdk():
         "print('MODULES: ' + ' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe, hook_input(STACK.matching_prompt)], capture_output=True, text=True, timeout=60
+        [sys.executable, "-c", probe, hook_input(STACK.matching_prompt)],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert "hookSpecificOutput" in done.stdout, done.stderr  # the whole path ran, not an early error
     line = next(line for line in done.stderr.splitlines() if line.startswith("MODULES: "))
@@ -152,4 +161,6 @@ def test_bind_parsing_and_loopback():
     assert parse_bind("[::1]:9000") == ("::1", 9000)
     assert parse_bind("localhost:1") == ("localhost", 1)
     assert all(is_loopback(h) for h in ("127.0.0.1", "127.1.2.3", "::1", "localhost", "LOCALHOST"))
-    assert not any(is_loopback(h) for h in ("0.0.0.0", "::", "192.168.1.5", "example.com", "localhost.evil.com"))
+    assert not any(
+        is_loopback(h) for h in ("0.0.0.0", "::", "192.168.1.5", "example.com", "localhost.evil.com")
+    )

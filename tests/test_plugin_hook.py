@@ -7,7 +7,15 @@ import time
 from types import SimpleNamespace
 
 import pytest
-from plugin_support import TOY, Gate, TriggerRouter, engine_ready, real_router_available, toy_plugin, toy_runner
+from plugin_support import (
+    TOY,
+    Gate,
+    TriggerRouter,
+    engine_ready,
+    real_router_available,
+    toy_plugin,
+    toy_runner,
+)
 
 from skillrun.errors import EmptyRequestError, UnknownSkillError, UsageError
 from skillrun.plugin import Plugin, ReportReady, SectionReady, Suggestion
@@ -44,7 +52,10 @@ def test_the_request_puts_the_last_user_turn_first_and_earlier_turns_as_context(
         {"role": "system", "content": "You are helpful."},
         {"role": "user", "content": "We sell wooden trains."},
         {"role": "assistant", "content": "Nice! How can I help?"},
-        {"role": "user", "content": [{"type": "text", "text": "Plan a toy launch"}, {"type": "text", "text": "for May"}]},
+        {
+            "role": "user",
+            "content": [{"type": "text", "text": "Plan a toy launch"}, {"type": "text", "text": "for May"}],
+        },
     ]
     suggestion = toy_plugin().on_message(conversation)
     assert suggestion is not None
@@ -91,7 +102,12 @@ def test_message_shapes_from_different_hosts():
         [{"role": 5, "content": "toy"}],
         [{"role": "user", "content": None}],
         [{"role": "user", "content": 123}],
-        [{"role": "user", "content": [1, None, {"type": ["list"], "text": "toy"}, {"type": "text", "text": 7}]}],
+        [
+            {
+                "role": "user",
+                "content": [1, None, {"type": ["list"], "text": "toy"}, {"type": "text", "text": 7}],
+            }
+        ],
         [{"role": "user", "content": [[["toy"]]]}],
         [{"role": "assistant", "content": "toy"}],
         [{"role": "wizard", "content": "toy"}],
@@ -129,7 +145,10 @@ def test_a_router_failure_gives_no_suggestion():
 def test_matches_naming_unknown_skills_are_skipped():
     class Stray:
         def route(self, message):
-            return [SimpleNamespace(skill="other", score=0.9, matched=("x",), why="x"), TriggerRouter([TOY]).route(message)[0]]
+            return [
+                SimpleNamespace(skill="other", score=0.9, matched=("x",), why="x"),
+                TriggerRouter([TOY]).route(message)[0],
+            ]
 
     assert toy_plugin(router=Stray()).on_message("toy").skill == "toy"
 
@@ -202,12 +221,18 @@ def test_cancelling_the_consumer_cancels_the_chain():
     assert gate.finished == ["intake"]
 
 
-@pytest.mark.skipif(not (engine_ready() and real_router_available()), reason="loader, expert and router not merged yet")
+@pytest.mark.skipif(
+    not (engine_ready() and real_router_available()), reason="loader, expert and router not merged yet"
+)
 def test_default_plugin_routes_the_seed_cases(shared):
     import json
 
     plugin = Plugin()
-    cases = [json.loads(line) for line in (shared / "evals" / "routing.cases.jsonl").read_text().splitlines() if line]
+    cases = [
+        json.loads(line)
+        for line in (shared / "evals" / "routing.cases.jsonl").read_text().splitlines()
+        if line
+    ]
     hit = next(c for c in cases if c["id"] == "rt-003")
     suggestion = plugin.on_message(hit["message"])
     assert suggestion is not None and suggestion.skill == "ml-workflow"
@@ -240,5 +265,9 @@ def test_public_api_is_pinned_and_imports_no_sdk():
         "tool_name",
     ]
     probe = "import sys, skillrun.plugin\nprint(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
-    loaded = set(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split())
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
     assert not loaded & {"mcp", "openai", "anthropic", "langchain_core", "jinja2"}

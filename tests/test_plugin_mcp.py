@@ -68,10 +68,18 @@ async def test_list_skills_and_route_message():
             {"message": "and make it a toy", "conversation": [{"role": "user", "content": "we sell trains"}]},
         )
     skill = listed.structured_content["skills"][0]
-    assert skill["slug"] == "toy" and skill["resource"] == "skill://toy" and skill["sections"] == ["Alpha", "Beta", "Gamma"]
+    assert (
+        skill["slug"] == "toy"
+        and skill["resource"] == "skill://toy"
+        and skill["sections"] == ["Alpha", "Beta", "Gamma"]
+    )
     assert hit.structured_content["matched"] and hit.structured_content["suggestion"]["skill"] == "toy"
     assert "run_skill" in hit.structured_content["next_step"]
-    assert miss.structured_content == {"matched": False, "suggestion": None, "next_step": miss.structured_content["next_step"]}
+    assert miss.structured_content == {
+        "matched": False,
+        "suggestion": None,
+        "next_step": miss.structured_content["next_step"],
+    }
     assert "we sell trains" in with_context.structured_content["suggestion"]["request"]
 
 
@@ -89,7 +97,9 @@ async def test_run_skill_reports_progress_after_each_section_and_returns_the_rep
 
             async def call():
                 results.append(
-                    await client.call_tool("run_skill", {"skill": "toy", "request": "gizmo"}, progress_callback=on_progress)
+                    await client.call_tool(
+                        "run_skill", {"skill": "toy", "request": "gizmo"}, progress_callback=on_progress
+                    )
                 )
 
             tg.start_soon(call)
@@ -145,7 +155,11 @@ async def test_a_client_timeout_cancels_the_run():
         ("run_skill", {"skill": "toy", "request": 5}, "request"),
         ("run_skill", {"skill": "nope", "request": "x"}, "no skill named 'nope' (known: toy)"),
         ("run_skill", {"skill": "toy", "request": "   "}, "the request is empty"),
-        ("run_skill", {"skill": "toy", "request": "x", "model": "openai:gpt-4o"}, "not enabled on this server"),
+        (
+            "run_skill",
+            {"skill": "toy", "request": "x", "model": "openai:gpt-4o"},
+            "not enabled on this server",
+        ),
         ("start_skill_run", {"skill": "toy", "request": ""}, "the request is empty"),
         ("get_skill_run", {"run_id": "no-such-run"}, "no run 'no-such-run'"),
         ("get_skill_run", {}, "run_id"),
@@ -214,7 +228,9 @@ async def test_a_failing_background_run_is_reported_as_failed():
 
     server = create_server(toy_plugin(runner=broken_runner))
     async with Client(server) as client:
-        run_id = (await client.call_tool("start_skill_run", {"skill": "toy", "request": "x"})).structured_content["run_id"]
+        run_id = (
+            await client.call_tool("start_skill_run", {"skill": "toy", "request": "x"})
+        ).structured_content["run_id"]
         await wait_for(lambda: server.run_store.status(run_id).status != "running")
         polled = await client.call_tool("get_skill_run", {"run_id": run_id})
     assert polled.structured_content["status"] == "failed"

@@ -77,7 +77,9 @@ def test_openai_definitions_match_the_sdk_and_go_through_its_client():
     sdk_schema = to_strict_json_schema(SkillRequest)
     sdk_schema.pop("title")
     assert tool["function"]["parameters"] == sdk_schema
-    sdk_tool = openai.pydantic_function_tool(SkillRequest, name="toy", description=tool["function"]["description"])
+    sdk_tool = openai.pydantic_function_tool(
+        SkillRequest, name="toy", description=tool["function"]["description"]
+    )
     sdk_tool["function"]["parameters"].pop("title")
     assert sdk_tool == tool
     from openai.types.shared_params import FunctionDefinition
@@ -100,7 +102,11 @@ def test_openai_definitions_match_the_sdk_and_go_through_its_client():
                     "role": "assistant",
                     "content": None,
                     "tool_calls": [
-                        {"id": "call_1", "type": "function", "function": {"name": "toy", "arguments": arguments}}
+                        {
+                            "id": "call_1",
+                            "type": "function",
+                            "function": {"name": "toy", "arguments": arguments},
+                        }
                     ],
                 },
             }
@@ -108,7 +114,9 @@ def test_openai_definitions_match_the_sdk_and_go_through_its_client():
     }
     seen: list[dict] = []
     client = openai.OpenAI(
-        api_key="test", base_url="http://mock.invalid/v1", http_client=httpx2.Client(transport=capture_transport(reply, seen))
+        api_key="test",
+        base_url="http://mock.invalid/v1",
+        http_client=httpx2.Client(transport=capture_transport(reply, seen)),
     )
     response = client.chat.completions.create(
         model="gpt-test", messages=[{"role": "user", "content": "plan a gizmo"}], tools=[tool]
@@ -136,17 +144,24 @@ def test_anthropic_definitions_are_tool_params_and_go_through_its_client():
         "type": "message",
         "role": "assistant",
         "model": "claude-test",
-        "content": [{"type": "tool_use", "id": "toolu_1", "name": "toy", "input": {"request": "plan a gizmo"}}],
+        "content": [
+            {"type": "tool_use", "id": "toolu_1", "name": "toy", "input": {"request": "plan a gizmo"}}
+        ],
         "stop_reason": "tool_use",
         "stop_sequence": None,
         "usage": {"input_tokens": 1, "output_tokens": 1},
     }
     seen: list[dict] = []
     client = anthropic.Anthropic(
-        api_key="test", base_url="http://mock.invalid", http_client=httpx2.Client(transport=capture_transport(reply, seen))
+        api_key="test",
+        base_url="http://mock.invalid",
+        http_client=httpx2.Client(transport=capture_transport(reply, seen)),
     )
     message = client.messages.create(
-        model="claude-test", max_tokens=100, messages=[{"role": "user", "content": "plan a gizmo"}], tools=tools
+        model="claude-test",
+        max_tokens=100,
+        messages=[{"role": "user", "content": "plan a gizmo"}],
+        tools=tools,
     )
     assert seen[0]["tools"] == tools
     assert SkillRequest.model_validate(message.content[0].input).request == "plan a gizmo"
@@ -170,7 +185,12 @@ def test_strict_schema_handles_nested_objects_and_definitions():
             "inner": {"$ref": "#/$defs/Inner"},
             "items": {"type": "array", "items": {"type": "object", "properties": {"a": {"type": "string"}}}},
         },
-        "$defs": {"Inner": {"type": "object", "properties": {"x": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None}}}},
+        "$defs": {
+            "Inner": {
+                "type": "object",
+                "properties": {"x": {"anyOf": [{"type": "string"}, {"type": "null"}], "default": None}},
+            }
+        },
     }
     strict = strict_schema(schema)
     assert strict["required"] == ["inner", "items"]

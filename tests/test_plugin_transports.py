@@ -21,7 +21,14 @@ from skillrun.plugin import RunStatus, SkillReport
 pytestmark = pytest.mark.anyio
 STACK = stack()
 REQUEST = "Design the training, serving and drift monitoring for a churn model with 2M users on AWS."
-EXPECTED_TOOLS = {"list_skills", "route_message", "run_skill", "start_skill_run", "get_skill_run", "cancel_skill_run"}
+EXPECTED_TOOLS = {
+    "list_skills",
+    "route_message",
+    "run_skill",
+    "start_skill_run",
+    "get_skill_run",
+    "cancel_skill_run",
+}
 
 
 @pytest.fixture
@@ -29,14 +36,19 @@ def anyio_backend():
     return "asyncio"
 
 
-async def run_with_progress(client: Client) -> tuple[SkillReport, str, list[tuple[float, float | None, str | None]]]:
+async def run_with_progress(
+    client: Client,
+) -> tuple[SkillReport, str, list[tuple[float, float | None, str | None]]]:
     progress = []
 
     async def on_progress(done, total, message):
         progress.append((done, total, message))
 
     result = await client.call_tool(
-        "run_skill", {"skill": STACK.skill, "request": REQUEST}, progress_callback=on_progress, read_timeout_seconds=120
+        "run_skill",
+        {"skill": STACK.skill, "request": REQUEST},
+        progress_callback=on_progress,
+        read_timeout_seconds=120,
     )
     assert not result.is_error, result.content[0].text
     return SkillReport.model_validate(result.structured_content), result.content[0].text, progress
@@ -131,7 +143,9 @@ async def test_streamable_http_on_loopback():
         headers = {"Content-Type": "application/json", "Accept": "application/json, text/event-stream"}
         async with httpx2.AsyncClient() as http:
             foreign_host = await http.post(url, json=body, headers={**headers, "Host": "attacker.example:80"})
-            foreign_origin = await http.post(url, json=body, headers={**headers, "Origin": "http://attacker.example"})
+            foreign_origin = await http.post(
+                url, json=body, headers={**headers, "Origin": "http://attacker.example"}
+            )
         assert (foreign_host.status_code, foreign_origin.status_code) == (421, 403)
     finally:
         process.terminate()

@@ -19,7 +19,8 @@ def mcp(
         typer.Option("--http", metavar="HOST:PORT", help="Serve streamable HTTP at http://HOST:PORT/mcp."),
     ] = None,
     allow_remote: Annotated[
-        bool, typer.Option("--allow-remote", help="Allow --http on a non-loopback address (no auth: proxy it).")
+        bool,
+        typer.Option("--allow-remote", help="Allow --http on a non-loopback address (no auth: proxy it)."),
     ] = False,
     model: Annotated[
         str | None,

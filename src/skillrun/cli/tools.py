@@ -47,4 +47,8 @@ def report_problems(problems: list) -> None:  # type: ignore[type-arg]
     """Skill files left out, as ``skillrun: warning: path:line: message`` on stderr."""
     console = stderr_console()
     for problem in problems:
-        console.print(f"skillrun: warning: {problem.path}:{problem.line}: {problem.message}", markup=False, soft_wrap=True)
+        console.print(
+            f"skillrun: warning: {problem.path}:{problem.line}: {problem.message}",
+            markup=False,
+            soft_wrap=True,
+        )

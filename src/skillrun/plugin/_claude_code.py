@@ -36,7 +36,9 @@ def hook_output(payload: object, plugin: Plugin) -> dict[str, Any] | None:
     suggestion = plugin.on_message(prompt)
     if suggestion is None:
         return None
-    return {"hookSpecificOutput": {"hookEventName": EVENT, "additionalContext": context_text(suggestion, plugin)}}
+    return {
+        "hookSpecificOutput": {"hookEventName": EVENT, "additionalContext": context_text(suggestion, plugin)}
+    }
 
 
 def context_text(suggestion: Suggestion, plugin: Plugin) -> str:

@@ -148,7 +148,11 @@ def _part_text(part: object) -> str:
         kind, text = getattr(part, "type", None), getattr(part, "text", None)
     else:
         return ""
-    if not (kind is None or isinstance(kind, str)) or kind not in _TEXT_PART_TYPES or not isinstance(text, str):
+    if (
+        not (kind is None or isinstance(kind, str))
+        or kind not in _TEXT_PART_TYPES
+        or not isinstance(text, str)
+    ):
         return ""
     return _clip(text, MAX_TURN_CHARS)
 

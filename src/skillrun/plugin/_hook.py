@@ -186,7 +186,9 @@ class Plugin:
         if not isinstance(request, str) or not request.strip():
             raise EmptyRequestError("the request is empty")
         if len(request) > MAX_REQUEST_CHARS:
-            raise UsageError(f"the request is {len(request):,} characters; the limit is {MAX_REQUEST_CHARS:,}")
+            raise UsageError(
+                f"the request is {len(request):,} characters; the limit is {MAX_REQUEST_CHARS:,}"
+            )
         found = self.skill(skill or DEFAULT_SKILL)
         if found.template is None:
             raise SkillFileError(f"skill {found.slug!r} has no Output Format")
@@ -270,7 +272,12 @@ def _suggestion(skill: Skill, match: Any, request: str) -> Suggestion:
     else:
         reason = f"the message matches the {skill.name} skill"
     return Suggestion(
-        skill=skill.slug, skill_name=skill.name, reason=reason, request=request, score=_score(match), matched=matched
+        skill=skill.slug,
+        skill_name=skill.name,
+        reason=reason,
+        request=request,
+        score=_score(match),
+        matched=matched,
     )
 
 

@@ -98,7 +98,9 @@ class RunStore:
             )
         run = _Run(id=secrets.token_urlsafe(12), skill=skill, started=self._clock())
         self._runs[run.id] = run
-        run.task = asyncio.get_running_loop().create_task(self._consume(run, events), name=f"skill-run:{run.id}")
+        run.task = asyncio.get_running_loop().create_task(
+            self._consume(run, events), name=f"skill-run:{run.id}"
+        )
         return self.status(run.id)
 
     def status(self, run_id: str) -> RunStatus:

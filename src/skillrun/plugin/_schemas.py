@@ -87,7 +87,9 @@ class SkillReport(BaseModel):
         for result in report.sections:
             section_md = ""
             if template is not None:
-                section_md = "\n".join(render_section(template.section(result.heading), result)).rstrip() + "\n"
+                section_md = (
+                    "\n".join(render_section(template.section(result.heading), result)).rstrip() + "\n"
+                )
             sections.append(
                 ReportSection(
                     step=result.step,

@@ -142,7 +142,9 @@ def create_server(
             status = runs.start(found, plugin.run_stream(text, found, backend))
         except UsageError as exc:
             raise ToolError(str(exc)) from None
-        note = f"Started run {status.run_id} of {found.name}. Call get_skill_run with this run_id to follow it."
+        note = (
+            f"Started run {status.run_id} of {found.name}. Call get_skill_run with this run_id to follow it."
+        )
         return _status_result(status, note, CallToolResult, TextContent)
 
     @server.tool(title="Get a skill run", annotations=read_only)
@@ -179,7 +181,9 @@ def create_server(
     return server
 
 
-def _choose_model(default: str | Model | None, asked: str | None, error: type[Exception]) -> str | Model | None:
+def _choose_model(
+    default: str | Model | None, asked: str | None, error: type[Exception]
+) -> str | Model | None:
     # A client must not make the server spend on a provider its operator did not choose: only the
     # offline engine and the model the server was started with are allowed.
     default_name = default if isinstance(default, str) else getattr(default, "name", None) or "expert"
@@ -298,4 +302,3 @@ def serve(server: Any, http: tuple[str, int] | None = None, *, allow_remote: boo
             allowed_hosts=[f"{n}:*" for n in names], allowed_origins=[f"http://{n}:*" for n in names]
         )
     server.run("streamable-http", host=host, port=port, transport_security=security)
-
