@@ -101,6 +101,7 @@ class RunStore:
         run.task = asyncio.get_running_loop().create_task(
             self._consume(run, events), name=f"skill-run:{run.id}"
         )
+        run.task.add_done_callback(lambda task: self._settle(run, task))
         return self.status(run.id)
 
     def status(self, run_id: str) -> RunStatus:
@@ -166,6 +167,13 @@ class RunStore:
             aclose = getattr(events, "aclose", None)
             if aclose is not None:
                 await aclose()
+
+    def _settle(self, run: _Run, task: asyncio.Task[None]) -> None:
+        # A task cancelled before it first ran never enters _consume, so its end is recorded here.
+        if task.cancelled() and run.status == "running":
+            run.status = "cancelled"
+        if run.ended is None:
+            run.ended = self._clock()
 
     def _get(self, run_id: str) -> _Run:
         self._expire()
