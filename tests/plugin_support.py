@@ -193,4 +193,4 @@ def install_stand_ins() -> None:
 
     skillrun.spec.load_skills = load_skills  # type: ignore[attr-defined]
     skillrun.routing.Router = TriggerRouter  # type: ignore[attr-defined]
-    hook._chain_runner = lambda concurrency, fallback: toy_runner()  # type: ignore[assignment]
+    hook._chain_runner = lambda *args: toy_runner()  # type: ignore[assignment]

@@ -271,3 +271,28 @@ def test_public_api_is_pinned_and_imports_no_sdk():
         ).stdout.split()
     )
     assert not loaded & {"mcp", "openai", "anthropic", "langchain_core", "jinja2"}
+
+
+def test_each_run_resolves_its_own_backend_from_the_model_string(monkeypatch):
+    import skillrun._run
+    import skillrun.models
+    from skillrun.plugin._hook import _chain_runner
+
+    made: list[tuple[str, dict]] = []
+    seen: list[object] = []
+
+    def fake_get_model(spec, **options):
+        made.append((spec, options))
+        return object()
+
+    monkeypatch.setattr(skillrun.models, "get_model", fake_get_model)
+    monkeypatch.setattr(
+        skillrun._run, "run_stream", lambda request, skill, model, **options: seen.append(model)
+    )
+    run = _chain_runner(4, True, {"base_url": "http://127.0.0.1:9"})
+    run("x", TOY, "openai:m")
+    run("x", TOY, "openai:m")
+    assert made == [("openai:m", {"base_url": "http://127.0.0.1:9"})] * 2
+    assert seen[0] is not seen[1]  # concurrent runs never share a backend (and its HTTP client)
+    _chain_runner(4, True, {})("x", TOY, "openai:m")
+    assert seen[2] == "openai:m" and len(made) == 2  # without options the chain resolves the string itself

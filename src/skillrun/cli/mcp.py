@@ -47,16 +47,17 @@ def mcp(
         )
     if base_url is not None and model is None:
         raise UsageError("--base-url needs --model")
-    backend: object = None
+    options = {"base_url": base_url} if base_url else {}
     if model is not None:
         from ..models import get_model
 
-        # Resolved now so that a wrong model string fails at start, not on the first call.
-        resolved = get_model(model, **({"base_url": base_url} if base_url else {}))
-        backend = resolved if base_url else model.strip()
+        # Resolved once now so that a wrong model string fails at start, not on the first call;
+        # each run resolves its own instance (concurrent runs must not share an HTTP client).
+        get_model(model, **options)
+        model = model.strip()
     if skills_dir is not None and not skills_dir.is_dir():
         raise UsageError(f"--skills-dir {skills_dir}: no such folder")
-    plugin = Plugin(skills_dir=skills_dir, model=backend, concurrency=concurrency)  # type: ignore[arg-type]
+    plugin = Plugin(skills_dir=skills_dir, model=model, model_options=options, concurrency=concurrency)
     skills = plugin.skills
     report_problems(plugin.problems)
     if not skills:

@@ -8,7 +8,7 @@ evals) shares one routing decision and one way of running a skill.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -96,6 +96,8 @@ class Plugin:
         router: Anything with ``route(message_or_conversation) -> list[Match]``; by default the
             trigger router built from the skills.
         model: The backend runs use unless one is asked for (default: the offline expert engine).
+        model_options: Options for resolving a model string (``base_url``); each run resolves its
+            own backend instance, so concurrent runs never share an HTTP client.
         runner: Runs a skill and yields chain events; by default :func:`skillrun.run_stream`.
         concurrency: Sections in flight for the default runner.
         fallback: Let the expert engine stand in for a failing backend (default runner).
@@ -108,6 +110,7 @@ class Plugin:
         skills_dir: Path | None = None,
         router: RouterLike | None = None,
         model: str | Model | None = None,
+        model_options: Mapping[str, Any] | None = None,
         runner: Runner | None = None,
         concurrency: int = 4,
         fallback: bool = True,
@@ -118,7 +121,7 @@ class Plugin:
         """Skill files that failed to load (they are left out) and shadowed duplicates."""
         self._router = router
         self.model = model
-        self._runner = runner or _chain_runner(concurrency, fallback)
+        self._runner = runner or _chain_runner(concurrency, fallback, dict(model_options or {}))
 
     @property
     def skills(self) -> list[Skill]:
@@ -281,10 +284,14 @@ def _suggestion(skill: Skill, match: Any, request: str) -> Suggestion:
     )
 
 
-def _chain_runner(concurrency: int, fallback: bool) -> Runner:
+def _chain_runner(concurrency: int, fallback: bool, model_options: dict[str, Any] | None = None) -> Runner:
     def run(request: str, skill: Skill, model: str | Model | None) -> AsyncIterator[ChainEvent]:
         from .._run import run_stream
 
+        if isinstance(model, str) and model_options:
+            from ..models import get_model
+
+            model = get_model(model, **model_options)
         return run_stream(request, skill, model, concurrency=concurrency, fallback=fallback)
 
     return run
