@@ -1,0 +1,148 @@
+"""Decisions every section shares, taken once per brief: platform stack, metric, mode, cadence, slices.
+
+The designers read these instead of deciding again, which keeps the report consistent (rubric XC-01..06):
+the serving mode, the evaluation metric, the label delay and the platform are the same in every section.
+When an earlier section is passed in ``inputs`` (perhaps written by an LLM), its choices win.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..brief import Brief
+from ..knowledge import Domain, Knowledge, Platform, ProblemType, knowledge
+from ..sections import ModelServing, ProblemDefinition
+
+_CLOUD_TO_PLATFORM = {"aws": "aws", "gcp": "gcp", "azure": "azure", "alibaba": "alibaba"}
+_GROUPS = {
+    "patient": "patient", "applicant": "applicant", "employee": "employee", "subscriber": "user", "user": "user",
+    "customer": "customer", "account": "account", "asset": "asset", "turbine": "turbine", "device": "device",
+    "trial user": "account", "transaction": "card/account", "order": "restaurant", "claim": "policyholder",
+    "appointment": "patient", "patient discharge": "patient", "message": "sender", "ticket": "customer",
+    "imaging study": "patient", "image tile": "spatial block/event", "audio frame window": "speaker",
+    "part image": "production batch", "image frame": "camera/site", "query": "query", "document": "document source",
+    "SKU-store": "store", "listing": "listing", "property": "postcode area", "impression": "user", "review": "product",
+}  # fmt: skip
+_CADENCE = {
+    "recsys": "daily", "moderation": "weekly", "fraud": "weekly", "ctr_ads": "daily", "demand_forecast": "weekly",
+    "search": "weekly", "pricing": "weekly", "eta": "weekly", "anomaly_ops": "weekly", "no_show": "monthly",
+    "wake_word": "quarterly", "visual_inspection": "quarterly", "medical_imaging": "quarterly", "credit": "quarterly",
+    "remote_sensing": "quarterly", "insurance_severity": "quarterly", "attrition": "quarterly",
+}  # fmt: skip
+_CADENCE_DAYS = {"daily": 1, "weekly": 7, "monthly": 30, "quarterly": 91}
+
+
+@dataclass(frozen=True)
+class Plan:
+    brief: Brief
+    kb: Knowledge
+    domain: Domain
+    ptype: ProblemType
+    stack: Platform
+    platform: str
+    simple: bool
+    mode: str
+    metric: str
+    metric_short: str
+    cadence: str
+    group: str
+    label_delay: float
+
+    @property
+    def cadence_days(self) -> int:
+        return _CADENCE_DAYS[self.cadence]
+
+    @property
+    def managed(self) -> bool:
+        return self.platform != "oss"
+
+    @property
+    def air_gapped(self) -> bool:
+        return self.brief.cloud == "air-gapped"
+
+    def tool(self, purpose: str) -> str:
+        """The platform's tool for ``purpose``, the lighter one for small or first-model teams."""
+        simple = getattr(self.stack, f"{purpose}_simple", None)
+        return simple if self.simple and simple else getattr(self.stack, purpose)
+
+
+def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
+    kb = knowledge()
+    domain = kb.domain_by_id.get(brief.domain) or _domain_of(kb, brief.problem_type)
+    ptype = kb.problem_types[brief.problem_type]
+    platform = _CLOUD_TO_PLATFORM.get(brief.cloud, "oss")
+    simple = brief.maturity == "first-model" or (brief.team_size is not None and brief.team_size <= 3)
+    metric, short = _metric(brief, ptype)
+    mode = brief.serving_mode
+    for value in (inputs or {}).values():
+        if isinstance(value, ProblemDefinition) and value.evaluation_metric.strip():
+            metric = value.evaluation_metric
+        if isinstance(value, ModelServing):
+            mode = value.serving_mode
+    cadence = _CADENCE.get(domain.id, "monthly")
+    if brief.maturity == "first-model" and cadence == "daily":
+        cadence = "weekly"
+    group = _GROUPS.get(brief.entity, brief.entity)
+    delay = brief.label_delay_days if brief.label_delay_days is not None else domain.label_delay_days
+    return Plan(brief, kb, domain, ptype, kb.platforms[platform], platform, simple, mode, metric, short, cadence, group, delay)
+
+
+def _domain_of(kb: Knowledge, problem_type: str) -> Domain:
+    return next((d for d in kb.domains if d.problem_type == problem_type), kb.domains[0])
+
+
+def _metric(brief: Brief, ptype: ProblemType) -> tuple[str, str]:
+    if brief.imbalanced and ptype.imbalanced_metric:
+        return ptype.imbalanced_metric, ptype.imbalanced_short or ptype.short
+    if brief.imbalanced is False and ptype.balanced_metric:
+        return ptype.balanced_metric, ptype.balanced_metric.split(" ")[0]
+    return ptype.metric, ptype.short
+
+
+def days_text(days: float) -> str:
+    if days < 1:
+        return f"{max(1, round(days * 24))} hours"
+    return f"{math.ceil(days):,} days"
+
+
+def count(value: float | None) -> str:
+    if value is None:
+        return "n/a (not stated)"
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:,.1f}M"
+    if value >= 10_000:
+        return f"{value / 1_000:,.0f}k"
+    return f"{value:,.0f}" if value >= 10 else f"{value:,.1f}"
+
+
+def source_for(plan: Plan, kind: str) -> str:
+    """The request's own source for a data kind when it named one, else a generic description."""
+    named = _named_sources(plan)
+    if kind in named:
+        return named[kind]
+    if kind in ("events", "billing", "crm", "transactions", "db", "hr", "maintenance") and "db" in named:
+        return named["db"]
+    if "warehouse" in named and kind not in ("image", "audio", "external", "calendar"):
+        return named["warehouse"]
+    return _GENERIC_SOURCES.get(kind, kind)
+
+
+def _named_sources(plan: Plan) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for src in plan.kb.sources:
+        if src.name in plan.brief.data_sources:
+            out.setdefault(src.kind, src.name)
+    return out
+
+
+_GENERIC_SOURCES: dict[str, Any] = {
+    "events": "product event logs", "billing": "billing system", "crm": "CRM", "transactions": "transaction log",
+    "db": "application database", "text": "text records", "ehr": "EHR", "sensor": "sensor telemetry",
+    "maintenance": "maintenance logs", "calendar": "calendar table (derived)", "external": "external data feed",
+    "erp": "ERP / promotion plan", "catalog": "item catalogue", "image": "image store", "audio": "audio recordings",
+    "logs": "system logs", "hr": "HRIS", "geo": "geodata",
+}  # fmt: skip

@@ -1,0 +1,108 @@
+"""A/B Testing: unit, split, one primary metric, guardrails, computed sample size and duration (§7).
+
+The sample size and duration always come from ``stats.complete_plan``; when a plain user-level test is
+infeasible (too little traffic, regulated decisions, device fleets, slow labels) the section still shows
+the computed numbers, and says which alternative design carries the decision instead (AB-11).
+"""
+
+from __future__ import annotations
+
+import math
+
+from ..sections import ABTesting, SampleSizePlan
+from ..stats import complete_plan, describe_duration
+from ._plan import Plan
+
+_MAX_USEFUL_DAYS = 56
+_REGULATED_DESIGN = {"health": "stepped_wedge", "credit": "champion_challenger", "hiring": "consented_pilot"}
+
+
+def design_ab(plan: Plan) -> ABTesting:
+    brief, ab = plan.brief, plan.domain.ab
+    design_id = _REGULATED_DESIGN.get(brief.regulated or "", ab.design)
+    if plan.mode == "edge":
+        design_id = "cohort_rollout"
+    sample = complete_plan(_sample_plan(plan, design_id))
+    infeasible = sample.enrollment_days > _MAX_USEFUL_DAYS or (brief.traffic.daily_eligible_units or 0) < _low_traffic(plan)
+    if infeasible and design_id == "user_ab":
+        design_id = "holdout" if plan.mode in ("batch", "hybrid") else "shadow_backtest"
+        sample = complete_plan(_sample_plan(plan, design_id))
+    design = plan.kb.designs[design_id]
+    unit = ab.unit
+    p99 = brief.latency.p99_ms
+    trust = plan.kb.experiments["trust_guardrails"]
+    operational = f"p99 latency ≤ {p99:g} ms and error rate ≤ 1%" if p99 and plan.mode != "batch" else "scoring job success and on-time delivery"
+    notes = [
+        f"Design: {design.label.replace('{unit}', unit)}. {design.note.replace('{unit}', unit)}.",
+        f"Statistics: baseline {_baseline_text(sample)}, MDE {ab.mde:+.0%} relative, alpha = {sample.alpha:g} (two-sided), "
+        f"power = {sample.power:.0%}; n per arm from the two-sample formula (unpooled variance).",
+        plan.kb.experiments["no_peeking"].capitalize() + ".",
+    ]
+    if sample.label_window_days and sample.label_window_days > sample.enrollment_days:
+        notes.append(
+            f"Label delay: the primary metric matures {sample.label_window_days} days after assignment, so a leading "
+            "proxy (e.g. model-driven action rate, early engagement) is read weekly for safety, and the decision waits "
+            "for the lagging metric."
+        )
+    if infeasible:
+        notes.append(
+            f"Feasibility: at about {brief.traffic.daily_eligible_units:,.0f} eligible units/day a plain randomised "
+            f"test needs {sample.enrollment_days} days to enrol, too long or underpowered; the {design_id.replace('_', ' ')} "
+            "design above plus an out-of-time backtest carry the decision, with the pre/post comparison read with caveats."
+        )
+    if brief.problem_type in ("ranking", "recommendation"):
+        notes.append(
+            "Ranking specifics: interleaving (team-draft) for a fast, sensitive offline-online check; position bias "
+            "handled by logging positions and randomising a small top-k swap; a 5% long-term holdout measures "
+            "feedback-loop effects."
+        )
+    if brief.regulated in ("health", "hiring", "credit"):
+        notes.append(
+            "Ethics and compliance: IRB/ethics (health), legal and works-council (hiring) or model-risk and compliance "
+            "(credit) review before any randomised change to decisions about people; shadow phase first."
+        )
+    return ABTesting(
+        randomization_unit=f"{unit}: randomised by a salted hash of the {unit.split(' ')[0]} id; analysis at the same unit",
+        traffic_split=f"{design.split}; ramp {design.ramp}",
+        primary_metric=f"{ab.metric} (the online counterpart of the business metric)",
+        guardrail_metrics=(
+            f"trust/operational: {trust}; {operational}. Business/user harm: {'; '.join(ab.harm)}"
+        ),
+        min_duration=describe_duration(sample),
+        rollback_criteria=(
+            f"route 100% to control if any harm guardrail ({ab.harm[0]}) degrades by > 2% relative with p < 0.05, "
+            f"if {'p99 latency exceeds ' + format(p99, 'g') + ' ms for 15 minutes' if p99 and plan.mode != 'batch' else 'a scoring run misses its deadline twice'}, "
+            "if the error rate exceeds 1% for 5 minutes, or on SRM (p < 0.001)"
+        ),
+        plan=sample,
+        notes=notes,
+    )
+
+
+def _low_traffic(plan: Plan) -> float:
+    return float(plan.kb.experiments.get("low_traffic_units_per_day", 300))
+
+
+def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
+    brief, ab = plan.brief, plan.domain.ab
+    fraction = {"champion_challenger": 0.2, "holdout": 0.2}.get(design_id, 1.0)
+    eligible = max(brief.traffic.daily_eligible_units or brief.traffic.daily_volume or 1000.0, 1.0)
+    window = int(math.ceil(plan.label_delay)) if plan.label_delay >= 1 else 0
+    if ab.kind == "proportion":
+        base = ab.baseline or (brief.base_rate if plan.domain.problem_type == brief.problem_type else None)
+        base = min(max(base or plan.domain.base_rate or 0.05, 0.0005), 0.95)
+        mde = ab.mde if base * (1 + ab.mde) < 1 else -abs(ab.mde)
+        return SampleSizePlan(
+            metric_kind="proportion", baseline=base, mde_relative=mde, daily_eligible_units=eligible,
+            traffic_fraction=fraction, label_window_days=window,
+        )  # fmt: skip
+    return SampleSizePlan(
+        metric_kind="mean", baseline=ab.baseline or 1.0, std_dev=ab.sd or 1.0, mde_relative=ab.mde,
+        daily_eligible_units=eligible, traffic_fraction=fraction, label_window_days=window,
+    )  # fmt: skip
+
+
+def _baseline_text(sample: SampleSizePlan) -> str:
+    if sample.metric_kind == "proportion":
+        return f"{sample.baseline:.2%}"
+    return f"mean {sample.baseline:,.4g} (sd {sample.std_dev:,.4g})"

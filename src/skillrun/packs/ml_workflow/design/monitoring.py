@@ -1,0 +1,141 @@
+"""Monitoring and Drift: statistics that fit the data, label-delay-aware performance, ops SLOs, retraining (§8)."""
+
+from __future__ import annotations
+
+import math
+
+from ..sections import Monitor, MonitoringDrift
+from ._plan import Plan
+
+_UNSTRUCTURED = ("text", "image", "audio")
+_SMALL_REFERENCE_ROWS = 1000
+
+
+def design_monitoring(plan: Plan) -> MonitoringDrift:
+    brief, m = plan.brief, plan.kb.monitoring
+    drift_tool = _drift_tool(plan)
+    return MonitoringDrift(
+        data_drift=Monitor(
+            tool=drift_tool,
+            threshold=_data_drift_threshold(plan),
+            action="investigate within 1 business day (owner: ML on-call); check matured performance before any "
+            "retrain: drift alone does not trigger automatic retraining",
+        ),
+        model_drift=Monitor(
+            tool=drift_tool,
+            threshold=(
+                f"prediction/score distribution {m['prediction_shift']}; calibration; "
+                f"matured-label {plan.metric_short}: {m['performance_drop']} "
+                f"(cohort scored ≥ {math.ceil(plan.label_delay)} days ago)"
+            ),
+            action="alert the model owner; > 15% relative drop = retrain and gate, or rollback to the previous version",
+        ),
+        concept_drift=Monitor(
+            tool=f"{drift_tool} + tracked matured-label backtests",
+            threshold=_concept_threshold(plan),
+            action="retrain on recent matured data and re-run the promotion gate; if the relationship changed "
+            "structurally, revisit features (owner: model owner, severity high)",
+        ),
+        operational=Monitor(tool=plan.stack.ops, threshold=_ops_threshold(plan), action="page on-call; rollback or fall back per the serving plan"),
+        retraining_policy=_retraining(plan),
+        notes=_notes(plan),
+    )
+
+
+def _drift_tool(plan: Plan) -> str:
+    if plan.managed:
+        return plan.stack.drift
+    return plan.kb.platforms["oss"].drift + (" (self-hosted)" if plan.brief.cloud in ("on-prem", "air-gapped") else "")
+
+
+def _data_drift_threshold(plan: Plan) -> str:
+    brief, stats = plan.brief, plan.kb.drift
+    reference = "a seasonally matched reference window (same weeks last period)" if brief.temporal else "the training data"
+    if brief.modality in _UNSTRUCTURED:
+        text = (
+            f"{stats['domain_classifier']['name']}: {stats['domain_classifier']['threshold']} between {reference} and "
+            f"the last 7 days of {brief.modality} embeddings"
+        )
+        if brief.modality == "text":
+            text += "; out-of-vocabulary rate and language mix tracked"
+        return text + f"; metadata features: {stats['psi']['name']} ≥ 0.1 investigate / ≥ 0.25 act"
+    daily = brief.traffic.daily_volume or 0
+    if daily and daily < _SMALL_REFERENCE_ROWS:
+        return (
+            f"small samples (< 1,000 rows per window): {stats['ks']['name']} {stats['ks']['threshold']} for numerical and "
+            f"{stats['chi2']['name']} {stats['chi2']['threshold']} for categorical features vs {reference}; "
+            f"{stats['psi']['name']} ≥ 0.25 on the score"
+        )
+    text = (
+        f"per feature vs {reference}: {stats['psi']['threshold']}; {stats['wasserstein']['name']} "
+        f"{stats['wasserstein']['threshold']} (numerical) and {stats['jensen_shannon']['name']} "
+        f"{stats['jensen_shannon']['threshold']} (categorical) with > 1,000 reference rows; dataset drift at "
+        f"{stats['dataset_share']['threshold']}"
+    )
+    if plan.mode == "streaming":
+        text += f"; streams: {stats['adwin']['name']} on feature means ({stats['adwin']['threshold']})"
+    return text
+
+
+def _concept_threshold(plan: Plan) -> str:
+    delay = math.ceil(plan.label_delay)
+    text = (
+        f"concept drift = change in P(y|x) (not just P(x) or P(y)): performance decay of {plan.metric_short} on matured "
+        f"labels (label delay ~{delay} days) > 10% relative vs the previous 4 matured cohorts at the same season; "
+        "residual drift per segment"
+    )
+    if plan.mode in ("streaming", "real-time"):
+        text += "; ADWIN on the stream of labelled errors once labels arrive"
+    return text
+
+
+def _ops_threshold(plan: Plan) -> str:
+    brief = plan.brief
+    if plan.mode == "batch":
+        return (
+            "job failure or duration > 2x the median; output freshness: scores older than 26 h; row count ±30% vs "
+            "the 4-week median; feature freshness and null rates per run"
+        )
+    p99 = brief.latency.p99_ms or 200
+    p50 = brief.latency.p50_ms or p99 / 3
+    extra = "consumer lag > 30 s; " if plan.mode == "streaming" else ""
+    hardware = "GPU" if brief.gpu else "CPU"
+    if plan.mode == "edge":
+        return (
+            f"on-device p50 > {p50:g} ms or p99 > {p99:g} ms from telemetry; crash rate > 0.1% of sessions; "
+            "share of fleet on each model version; battery/memory use per day"
+        )
+    return (
+        f"p50 > {p50:g} ms or p99 > {p99:g} ms for 15 min; error rate > 1% over 5 min; {extra}throughput vs forecast "
+        f"±50%; {hardware} and memory > 80%; feature freshness and null rates"
+    )
+
+
+def _retraining(plan: Plan) -> str:
+    brief = plan.brief
+    approval = (
+        "human approval by the model-risk/clinical/HR owner with updated documentation"
+        if brief.regulated
+        else "automatic promotion only through the gate, with the owner notified"
+    )
+    max_age = math.ceil(plan.cadence_days * plan.kb.monitoring["staleness"]["model_age_factor"])
+    return (
+        f"Scheduled + triggered: retrain {plan.cadence} on a sliding window of matured labels; triggers: matured "
+        f"{plan.metric_short} drop > 10% relative, data drift confirmed by a performance check, or a new data volume "
+        f"of ≥ 20% since the last training. Every candidate passes the promotion gate (validation on the out-of-time "
+        f"holdout, slices, sanity checks) and {approval}. Staleness bound: page if the model is older than {max_age} days."
+    )
+
+
+def _notes(plan: Plan) -> list[str]:
+    m, brief = plan.kb.monitoring, plan.brief
+    lag = plan.kb.monitoring["staleness"]["feature_lag_hours"]
+    return [
+        f"Data quality at serving time: {m['data_quality']}.",
+        f"Numerical stability: {m['numerical']}.",
+        f"Staleness: features older than {lag} h block batch scoring and alert; model age is checked daily.",
+        f"Upstream dependencies: {m['upstream']}.",
+        f"Feedback loop: {plan.domain.feedback_loop.replace('{entity}', brief.entity)}.",
+        "Every alert has an owner (ML on-call for drift and performance, platform on-call for operations) and a "
+        "severity; dashboards show all four monitor groups.",
+    ]

@@ -1,0 +1,131 @@
+"""Problem Definition: framing, operational target, metrics, baseline and the bar to ship (rubric §2)."""
+
+from __future__ import annotations
+
+from ..brief import Brief
+from ..sections import ProblemDefinition
+from ._plan import Plan, days_text
+
+_FEW_POSITIVES = 200
+
+
+def design_problem(plan: Plan) -> ProblemDefinition:
+    brief, domain = plan.brief, plan.domain
+    notes = [f"Decision and consumer: {brief.decision}."]
+    notes.append(_justification(plan))
+    if brief.imbalanced and brief.base_rate is not None:
+        notes.append(
+            f"Imbalance: base rate ~{brief.base_rate:.1%}. Handling: class weights in the loss (no resampling), "
+            "the operating threshold chosen on the validation split by capacity/cost, and isotonic calibration "
+            "fit on validation so scores read as probabilities."
+        )
+    if brief.regulated:
+        notes.append(_regulated_note(brief))
+    notes.append(f"Feedback loop: {domain.feedback_loop.replace('{entity}', brief.entity)}.")
+    return ProblemDefinition(
+        problem_type=brief.problem_type,
+        problem_type_detail=_framing(plan),
+        target_variable=(
+            f"{brief.target}. Label source: {domain.label_source}; labels arrive about "
+            f"{days_text(plan.label_delay)} after the prediction point (label delay)."
+        ),
+        business_metric=(
+            f"{domain.business_metric}. Link to the model: the prediction drives '{brief.decision.split(';')[0]}', so "
+            f"a better {plan.metric_short} offline should move this metric online (checked in the A/B test)"
+        ),
+        evaluation_metric=_evaluation(plan),
+        baseline_performance=_baseline(plan),
+        success_threshold=_threshold(plan),
+        notes=notes,
+    )
+
+
+def _framing(plan: Plan) -> str:
+    brief = plan.brief
+    parts = [f"predict {brief.target.split(';')[0].split('. ')[0]}"]
+    if brief.base_rate is not None:
+        balance = "imbalanced" if brief.imbalanced else "roughly balanced"
+        parts.append(f"{balance}, positives ~{brief.base_rate:.1%}")
+    elif brief.imbalanced:
+        parts.append("imbalanced classes (long-tailed frequencies)")
+    parts.append("temporal data (time-based validation)" if brief.temporal else "no time dependence in the label")
+    return "; ".join(parts)
+
+
+def _evaluation(plan: Plan) -> str:
+    brief = plan.brief
+    text = plan.metric
+    if brief.decision and "stated capacity" in brief.decision:
+        capacity = brief.decision.split("stated capacity: ")[-1].rstrip(")")
+        text += f"; precision@k at the stated capacity ({capacity}) is the operating metric"
+    if brief.problem_type == "forecasting":
+        text += f", measured at the {brief.horizon} horizon"
+    return text
+
+
+def _baseline(plan: Plan) -> str:
+    brief, short = plan.brief, plan.metric_short
+    named = brief.existing_baseline
+    baseline = f"existing system ({named})" if named else plan.domain.baseline
+    if plan.domain.problem_type != brief.problem_type and not named:
+        baseline = plan.ptype.baseline
+    if brief.base_rate is not None and short == "PR-AUC":
+        number = (
+            f"zero-rule PR-AUC = base rate ≈ {brief.base_rate:.3f}; the heuristic typically reaches "
+            f"{min(0.9, brief.base_rate * 2.5):.2f}"
+        )
+    elif short == "ROC-AUC":
+        number = "random ROC-AUC = 0.50; the heuristic typically reaches 0.60-0.70"
+    else:
+        number = f"its {short} is computed on the same out-of-time holdout before any model work"
+    return f"Baseline: {baseline}; also {plan.ptype.baseline}. Expected: {number} (measured in week 1 on the holdout)."
+
+
+def _threshold(plan: Plan) -> str:
+    brief, short, gain = plan.brief, plan.metric_short, plan.ptype.gain
+    direction = "higher" if plan.ptype.higher_is_better else "lower"
+    bar = f"{short} ≥ {gain:.0%} {direction} (relative) than the baseline on the out-of-time holdout"
+    if not brief.temporal:
+        bar = f"{short} ≥ {gain:.0%} {direction} (relative) than the baseline on the held-out test set"
+    if short == "PR-AUC" and brief.base_rate is not None:
+        floor = min(0.9, max(brief.base_rate * 4, brief.base_rate + 0.10))
+        bar += f" and PR-AUC ≥ {floor:.2f} absolute"
+    elif short == "ROC-AUC":
+        bar += " and ROC-AUC ≥ 0.75 absolute"
+    ab = plan.domain.ab
+    business = f"online: {ab.metric} improves by ≥ {abs(ab.mde):.0%} relative vs control"
+    return f"{bar}; no important slice worse than the baseline; {business}"
+
+
+def _justification(plan: Plan) -> str:
+    brief = plan.brief
+    if brief.maturity == "first-model" or (brief.base_rate is not None and brief.base_rate < 0.01):
+        text = (
+            "ML vs heuristic: ship the heuristic baseline first (days, not weeks) and move to ML only if the "
+            "model clears the bar"
+        )
+        if brief.base_rate is not None:
+            text += (
+                f"; with fewer than ~{_FEW_POSITIVES} positive examples prefer rules or an anomaly/health-score "
+                "approach"
+            )
+        return text + "."
+    return (
+        "ML vs heuristic: many weak signals interact (non-linear, changing over time), which hand-written rules "
+        "cannot track; the baseline stays as the fallback and the yardstick."
+    )
+
+
+def _regulated_note(brief: Brief) -> str:
+    law = {
+        "health": "HIPAA/GDPR health data",
+        "credit": "fair-lending rules (ECOA/Reg B style adverse-action notices) and GDPR",
+        "insurance": "insurance pricing/claims regulation and GDPR",
+        "hiring": "employment law (EEOC-style disparate-impact tests), GDPR and works-council review",
+    }[brief.regulated or "health"]
+    return (
+        f"Regulated domain ({brief.regulated}): {law}. Controls: explanations/reason codes (SHAP) per decision, "
+        "a model card and model-risk documentation, fairness/slice evaluation on protected groups, lineage/audit "
+        "trail from every prediction to model version and data snapshot, privacy controls (PII minimised, "
+        "pseudonymised ids, access logging), and protected attributes excluded from inputs."
+    )

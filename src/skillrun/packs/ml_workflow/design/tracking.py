@@ -1,0 +1,72 @@
+"""Experiment Tracking: tracker fitted to the platform and team, what is logged, how runs are organised (§4)."""
+
+from __future__ import annotations
+
+import re
+
+from ..sections import ChoiceWithRationale, ExperimentTracking
+from ._plan import Plan
+
+_SLICES = {
+    "health": "hospital/site, scanner or unit, age band, sex, race/ethnicity, payer",
+    "credit": "product, channel, region, and protected groups (for fairness testing only)",
+    "insurance": "line of business, region, claim size band, and protected groups (testing only)",
+    "hiring": "department, location, and protected groups (gender, age band, ethnicity; testing only)",
+}
+_MODALITY_SLICES = {
+    "text": "language, channel, message length band",
+    "image": "site, device/scanner, lighting or capture condition",
+    "audio": "speaker accent/gender, noise level, device model",
+    "time-series": "region, category, high vs low volume series",
+    "tabular": "region, device/channel, new vs returning, tenure band",
+}
+
+
+def design_tracking(plan: Plan) -> ExperimentTracking:
+    brief = plan.brief
+    tracker = plan.tool("tracker")
+    if plan.air_gapped:
+        why = "air-gapped: self-hosted inside the network, no SaaS calls; images and packages come from internal mirrors"
+    elif brief.cloud == "on-prem":
+        why = "on-prem: self-hosted open-source tracker next to the data, no managed cloud or SaaS dependency"
+    elif plan.managed and plan.simple:
+        why = f"lightweight on {plan.stack.label} for a team of {brief.team_size}; MLflow APIs keep the code portable"
+    elif plan.managed:
+        why = f"native to {plan.stack.label}: IAM, storage and the model registry are already there; MLflow-compatible APIs"
+    else:
+        why = "open-source and self-hostable: no vendor lock-in, free, one container to start with"
+    if brief.budget == "tight":
+        why += "; no per-seat licence cost"
+    slices = _SLICES.get(brief.regulated or "", "") or _MODALITY_SLICES.get(brief.modality, _MODALITY_SLICES["tabular"])
+    tracked = (
+        f"code version (git SHA), data version/snapshot id ({plan.stack.data_versioning}), hyperparameters, "
+        f"metrics on train/validation/out-of-time test including the baseline ({plan.metric_short} and the business "
+        f"proxy), per-slice metrics ({slices}), model artifact with signature, environment (Docker image digest + "
+        "lockfile), random seed, feature list and schema version"
+    )
+    project = _slug(brief.project_name)
+    organisation = (
+        f"project '{project}' -> experiment per question (e.g. '{project}-baseline', '{project}-gbdt-features-v2') -> "
+        f"runs named model-snapshot-date (e.g. 'lgbm-snap2024w23-0612', never 'run_42'); tags: owner, dataset version, problem type, git branch; every "
+        "registry model version links back to its run id (lineage)"
+    )
+    return ExperimentTracking(
+        tool=ChoiceWithRationale(choice=tracker, rationale=why),
+        whats_tracked=ChoiceWithRationale(
+            choice=tracked, rationale="enough to reproduce any run and to audit which data and code made a model"
+        ),
+        organization=ChoiceWithRationale(
+            choice=organisation,
+            rationale="comparison via the tracker's run table and an automated report (candidate vs champion vs "
+            "baseline, per slice) attached to each pull request",
+        ),
+        notes=[
+            f"Data versioning: {plan.stack.data_versioning}; the snapshot id is logged with every run.",
+            f"Slice metrics logged per segment: {slices}.",
+        ],
+    )
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug[:40] or "ml-model"

@@ -1,0 +1,170 @@
+"""Training Pipeline: diagram, split by data shape, model ladder, tuning budget, gate and registry (§5)."""
+
+from __future__ import annotations
+
+import math
+
+from ..sections import Stage, TrainingPipeline
+from ._plan import Plan
+
+_DEPLOY = {
+    "batch": "batch scoring",
+    "real-time": "online endpoint",
+    "streaming": "stream scorer",
+    "edge": "device OTA",
+    "hybrid": "batch + online",
+}
+
+
+def design_training(plan: Plan) -> TrainingPipeline:
+    brief = plan.brief
+    return TrainingPipeline(
+        diagram=_diagram(plan),
+        data_split=_split(plan),
+        training=_training(plan),
+        tuning=_tuning(plan),
+        validation=_gate(plan),
+        registry=_registry(plan),
+        notes=[
+            "Reproducibility and tests: pinned container image and lockfile, fixed random seeds, data snapshot id per "
+            "run; unit tests for feature code and the model spec; an end-to-end integration test of the pipeline on "
+            "a small sample dataset in CI before any scheduled run.",
+            _cadence_note(plan),
+            _compute_note(plan),
+        ]
+        + ([_regulated_note(brief.regulated)] if brief.regulated else []),
+    )
+
+
+def _diagram(plan: Plan) -> str:
+    source = ", ".join(plan.brief.data_sources[:2]) or plan.stack.warehouse.split(" ")[0]
+    deploy = _DEPLOY[plan.mode]
+    return "\n".join(
+        [
+            f"[data source: {source}] --> [validate schema] --> [build features (as-of)]",
+            "                                                          |",
+            "                                                          v",
+            f"[monitor drift + {plan.metric_short}] <-- [deploy: {deploy}] <-- [registry] <-- [evaluate + gate] <-- [train]",
+            "        |                                                                    ^",
+            "        +------------------------- retrain trigger ---------------------------+",
+        ]
+    )
+
+
+def _split(plan: Plan) -> Stage:
+    brief = plan.brief
+    gap = max(math.ceil(plan.label_delay), _horizon_days(brief.horizon))
+    if brief.temporal:
+        method = (
+            "time-based split: train on the oldest ~70% of the history, validate on the next 15%, out-of-time test on "
+            f"the most recent 15%; walk-forward (expanding window) backtest with 4 folds, gap ≥ {gap} days between "
+            "the end of training data and the start of each validation window (≥ the label horizon)"
+        )
+        group = ""
+        if plan.group not in ("query", "document source"):
+            group = f"; every {plan.group} kept in one fold when testing generalisation to new {plan.group}s"
+        notes = (
+            "chronological by prediction timestamp; duplicates removed before splitting; scalers, encoders and "
+            f"imputers fit on the training fold only (inside one sklearn Pipeline){group}"
+        )
+    else:
+        method = f"{plan.ptype.split}; GroupKFold (5 folds) by {plan.group} for validation, a held-out test set never used for tuning"
+        notes = (
+            f"near-duplicates removed before splitting; no {plan.group} appears in two splits; normalisation, "
+            "vocabularies and augmentation fit/applied on the training split only (inside the pipeline)"
+        )
+        if brief.regulated == "health" or "site" in plan.group:
+            notes += "; external validation on a site/scanner not seen in training"
+    return Stage(tool_method=method, notes=notes)
+
+
+def _horizon_days(horizon: str | None) -> int:
+    if not horizon:
+        return 0
+    number, _, unit = horizon.partition(" ")
+    try:
+        value = float(number)
+    except ValueError:
+        return 0
+    factor = {"hours": 1 / 24, "day": 1, "days": 1, "months": 30, "year": 365, "years": 365}.get(unit, 1)
+    return math.ceil(value * factor)
+
+
+def _training(plan: Plan) -> Stage:
+    brief, ladder = plan.brief, plan.ptype.ladder
+    if plan.simple:
+        model = f"start with {ladder['simple']}, then {ladder['tree']} once the baseline is beaten"
+    elif brief.model_complexity == "deep-learning":
+        model = f"{ladder['tree']} first, then {ladder['deep']}"
+    else:
+        model = f"{ladder['simple']} as a sanity check, then {ladder['tree']}"
+    orchestrator = plan.tool("orchestrator")
+    weight = " with class weights" if brief.imbalanced else ""
+    return Stage(
+        tool_method=f"{model}{weight}; orchestrated by {orchestrator}",
+        notes=f"{plan.cadence} retraining job; one DAG: extract -> validate -> features -> train -> evaluate -> register",
+    )
+
+
+def _tuning(plan: Plan) -> Stage:
+    trials = 30 if plan.simple else 100
+    tool = "Optuna" if plan.simple or not plan.managed else plan.stack.tuning
+    hours = 1 if plan.simple else 4
+    return Stage(
+        tool_method=f"Bayesian search (TPE) with {tool}: {trials} trials, ≤ {hours} hours per run, early pruning",
+        notes="objective on the validation folds only; the out-of-time test set is touched once, for the final candidate",
+    )
+
+
+def _gate(plan: Plan) -> Stage:
+    brief, short = plan.brief, plan.metric_short
+    better = "higher" if plan.ptype.higher_is_better else "lower"
+    gate = (
+        f"promotion gate: the candidate must beat the baseline by ≥ {plan.ptype.gain:.0%} and the current champion by "
+        f"≥ 2% relative {short} ({better} is better) on the out-of-time holdout"
+    )
+    checks = (
+        "no important slice worse than the champion by > 5% relative; sanity checks: no NaN/inf predictions, "
+        "prediction distribution PSI < 0.1 vs the champion, calibration error (ECE) ≤ 0.05 where scores are used as "
+        "probabilities, latency and model-size budget met"
+    )
+    if brief.regulated:
+        checks += "; fairness gap across protected groups within tolerance; human sign-off by model-risk/clinical owner"
+    return Stage(tool_method=gate, notes=checks)
+
+
+def _registry(plan: Plan) -> Stage:
+    registry = plan.tool("registry")
+    approval = "approval by the model owner" + (" and compliance" if plan.brief.regulated else "")
+    return Stage(
+        tool_method=f"{registry}: every model is a new version linked to its run and data snapshot",
+        notes=(
+            f"aliases/stages champion and challenger; promotion after the gate and {approval}; rollback = re-point the "
+            "champion alias to the previous version (minutes, no retraining)"
+        ),
+    )
+
+
+def _cadence_note(plan: Plan) -> str:
+    delay = math.ceil(plan.label_delay)
+    return (
+        f"Cadence: retrain {plan.cadence}; training uses only matured labels, so the training window ends ≥ {delay} "
+        f"days before the training date (the label delay); cadence is revisited if {plan.metric_short} decays faster."
+    )
+
+
+def _compute_note(plan: Plan) -> str:
+    brief = plan.brief
+    if brief.gpu is False:
+        return "Compute: CPU-only training and inference (GBDT/linear or small quantized networks); ONNX Runtime for inference."
+    if brief.model_complexity == "deep-learning":
+        where = "the available GPU server" if brief.gpu else "one rented GPU instance on spot/preemptible pricing"
+        return f"Compute: fine-tuning on {where}; inference optimised for CPU where the latency budget allows."
+    return "Compute: CPU instances are enough for GBDT training at this scale; no accelerator needed."
+
+
+def _regulated_note(regulated: str) -> str:
+    return (
+        f"Regulated ({regulated}): every promotion records the model card, validation report, fairness results and "
+        "the approver in the registry (audit trail)."
+    )

@@ -1,0 +1,279 @@
+"""Intake: read a free-text ML request into a :class:`Brief`, recording every assumption it makes.
+
+``read_request`` never raises on text: an empty, hostile or enormous request still yields a Brief (a
+generic one, with its assumptions spelled out), because the report must always be writable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..brief import Assumption, Brief, Latency, Traffic
+from ..knowledge import Domain, Knowledge, knowledge
+from ._classify import Reading, read
+from ._context import Context, edge_target, read_context
+from ._naming import entity_for, horizon_text, project_name
+from ._numbers import Quantities, parse_quantities
+from ._text import MAX_CHARS, prepare
+
+__all__ = ["read_request"]
+
+_PEAK_FACTOR = 3.0
+_IMBALANCED_BELOW = 0.12  # rubric §0.1: minority class under ~10% of rows
+_DAU_SHARE = 0.25
+_CLASSIFICATION = {
+    "binary_classification", "text_classification", "image_classification", "audio_classification",
+    "multiclass_classification", "multilabel_classification", "object_detection", "image_segmentation",
+}  # fmt: skip
+_RARE = re.compile(r"\b(rare|rarely|only ~?\d+ \w+|very few|handful of|imbalanced|unbalanced|needle)\b")
+_EXISTING = re.compile(
+    r"(?:currently (?:use|using|have|run)|current|existing|today we use|we use|our (?:current|existing|old)|replace (?:our|the))\s+"
+    r"(?P<what>[^.,;:!?\n]{3,70})"
+)
+_CLASS_COUNT = re.compile(r"(\d+)\s?(?:categories|classes|categorias|kategorien|classes|个类别)")
+
+
+def read_request(text: str) -> Brief:
+    """The structured reading of ``text``; everything not stated is an explicit assumption."""
+    raw = text if isinstance(text, str) else str(text or "")
+    request = raw[:MAX_CHARS]
+    kb = knowledge()
+    folded, language = prepare(request)
+    qty = parse_quantities(folded)
+    latency_limit = qty.latency_p99_ms or qty.latency_p50_ms
+    reading = read(folded, kb, latency_limit, qty.peak_rps)
+    ctx = read_context(folded, kb, reading.domain, qty.team_size)
+    return _assemble(request, folded, language, kb, qty, reading, ctx)
+
+
+def _assemble(
+    request: str, folded: str, language: str, kb: Knowledge, qty: Quantities, reading: Reading, ctx: Context
+) -> Brief:
+    notes: list[Assumption] = []
+    domain = reading.domain
+    pt = reading.problem_type
+    mode = reading.serving_mode
+
+    def assume(field: str, value: str, reason: str) -> None:
+        notes.append(Assumption(field=field, value=value, reason=reason))
+
+    if not reading.serving_stated:
+        assume("serving_mode", mode, "the request does not say how predictions are consumed; typical for this problem")
+    entity = entity_for(domain, qty)
+    horizon_days = qty.horizon_days or (domain.horizon_days if domain else 30.0)
+    if qty.horizon_days is None and pt not in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
+        assume("horizon", horizon_text(horizon_days), "not stated; the usual window for this kind of prediction")
+    label_delay = qty.label_delay_days
+    if label_delay is None:
+        label_delay = domain.label_delay_days if domain else 7.0
+        if domain and domain.id in ("churn", "readmission", "maintenance", "attrition", "conversion"):
+            label_delay = horizon_days
+        assume("label_delay_days", f"{label_delay:g} days", "time until the outcome is observed for this label source")
+
+    base_rate, imbalanced = _balance(folded, qty, pt, domain, assume)
+    cloud = ctx.cloud
+    if cloud == "unspecified":
+        assume("cloud", "none named", "no platform in the request: open-source tools that run on any cloud or on-prem")
+    elif ctx.cloud_from_sources:
+        assume("cloud", cloud, "implied by the services the request names")
+    if ctx.cloud_note:
+        assume("cloud", cloud, ctx.cloud_note)
+    maturity = ctx.maturity or "growing"
+    if ctx.maturity is None:
+        assume("maturity", "growing", "team maturity not stated: some ML experience, no dedicated ML platform")
+    team = qty.team_size
+    if team is None:
+        team = {"first-model": 2, "growing": 4, "platform": 10}[maturity]
+        assume("team_size", str(team), f"not stated; typical for a {maturity} team")
+    gpu = ctx.gpu
+    modality = _modality(domain, pt)
+    if gpu is None and modality in ("image", "audio", "text") and pt != "sequence_labeling":
+        assume("gpu", "one rented GPU for training only", "not stated; inference is planned on CPU")
+    budget = ctx.budget
+    traffic = _traffic(qty, domain, mode, entity, assume)
+    latency = _latency(qty, mode, kb, folded, assume)
+    regulated = ctx.regulated
+    edge = edge_target(folded, kb) if mode == "edge" else None
+    complexity = _complexity(maturity, modality, gpu)
+    capacity = f"{qty.capacity_per_day:g} per day" if qty.capacity_per_day else None
+    decision = (domain.decision if domain else "downstream system acts on the score").replace("{entity}", entity)
+    decision = decision.replace("{capacity}", f"{qty.capacity_per_day:g}" if qty.capacity_per_day else "k")
+    if capacity:
+        decision += f" (stated capacity: {capacity})"
+    existing = _existing(folded)
+    constraints = _constraints(ctx, qty, regulated, budget, gpu)
+    return Brief(
+        request=request,
+        project_name=project_name(domain, reading.domain_score, pt, entity, horizon_days, folded),
+        language=language,
+        problem_type=pt,  # type: ignore[arg-type]
+        target=_target(domain, entity, horizon_days),
+        entity=entity,
+        horizon=horizon_text(horizon_days),
+        domain=domain.id if domain else "general",
+        data_sources=[name for name, _ in ctx.sources],
+        feature_candidates=[f.feature for f in domain.features] if domain else [],
+        modality=modality,  # type: ignore[arg-type]
+        model_complexity=complexity,  # type: ignore[arg-type]
+        serving_mode=mode,  # type: ignore[arg-type]
+        team_size=team,
+        maturity=maturity,  # type: ignore[arg-type]
+        cloud=cloud,  # type: ignore[arg-type]
+        gpu=gpu,
+        budget=budget,  # type: ignore[arg-type]
+        edge_target=edge,
+        traffic=traffic,
+        latency=latency,
+        label_delay_days=label_delay,
+        temporal=_temporal(domain, pt),
+        imbalanced=imbalanced,
+        base_rate=base_rate,
+        regulated=regulated,  # type: ignore[arg-type]
+        decision=decision,
+        existing_baseline=existing,
+        constraints=constraints,
+        assumptions=notes,
+    )
+
+
+def _balance(folded: str, qty: Quantities, pt: str, domain: Domain | None, assume) -> tuple[float | None, bool | None]:  # type: ignore[no-untyped-def]
+    if pt == "anomaly_detection":
+        return qty.base_rate or (domain.base_rate if domain else 0.001), True
+    if pt in ("multiclass_classification", "multilabel_classification"):
+        count = _CLASS_COUNT.search(folded)
+        many = count is not None and int(count.group(1)) >= 10
+        return None, True if many or _RARE.search(folded) else None
+    if pt not in _CLASSIFICATION or pt in ("object_detection", "image_segmentation"):
+        return None, None
+    rare = _RARE.search(folded) is not None
+    base = qty.base_rate
+    if base is None and domain is not None and domain.base_rate is not None and domain.problem_type == pt:
+        base = domain.base_rate
+        assume("base_rate", f"{base:.1%}", f"typical positive rate for {domain.id.replace('_', ' ')}; measure it on the data")
+    if base is None:
+        return None, True if rare else None
+    return base, base < _IMBALANCED_BELOW or rare
+
+
+def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, assume) -> Traffic:  # type: ignore[no-untyped-def]
+    unit = domain.unit if domain else "prediction"
+    daily, peak = qty.daily_volume, qty.peak_rps
+    if peak and not daily:
+        daily = peak * 86_400 / _PEAK_FACTOR
+        assume("traffic.daily_volume", f"{daily:,.0f}/day", f"stated peak {peak:,.0f}/s, average taken as 1/{_PEAK_FACTOR:g} of peak")
+    population = qty.monthly_active or qty.population
+    if not daily and population:
+        daily = population * (_DAU_SHARE if qty.monthly_active else 1.0)
+        what = "daily actives = 25% of monthly actives" if qty.monthly_active else "every entity scored once per run"
+        assume("traffic.daily_volume", f"{daily:,.0f} {unit}s/day", what)
+    if not daily:
+        daily = (domain.daily_volume if domain and domain.daily_volume else None) or (
+            50_000.0 if mode in ("real-time", "streaming", "hybrid") else 10_000.0
+        )
+        assume("traffic.daily_volume", f"{daily:,.0f} {unit}s/day", "volume not stated; a mid-size workload, revisit with real numbers")
+    if not peak and mode in ("real-time", "streaming", "hybrid"):
+        peak = daily / 86_400 * _PEAK_FACTOR
+        assume("traffic.peak_rps", f"{peak:,.1f}/s", f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
+    eligible = _eligible(qty, daily, domain)
+    return Traffic(peak_rps=peak, daily_volume=daily, daily_eligible_units=eligible, unit=unit)
+
+
+def _eligible(qty: Quantities, daily: float, domain: Domain | None) -> float:
+    if qty.monthly_active:
+        return qty.monthly_active * _DAU_SHARE
+    if qty.population and qty.population_noun in ("users", "customers", "subscribers", "members", "readers", "viewers", "players", "accounts", "usuarios", "clientes", "nutzer", "kunden", "utilisateurs", "用户"):
+        return qty.population * _DAU_SHARE
+    if qty.population and not qty.daily_volume:
+        return max(qty.population / 30, 1.0)
+    return max(daily, 1.0)
+
+
+def _latency(qty: Quantities, mode: str, kb: Knowledge, folded: str, assume) -> Latency:  # type: ignore[no-untyped-def]
+    if mode == "batch":
+        deadline = _deadline(qty.deadline)
+        if qty.deadline is None:
+            assume("latency.deadline", deadline, "batch scores must be ready before the working day starts")
+        return Latency(deadline=deadline)
+    if mode == "edge":
+        target = kb.edge_targets[edge_target(folded, kb)]
+        p50, p99 = target.latency_ms
+    else:
+        defaults = kb.serving[mode]
+        p50, p99 = float(defaults["p50_ms"]), float(defaults["p99_ms"])
+    if qty.latency_p99_ms:
+        p99 = qty.latency_p99_ms
+        p50 = qty.latency_p50_ms or round(p99 * 0.4)
+    elif qty.latency_p50_ms:
+        p50 = qty.latency_p50_ms
+        p99 = p50 * 3
+        assume("latency.p99_ms", f"{p99:g} ms", "only a median was stated; tail budget set at 3x the median")
+    else:
+        assume("latency", f"p50 {p50:g} ms / p99 {p99:g} ms", f"no latency budget stated; typical for {mode} serving")
+    return Latency(p50_ms=p50, p99_ms=p99, deadline=None)
+
+
+def _deadline(stated: str | None) -> str:
+    if not stated:
+        return "06:00 local time"
+    if re.match(r"\d", stated):
+        return stated if ":" in stated or "m" in stated else f"{stated}:00"
+    if "hour" in stated:
+        return stated
+    return "06:00 local time (next morning)"
+
+
+def _modality(domain: Domain | None, pt: str) -> str:
+    by_type = {
+        "image_classification": "image", "object_detection": "image", "image_segmentation": "image",
+        "audio_classification": "audio", "text_classification": "text", "sequence_labeling": "text",
+        "forecasting": "time-series",
+    }  # fmt: skip
+    if pt in by_type:
+        return by_type[pt]
+    return domain.modality if domain and domain.problem_type == pt else "tabular"
+
+
+def _complexity(maturity: str, modality: str, gpu: bool | None) -> str:
+    if modality in ("image", "audio"):
+        return "deep-learning"
+    if maturity == "first-model" or gpu is False:
+        return "simple" if modality in ("text", "tabular") and maturity == "first-model" else "tree-based"
+    return "deep-learning" if modality == "text" and maturity == "platform" else "tree-based"
+
+
+def _temporal(domain: Domain | None, pt: str) -> bool:
+    if pt in ("forecasting", "anomaly_detection", "uplift_modeling"):
+        return True
+    if pt in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
+        return False
+    return domain.temporal if domain is not None else True
+
+
+def _target(domain: Domain | None, entity: str, horizon_days: float) -> str:
+    if domain is None:
+        return f"outcome for each {entity} within {horizon_text(horizon_days)} of the prediction time"
+    return domain.target.replace("{entity}", entity).replace("{horizon}", horizon_text(horizon_days))
+
+
+def _existing(folded: str) -> str | None:
+    match = _EXISTING.search(folded)
+    if not match:
+        return None
+    what = match.group("what").strip()
+    what = re.split(r"\s(?:and we|but|which|that|so|because|to)\s", what)[0]
+    return what[:70] or None
+
+
+def _constraints(ctx: Context, qty: Quantities, regulated: str | None, budget: str, gpu: bool | None) -> list[str]:
+    out: list[str] = []
+    if gpu is False:
+        out.append("no GPU (CPU-only)")
+    if budget == "tight":
+        out.append("tight budget")
+    if qty.latency_p99_ms:
+        out.append(f"latency limit {qty.latency_p99_ms:g} ms")
+    if ctx.cloud in ("on-prem", "air-gapped"):
+        out.append(f"{ctx.cloud}: no managed cloud services")
+    if regulated:
+        out.append(f"regulated domain: {regulated}")
+    return out

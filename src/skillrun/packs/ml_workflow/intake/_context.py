@@ -1,0 +1,99 @@
+"""The setting around the model: platform, GPUs, budget, team maturity, regulation, data sources, edge device."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..knowledge import Domain, Knowledge
+
+_PUBLIC = ("aws", "gcp", "azure", "alibaba")
+
+
+@dataclass
+class Context:
+    cloud: str = "unspecified"
+    cloud_note: str | None = None
+    cloud_from_sources: bool = False
+    gpu: bool | None = None
+    budget: str = "unspecified"
+    maturity: str | None = None
+    maturity_cue: bool = False
+    regulated: str | None = None
+    edge_target: str | None = None
+    sources: list[tuple[str, str]] = field(default_factory=list)
+
+
+def read_context(text: str, kb: Knowledge, domain: Domain | None, team_size: int | None) -> Context:
+    ctx = Context()
+    ctx.sources = [(src.name, src.kind) for src, cues in kb.source_cues if cues.count(text)]
+    _read_cloud(ctx, text, kb)
+    if kb.gpu_cues["none"].count(text):
+        ctx.gpu = False
+    elif kb.gpu_cues["available"].count(text):
+        ctx.gpu = True
+    if kb.budget_cues["tight"].count(text):
+        ctx.budget = "tight"
+    elif kb.budget_cues["ample"].count(text):
+        ctx.budget = "ample"
+    _read_maturity(ctx, text, kb, team_size)
+    scores = {name: cues.count(text) for name, cues in kb.regulated_cues.items()}
+    if domain is not None and domain.regulated:
+        ctx.regulated = domain.regulated
+    else:
+        best = max(scores, key=lambda k: scores[k])
+        # One stray word ("clinic" in an address) is not enough, unless the domain agrees.
+        if scores[best] >= 2 or (scores[best] == 1 and best in ("health", "credit") and _strong(text, kb, best)):
+            ctx.regulated = best
+    return ctx
+
+
+def _strong(text: str, kb: Knowledge, name: str) -> bool:
+    first = kb.regulated_cues[name].first(text)
+    return first is not None and len(first.group(0)) >= 6
+
+
+def _read_cloud(ctx: Context, text: str, kb: Knowledge) -> None:
+    hits = {name: cues.count(text) for name, cues in kb.cloud_cues.items()}
+    public = [c for c in _PUBLIC if hits.get(c)]
+    if not public:
+        implied = sorted({kb_src.cloud for kb_src, cues in kb.source_cues if kb_src.cloud and cues.count(text)})
+        if len(implied) == 1:
+            public, ctx.cloud_from_sources = implied, True
+    if hits.get("air-gapped"):
+        ctx.cloud = "air-gapped"
+    elif hits.get("on-prem") and public:
+        ctx.cloud = "on-prem"
+        ctx.cloud_note = (
+            f"on-prem data centre plus {', '.join(p.upper() for p in public)} named: the design uses open-source "
+            "tools that run in both places, so nothing depends on one side"
+        )
+    elif hits.get("on-prem"):
+        ctx.cloud = "on-prem"
+    elif len(public) == 1:
+        ctx.cloud = public[0]
+    elif public:
+        ctx.cloud = max(public, key=lambda c: hits.get(c, 0))
+        ctx.cloud_note = f"several clouds named ({', '.join(public)}); the design uses {ctx.cloud} plus open-source tools"
+
+
+def _read_maturity(ctx: Context, text: str, kb: Knowledge, team_size: int | None) -> None:
+    first = kb.maturity_cues["first-model"].count(text)
+    platform = kb.maturity_cues["platform"].count(text)
+    ctx.maturity_cue = bool(first or platform)
+    if platform > first or (team_size is not None and team_size >= 8):
+        ctx.maturity = "platform"
+    elif first or (team_size is not None and team_size <= 3):
+        ctx.maturity = "first-model"
+    elif team_size is not None:
+        ctx.maturity = "growing"
+
+
+def edge_target(text: str, kb: Knowledge) -> str:
+    """The device class for edge serving: mcu, phone, gateway or browser."""
+    for name in ("mcu", "browser", "phone", "gateway"):
+        target = kb.edge_targets[name]
+        if any(cue in text for cue in target.cues if "\\" not in cue) or (
+            name == "mcu" and any(w in text for w in ("kb ram", "kb of ram", "单片机", "microcontrol", "mikrocontroller"))
+        ):
+            return name
+    return "gateway"

@@ -1,0 +1,207 @@
+"""Quantities in a request: rates (1.5k TPS, 2M/day, 20k msgs/s), latency limits (p99 < 50 ms, "under
+100ms"), populations (300k MAU), team size, base rates (8 %), horizons (30 days ahead) and label delays.
+
+Works on folded text (see ``_text.fold``) in English, Spanish, German, French and Chinese notation:
+"4 000 par jour", "2.500 pro Tag", "每天200万". Every parser returns ``None`` rather than guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_MULT = {
+    "k": 1e3, "thousand": 1e3, "tausend": 1e3, "mil": 1e3, "mille": 1e3, "千": 1e3,
+    "m": 1e6, "mm": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6, "millionen": 1e6, "millones": 1e6,
+    "millon": 1e6, "mln": 1e6, "万": 1e4, "b": 1e9, "bn": 1e9, "billion": 1e9, "mrd": 1e9, "亿": 1e8,
+}  # fmt: skip
+_NUM = re.compile(
+    r"(?<![a-z0-9.])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>thousand|tausend|millions?|millionen|millones|millon|mille|mil|mio|mln|mrd|bn|billion|mm|k|m|b|千|万|亿)?(?![a-z])"
+)
+_PER_SECOND = re.compile(
+    r"^\s*(?:[a-z/-]+\s){0,3}?(?:tps|qps|rps|/ ?s(?:ec)?\b|per sec|a second|por segundo|pro sekunde|par seconde|/sekunde)"
+    r"|^\s*(?:req|requests|events|messages|msgs|transactions|txns?|predictions|queries|calls|readings|records|logs|lines|orders)\s?(?:/ ?s\b|per second|a second)"
+)
+_PER_DAY = re.compile(
+    r"^\s*(?:[^\s\d.,;/]+\s?){0,4}?(?:/ ?day|per day|a day|each day|every day|daily|/ ?d\b|al dia|por dia|diari[oa]s|pro tag|am tag|taglich|par jour|/ ?jour|quotidien|每天|每日)"
+)
+_PER_MONTH = re.compile(
+    r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?mo(?:nth)?\b|per month|a month|monthly|mau\b|al mes|por mes|mensuales|pro monat|im monat|monatlich|par mois|mensuels|每月|月活)"
+)
+_PER_HOUR = re.compile(r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?h(?:ou)?r?\b|per hour|an hour|por hora|pro stunde|par heure|每小时)")
+_PER_SECOND_BEFORE = re.compile(r"(每秒|per second|por segundo)\s*$")
+_PER_DAY_BEFORE = re.compile(r"(每天|每日|daily|per day)\s*$")
+_MS = re.compile(r"^\s?(ms|msec|milliseconds?|millisekunden|millisecondes|milisegundos|毫秒)(?![a-z])")
+_SEC = re.compile(r"^\s?(s|sec|secs|seconds?|sekunden?|secondes?|segundos?|秒)(?![a-z])")
+_LATENCY_CONTEXT = re.compile(
+    r"(p\d{2,3}|latenc|latenz|under|below|within|less than|at most|max|budget|sla|respond|answer|<|≤|=|menos de|unter|moins de|en moins|以内|低于|延迟)"
+)
+_PERCENTILE = re.compile(r"p(50|90|95|99|999)")
+_POPULATION = re.compile(
+    r"^\s*(?:[a-z-]+\s){0,2}?(users|customers|clients|subscribers|members|readers|viewers|players|accounts|patients|employees|"
+    r"devices|stores|shops|branches|restaurants|merchants|sellers|drivers|couriers|turbines|machines|assets|sensors|vehicles|trucks|"
+    r"skus|products|items|listings|articles|videos|policyholders|policies|borrowers|applicants|students|usuarios|clientes|pacientes|"
+    r"empleados|tiendas|nutzer|kunden|mitarbeiter|patienten|gerate|filialen|utilisateurs|clients|abonnes|patients|salaries|magasins|"
+    r"用户|客户|患者|员工|门店|设备)"
+)
+_TEAM_WORDS = (
+    r"(?:people|persons?|ppl|engineers?|devs|developers|data scientists?|scientists|ml engineers?|analysts?|folks|"
+    r"personas|ingenieros|cientificos de datos|personen|leute|entwickler|ingenieure|data scientists|personnes|ingenieurs|人)"
+)
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "a couple of": 2, "a few": 3, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "ein": 1, "eine": 1,
+    "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "solo": 1, "allein": 1,
+    "两": 2, "三": 3, "四": 4, "五": 5,
+}  # fmt: skip
+_TEAM = re.compile(
+    r"(?P<n>\d+|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\s?(?:[a-z-]+\s)?" + _TEAM_WORDS + r"(?![a-z])"
+    r"|(?:team|equipo|team aus|equipe) (?:of |de |von )?(?P<m>\d+|" + "|".join(_WORD_NUMBERS) + r")(?![a-z])"
+)
+_CAPACITY_NOUN = re.compile(r"^\s?(calls|reviews|investigations|visits|inspections|cases|alerts|reminders|contacts)\b")
+_PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?%")
+_RATE_WORDS = re.compile(
+    r"(rate|taux|tasa|quote|anteil|share|prevalence|base|positive|churn|fraud|default|no-?show|conversion|convert|"
+    r"click|ctr|bad|defect|readmi|imbalance|positives|minority|abandono|impago|ausfall|比例|率)"
+)
+_UNIT_DAYS = {
+    "hour": 1 / 24, "hours": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "horas": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24,
+    "day": 1, "days": 1, "d": 1, "dias": 1, "dia": 1, "tage": 1, "tagen": 1, "tag": 1, "jours": 1, "jour": 1, "天": 1,
+    "week": 7, "weeks": 7, "wk": 7, "wks": 7, "semanas": 7, "semana": 7, "wochen": 7, "woche": 7, "semaines": 7, "semaine": 7, "周": 7,
+    "month": 30, "months": 30, "meses": 30, "mes": 30, "monate": 30, "monaten": 30, "monat": 30, "mois": 30, "个月": 30, "月": 30,
+    "quarter": 91, "year": 365, "years": 365, "ano": 365, "anos": 365, "jahr": 365, "jahre": 365, "an": 365, "ans": 365, "年": 365,
+}  # fmt: skip
+_UNIT = r"(?P<unit>hours?|hrs?|h|days?|d|weeks?|wks?|months?|quarter|years?|dias?|horas|semanas?|meses|mes|anos?|stunden|tagen?|tag|wochen?|monaten?|monat|jahre?|heures|jours?|semaines?|mois|ans?|天|周|个月|月|年)(?![a-z])"
+_HORIZON = re.compile(
+    r"(?:next|coming|within(?: the next)?|in the next|over the next|at least|ahead of|in advance of|upcoming|proximos|proximas|en los proximos|"
+    r"nachsten|innerhalb von|in den nachsten|prochains|prochaines|dans les|d'ici|未来|接下来)\s?(?P<num>\d+)\s?" + _UNIT
+    + r"|(?P<num2>\d+)[ -]?(?P<unit2>day|week|month|hour|year|dias|tage|jours|天)s?[ -](?:ahead|in advance|window|horizon|churn|readmission|default|risk|forecast|a vista|im voraus|a l'avance|à l'avance)"
+    r"|(?P<num3>\d+)\s?(?P<unit3>days|weeks|months|hours|dias|semanas|meses|tage|wochen|monate|jours|semaines|mois|天|周|个月)\s?(?:ahead|in advance|out|im voraus|a l'avance|de antelacion|提前)"
+)
+_DELAY = re.compile(
+    r"(?:label|labels|chargebacks?|outcomes?|ground truth|confirm\w*|etiquetas|labels?|resultat\w*|标签)[^.;]{0,50}?"
+    r"(?:after|take|takes|arrive|arrives|come|comes|delay(?:ed)?(?: by| of)?|lag(?: of)?|within|up to|tardan|dauern|apres|late by)\s?(?:up to |about |~)?(?P<num>\d+)\s?" + _UNIT
+)
+_DEADLINE = re.compile(
+    r"by (?P<t>\d{1,2}(?::\d{2})?\s?(?:am|pm)?)(?![\d%])|(?P<m>(?:by|before) (?:the )?next morning|by morning|next morning|overnight|"
+    r"within (?:a few|\d+) hours|antes de las \d{1,2}|bis \d{1,2} uhr|avant \d{1,2} ?h)"
+)
+_CAPACITY = re.compile(
+    r"(?:handle|review|call|contact|investigate|visit|inspect|process|treat|reach)\w*\s(?:~|about |around |up to )?(?P<num>\d+(?:k)?)\s?(?:[a-z-]+\s){0,2}?(?:per|a|/)\s?(?P<unit>day|week|month)"
+    r"|(?P<num2>\d+)\s?(?:calls|reviews|investigations|visits|inspections|cases|alerts)\s?(?:per|a|/)\s?(?P<unit2>day|week|month)"
+)
+
+
+@dataclass
+class Quantities:
+    """What the number parser found; ``None`` where the request said nothing."""
+
+    peak_rps: float | None = None
+    daily_volume: float | None = None
+    monthly_active: float | None = None
+    population: float | None = None
+    population_noun: str | None = None
+    latency_p99_ms: float | None = None
+    latency_p50_ms: float | None = None
+    team_size: int | None = None
+    base_rate: float | None = None
+    horizon_days: float | None = None
+    label_delay_days: float | None = None
+    deadline: str | None = None
+    capacity_per_day: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def normalise_numbers(text: str) -> str:
+    """'4 000' / '20,000' / '2.500' (thousands) -> '4000'; '1,5' (decimal comma) -> '1.5'."""
+    text = re.sub(r"(?<=\d)[ ,.](?=\d{3}(?!\d)(?![.,]\d))", "", text)
+    text = re.sub(r"(?<=\d)(ms|msec|milliseconds?|secs?|seconds?|s)(?![a-z])", r" \1", text)
+    return re.sub(r"(?<=\d),(?=\d{1,2}(?!\d))", ".", text)
+
+
+def _value(match: re.Match[str]) -> float:
+    number = float(match.group("num"))
+    mult = match.group("mult")
+    return number * _MULT.get(mult, 1.0) if mult else number
+
+
+def parse_quantities(text: str) -> Quantities:
+    """Scan folded text for the figures the design needs."""
+    text = normalise_numbers(text)
+    found = Quantities()
+    for match in _NUM.finditer(text):
+        value = _value(match)
+        after = text[match.end() : match.end() + 60]
+        before = text[max(0, match.start() - 24) : match.start()]
+        _read_one(found, value, match, after, before)
+    _read_team(found, text)
+    _read_rates(found, text)
+    _read_time(found, text)
+    return found
+
+
+def _read_one(found: Quantities, value: float, match: re.Match[str], after: str, before: str) -> None:
+    if match.group("mult") is None and (_MS.match(after) or _SEC.match(after)):
+        window = before + match.group(0) + after[:20]
+        if _LATENCY_CONTEXT.search(window):
+            ms = value if _MS.match(after) else value * 1000
+            pct = _PERCENTILE.findall(window)
+            if pct and pct[-1] == "50":
+                found.latency_p50_ms = found.latency_p50_ms or ms
+            else:
+                found.latency_p99_ms = min(found.latency_p99_ms or ms, ms) if "-" not in before[-2:] else ms
+        return
+    if _PER_SECOND.match(after) or _PER_SECOND_BEFORE.search(before):
+        found.peak_rps = max(found.peak_rps or 0, value)
+    elif _PER_MONTH.match(after):
+        if _POPULATION.match(after) or re.match(r"^\s*(mau|monthly active|月活)", after):
+            found.monthly_active = max(found.monthly_active or 0, value)
+        else:
+            found.daily_volume = found.daily_volume or value / 30
+    elif _CAPACITY_NOUN.match(after):
+        return
+    elif _PER_DAY.match(after) or _PER_DAY_BEFORE.search(before):
+        found.daily_volume = max(found.daily_volume or 0, value)
+    elif _PER_HOUR.match(after):
+        found.daily_volume = max(found.daily_volume or 0, value * 24)
+    elif (pop := _POPULATION.match(after)) and value >= 10:
+        if value > (found.population or 0):
+            found.population, found.population_noun = value, pop.group(1)
+
+
+def _read_team(found: Quantities, text: str) -> None:
+    for match in _TEAM.finditer(text):
+        raw = match.group("n") or match.group("m")
+        size = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
+        if 0 < size <= 500:
+            found.team_size = size
+            return
+
+
+def _read_rates(found: Quantities, text: str) -> None:
+    for match in _PERCENT.finditer(text):
+        pct = float(match.group("num"))
+        window = text[max(0, match.start() - 60) : match.end() + 40]
+        if 0 < pct < 50 and _RATE_WORDS.search(window):
+            found.base_rate = pct / 100
+            return
+
+
+def _days(num: str, unit: str) -> float:
+    return float(num) * _UNIT_DAYS.get(unit.rstrip("s") if unit not in _UNIT_DAYS else unit, 1)
+
+
+def _read_time(found: Quantities, text: str) -> None:
+    if match := _HORIZON.search(text):
+        num = match.group("num") or match.group("num2") or match.group("num3")
+        unit = match.group("unit") or match.group("unit2") or match.group("unit3")
+        found.horizon_days = _days(num, unit)
+    if match := _DELAY.search(text):
+        found.label_delay_days = _days(match.group("num"), match.group("unit"))
+    if match := _DEADLINE.search(text):
+        found.deadline = (match.group("t") or match.group("m") or "").strip()
+    if match := _CAPACITY.search(text):
+        raw = match.group("num") or match.group("num2")
+        unit = match.group("unit") or match.group("unit2")
+        per_day = float(raw.rstrip("k")) * (1000 if raw.endswith("k") else 1)
+        found.capacity_per_day = per_day / {"day": 1, "week": 5, "month": 21}[unit]

@@ -1,0 +1,242 @@
+"""The expert engine's knowledge base: ``skill/ml-workflow/knowledge/*.yaml``, validated and cached.
+
+The YAML files hold every catalogue and threshold (tools per platform, metrics per problem type, domain
+profiles with their feature templates, drift statistics, intake lexicons); this module only gives them
+types and compiles the cue lists into regular expressions, once per process.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..._content import find_content
+from pathlib import Path
+from ...errors import SkillrunError
+
+_LANGS = ("en", "es", "de", "fr", "zh")
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class KnowledgeError(SkillrunError):
+    """A knowledge file is missing or does not match its schema."""
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Cues:
+    """A cue list from the YAML, compiled to one alternation; ``count`` says how many cues hit."""
+
+    def __init__(self, cues: list[str], weight: float = 1.0) -> None:
+        self.weight = weight
+        self.patterns = [re.compile(_cue_regex(c)) for c in cues if c]
+
+    def count(self, text: str) -> int:
+        return sum(1 for p in self.patterns if p.search(text))
+
+    def score(self, text: str) -> float:
+        return self.weight * self.count(text)
+
+    def first(self, text: str) -> re.Match[str] | None:
+        hits = [m for p in self.patterns if (m := p.search(text))]
+        return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def _cue_regex(cue: str) -> str:
+    cue = str(cue).strip()
+    # Latin cues match at a word start; CJK cues match anywhere (no spaces between words).
+    return r"(?<![a-z0-9])" + cue if re.match(r"[a-z0-9(\\]", cue) else cue
+
+
+def _cues(entry: Any) -> Cues:
+    if isinstance(entry, list):
+        return Cues([str(c) for c in entry])
+    entry = dict(entry or {})
+    words = [str(c) for lang in (*_LANGS, "cues") for c in entry.get(lang, []) or []]
+    return Cues(words, float(entry.get("weight", 1.0)))
+
+
+class FeatureTemplate(_Model):
+    feature: str
+    kind: str
+    transformation: str
+    type: str
+    risk: str
+    note: str = ""
+
+
+class ABProfile(_Model):
+    unit: str
+    metric: str
+    kind: str
+    baseline: float | None = None
+    sd: float | None = None
+    mde: float
+    harm: list[str]
+    design: str
+
+
+class Domain(_Model):
+    id: str
+    cues: dict[str, list[str]]
+    problem_type: str
+    serving: str
+    temporal: bool
+    modality: str = "tabular"
+    regulated: str | None = None
+    name: str
+    entity: str
+    unit: str
+    horizon_days: float
+    target: str
+    label_source: str
+    label_delay_days: float
+    base_rate: float | None = None
+    daily_volume: float | None = None
+    business_metric: str
+    decision: str
+    baseline: str
+    feedback_loop: str
+    leaky: str
+    ab: ABProfile
+    features: list[FeatureTemplate] = Field(min_length=5)
+
+
+class ProblemType(_Model):
+    metric: str
+    short: str
+    imbalanced_metric: str | None = None
+    imbalanced_short: str | None = None
+    balanced_metric: str | None = None
+    higher_is_better: bool
+    gain: float
+    baseline: str
+    ladder: dict[str, str]
+    split: str
+    source: str
+
+
+class Platform(_Model):
+    label: str
+    storage: str
+    warehouse: str
+    data_versioning: str
+    tracker: str
+    tracker_simple: str
+    orchestrator: str
+    orchestrator_simple: str
+    registry: str
+    registry_simple: str
+    tuning: str
+    batch: str
+    batch_simple: str
+    realtime: str
+    realtime_simple: str
+    streaming: str
+    edge: str
+    online_store: str
+    feature_store: str
+    drift: str
+    ops: str
+    data_quality: str
+    stream_engine: str
+    cost: str
+    source: str
+
+
+class EdgeTarget(_Model):
+    cues: list[str]
+    runtime: str
+    size_budget: str
+    latency_ms: tuple[float, float]
+    compression: str
+    update: str
+    source: str
+
+
+class Design(_Model):
+    label: str
+    split: str
+    ramp: str
+    note: str
+
+
+class DataSource(_Model):
+    name: str
+    cues: list[str]
+    kind: str
+    cloud: str | None = None
+
+
+class Knowledge:
+    """Everything the intake and the designers read, typed; build it with :func:`knowledge`."""
+
+    def __init__(self, raw: dict[str, dict[str, Any]]) -> None:
+        lex = raw["lexicon"]
+        self.lexicon = lex
+        self.language_words = {lang: set(words) for lang, words in lex["languages"].items()}
+        self.problem_cues = {name: _cues(e) for name, e in lex["problem_types"].items()}
+        self.serving_cues = {name: _cues(e) for name, e in lex["serving_modes"].items()}
+        self.cloud_cues = {name: _cues(e) for name, e in lex["clouds"].items()}
+        self.gpu_cues = {name: _cues(e) for name, e in lex["gpu"].items()}
+        self.budget_cues = {name: _cues(e) for name, e in lex["budget"].items()}
+        self.maturity_cues = {name: _cues(e) for name, e in lex["maturity"].items()}
+        self.regulated_cues = {name: _cues(e) for name, e in lex["regulated"].items()}
+        self.unit_cues = {name: _cues(e) for name, e in lex["units"].items()}
+        self.edge_strong = _cues(lex["edge_strong"])
+
+        self.domains = [Domain.model_validate(d) for d in raw["domains"]["domains"]]
+        self.domain_cues = {d.id: _cues(d.cues) for d in self.domains}
+        self.domain_by_id = {d.id: d for d in self.domains}
+        self.problem_types = {
+            k: ProblemType.model_validate(v) for k, v in raw["problem_types"]["problem_types"].items()
+        }
+        self.platforms = {k: Platform.model_validate(v) for k, v in raw["platforms"]["platforms"].items()}
+        self.edge_targets = {
+            k: EdgeTarget.model_validate(v) for k, v in raw["platforms"]["edge_targets"].items()
+        }
+        self.sources = [DataSource.model_validate(s) for s in raw["sources"]["sources"]]
+        self.source_cues = [(s, Cues(s.cues)) for s in self.sources]
+        self.monitoring = raw["monitoring"]
+        self.drift = raw["monitoring"]["drift_statistics"]
+        exp = raw["experiments"]
+        self.designs = {k: Design.model_validate(v) for k, v in exp["designs"].items()}
+        self.experiments = exp
+        self.serving = raw["serving"]["modes"]
+
+
+_FILES = ("lexicon", "domains", "problem_types", "platforms", "sources", "monitoring", "experiments", "serving")
+
+
+def _beside_package(relative: str) -> Path | None:
+    # A checkout whose skill/ folder has no SKILL.md yet is not a content root for find_content.
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[4] / "skill" / relative, here.parents[2] / "_bundled" / "skill" / relative):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """Load, validate and compile the knowledge base (once per process)."""
+    raw: dict[str, dict[str, Any]] = {}
+    for name in _FILES:
+        relative = f"ml-workflow/knowledge/{name}.yaml"
+        path = find_content("skill", relative) or _beside_package(relative)
+        if path is None:
+            raise KnowledgeError(f"knowledge file ml-workflow/knowledge/{name}.yaml not found")
+        try:
+            raw[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        except yaml.YAMLError as exc:
+            raise KnowledgeError(f"{path}: {exc}") from exc
+    try:
+        return Knowledge(raw)
+    except (KeyError, ValueError, re.error) as exc:
+        raise KnowledgeError(f"knowledge base is invalid: {exc}") from exc

@@ -1,0 +1,196 @@
+"""Rubric properties asserted on the expert designers' output (ml-rubric.md §1-§10)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from skillrun.models import SectionTask
+from skillrun.packs.ml_workflow import PACK
+from skillrun.packs.ml_workflow.brief import Brief
+from skillrun.packs.ml_workflow.design import design_report, design_section
+from skillrun.packs.ml_workflow.intake import read_request
+from skillrun.packs.ml_workflow.sections import ABTesting, ProblemDefinition, SampleSizePlan
+from skillrun.packs.ml_workflow.stats import complete_plan, n_per_arm_proportion
+
+_spec = importlib.util.spec_from_file_location("own_requests", Path(__file__).with_name("requests.py"))
+assert _spec and _spec.loader
+_own = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_own)
+REQUESTS = [text for text, *_ in _own.OWN_REQUESTS]
+
+CLOUD_WORDS = {
+    "aws": r"SageMaker|\bS3\b|Redshift|Athena|Kinesis|\bMSK\b|CloudWatch|DynamoDB|\bECS\b|\bEKS\b|ElastiCache|Step Functions|MWAA",
+    "gcp": r"Vertex|BigQuery|Dataflow|Pub/Sub|Cloud Composer|\bGCS\b|Cloud Run|\bGKE\b|Bigtable|Memorystore|Cloud Monitoring|Dataproc",
+    "azure": r"Azure|Synapse|Data Factory|Event Hubs|\bAKS\b|ADLS|Cosmos DB",
+    "alibaba": r"\bPAI\b|PAI-|MaxCompute|DataWorks|Hologres|Realtime Compute",
+}
+SAAS = r"Weights & Biases|\bW&B\b|Neptune|Comet|Databricks|Snowflake"
+
+
+def _text(sections: dict) -> str:
+    parts: list[str] = []
+    for section in sections.values():
+        body = section.to_body()
+        for table in body.tables:
+            parts.extend(cell for row in table.rows for cell in row)
+        parts.extend(body.fields.values())
+        parts.extend(body.notes)
+        if body.diagram:
+            parts.append(body.diagram)
+    return "\n".join(parts)
+
+
+def _report(text: str) -> tuple[Brief, dict, str]:
+    brief = read_request(text)
+    sections = design_report(brief)
+    return brief, sections, _text(sections)
+
+
+@pytest.mark.parametrize("request_text", REQUESTS)
+def test_rubric_properties(request_text: str) -> None:
+    brief, sections, text = _report(request_text)
+    pd, fe, tp, ms, ab, md = (
+        sections["ProblemDefinition"], sections["FeatureEngineering"], sections["TrainingPipeline"],
+        sections["ModelServing"], sections["ABTesting"], sections["MonitoringDrift"],
+    )  # fmt: skip
+    # G-02 no placeholders; never the ambiguous "OSS"
+    assert not re.search(r"\b(TBD|TODO|lorem)\b|\?\?\?|<[^>]{0,20}>", text)
+    assert not re.search(r"\bOSS\b", text)
+    # G-04 / AP-07 platform consistency
+    for cloud, words in CLOUD_WORDS.items():
+        if cloud != brief.cloud:
+            assert not re.search(words, text), (cloud, re.search(words, text))
+    if brief.cloud in ("on-prem", "air-gapped"):
+        assert not re.search(SAAS, text)
+    # PD-04 / AP-02 never accuracy on imbalanced data
+    if brief.imbalanced:
+        assert "accuracy" not in pd.evaluation_metric.lower()
+    # PD-06 quantitative threshold naming the metric
+    assert re.search(r"(≥|>=|>|at least|\+)\s*\d", pd.success_threshold)
+    # PD-10 label source and delay
+    assert re.search(r"label[^\n]{0,200}(delay|days|weeks)", pd.target_variable)
+    # FE-01/02 well-formed table, Med/High rows mitigated
+    assert len(fe.features) >= 5
+    assert all(row.leakage_note for row in fe.features if row.leakage_risk in ("Med", "High"))
+    # TP-01 / AP-01 temporal split
+    split = tp.data_split.tool_method + " " + tp.data_split.notes
+    if brief.temporal:
+        assert re.search(r"time-based|out-of-time|chronolog", split) and re.search(r"walk-forward|expanding window", split)
+        assert not re.search(r"random split|shuffle|StratifiedKFold|(?<!Group)KFold", split)
+    # TP-05 tuning budget; TP-06 gate with a number; TP-08 diagram with >= 6 stages and arrows
+    assert re.search(r"\d+\s*trials", tp.tuning.tool_method)
+    assert re.search(r"gate", tp.validation.tool_method) and re.search(r"\d", tp.validation.tool_method)
+    stages = ["data source", "validate", "features", "train", "evaluate", "registry", "deploy", "monitor", "retrain"]
+    assert sum(stage in tp.diagram for stage in stages) >= 6 and "-->" in tp.diagram
+    # MS-01 mode consistency, MS-02 percentiles within the stated limit
+    assert ms.serving_mode == brief.serving_mode
+    if ms.serving_mode == "batch":
+        assert "deadline" in ms.latency_sla
+    else:
+        assert ms.latency_p50_ms is not None and ms.latency_p99_ms is not None
+        assert ms.latency_p99_ms >= ms.latency_p50_ms
+        if brief.latency.p99_ms:
+            assert ms.latency_p99_ms <= brief.latency.p99_ms
+        assert re.search(r"p50[^\n]{0,20}\d+\s*ms", ms.latency_sla) and re.search(r"p99[^\n]{0,20}\d+\s*ms", ms.latency_sla)
+    assert re.search(r"fallback|fail-open|fail-closed|baseline|previous", ms.fallback, re.I)
+    # AB-02 split sums to 100, AB-04 guardrails, AB-06/07 computed sample size, AB-08 SRM
+    split_numbers = re.search(r"(\d+)/(\d+)", ab.traffic_split)
+    if split_numbers:
+        assert int(split_numbers.group(1)) + int(split_numbers.group(2)) == 100
+    assert "SRM" in ab.guardrail_metrics and "chi-squared" in ab.guardrail_metrics
+    assert ab.plan is not None and ab.plan.n_per_arm > 0
+    assert ab.plan.total_days == ab.plan.enrollment_days + ab.plan.label_window_days
+    assert complete_plan(ab.plan) == ab.plan
+    assert re.search(r"\d", ab.rollback_criteria)
+    # MD-01/02/04/08/09/11/12
+    for monitor in (md.data_drift, md.model_drift, md.concept_drift, md.operational):
+        assert re.search(r"\d", monitor.threshold) and monitor.action
+    assert re.search(r"PSI|Wasserstein|Jensen|ROC AUC|Kolmogorov|ADWIN", md.data_drift.threshold)
+    assert "P(y|x)" in md.concept_drift.threshold
+    assert re.search(r"weekly|monthly|daily|quarterly", md.retraining_policy) and "gate" in md.retraining_policy
+    assert re.search(r"older than \d+ days", md.retraining_policy)
+    notes = " ".join(md.notes)
+    assert "NaN" in notes and "data contracts" in notes and "schema" in notes
+    # XC-02 metric reused in gate and monitoring
+    assert re.split(r"[ ,(]", pd.evaluation_metric)[0] in tp.validation.tool_method + md.model_drift.threshold
+    # G-06 regulated controls
+    if brief.regulated:
+        groups = [r"explain|SHAP|reason code", r"model card|documentation", r"fairness|protected", r"lineage|audit", r"PII|HIPAA|GDPR|privacy"]
+        assert sum(bool(re.search(g, text)) for g in groups) >= 4
+
+
+def test_no_gpu_means_no_gpu_requirement() -> None:
+    brief, sections, text = _report("fraud scoring on CPU-only servers, no GPU, on-prem, 200 TPS")
+    assert not re.search(r"\bGPU\b|A100|H100|CUDA", text)
+
+
+def test_first_model_stays_simple() -> None:
+    brief, sections, text = _report("we r a small startup (3 ppl), first model: predict trial conversion, postgres")
+    assert sections["FeatureEngineering"].feature_store is False
+    assert not re.search(r"Kubeflow|Kafka|Flink", text)
+    assert "logistic regression" in sections["TrainingPipeline"].training.tool_method
+
+
+def test_platform_realtime_gets_feature_store() -> None:
+    _, sections, _ = _report("card fraud at authorization, 3k TPS, p99 < 80 ms, 15 ML engineers, feature store exists, AWS")
+    assert sections["FeatureEngineering"].feature_store is True
+
+
+@pytest.mark.parametrize(
+    ("plan", "n", "total"),
+    [
+        (SampleSizePlan(metric_kind="proportion", baseline=0.05, mde_relative=-0.10, daily_eligible_units=20_000, label_window_days=30), 28_406, 37),
+        (SampleSizePlan(metric_kind="mean", baseline=60, std_dev=40, mde_relative=1 / 60, daily_eligible_units=5_000), 25_117, 14),
+        (SampleSizePlan(metric_kind="proportion", baseline=0.02, mde_relative=0.05, daily_eligible_units=100_000, traffic_fraction=0.2), 315_204, 35),
+    ],
+)
+def test_worked_examples_e1_e3(plan: SampleSizePlan, n: int, total: int) -> None:
+    done = complete_plan(plan)
+    assert abs(done.n_per_arm - n) / n <= 0.01 and done.total_days == total
+
+
+def test_designer_plan_matches_formula_and_includes_label_window() -> None:
+    brief = read_request("Telco churn: 2M subscribers, 5% monthly churn, retention offers, batch, GCP")
+    ab = design_section("ABTesting", brief)
+    assert isinstance(ab, ABTesting) and ab.plan is not None
+    p1 = ab.plan.baseline
+    expected = n_per_arm_proportion(p1, p1 * (1 + ab.plan.mde_relative))
+    assert abs(ab.plan.n_per_arm - expected) / expected <= 0.01
+    assert ab.plan.label_window_days >= 30 and f"+ {ab.plan.label_window_days}-day outcome window" in ab.min_duration
+
+
+def test_inputs_keep_sections_consistent() -> None:
+    brief = read_request("recommend articles on our homepage, GCP")
+    pd = design_section("ProblemDefinition", brief)
+    custom = pd.model_copy(update={"evaluation_metric": "MAP@20 on next-day clicks"})
+    md = design_section("MonitoringDrift", brief, {"problem_definition": custom})
+    tp = design_section("TrainingPipeline", brief, {"problem_definition": custom})
+    assert isinstance(pd, ProblemDefinition)
+    assert md.model_drift.threshold  # still complete
+    assert tp.validation.tool_method
+
+
+def test_pack_expert_and_finalize() -> None:
+    brief = PACK.expert(SectionTask(skill="ml-workflow", step="intake", output_type=Brief, request="churn, GCP"))
+    assert isinstance(brief, Brief)
+    ab = PACK.expert(SectionTask(skill="ml-workflow", step="ab_testing", output_type=ABTesting, request="churn, GCP", brief=brief))
+    final = PACK.finalize(SectionTask(skill="ml-workflow", step="ab_testing", output_type=ABTesting, request="", brief=brief), ab)
+    assert final.plan == ab.plan and PACK.title(brief) and PACK.assumptions(brief)
+
+
+def test_example_cases_rubric_specifics(shared: Path) -> None:
+    cases = {c["id"]: c for c in map(json.loads, (shared / "evals" / "ml-workflow.cases.jsonl").read_text().splitlines())}
+    _, s, text = _report(cases["ml-015"]["request"])
+    assert "TFLite Micro" in text and "int8" in text and "speaker" in s["TrainingPipeline"].data_split.notes
+    _, s, text = _report(cases["ml-011"]["request"])
+    assert "IRB" in text and "40" in s["ProblemDefinition"].evaluation_metric
+    _, s, _ = _report(cases["ml-005"]["request"])
+    assert s["FeatureEngineering"].feature_store is False and "popular" in s["ProblemDefinition"].baseline_performance
+    _, s, _ = _report(cases["ml-036"]["request"])
+    assert "switchback" in s["ABTesting"].randomization_unit + s["ABTesting"].notes[0]
+    assert "prep time" in s["ProblemDefinition"].baseline_performance
