@@ -144,8 +144,8 @@ class Gate:
         return FunctionModel(self.answer, name="gate")
 
 
-# Subprocess tests run the real command once the loader, expert engine and router are in; until then
-# they run the same CLI with stand-ins (toy skill, trigger router, toy runner) patched in first.
+# Subprocess tests run the real command once the router is merged; until then they run the same CLI
+# with the trigger router patched in first.
 TESTS = Path(__file__).resolve().parent
 _BOOT = (
     "import sys; sys.path.insert(0, {tests!r}); import plugin_support; plugin_support.install_stand_ins(); "
@@ -156,10 +156,14 @@ _BOOT = (
 @dataclass(frozen=True)
 class Stack:
     real: bool
-    skill: str
-    matching_prompt: str
-    other_prompt: str
-    sections: int
+    """The router is the real one (nothing is stood in for)."""
+    skill: str = "ml-workflow"
+    matching_prompt: str = (
+        "We need an MLOps plan for a demand forecasting model: training pipeline, serving, "
+        "monitoring, retraining. 20k SKUs, Snowflake + Airflow."
+    )
+    other_prompt: str = "What's a good recipe for banana bread?"
+    sections: int = 7
 
     def command(self, *args: str) -> list[str]:
         if self.real:
@@ -168,29 +172,12 @@ class Stack:
 
 
 def stack() -> Stack:
-    if engine_ready() and real_router_available():
-        prompt = (
-            "We need an MLOps plan for a demand forecasting model: training pipeline, serving, "
-            "monitoring, retraining. 20k SKUs, Snowflake + Airflow."
-        )
-        return Stack(True, "ml-workflow", prompt, "What's a good recipe for banana bread?", 7)
-    return Stack(False, "toy", "Plan a gizmo for our toy shop", "What's a good recipe for banana bread?", 3)
+    return Stack(real=real_router_available())
 
 
 def install_stand_ins() -> None:
-    """Patch in the toy skill, the trigger router and the toy runner (subprocesses, stand-in mode)."""
-    import skillrun.plugin._hook as hook
+    """Patch in the trigger router while the real one is not merged (subprocesses of Stack.command)."""
     import skillrun.routing
-    import skillrun.spec
 
-    def load_skills(dirs, strict=True):
-        from skillrun.errors import SkillFileError
-
-        for folder in dirs:
-            if not Path(folder).is_dir():
-                raise SkillFileError(f"{folder}: no such directory")
-        return [TOY]
-
-    skillrun.spec.load_skills = load_skills  # type: ignore[attr-defined]
-    skillrun.routing.Router = TriggerRouter  # type: ignore[attr-defined]
-    hook._chain_runner = lambda *args: toy_runner()  # type: ignore[assignment]
+    if not real_router_available():
+        skillrun.routing.Router = TriggerRouter  # type: ignore[attr-defined]

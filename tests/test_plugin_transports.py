@@ -1,7 +1,7 @@
 """`skillrun mcp` as a subprocess: the mcp client over stdio and over streamable HTTP on loopback.
 
-Once the loader, the expert engine and the router are merged these run the ML Workflow skill on the
-expert backend; until then the same command runs with the toy stand-ins (see plugin_support).
+They run the ML Workflow skill on the expert backend. Until the router is merged, the command runs
+with the trigger router stood in (see plugin_support).
 """
 
 from __future__ import annotations
@@ -71,8 +71,7 @@ def check_report(report: SkillReport, markdown: str, progress: list) -> None:
     assert [p[0] for p in progress] == list(range(1, STACK.sections + 1))
     assert {p[1] for p in progress} == {STACK.sections}
     assert all(p[2].startswith(f"section {int(p[0])}/{STACK.sections}: ") for p in progress)
-    if STACK.real:
-        assert report.run.model == "expert" and markdown.startswith("# ML Workflow")
+    assert report.run.model == "expert" and markdown.startswith("# ML Workflow")
 
 
 async def test_stdio_server_end_to_end():
