@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 
-_MARKUP = re.compile(r"([\\`*_\[\]|<>#~])")
+# Characters that start markup anywhere in a line. `_` only opens emphasis at a word edge, so
+# snake_case names stay readable; `#` only matters at the start of the text (a heading in a list item).
+_MARKUP = re.compile(r"([\\`*\[\]|<~])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|^#")
 _ESCAPED = re.compile(r"\\([\\`*_\[\]|<>#~])")
 _BREAK = "<br>"
 
@@ -16,7 +18,7 @@ _BREAK = "<br>"
 def escape_cell(text: str) -> str:
     """Escape ``text`` for one markdown table cell: one line, no live markup, no bare pipes."""
     lines = [line.strip() for line in str(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    return _BREAK.join(_MARKUP.sub(r"\\\1", line) for line in lines if line) or "-"
+    return _BREAK.join(_MARKUP.sub(lambda m: "\\" + m.group(), line) for line in lines if line) or "-"
 
 
 def escape_inline(text: str) -> str:

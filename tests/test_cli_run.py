@@ -1,0 +1,94 @@
+"""`skillrun run`: report on stdout, one-line errors, exit codes (in-process and as a real process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from skillrun.cli import app
+
+REQUEST = "Predict which subscribers cancel in the next 30 days; 2M subscribers, BigQuery, daily scores."
+runner = CliRunner()
+
+
+def invoke(*args: str, stdin: str | None = None):
+    return runner.invoke(app, list(args), input=stdin)
+
+
+def test_run_prints_the_templated_report_on_stdout():
+    result = invoke("run", "-q", REQUEST)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("# ML Workflow: ")
+    assert [line for line in lines if line.startswith("## ")] == [
+        "## Problem Definition",
+        "## Feature Engineering",
+        "## Experiment Tracking",
+        "## Training Pipeline",
+        "## Model Serving",
+        "## A/B Testing",
+        "## Monitoring and Drift",
+    ]
+
+
+def test_explicit_skill_name_and_stdin():
+    result = invoke("run", "-q", "ml-workflow", "-", stdin=REQUEST)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# ML Workflow: ")
+
+
+def test_json_format_is_the_report_model():
+    result = invoke("run", "-q", "--format", "json", REQUEST)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["skill"] == "ml-workflow"
+    assert len(data["sections"]) == 7
+    assert data["brief"]["serving_mode"] == "batch"
+    assert all(s["provenance"]["backend"] == "expert" for s in data["sections"])
+
+
+def test_output_file_is_written(tmp_path):
+    target = tmp_path / "report.md"
+    result = invoke("run", "-q", "-o", str(target), REQUEST)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert target.read_text(encoding="utf-8").startswith("# ML Workflow: ")
+
+
+@pytest.mark.parametrize(
+    "args, stdin, message",
+    [
+        (["run", "   "], None, "request is empty"),
+        (["run", "-"], "\n\t \n", "request is empty"),
+        (["run", "no-such-skill", REQUEST], None, "no skill named 'no-such-skill'"),
+        (["run", "--format", "xml", REQUEST], None, "--format must be md or json"),
+        (["run", "--model", "nope:x", REQUEST], None, "unknown model 'nope:x'"),
+        (["run", "-o", "/no/such/dir/r.md", REQUEST], None, "no such directory"),
+        (["run", "a", "b", "c"], None, "expected [SKILL] REQUEST"),
+    ],
+)
+def test_usage_errors_are_one_line_and_exit_2(args, stdin, message):
+    result = invoke(*args, stdin=stdin)
+    assert result.exit_code == 2, result.output
+    err = result.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("skillrun: error: ") and message in err[0], err
+    assert "Traceback" not in result.output
+
+
+def test_real_process_exit_codes_and_no_traceback():
+    env = {**os.environ, "NO_COLOR": "1"}
+    ok = subprocess.run([sys.executable, "-m", "skillrun", "run", "-q", REQUEST], capture_output=True, text=True, env=env)
+    assert ok.returncode == 0 and ok.stdout.startswith("# ML Workflow: ") and ok.stderr == ""
+    bad = subprocess.run([sys.executable, "-m", "skillrun", "run", ""], capture_output=True, text=True, env=env)
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert bad.stderr.strip() == "skillrun: error: the request is empty"
+
+
+def test_version():
+    result = invoke("--version")
+    assert result.exit_code == 0 and result.stdout.startswith("skillrun ")
