@@ -37,7 +37,8 @@ def test_a_matching_message_gives_a_suggestion_with_the_request():
     assert isinstance(suggestion, Suggestion)
     assert suggestion.skill == "toy" and suggestion.skill_name == "Toy"
     assert set(suggestion.matched) == {"gizmo", "toy"}
-    assert "gizmo" in suggestion.reason
+    assert suggestion.reason.startswith("the message mentions ") and "gizmo" in suggestion.reason
+    assert suggestion.detail == "triggers toy, gizmo in the message"
     assert suggestion.request == "Please plan a gizmo launch for the toy fair"
     assert suggestion.arguments == {"skill": "toy", "request": suggestion.request}
     assert suggestion.model_dump(mode="json")["arguments"]["skill"] == "toy"

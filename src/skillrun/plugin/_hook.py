@@ -48,7 +48,9 @@ class Suggestion(BaseModel):
     """Slug of the skill (``ml-workflow``)."""
     skill_name: str
     reason: str
-    """Why it matched, in one line, for the user or the model to judge."""
+    """Why it matched, in plain words, for the user or the model to judge."""
+    detail: str = ""
+    """The router's own account of the match (scores and what made them up), for debugging."""
     request: str
     """The last user turn, followed by earlier user turns as context."""
     score: float
@@ -268,16 +270,17 @@ def _score(match: Any) -> float:
 def _suggestion(skill: Skill, match: Any, request: str) -> Suggestion:
     matched = tuple(str(m) for m in (getattr(match, "matched", None) or ()))
     why = getattr(match, "why", None)
-    if isinstance(why, str) and why.strip():
-        reason = " ".join(why.split())
-    elif matched:
-        reason = f"the message mentions {', '.join(matched)}"
+    detail = " ".join(why.split()) if isinstance(why, str) else ""
+    if matched:
+        shown = ", ".join(matched[:5]) + (", …" if len(matched) > 5 else "")
+        reason = f"the message mentions {shown}"
     else:
-        reason = f"the message matches the {skill.name} skill"
+        reason = detail or f"the message matches the {skill.name} skill"
     return Suggestion(
         skill=skill.slug,
         skill_name=skill.name,
         reason=reason,
+        detail=detail,
         request=request,
         score=_score(match),
         matched=matched,
