@@ -105,3 +105,15 @@ def test_fallback_sections_carry_a_visible_note_under_their_heading():
     lines = render_section(TEMPLATE.section("Alpha"), _result(body, fallback=True, fallback_reason="timeout"))
     assert lines[0] == "## Alpha"
     assert lines[2] == "> Written by the offline expert engine (timeout)."
+
+
+@pytest.mark.parametrize("note", ["---", "+ plus", "1. numbered", "> quote", "# heading", "*** rule"])
+def test_notes_that_look_like_block_markup_stay_list_items(note):
+    from skillrun.report import parse_markdown
+
+    body = SectionBody(
+        tables=[Table(columns=["Aspect", "Detail"], rows=[["One", "x"], ["Two", "y"]])], notes=[note, "after"]
+    )
+    lines = render_section(TEMPLATE.section("Alpha"), _result(body))
+    parsed = parse_markdown("# T\n\n" + "\n".join(lines))
+    assert parsed.sections[0].notes == [note, "after"]

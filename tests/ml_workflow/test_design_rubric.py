@@ -194,3 +194,14 @@ def test_example_cases_rubric_specifics(shared: Path) -> None:
     _, s, _ = _report(cases["ml-036"]["request"])
     assert "switchback" in s["ABTesting"].randomization_unit + s["ABTesting"].notes[0]
     assert "prep time" in s["ProblemDefinition"].baseline_performance
+
+
+def test_mean_metric_duration_text_has_no_exponents():
+    from skillrun.packs.ml_workflow.sections import SampleSizePlan
+    from skillrun.packs.ml_workflow.stats import complete_plan, describe_duration
+
+    plan = complete_plan(
+        SampleSizePlan(metric_kind="mean", baseline=25_000, std_dev=20_000, mde_relative=0.05, daily_eligible_units=900)
+    )
+    text = describe_duration(plan)
+    assert "e+" not in text and "sd 20,000" in text and "1,250 absolute" in text

@@ -11,7 +11,10 @@ import re
 # Characters that start markup anywhere in a line. `_` only opens emphasis at a word edge, so
 # snake_case names stay readable; `#` only matters at the start of the text (a heading in a list item).
 _MARKUP = re.compile(r"([\\`*\[\]|<~])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|^#")
-_ESCAPED = re.compile(r"\\([\\`*_\[\]|<>#~])")
+# At the start of a paragraph or list item these would open a list, a quote or a rule.
+_UNESCAPE = re.compile(r"\\([\\`*_\[\]|<>#~+.)!-])|<br>")
+_HASH = re.compile(r"(?<!\\)#")
+_BLOCK_START = re.compile(r"^(?:[-+>]|\d+(?=[.)]))")
 _BREAK = "<br>"
 
 
@@ -22,13 +25,32 @@ def escape_cell(text: str) -> str:
 
 
 def escape_inline(text: str) -> str:
-    """Escape text for a paragraph or list item (bold-field values, notes): same rules as a cell."""
-    return escape_cell(text)
+    """Escape text for a paragraph or list item (bold-field values, notes).
+
+    Cell rules, plus the block markers that only matter at the start of a line.
+    """
+    escaped = escape_cell(text)
+    found = _BLOCK_START.match(escaped)
+    if found is None:
+        return escaped
+    end = found.end()
+    if escaped[0].isdigit():
+        return escaped[:end] + "\\" + escaped[end:]
+    return "\\" + escaped
+
+
+def escape_title(text: str) -> str:
+    """Escape text for the ``#`` title: one line, and no ``#`` that could read as a closing sequence."""
+    one_line = " ".join(part.strip() for part in str(text).splitlines() if part.strip())
+    return _HASH.sub(r"\\#", escape_inline(one_line))
 
 
 def unescape_cell(cell: str) -> str:
-    """Inverse of :func:`escape_cell` (line breaks come back as ``\\n``)."""
-    return _ESCAPED.sub(r"\1", cell.strip().replace(_BREAK, "\n"))
+    """Inverse of :func:`escape_cell` (line breaks come back as ``\\n``).
+
+    One left-to-right pass, so an escaped ``\\<br>`` stays text and is not read as a break.
+    """
+    return _UNESCAPE.sub(lambda m: m.group(1) if m.group(1) is not None else "\n", cell.strip())
 
 
 def split_row(line: str) -> list[str]:

@@ -11,7 +11,7 @@ import re
 
 from ..errors import TemplateMismatchError
 from ..spec import OutputTemplate, TemplateDiagram, TemplateField, TemplateSection, TemplateTable
-from ._escape import escape_cell, escape_inline
+from ._escape import escape_cell, escape_inline, escape_title
 from ._model import Report, SectionBody, SectionResult, Table
 
 _FENCE = re.compile(r"`{3,}|~{3,}")
@@ -93,6 +93,3 @@ def _diagram(heading: str, body: SectionBody) -> list[str]:
     drawing = _FENCE.sub(lambda m: "'" * len(m.group()), body.diagram.strip("\n"))
     return ["```text", drawing, "```"]
 
-
-def escape_title(text: str) -> str:
-    return escape_inline(text).replace("<br>", " ")

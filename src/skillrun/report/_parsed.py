@@ -38,7 +38,12 @@ class ParsedSection(BaseModel):
     notes: list[str] = []
     """List items and other prose lines, unescaped, in order (the fallback note included)."""
     text: str = ""
-    """The whole section as written (raw markdown), for keyword checks."""
+    """The whole section as written (raw markdown), heading line included."""
+    plain: str = ""
+    """The section body as a reader sees it: tables (cells joined by `` | ``), fields (``Label: value``),
+    diagrams and notes, one per line, markup and escapes removed. Keyword checks search this."""
+    fallback: str | None = None
+    """The reason in a ``> Written by the offline expert engine (...)`` note, when the section has one."""
 
 
 class ParsedReport(BaseModel):
@@ -46,6 +51,10 @@ class ParsedReport(BaseModel):
     """The ``#`` title without hashes."""
     preamble: str = ""
     """Raw markdown between the title and the first ``##`` heading (banner, assumptions)."""
+    banner: str | None = None
+    """The text of a ``> **Note:** ...`` line in the preamble."""
+    assumptions: list[str] = []
+    """Items of the ``**Assumptions:**`` list in the preamble."""
     sections: list[ParsedSection] = []
     text: str = ""
 
@@ -58,3 +67,10 @@ class ParsedReport(BaseModel):
     @property
     def headings(self) -> list[str]:
         return [s.heading for s in self.sections]
+
+    @property
+    def plain(self) -> str:
+        """Title, preamble items and every section's plain text (see :attr:`ParsedSection.plain`)."""
+        parts = [self.title or "", self.banner or "", *self.assumptions]
+        parts += [f"{s.heading}\n{s.plain}" for s in self.sections]
+        return "\n".join(p for p in parts if p)

@@ -218,8 +218,12 @@ class ABTesting(_Section):
     )
 
     def to_body(self) -> SectionBody:
+        # The template has no row for the unit, and a split means little without it: it rides along.
+        split = self.traffic_split
+        if self.randomization_unit and self.randomization_unit.lower() not in split.lower():
+            split = f"{split}; randomisation unit: {self.randomization_unit}"
         rows = [
-            ["Traffic split", self.traffic_split],
+            ["Traffic split", split],
             ["Primary metric", self.primary_metric],
             ["Guardrail metrics", self.guardrail_metrics],
             ["Min duration", self.min_duration],

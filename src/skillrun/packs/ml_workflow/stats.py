@@ -85,6 +85,16 @@ def _effect(plan: SampleSizePlan) -> str:
             f"= {abs(p2 - plan.baseline):.2%} absolute"
         )
     return (
-        f"baseline mean {plan.baseline:,.4g}, sd {plan.std_dev:,.4g}, MDE {plan.mde_relative:+.0%} relative "
-        f"= {abs(plan.baseline * plan.mde_relative):,.4g} absolute"
+        f"baseline mean {plain_number(plan.baseline)}, sd {plain_number(plan.std_dev or 0)}, "
+        f"MDE {plan.mde_relative:+.0%} relative = {plain_number(abs(plan.baseline * plan.mde_relative))} absolute"
     )
+
+
+def plain_number(value: float) -> str:
+    """A number as people write it: thousands separators, no exponent, at most 4 significant digits."""
+    if value == 0:
+        return "0"
+    if abs(value) >= 1000:
+        return f"{value:,.0f}"
+    digits = max(0, 3 - math.floor(math.log10(abs(value))))
+    return f"{value:,.{digits}f}".rstrip("0").rstrip(".")

@@ -1,0 +1,290 @@
+"""What the checks need to know about the request, and where each fact came from.
+
+Each fact is taken from the eval case's labels (``ctx.expect``) when it has one, else from the run's
+Brief (``ctx.brief``), else read from the request text with the lexicon's keyword lists. The request
+reading is deliberately simple: it only matters for runs that have neither labels nor a brief.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ....evals._checks import CheckContext
+from ._lexicon import lexicon
+from ._text import has, quantities
+
+UNSTRUCTURED_TYPES = {
+    "text_classification": "text",
+    "sequence_labeling": "text",
+    "image_classification": "image",
+    "object_detection": "image",
+    "image_segmentation": "image",
+    "audio_classification": "audio",
+}
+CLASSIFICATION_TYPES = frozenset(
+    {
+        "binary_classification",
+        "multiclass_classification",
+        "multilabel_classification",
+        "text_classification",
+        "image_classification",
+        "audio_classification",
+        "anomaly_detection",
+    }
+)
+
+_PROBLEM_RULES: list[tuple[str, str]] = [
+    ("recommendation", r"recommend|which items to show|personali[sz]ed (?:feed|rows)|homepage rows"),
+    ("ranking", r"\brank|search|similar products|retrieval|re-?rank"),
+    ("forecasting", r"forecast|demand for|next \d+ (?:days|weeks) per|how many .* (?:next|per)"),
+    ("image_segmentation", r"segment(?:ation)?\b.*(?:image|satellite|SAR)|extent mapping|mask"),
+    ("object_detection", r"bounding box|detect (?:objects|defects) in|object detection"),
+    ("image_classification", r"x-?ray|image|photo|radiolog|scan\b"),
+    ("audio_classification", r"wake ?word|audio|speech|keyword spotting|sound"),
+    ("text_classification", r"toxic|moderation|chat message|sentiment|spam|text classification"),
+    ("anomaly_detection", r"unusual|anomal|without labels"),
+    ("multiclass_classification", r"categori[sz]e|\d+ categories|into \d+ classes|classify .* into"),
+    ("regression", r"\bETA\b|how much|severity|price|duration|time to|amount"),
+    (
+        "binary_classification",
+        r"churn|abandono|convert|will .* (?:happen|quit|fail)|which .* (?:will|likely)|"
+        r"risk score|failure|no-?show|quit|fraud|default|readmission|predict whether|réadmission",
+    ),
+]
+_PROBLEM_PATTERNS = [(kind, re.compile(p, re.IGNORECASE)) for kind, p in _PROBLEM_RULES]
+_LATENCY_RANGE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:-|–|to)\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?)\b", re.I)
+_LATENCY_BOUND = re.compile(
+    r"(?:<|≤|<=|under|below|within|less than|at most|max(?:imum)?)\s*(\d+(?:\.\d+)?)\s*(ms|s|sec|seconds?)\b",
+    re.I,
+)
+_RATE_UNITS = re.compile(
+    r"^\s*(?P<unit>(?:[\w-]+\s){0,2}?(?P<word>msgs?|messages?|events?|requests?|req|queries|QPS|RPS|TPS|orders|"
+    r"transactions?|appointments?|rendez-vous|predictions?|calls|clicks|sessions|images?|readers|users|"
+    r"subscribers|employees|trials|products|items|visits|records|rows|claims|patients)\b"
+    r"(?:\s*/\s*(?:s|sec|second|day|d|h|hour|month)\b|\s+(?:per|a|par|por|al)\s+"
+    r"(?:second|day|jour|d[ií]a|hour|month|mois|mes)\b)?)",
+    re.IGNORECASE,
+)
+_PER_SECOND = re.compile(r"/\s*s\b|per second|QPS|RPS|TPS|a second", re.IGNORECASE)
+_PER_DAY = re.compile(
+    r"/\s*d(?:ay)?\b|per day|a day|par jour|por d[ií]a|daily|each day|nightly", re.IGNORECASE
+)
+_PER_MONTH = re.compile(r"monthly|/\s*month|per month|a month|al mes|par mois|mensuel", re.IGNORECASE)
+
+
+def per_of(text: str) -> str:
+    """``second``, ``day``, ``month`` or ``count`` for the words after a number."""
+    for per, pattern in (("second", _PER_SECOND), ("day", _PER_DAY), ("month", _PER_MONTH)):
+        if pattern.search(text):
+            return per
+    return "count"
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A quantity the request states, e.g. 20,000 messages per second."""
+
+    value: float
+    per: str
+    """``second``, ``day``, ``month`` or ``count`` (a total with no time unit)."""
+    noun: str
+    word: str = ""
+    """The counted thing alone (``msgs``, ``orders``)."""
+
+    @property
+    def per_day(self) -> float | None:
+        return to_per_day(self.value, self.per)
+
+
+def to_per_day(value: float, per: str) -> float | None:
+    return {"second": value * 86400, "day": value, "month": value / 30}.get(per)
+
+
+@dataclass
+class Facts:
+    problem_type: str | None = None
+    serving_mode: str | None = None
+    temporal: bool | None = None
+    imbalanced: bool | None = None
+    platforms: frozenset[str] = frozenset()
+    """Subset of aws, gcp, azure, alibaba, on-prem, air-gapped."""
+    regulated: str | None = None
+    no_gpu: bool = False
+    budget_tight: bool = False
+    small_team: bool = False
+    first_model: bool = False
+    team_size: int | None = None
+    label_delay_days: float | None = None
+    latency_limit_ms: float | None = None
+    modality: str = "tabular"
+    repeated_entities: bool = False
+    rates: list[Rate] = field(default_factory=list)
+    source: dict[str, str] = field(default_factory=dict)
+    """Where each fact came from: ``expect``, ``brief`` or ``request``."""
+
+    @property
+    def clouds(self) -> frozenset[str]:
+        return self.platforms - {"on-prem", "air-gapped"}
+
+    @property
+    def on_prem_only(self) -> bool:
+        return bool(self.platforms & {"on-prem", "air-gapped"}) and not self.clouds
+
+
+def _brief(ctx: CheckContext, name: str, default: Any = None) -> Any:
+    return getattr(ctx.brief, name, default) if ctx.brief is not None else default
+
+
+def _labelled(ctx: CheckContext, facts: Facts, name: str, guess: Any) -> Any:
+    """``name`` from the case labels, else the brief, else ``guess`` (read from the request)."""
+    expect = ctx.expect
+    value = getattr(expect, name, None) if expect is not None else None
+    if value is not None:
+        facts.source[name] = "expect"
+        return value
+    value = _brief(ctx, name)
+    if value is not None:
+        facts.source[name] = "brief"
+        return value
+    facts.source[name] = "request"
+    return guess() if callable(guess) else guess
+
+
+def _request_problem_type(request: str) -> str | None:
+    for kind, pattern in _PROBLEM_PATTERNS:
+        if pattern.search(request):
+            return kind
+    return None
+
+
+def _request_serving(request: str) -> str | None:
+    lex = lexicon()
+    edge = lex.patterns("request_facts", "edge")
+    if edge.search(request):
+        return "edge"
+    if lex.patterns("request_facts", "streaming").search(request):
+        return "streaming"
+    realtime = lex.patterns("request_facts", "real_time").search(request)
+    batch = lex.patterns("request_facts", "batch").search(request)
+    if realtime and batch:
+        return "hybrid"
+    if realtime:
+        return "real-time"
+    if batch:
+        return "batch"
+    return None
+
+
+def request_platforms(request: str) -> set[str]:
+    lex = lexicon()
+    found = {cloud for cloud, pattern in lex.cloud_requests.items() if pattern.search(request)}
+    if lex.air_gapped_request.search(request):
+        found |= {"air-gapped", "on-prem"}
+    elif has(lex.on_prem_request, request):
+        found.add("on-prem")
+    return found
+
+
+def request_team_size(request: str) -> int | None:
+    lex = lexicon()
+    words = lex.data["request_facts"]["numbers_words"]
+    nouns = "|".join(lex.data["request_facts"]["team_nouns"])
+    number = r"(\d{1,3}|" + "|".join(words) + r")"
+    patterns = [
+        rf"(?<!\w){number}\s+(?:(?:ML|data|senior|full-time)\s+)?(?:{nouns})\b",
+        rf"team of {number}\b",
+        rf"(?:somos|nous sommes|we are|we're)\s+{number}\b",
+    ]
+    for p in patterns:
+        m = re.search(p, request, re.IGNORECASE)
+        if m:
+            token = m.group(1).lower()
+            return int(token) if token.isdigit() else int(words[token])
+    return None
+
+
+def request_latency_limit(request: str) -> float | None:
+    """The tightest latency bound the request states, in ms (a range counts by its upper end)."""
+    limits: list[float] = []
+    for m in _LATENCY_RANGE.finditer(request):
+        scale = 1 if m.group(3).lower() == "ms" else 1000
+        limits.append(max(float(m.group(1)), float(m.group(2))) * scale)
+    for m in _LATENCY_BOUND.finditer(request):
+        scale = 1 if m.group(2).lower() == "ms" else 1000
+        limits.append(float(m.group(1)) * scale)
+    return min(limits) if limits else None
+
+
+def request_rates(request: str) -> list[Rate]:
+    rates: list[Rate] = []
+    for q in quantities(request):
+        if q.value < 10:
+            continue
+        tail = request[q.end : q.end + 48]
+        unit = _RATE_UNITS.match(tail)
+        if unit is None:
+            continue
+        noun = unit.group("unit").strip()
+        rates.append(Rate(q.value, per_of(noun), noun, unit.group("word").lower()))
+    return rates
+
+
+def _regulated(request: str) -> str | None:
+    lex = lexicon()
+    for domain in ("health", "credit", "insurance", "hiring"):
+        if lex.patterns("request_facts", "regulated", domain).search(request):
+            return domain
+    return None
+
+
+def read_facts(ctx: CheckContext) -> Facts:
+    """Resolve every fact for ``ctx`` (labels, then brief, then request text)."""
+    request = ctx.request or _brief(ctx, "request", "") or ""
+    lex = lexicon()
+    facts = Facts()
+    rf = "request_facts"
+    facts.problem_type = _labelled(ctx, facts, "problem_type", lambda: _request_problem_type(request))
+    facts.serving_mode = _labelled(ctx, facts, "serving_mode", lambda: _request_serving(request))
+    facts.temporal = _labelled(
+        ctx, facts, "temporal", lambda: bool(lex.patterns(rf, "temporal").search(request))
+    )
+    facts.imbalanced = _labelled(
+        ctx,
+        facts,
+        "imbalanced",
+        lambda: (
+            bool(lex.patterns(rf, "imbalanced").search(request))
+            if facts.problem_type in CLASSIFICATION_TYPES
+            else None
+        ),
+    )
+    platforms = request_platforms(request)
+    cloud = _brief(ctx, "cloud")
+    if cloud and cloud != "unspecified":
+        platforms.add(cloud)
+        if cloud == "air-gapped":
+            platforms.add("on-prem")
+    facts.platforms = frozenset(platforms)
+    facts.regulated = _brief(ctx, "regulated") or _regulated(request)
+    gpu = _brief(ctx, "gpu")
+    facts.no_gpu = gpu is False or (gpu is None and bool(lex.patterns(rf, "no_gpu").search(request)))
+    budget = _brief(ctx, "budget")
+    facts.budget_tight = budget == "tight" or (
+        budget in (None, "unspecified") and bool(lex.patterns(rf, "budget").search(request))
+    )
+    facts.team_size = _brief(ctx, "team_size") or request_team_size(request)
+    maturity = _brief(ctx, "maturity")
+    facts.first_model = maturity == "first-model" or bool(lex.patterns(rf, "first_model").search(request))
+    facts.small_team = (facts.team_size is not None and facts.team_size <= 5) or bool(
+        lex.patterns(rf, "small_team").search(request)
+    )
+    facts.label_delay_days = _brief(ctx, "label_delay_days")
+    latency = _brief(ctx, "latency")
+    facts.latency_limit_ms = getattr(latency, "p99_ms", None) or request_latency_limit(request)
+    modality = _brief(ctx, "modality")
+    facts.modality = UNSTRUCTURED_TYPES.get(facts.problem_type or "", modality or "tabular")
+    facts.repeated_entities = bool(lex.patterns(rf, "repeated_entities").search(request))
+    facts.rates = request_rates(request)
+    return facts

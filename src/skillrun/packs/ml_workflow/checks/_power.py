@@ -1,0 +1,206 @@
+"""Reading a power calculation back out of a report, and redoing it with :mod:`..stats` (AB-06, AB-07).
+
+The A/B section states (in whatever order) a baseline, an MDE, alpha, power, n per arm, the daily
+eligible units, the share of traffic in the test and an outcome window; this module finds those numbers
+and recomputes n and the duration the rubric's way (§10): n within ±10%, duration within ±1 day before
+rounding up to whole weeks, plus the outcome window.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from ..stats import n_per_arm_mean, n_per_arm_proportion
+from ._text import NUMBER, to_number
+
+_NUM = rf"(?P<num>{NUMBER})"
+_N = [
+    re.compile(rf"\bn\s*(?:=|≈|~|:)\s*{_NUM}\s?(?P<mult>k|K|M)?\b", re.IGNORECASE),
+    re.compile(
+        rf"{_NUM}\s?(?P<mult>k|K|M)?\s*(?:[\w-]+\s){{0,2}}?(?:per|/|each)\s*(?:arm|variant|group)\b", re.I
+    ),
+    re.compile(rf"sample size[^\d\n|;]{{0,30}}?{_NUM}\s?(?P<mult>k|K|M)?\b", re.IGNORECASE),
+]
+_BASELINE = re.compile(r"\bbaseline\b", re.IGNORECASE)
+_NUM_ANY = re.compile(
+    rf"[$€£]?{_NUM}\s*(?P<pct>%)?(?P<tail>\s*-?\s*(?:day|week|month|hour|h\b|d\b)s?)?", re.I
+)
+_SD = re.compile(
+    rf"(?:\bsd\b|σ|\bstd\b\.?(?:\s*dev(?:iation)?)?|standard deviation)\s*(?:=|of|:|≈|is)?\s*[$€£]?{_NUM}",
+    re.I,
+)
+_MDE = re.compile(
+    rf"(?:\bMDE\b|minimum detectable effect)[^\d\n|;+\-−]{{0,24}}(?P<sign>[+\-−])?\s*[$€£]?{_NUM}\s*"
+    r"(?P<unit>%|pp\b|percentage points?)?(?P<qual>[^\n|;]{0,16})",
+    re.IGNORECASE,
+)
+# "MDE -10% relative = 0.50% absolute": the absolute figure is the more precise one.
+_MDE_ABSOLUTE = re.compile(
+    rf"[^\n|;]{{0,30}}?=\s*[~≈]?\s*[$€£]?{_NUM}\s*(?P<unit>%|pp\b|percentage points?)?\s*(?:absolute|abs\b)",
+    re.I,
+)
+_ALPHA = re.compile(r"(?:\balpha\b|α)\s*(?:=|:|of)?\s*(?P<num>0?\.\d+)", re.IGNORECASE)
+_POWER = [
+    re.compile(r"\bpower\s*(?:=|:|of)?\s*(?P<num>0?\.\d+|\d{2}(?:\.\d+)?\s*%)", re.IGNORECASE),
+    re.compile(r"(?P<num>\d{2}(?:\.\d+)?\s*%)\s*power", re.IGNORECASE),
+]
+_ARMS = re.compile(r"\b(?P<num>\d|two|three|four)\s*(?:arms|variants|groups)\b", re.IGNORECASE)
+_DAILY = re.compile(
+    rf"{_NUM}\s?(?P<mult>k|K|M)?\s*(?:[\w-]+\s){{0,3}}?[\w-]*\s*(?:/\s*day|per day|a day|each day|daily|par jour|por d[ií]a)",
+    re.I,
+)
+# The share of eligible traffic in the test (all arms): "x 20% of traffic" in the arithmetic, or
+# "20% of traffic in the experiment". "50% of users see the new model" is an arm, not the share.
+_FRACTION = [
+    re.compile(r"(?:x|×|\*)\s*(?P<num>\d+(?:\.\d+)?)\s*%", re.IGNORECASE),
+    re.compile(
+        r"(?P<num>\d+(?:\.\d+)?)\s*%\s*of\s+(?:the\s+)?(?:eligible\s+)?traffic\s+"
+        r"(?:in|enrolled|enters|allocated|is in|goes to the)\s*(?:the\s+)?(?:test|experiment)",
+        re.IGNORECASE,
+    ),
+]
+_WINDOW = [
+    re.compile(r"\+\s*(?P<num>\d+)\s*-?\s*day", re.IGNORECASE),
+    re.compile(
+        r"(?P<num>\d+)\s*-?\s*days?\s+(?:outcome|observation|label|churn|conversion|attribution|maturation|"
+        r"follow-?up|readout)?\s*(?:window|period|lag)",
+        re.IGNORECASE,
+    ),
+]
+_METRIC_WINDOW = re.compile(r"(?P<num>\d+)\s*-?\s*day", re.IGNORECASE)
+_DURATION = re.compile(rf"{_NUM}\s*-?\s*(?P<unit>days?|d\b|weeks?|wks?)", re.IGNORECASE)
+_WORDS = {"two": 2, "three": 3, "four": 4}
+
+
+@dataclass
+class PowerReading:
+    n: float | None = None
+    baseline: float | None = None
+    baseline_pct: bool = False
+    sd: float | None = None
+    mde: float | None = None
+    mde_relative: bool = True
+    mde_sign: int = 0
+    """-1 decrease, +1 increase, 0 unknown (both are tried)."""
+    alpha: float = 0.05
+    power: float = 0.8
+    arms: int = 2
+    daily: float | None = None
+    fraction: float = 1.0
+    window: int = 0
+    durations: list[int] = field(default_factory=list)
+    stated: dict[str, bool] = field(default_factory=dict)
+
+    def missing_for_n(self) -> list[str]:
+        need = {"baseline": self.baseline, "MDE": self.mde}
+        if self.baseline is not None and not self.baseline_pct and self.baseline > 1:
+            need["standard deviation"] = self.sd
+        return [k for k, v in need.items() if v is None]
+
+
+def _number(match: re.Match[str]) -> float:
+    return to_number(match.group("num"), match.groupdict().get("mult"))
+
+
+def _first_baseline(text: str) -> tuple[float, bool] | None:
+    for anchor in _BASELINE.finditer(text):
+        segment = text[anchor.end() : anchor.end() + 48]
+        for m in _NUM_ANY.finditer(segment):
+            if m.group("tail"):
+                continue
+            return to_number(m.group("num")), bool(m.group("pct"))
+    return None
+
+
+def read_power(ab_text: str, primary_metric: str, duration_cell: str) -> PowerReading:
+    r = PowerReading()
+    for pattern in _N:
+        m = pattern.search(ab_text)
+        if m:
+            r.n = _number(m)
+            break
+    base = _first_baseline(ab_text)
+    if base is not None:
+        r.baseline, r.baseline_pct = base
+    if m := _SD.search(ab_text):
+        r.sd = _number(m)
+    if m := _MDE.search(ab_text):
+        r.mde = to_number(m.group("num"))
+        unit = (m.group("unit") or "").lower()
+        qual = m.group("qual").lower()
+        r.mde_sign = {"+": 1, "-": -1, "−": -1}.get(m.group("sign") or "", 0)
+        if "absolute" in qual.split("=")[0] or "abs" in qual.split("=")[0][:6] or unit.startswith("p"):
+            r.mde_relative = False
+        elif unit == "%" or "relative" in qual:
+            r.mde_relative = True
+        else:
+            r.mde_relative = False
+        if unit in ("%", "pp") or unit.startswith("percentage"):
+            r.mde /= 100
+        if r.mde_relative and (absolute := _MDE_ABSOLUTE.match(ab_text, m.end("num"))):
+            r.mde, r.mde_relative = to_number(absolute.group("num")), False
+            if absolute.group("unit"):
+                r.mde /= 100
+    if m := _ALPHA.search(ab_text):
+        r.alpha, r.stated["alpha"] = float(m.group("num")), True
+    for pattern in _POWER:
+        if m := pattern.search(ab_text):
+            raw = m.group("num").replace(" ", "")
+            r.power = float(raw[:-1]) / 100 if raw.endswith("%") else float(raw)
+            r.stated["power"] = True
+            break
+    if m := _ARMS.search(ab_text):
+        token = m.group("num").lower()
+        r.arms = int(token) if token.isdigit() else _WORDS[token]
+    if m := _DAILY.search(ab_text):
+        r.daily = _number(m)
+    for pattern in _FRACTION:
+        if m := pattern.search(duration_cell) or pattern.search(ab_text):
+            fraction = float(m.group("num")) / 100
+            if 0 < fraction <= 1:
+                r.fraction = fraction
+                break
+    for pattern in _WINDOW:
+        if m := pattern.search(ab_text):
+            r.window = int(m.group("num"))
+            break
+    else:
+        if m := _METRIC_WINDOW.search(primary_metric):
+            r.window = int(m.group("num"))
+    for m in _DURATION.finditer(duration_cell):
+        value = to_number(m.group("num"))
+        r.durations.append(int(value * 7 if m.group("unit").lower().startswith("w") else value))
+    return r
+
+
+def expected_n(r: PowerReading) -> list[int]:
+    """n per arm the stated inputs give (one value per plausible effect direction)."""
+    assert r.baseline is not None and r.mde is not None
+    base = r.baseline / 100 if r.baseline_pct else r.baseline
+    delta = base * r.mde if r.mde_relative else r.mde
+    if delta == 0:
+        return []
+    if r.sd is not None or (not r.baseline_pct and base > 1):
+        if r.sd is None:
+            return []
+        return [n_per_arm_mean(r.sd, delta, r.alpha, r.power)]
+    signs = [r.mde_sign] if r.mde_sign else [1, -1]
+    out = []
+    for sign in signs:
+        p2 = base + sign * abs(delta)
+        if 0 < p2 < 1 and 0 < base < 1:
+            out.append(n_per_arm_proportion(base, p2, r.alpha, r.power))
+    return out
+
+
+def _weeks(days: float) -> int:
+    return max(7, 7 * math.ceil(max(days, 1e-9) / 7))
+
+
+def acceptable_durations(r: PowerReading) -> set[int]:
+    """Total days (enrolment in whole weeks + outcome window) within ±1 day of the raw enrolment."""
+    assert r.n is not None and r.daily
+    raw = r.arms * r.n / (r.daily * r.fraction)
+    return {_weeks(math.ceil(raw + shift)) + r.window for shift in (-1, 0, 1)}
