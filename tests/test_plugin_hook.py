@@ -297,3 +297,5 @@ def test_each_run_resolves_its_own_backend_from_the_model_string(monkeypatch):
     assert seen[0] is not seen[1]  # concurrent runs never share a backend (and its HTTP client)
     _chain_runner(4, True, {})("x", TOY, "openai:m")
     assert seen[2] == "openai:m" and len(made) == 2  # without options the chain resolves the string itself
+    run("x", TOY, "expert")
+    assert seen[3] == "expert" and len(made) == 2  # the expert engine takes no base_url

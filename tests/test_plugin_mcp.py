@@ -287,3 +287,21 @@ async def test_ml_workflow_runs_offline_with_progress_per_section():
     assert result.content[0].text.startswith("# ML Workflow")
     for section in report.sections:
         assert f"## {section.heading}" in result.content[0].text
+
+
+async def test_a_server_started_with_a_model_runs_it_and_still_allows_expert(wire):
+    plugin = Plugin(router=object(), model="openai:gpt-4.1-mini", model_options={"base_url": wire.openai_url})
+    async with Client(create_server(plugin)) as client:
+        request = {"skill": "ml-workflow", "request": "Churn model for 2M subscribers, scored nightly on GCP"}
+        llm = await client.call_tool("run_skill", request)
+        calls = len(wire.requests)
+        offline = await client.call_tool("run_skill", {**request, "model": "expert"})
+        other = await client.call_tool("run_skill", {**request, "model": "anthropic:claude-sonnet-5-5"})
+    assert not llm.is_error, llm.content[0].text
+    report = SkillReport.model_validate(llm.structured_content)
+    assert report.run.model.endswith("gpt-4.1-mini") and calls >= 7
+    assert not any(s.provenance.fallback for s in report.sections)
+    assert not offline.is_error, offline.content[0].text
+    assert SkillReport.model_validate(offline.structured_content).run.model == "expert"
+    assert len(wire.requests) == calls  # the expert run made no provider call
+    assert other.is_error and "not enabled on this server" in other.content[0].text

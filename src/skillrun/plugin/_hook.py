@@ -291,7 +291,8 @@ def _chain_runner(concurrency: int, fallback: bool, model_options: dict[str, Any
     def run(request: str, skill: Skill, model: str | Model | None) -> AsyncIterator[ChainEvent]:
         from .._run import run_stream
 
-        if isinstance(model, str) and model_options:
+        # The options (base_url) belong to the LLM backend; the expert engine refuses them.
+        if isinstance(model, str) and model_options and model.strip() != "expert":
             from ..models import get_model
 
             model = get_model(model, **model_options)
