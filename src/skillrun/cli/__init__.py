@@ -37,9 +37,10 @@ def _root(
 
 def _register() -> None:
     # One line per command module; each module defines a function named like the command.
-    from . import hook, mcp, run, skills, tools, validate
+    from . import hook, mcp, route, run, skills, tools, validate
 
     app.command("run")(run.run)
+    app.command("route")(route.route)
     app.command("validate")(validate.validate)
     app.command("skills")(skills.skills)
     app.command("mcp")(mcp.mcp)
