@@ -1,14 +1,14 @@
 """Shared pieces of the plugin tests: a toy skill with triggers, a toy runner, and routing.
 
-The trigger router here is a test stand-in that follows the router contract
-(``route(message_or_conversation) -> list[Match]`` with ``skill``, ``score``, ``matched``, ``why``);
-tests use the real ``skillrun.routing.Router`` whenever it is available.
+The trigger router here is a small stand-in that follows the router contract
+(``route(message_or_conversation) -> list[Match]`` with ``skill``, ``score``, ``matched``, ``why``), so
+toy-skill tests do not depend on the real router's scoring; everything that runs ``skillrun`` itself
+uses the real ``skillrun.routing.Router``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import re
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -33,25 +33,6 @@ TOY = SKILL.model_copy(
         "title": "Toy widget plan",
     }
 )
-
-
-def real_router_available() -> bool:
-    try:
-        from skillrun.routing import Router  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def engine_ready() -> bool:
-    """Whether the ML Workflow skill can run offline: loader, skill file and expert engine are in."""
-    import skillrun.spec
-
-    return (
-        hasattr(skillrun.spec, "load_skills")
-        and (REPO / "skill" / "ml-workflow" / "SKILL.md").is_file()
-        and importlib.util.find_spec("skillrun.packs.ml_workflow.design") is not None
-    )
 
 
 @dataclass(frozen=True)
@@ -88,14 +69,6 @@ class TriggerRouter:
                 why = f"triggers {', '.join(hits)} in the message"
                 matches.append(Match(skill.slug, min(1.0, 0.5 + 0.25 * len(hits)), hits, why))
         return sorted(matches, key=lambda m: m.score, reverse=True)
-
-
-def router_for(skills: list[Skill]):
-    if real_router_available():
-        from skillrun.routing import Router
-
-        return Router.from_skills(skills)
-    return TriggerRouter.from_skills(skills)
 
 
 def toy_model(delay: float = 0.0, name: str = "fake") -> FunctionModel:
@@ -144,40 +117,15 @@ class Gate:
         return FunctionModel(self.answer, name="gate")
 
 
-# Subprocess tests run the real command once the router is merged; until then they run the same CLI
-# with the trigger router patched in first.
-TESTS = Path(__file__).resolve().parent
-_BOOT = (
-    "import sys; sys.path.insert(0, {tests!r}); import plugin_support; plugin_support.install_stand_ins(); "
-    "from skillrun.cli import main; sys.argv[0] = 'skillrun'; main()"
+# What the subprocess tests run: `skillrun` itself, on the ML Workflow skill and the expert engine.
+SKILL_SLUG = "ml-workflow"
+SECTIONS = 7
+MATCHING_PROMPT = (
+    "We need an MLOps plan for a demand forecasting model: training pipeline, serving, "
+    "monitoring, retraining. 20k SKUs, Snowflake + Airflow."
 )
+OTHER_PROMPT = "What's a good recipe for banana bread?"
 
 
-@dataclass(frozen=True)
-class Stack:
-    real: bool
-    """The router is the real one (nothing is stood in for)."""
-    skill: str = "ml-workflow"
-    matching_prompt: str = (
-        "We need an MLOps plan for a demand forecasting model: training pipeline, serving, "
-        "monitoring, retraining. 20k SKUs, Snowflake + Airflow."
-    )
-    other_prompt: str = "What's a good recipe for banana bread?"
-    sections: int = 7
-
-    def command(self, *args: str) -> list[str]:
-        if self.real:
-            return [sys.executable, "-m", "skillrun", *args]
-        return [sys.executable, "-c", _BOOT.format(tests=str(TESTS)), *args]
-
-
-def stack() -> Stack:
-    return Stack(real=real_router_available())
-
-
-def install_stand_ins() -> None:
-    """Patch in the trigger router while the real one is not merged (subprocesses of Stack.command)."""
-    import skillrun.routing
-
-    if not real_router_available():
-        skillrun.routing.Router = TriggerRouter  # type: ignore[attr-defined]
+def skillrun_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "skillrun", *args]

@@ -7,14 +7,13 @@ import subprocess
 import sys
 
 import pytest
-from plugin_support import TESTS, stack
+from plugin_support import MATCHING_PROMPT, OTHER_PROMPT, SKILL_SLUG, skillrun_command
 from typer.testing import CliRunner
 
 from skillrun.cli import app
 from skillrun.plugin._server import is_loopback, parse_bind
 
 HEAVY = ("openai", "anthropic", "langchain_core", "mcp", "jinja2", "httpx2", "uvicorn", "starlette")
-STACK = stack()
 
 
 def hook_input(prompt: object, event: str = "UserPromptSubmit") -> str:
@@ -32,19 +31,19 @@ def hook_input(prompt: object, event: str = "UserPromptSubmit") -> str:
 
 def run_hook(stdin: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        STACK.command("hook", "claude-code"), input=stdin, capture_output=True, text=True, timeout=60
+        skillrun_command("hook", "claude-code"), input=stdin, capture_output=True, text=True, timeout=60
     )
 
 
 def test_hook_suggests_the_skill_for_a_matching_prompt():
-    done = run_hook(hook_input(STACK.matching_prompt))
+    done = run_hook(hook_input(MATCHING_PROMPT))
     assert done.returncode == 0, done.stderr
     output = json.loads(done.stdout)
     assert set(output) == {"hookSpecificOutput"}
     specific = output["hookSpecificOutput"]
     assert specific["hookEventName"] == "UserPromptSubmit"
     context = specific["additionalContext"]
-    assert f'skill="{STACK.skill}"' in context and "run_skill" in context
+    assert f'skill="{SKILL_SLUG}"' in context and "run_skill" in context
     assert "keyword match" in context and len(context) < 2000
     assert done.stderr == ""
 
@@ -52,10 +51,10 @@ def test_hook_suggests_the_skill_for_a_matching_prompt():
 @pytest.mark.parametrize(
     "stdin",
     [
-        hook_input(STACK.other_prompt),
+        hook_input(OTHER_PROMPT),
         hook_input(""),
         hook_input(None),
-        hook_input(f"/review {STACK.matching_prompt}"),
+        hook_input(f"/review {MATCHING_PROMPT}"),
         "",
     ],
 )
@@ -66,11 +65,11 @@ def test_hook_is_silent_when_nothing_matches(stdin):
 
 @pytest.mark.parametrize(
     "stdin",
-    ["{not json", "[1, 2]", hook_input(STACK.matching_prompt, event="PreToolUse"), b"\xff\xfe{"],
+    ["{not json", "[1, 2]", hook_input(MATCHING_PROMPT, event="PreToolUse"), b"\xff\xfe{"],
 )
 def test_hook_errors_never_block_the_prompt(stdin):
     done = subprocess.run(
-        STACK.command("hook", "claude-code"),
+        skillrun_command("hook", "claude-code"),
         input=stdin if isinstance(stdin, bytes) else stdin.encode(),
         capture_output=True,
         timeout=60,
@@ -82,8 +81,8 @@ def test_hook_errors_never_block_the_prompt(stdin):
 
 def test_hook_failing_to_load_skills_stays_out_of_the_way(tmp_path):
     done = subprocess.run(
-        [*STACK.command("hook", "claude-code"), "--skills-dir", str(tmp_path / "missing")],
-        input=hook_input(STACK.matching_prompt),
+        [*skillrun_command("hook", "claude-code"), "--skills-dir", str(tmp_path / "missing")],
+        input=hook_input(MATCHING_PROMPT),
         capture_output=True,
         text=True,
         timeout=60,
@@ -92,23 +91,15 @@ def test_hook_failing_to_load_skills_stays_out_of_the_way(tmp_path):
 
 
 def test_hook_imports_no_sdk():
-    stand_ins = (
-        ""
-        if STACK.real
-        else (
-            f"sys.path.insert(0, {str(TESTS)!r})\nimport plugin_support\nplugin_support.install_stand_ins()\n"
-        )
-    )
     probe = (
         "import io, sys\n"
         "sys.stdin = io.StringIO(sys.argv[1])\n"
-        f"{stand_ins}"
         "from skillrun.cli import app\n"
         "try:\n    app(['hook', 'claude-code'])\nexcept SystemExit:\n    pass\n"
         "print('MODULES: ' + ' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)"
     )
     done = subprocess.run(
-        [sys.executable, "-c", probe, hook_input(STACK.matching_prompt)],
+        [sys.executable, "-c", probe, hook_input(MATCHING_PROMPT)],
         capture_output=True,
         text=True,
         timeout=60,

@@ -11,8 +11,6 @@ from plugin_support import (
     TOY,
     Gate,
     TriggerRouter,
-    engine_ready,
-    real_router_available,
     toy_plugin,
     toy_runner,
 )
@@ -222,9 +220,6 @@ def test_cancelling_the_consumer_cancels_the_chain():
     assert gate.finished == ["intake"]
 
 
-@pytest.mark.skipif(
-    not (engine_ready() and real_router_available()), reason="loader, expert and router not merged yet"
-)
 def test_default_plugin_routes_the_seed_cases(shared):
     import json
 

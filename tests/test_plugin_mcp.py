@@ -7,7 +7,7 @@ import asyncio
 import anyio
 import pytest
 from mcp import Client
-from plugin_support import TOY, Gate, engine_ready, toy_model, toy_plugin, toy_runner
+from plugin_support import TOY, Gate, toy_model, toy_plugin, toy_runner
 
 from skillrun.errors import UsageError
 from skillrun.models import FunctionModel
@@ -268,7 +268,6 @@ def test_only_expert_and_the_started_model_are_allowed():
         _choose_model("openai:gpt-x", "anthropic:claude", ValueError)
 
 
-@pytest.mark.skipif(not engine_ready(), reason="loader and expert engine not merged yet")
 async def test_ml_workflow_runs_offline_with_progress_per_section():
     progress = []
 

@@ -1,7 +1,6 @@
 """`skillrun mcp` as a subprocess: the mcp client over stdio and over streamable HTTP on loopback.
 
-They run the ML Workflow skill on the expert backend. Until the router is merged, the command runs
-with the trigger router stood in (see plugin_support).
+They run the ML Workflow skill on the expert backend and route with the real router.
 """
 
 from __future__ import annotations
@@ -14,12 +13,11 @@ import anyio
 import httpx2
 import pytest
 from mcp import Client, StdioServerParameters
-from plugin_support import stack
+from plugin_support import MATCHING_PROMPT, OTHER_PROMPT, SECTIONS, SKILL_SLUG, skillrun_command
 
 from skillrun.plugin import RunStatus, SkillReport
 
 pytestmark = pytest.mark.anyio
-STACK = stack()
 REQUEST = "Design the training, serving and drift monitoring for a churn model with 2M users on AWS."
 EXPECTED_TOOLS = {
     "list_skills",
@@ -46,7 +44,7 @@ async def run_with_progress(
 
     result = await client.call_tool(
         "run_skill",
-        {"skill": STACK.skill, "request": REQUEST},
+        {"skill": SKILL_SLUG, "request": REQUEST},
         progress_callback=on_progress,
         read_timeout_seconds=120,
     )
@@ -55,7 +53,7 @@ async def run_with_progress(
 
 
 async def poll_to_completion(client: Client) -> RunStatus:
-    started = await client.call_tool("start_skill_run", {"skill": STACK.skill, "request": REQUEST})
+    started = await client.call_tool("start_skill_run", {"skill": SKILL_SLUG, "request": REQUEST})
     run_id = started.structured_content["run_id"]
     with anyio.fail_after(120):
         while True:
@@ -67,22 +65,22 @@ async def poll_to_completion(client: Client) -> RunStatus:
 
 
 def check_report(report: SkillReport, markdown: str, progress: list) -> None:
-    assert len(report.sections) == STACK.sections and report.markdown == markdown
-    assert [p[0] for p in progress] == list(range(1, STACK.sections + 1))
-    assert {p[1] for p in progress} == {STACK.sections}
-    assert all(p[2].startswith(f"section {int(p[0])}/{STACK.sections}: ") for p in progress)
+    assert len(report.sections) == SECTIONS and report.markdown == markdown
+    assert [p[0] for p in progress] == list(range(1, SECTIONS + 1))
+    assert {p[1] for p in progress} == {SECTIONS}
+    assert all(p[2].startswith(f"section {int(p[0])}/{SECTIONS}: ") for p in progress)
     assert report.run.model == "expert" and markdown.startswith("# ML Workflow")
 
 
 async def test_stdio_server_end_to_end():
-    command = STACK.command("mcp")
+    command = skillrun_command("mcp")
     async with Client(StdioServerParameters(command=command[0], args=command[1:])) as client:
         tools = {t.name for t in (await client.list_tools()).tools}
         assert tools == EXPECTED_TOOLS
 
-        routed = await client.call_tool("route_message", {"message": STACK.matching_prompt})
-        assert routed.structured_content["suggestion"]["skill"] == STACK.skill
-        unrouted = await client.call_tool("route_message", {"message": STACK.other_prompt})
+        routed = await client.call_tool("route_message", {"message": MATCHING_PROMPT})
+        assert routed.structured_content["suggestion"]["skill"] == SKILL_SLUG
+        unrouted = await client.call_tool("route_message", {"message": OTHER_PROMPT})
         assert unrouted.structured_content["matched"] is False
 
         check_report(*await run_with_progress(client))
@@ -94,11 +92,11 @@ async def test_stdio_server_end_to_end():
 
         status = await poll_to_completion(client)
         assert status.status == "done" and status.report is not None
-        assert len(status.sections) == STACK.sections
+        assert len(status.sections) == SECTIONS
 
         # A cancelled call (the client gives up at once) leaves the server serving.
         with anyio.move_on_after(0.05):
-            await client.call_tool("run_skill", {"skill": STACK.skill, "request": REQUEST})
+            await client.call_tool("run_skill", {"skill": SKILL_SLUG, "request": REQUEST})
         check_report(*await run_with_progress(client))
 
 
@@ -124,7 +122,7 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 60.0) -
 async def test_streamable_http_on_loopback():
     port = free_port()
     process = subprocess.Popen(
-        STACK.command("mcp", "--http", f"127.0.0.1:{port}"),
+        skillrun_command("mcp", "--http", f"127.0.0.1:{port}"),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
