@@ -294,3 +294,14 @@ def test_each_run_resolves_its_own_backend_from_the_model_string(monkeypatch):
     assert seen[2] == "openai:m" and len(made) == 2  # without options the chain resolves the string itself
     run("x", TOY, "expert")
     assert seen[3] == "expert" and len(made) == 2  # the expert engine takes no base_url
+
+
+def test_the_reason_names_trigger_words_first():
+    class Evidence:
+        def route(self, message):
+            matched = ("We", "for our", "gizmo", "MLOps", "toy", "pipeline")
+            return [SimpleNamespace(skill="toy", score=2.0, matched=matched, why="2.00 >= 1.00: ...")]
+
+    suggestion = toy_plugin(router=Evidence()).on_message("anything")
+    assert suggestion.reason == "the message mentions gizmo, toy, for our, MLOps, …"
+    assert suggestion.detail == "2.00 >= 1.00: ..." and suggestion.matched[0] == "We"

@@ -272,7 +272,13 @@ def _suggestion(skill: Skill, match: Any, request: str) -> Suggestion:
     why = getattr(match, "why", None)
     detail = " ".join(why.split()) if isinstance(why, str) else ""
     if matched:
-        shown = ", ".join(matched[:5]) + (", …" if len(matched) > 5 else "")
+        # The skill's own trigger words read best, so they come first (the stable sort keeps the
+        # router's strongest-first order within each group); two-letter evidence that is not a
+        # trigger ("We" of "We need") says little to a reader.
+        triggers = {t.lower() for t in skill.triggers}
+        terms = [m for m in matched if m.lower() in triggers or len(m) > 2]
+        terms = sorted(terms or matched, key=lambda m: m.lower() not in triggers)
+        shown = ", ".join(terms[:4]) + (", …" if len(terms) > 4 else "")
         reason = f"the message mentions {shown}"
     else:
         reason = detail or f"the message matches the {skill.name} skill"
