@@ -7,6 +7,8 @@ import asyncio
 import os
 import signal
 
+import pytest
+
 import skillrun.evals as evals
 from skillrun.evals._pool import DIED, MIN_CASES, WorkPool, auto_workers
 from skillrun.evals._scoring import rubric_checker
@@ -98,3 +100,73 @@ def test_whole_expert_cases_in_workers_match_the_main_process(tmp_path, repo, mo
         assert [o.model_dump() for o in a[case_id].outcomes] == [o.model_dump() for o in b[case_id].outcomes]
         for sa, sb in zip(a[case_id].report["sections"], b[case_id].report["sections"], strict=True):
             assert (sa["value"], sa["body"]) == (sb["value"], sb["body"])  # provenance latencies differ
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    fields = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to find the worker processes")
+def test_workers_do_not_outlive_a_killed_run(tmp_path, repo):
+    import json
+    import subprocess
+    import sys
+    import time
+
+    suite = evals.load_suite(repo / "evals" / "ml-workflow")
+    lines = [
+        json.dumps({"id": f"k-{i:03d}", "request": suite.cases[i % len(suite.cases)].request})
+        for i in range(150)
+    ]
+    (tmp_path / "big.jsonl").write_text("\n".join(lines) + "\n")
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "skillrun",
+            "eval",
+            str(tmp_path / "big.jsonl"),
+            "--workers",
+            "1",
+            "--out",
+            str(out),
+            "-q",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=repo,
+    )
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    while time.monotonic() < deadline:
+        results = out / "results.jsonl"
+        if results.exists() and results.read_bytes().count(b"\n") >= 5:
+            workers = _children(proc.pid)
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert workers, "the run had no worker processes"
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)

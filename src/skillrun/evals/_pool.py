@@ -15,7 +15,9 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import signal
 import sys
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -99,12 +101,27 @@ _LOOP: asyncio.AbstractEventLoop | None = None
 
 def _init(skills: dict[str, Skill]) -> None:
     global _LOOP
+    # Ctrl-C goes to the whole process group: the main process stops the workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _watch_parent(os.getppid())
     _SKILLS.update(skills)
     _LOOP = asyncio.new_event_loop()
     from . import checks_for  # type: ignore[attr-defined]
 
     for skill in skills.values():  # load the checks (and their lexicons) before the first job
         checks_for(skill)
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the main process is gone (SIGKILL included): a worker blocked on its job queue would
+    otherwise wait forever, since it holds both ends of the queue's pipe."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="skillrun-parent-watch", daemon=True).start()
 
 
 def _check_job(slug: str, request: str, expect: Expectations, markdown: str, brief: BaseModel | None) -> Rows:
