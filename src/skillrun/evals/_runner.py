@@ -2,9 +2,11 @@
 
 Concurrency is counted in **model calls**: ``concurrency=N`` lets at most N calls be in flight per
 backend (a semaphore around the backend, below the cache), and keeps N cases in flight per backend so
-that the slots stay busy (a case of the ML Workflow chain has one to three calls ready at any time).
-Each result is written to the store before its worker picks the next case, so a kill loses only the
-cases in flight. Failures of any kind become results with status ``error``; they never stop the run.
+that the slots stay busy (a case of the ML Workflow chain has one to three calls ready at any time),
+plus one per worker process while reports wait for their checks. Expert cases run whole in the worker
+processes (see ``_pool``). Each result is written to the store before its worker picks the next case,
+so a kill loses only the cases in flight. Failures of any kind become results with status ``error``;
+they never stop the run.
 """
 
 from __future__ import annotations
@@ -62,7 +64,6 @@ class RunOutcome:
     planned: int
     ran: int
     skipped: int
-    interrupted: bool = False
     elapsed_s: float = 0.0
     calls: int = 0
     cache_hits: int = 0
@@ -190,12 +191,8 @@ class ReportRunner:
             for spec, queue in queues.items()
             for i in range(min(per_backend, len(queue)))
         ]
-        interrupted = False
         try:
             await asyncio.gather(*workers)
-        except asyncio.CancelledError:
-            interrupted = True
-            raise
         finally:
             for task in workers:
                 task.cancel()
@@ -212,7 +209,6 @@ class ReportRunner:
             planned=len(planned),
             ran=len(finished),
             skipped=len(planned) - len(todo),
-            interrupted=interrupted,
             elapsed_s=time.perf_counter() - started,
             calls=self.calls,
             cache_hits=self.cache_hits,
