@@ -63,7 +63,7 @@ def design_ab(plan: Plan) -> ABTesting:
         )
     return ABTesting(
         randomization_unit=f"{unit}: randomised by a salted hash of the {unit.split(' ')[0]} id; analysis at the same unit",
-        traffic_split=f"{design.split}; ramp {design.ramp}",
+        traffic_split=f"{design.split.replace('{unit}', unit)}; ramp {design.ramp}",
         primary_metric=f"{ab.metric} (the online counterpart of the business metric)",
         guardrail_metrics=(
             f"trust/operational: {trust}; {operational}. Business/user harm: {'; '.join(ab.harm)}"
