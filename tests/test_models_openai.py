@@ -8,7 +8,7 @@ import pytest
 from pydantic import BaseModel, Field
 from wire_server import Drop, Refusal, Slow, Status, Truncated
 
-from skillrun.errors import ModelError, ModelRequestsBlockedError, ModelUnavailableError
+from skillrun.errors import ModelConfigError, ModelError, ModelRequestsBlockedError, ModelUnavailableError
 from skillrun.models import Message, ModelRequest, ModelSettings, OpenAIModel, SectionTask, get_model
 
 
@@ -166,11 +166,25 @@ def test_local_servers_need_no_key(wire, monkeypatch):
     assert wire.requests[-1].headers["authorization"].startswith("Bearer unused")
 
 
-def test_missing_key_without_base_url_is_unavailable(allow_model_requests, monkeypatch):
+def test_missing_key_without_base_url_is_a_configuration_error(allow_model_requests, monkeypatch):
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
-    with pytest.raises(ModelUnavailableError, match="cannot create the client"):
+    with pytest.raises(ModelConfigError, match="cannot create the client") as caught:
         ask(get_model("openai:gpt-4.1"))
+    assert caught.value.exit_code == 2
+
+
+def test_a_missing_key_stops_the_run_instead_of_falling_back(monkeypatch):
+    from typer.testing import CliRunner
+
+    from skillrun.cli import app
+
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    monkeypatch.setattr("skillrun.models.ALLOW_MODEL_REQUESTS", True)
+    result = CliRunner().invoke(app, ["run", "--model", "openai:gpt-4.1", "Predict churn, daily batch"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("skillrun: error: openai: cannot create the client")
 
 
 def test_one_client_per_event_loop(wire):

@@ -11,7 +11,8 @@ the whole family with one ``except`` and the CLI can turn any of them into one l
     │   └── SkillParseError           carries one or more ``path:line: message`` problems
     ├── TemplateMismatchError         a section does not fit the skill's Output Format
     ├── ModelError                    a backend could not give a usable answer
-    │   ├── ModelNotFoundError        the model string names no known backend
+    │   ├── ModelNotFoundError        the model string names no known backend (exit 2)
+    │   ├── ModelConfigError          the backend cannot be set up: no API key, bad base URL (exit 2)
     │   ├── ModelRequestsBlockedError real provider calls are switched off (tests)
     │   ├── ModelUnavailableError     transport failures that survived the retries (exit 3)
     │   ├── ModelRefusalError         the model refused or stopped before finishing
@@ -34,6 +35,7 @@ __all__ = [
     "ChainError",
     "EmptyRequestError",
     "EvalError",
+    "ModelConfigError",
     "ModelError",
     "ModelNotFoundError",
     "ModelOutputError",
@@ -115,6 +117,15 @@ class ModelError(SkillrunError):
 
 class ModelNotFoundError(ModelError, UsageError):
     """The model string does not name a known backend."""
+
+    exit_code = 2
+
+
+class ModelConfigError(ModelError, UsageError):
+    """The backend cannot be set up as configured (no API key, a malformed base URL).
+
+    A fallback would hide a mistake the user has to fix, so this error always stops the run.
+    """
 
     exit_code = 2
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, ValidationError
 
 from ..errors import (
+    ModelConfigError,
     ModelError,
     ModelOutputError,
     ModelRefusalError,
@@ -104,8 +105,8 @@ class SectionAgent:
         try:
             async with asyncio.timeout(self.settings.deadline):
                 value, findings = await self._ask(task, step, tally)
-        except ModelRequestsBlockedError:
-            raise  # a test forgot to opt in: never hide that behind a fallback
+        except (ModelRequestsBlockedError, ModelConfigError):
+            raise  # a test forgot to opt in, or no key is set: the user must fix it, a fallback would hide it
         except (ModelError, TimeoutError) as exc:
             if isinstance(exc, ModelUnavailableError):
                 self._unavailable += 1

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..errors import ModelError, ModelUnavailableError
+from ..errors import ModelConfigError, ModelError
 from ._base import ModelRequest, ModelResponse
 from ._transport import Sleep, call_with_retries, check_allowed, one_line, register_secret
 
@@ -79,9 +79,7 @@ class SDKModel:
             except ModelError:
                 raise
             except Exception as exc:  # missing key, bad base_url: the SDK says which
-                raise ModelUnavailableError(
-                    f"{self.provider}: cannot create the client: {one_line(exc)}"
-                ) from None
+                raise ModelConfigError(f"{self.provider}: cannot create the client: {one_line(exc)}") from None
             self._clients[loop] = client
         return client
 
