@@ -29,3 +29,10 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep caches written by the code under test (knowledge pickle) out of the user's home."""
+    if "SKILLRUN_CACHE_DIR" not in os.environ:
+        os.environ["SKILLRUN_CACHE_DIR"] = str(tmp_path_factory.mktemp("skillrun-cache"))

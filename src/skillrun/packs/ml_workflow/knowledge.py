@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..._content import find_content
-from pathlib import Path
 from ...errors import SkillrunError
+from ._cues import Cues, cues_from
 
-_LANGS = ("en", "es", "de", "fr", "zh")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class KnowledgeError(SkillrunError):
@@ -28,38 +26,6 @@ class KnowledgeError(SkillrunError):
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class Cues:
-    """A cue list from the YAML, compiled to one alternation; ``count`` says how many cues hit."""
-
-    def __init__(self, cues: list[str], weight: float = 1.0) -> None:
-        self.weight = weight
-        self.patterns = [re.compile(_cue_regex(c)) for c in cues if c]
-
-    def count(self, text: str) -> int:
-        return sum(1 for p in self.patterns if p.search(text))
-
-    def score(self, text: str) -> float:
-        return self.weight * self.count(text)
-
-    def first(self, text: str) -> re.Match[str] | None:
-        hits = [m for p in self.patterns if (m := p.search(text))]
-        return min(hits, key=lambda m: m.start()) if hits else None
-
-
-def _cue_regex(cue: str) -> str:
-    cue = str(cue).strip()
-    # Latin cues match at a word start; CJK cues match anywhere (no spaces between words).
-    return r"(?<![a-z0-9])" + cue if re.match(r"[a-z0-9(\\]", cue) else cue
-
-
-def _cues(entry: Any) -> Cues:
-    if isinstance(entry, list):
-        return Cues([str(c) for c in entry])
-    entry = dict(entry or {})
-    words = [str(c) for lang in (*_LANGS, "cues") for c in entry.get(lang, []) or []]
-    return Cues(words, float(entry.get("weight", 1.0)))
 
 
 class FeatureTemplate(_Model):
@@ -181,18 +147,18 @@ class Knowledge:
         lex = raw["lexicon"]
         self.lexicon = lex
         self.language_words = {lang: set(words) for lang, words in lex["languages"].items()}
-        self.problem_cues = {name: _cues(e) for name, e in lex["problem_types"].items()}
-        self.serving_cues = {name: _cues(e) for name, e in lex["serving_modes"].items()}
-        self.cloud_cues = {name: _cues(e) for name, e in lex["clouds"].items()}
-        self.gpu_cues = {name: _cues(e) for name, e in lex["gpu"].items()}
-        self.budget_cues = {name: _cues(e) for name, e in lex["budget"].items()}
-        self.maturity_cues = {name: _cues(e) for name, e in lex["maturity"].items()}
-        self.regulated_cues = {name: _cues(e) for name, e in lex["regulated"].items()}
-        self.unit_cues = {name: _cues(e) for name, e in lex["units"].items()}
-        self.edge_strong = _cues(lex["edge_strong"])
+        self.problem_cues = {name: cues_from(e) for name, e in lex["problem_types"].items()}
+        self.serving_cues = {name: cues_from(e) for name, e in lex["serving_modes"].items()}
+        self.cloud_cues = {name: cues_from(e) for name, e in lex["clouds"].items()}
+        self.gpu_cues = {name: cues_from(e) for name, e in lex["gpu"].items()}
+        self.budget_cues = {name: cues_from(e) for name, e in lex["budget"].items()}
+        self.maturity_cues = {name: cues_from(e) for name, e in lex["maturity"].items()}
+        self.regulated_cues = {name: cues_from(e) for name, e in lex["regulated"].items()}
+        self.unit_cues = {name: cues_from(e) for name, e in lex["units"].items()}
+        self.edge_strong = cues_from(lex["edge_strong"])
 
         self.domains = [Domain.model_validate(d) for d in raw["domains"]["domains"]]
-        self.domain_cues = {d.id: _cues(d.cues) for d in self.domains}
+        self.domain_cues = {d.id: cues_from(d.cues) for d in self.domains}
         self.domain_by_id = {d.id: d for d in self.domains}
         self.problem_types = {
             k: ProblemType.model_validate(v) for k, v in raw["problem_types"]["problem_types"].items()
@@ -223,20 +189,44 @@ def _beside_package(relative: str) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def knowledge() -> Knowledge:
-    """Load, validate and compile the knowledge base (once per process)."""
-    raw: dict[str, dict[str, Any]] = {}
+def _paths() -> list[Path]:
+    paths = []
     for name in _FILES:
         relative = f"ml-workflow/knowledge/{name}.yaml"
         path = find_content("skill", relative) or _beside_package(relative)
         if path is None:
             raise KnowledgeError(f"knowledge file ml-workflow/knowledge/{name}.yaml not found")
+        paths.append(path)
+    return paths
+
+
+def build(texts: dict[str, str]) -> Knowledge:
+    """Parse and validate the knowledge YAML (``{file stem: text}``) into a :class:`Knowledge`."""
+    import yaml  # only needed when the compiled cache is missing or stale
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw: dict[str, dict[str, Any]] = {}
+    for name, text in texts.items():
         try:
-            raw[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+            raw[name] = yaml.load(text, Loader=loader)
         except yaml.YAMLError as exc:
-            raise KnowledgeError(f"{path}: {exc}") from exc
+            raise KnowledgeError(f"ml-workflow/knowledge/{name}.yaml: {exc}") from exc
     try:
         return Knowledge(raw)
-    except (KeyError, ValueError, re.error) as exc:
+    except (KeyError, TypeError, ValueError, re.error) as exc:
         raise KnowledgeError(f"knowledge base is invalid: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """The knowledge base, validated once per process and reused from the on-disk cache when the YAML
+    files are unchanged (see :mod:`._kbcache`)."""
+    from ._kbcache import load_or_build
+
+    texts = {}
+    for name, path in zip(_FILES, _paths(), strict=True):
+        try:
+            texts[name] = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise KnowledgeError(f"{path}: {exc}") from exc
+    return load_or_build(texts, build, Knowledge)

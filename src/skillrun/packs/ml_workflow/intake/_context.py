@@ -49,7 +49,7 @@ def read_context(text: str, kb: Knowledge, domain: Domain | None, team_size: int
 
 def _strong(text: str, kb: Knowledge, name: str) -> bool:
     first = kb.regulated_cues[name].first(text)
-    return first is not None and len(first.group(0)) >= 6
+    return first is not None and len(first) >= 6
 
 
 def _read_cloud(ctx: Context, text: str, kb: Knowledge) -> None:
