@@ -118,3 +118,11 @@ def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     monkeypatch.delenv("SKILLRUN_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert _kbcache.cache_dir() == tmp_path / "skillrun"
+
+
+def test_yaml_parses_without_libyaml() -> None:
+    import yaml
+
+    for path in _paths():
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=yaml.SafeLoader) == yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), path

@@ -95,11 +95,13 @@ class Cues:
         self.weight = weight
         self.literals: list[tuple[str, bool, float]] = []
         self.regexes: list[tuple[_Regex, float]] = []
+        seen: set[str] = set()
         for group, factor in ((cues, 1.0), (weak or [], _WEAK)):
             for raw in group:
                 cue = str(raw).strip()
-                if not cue:
-                    continue
+                if not cue or cue in seen:
+                    continue  # a word listed under two languages still counts once
+                seen.add(cue)
                 if any(ch in _META for ch in cue):
                     self.regexes.append((_Regex(cue), factor))
                 else:

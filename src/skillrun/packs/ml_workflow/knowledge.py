@@ -156,6 +156,7 @@ class Knowledge:
         self.regulated_cues = {name: cues_from(e) for name, e in lex["regulated"].items()}
         self.unit_cues = {name: cues_from(e) for name, e in lex["units"].items()}
         self.edge_strong = cues_from(lex["edge_strong"])
+        self.problem_rules = {name: cues_from(e) for name, e in lex["problem_rules"].items()}
 
         self.domains = [Domain.model_validate(d) for d in raw["domains"]["domains"]]
         self.domain_cues = {d.id: cues_from(d.cues) for d in self.domains}

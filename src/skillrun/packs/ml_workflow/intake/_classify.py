@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from ..knowledge import Domain, Knowledge
 
 _DOMAIN_VOTE = 3.0
-_SERVING_DEFAULT_VOTE = 2.0
+_DETECTION_VOTE = 5.0
+_ENUMERATED_VOTE = 5.0
+"""An explicit class count ("into one of 5 tracks") outweighs a domain's usual binary framing."""
+_SERVING_DEFAULT_VOTE = 1.5
+"""A domain's usual serving mode; one explicit cue in the request ("every night", "at checkout") outweighs it."""
+_LATENCY_VOTE = 3.0
+_INTERACTIVE_MS = 10_000
+"""A stated response budget up to this long means someone waits for the answer."""
 _IMAGE_TYPES = ("image_classification", "object_detection", "image_segmentation")
 
 
@@ -39,27 +46,34 @@ def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
 
 
 def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_score: float) -> tuple[str, dict[str, float]]:
-    scores = {name: cues.score(text) for name, cues in kb.problem_cues.items()}
+    explicit = {name: cues.score(text) for name, cues in kb.problem_cues.items()}
+    scores = dict(explicit)
     if domain is not None:
         scores[domain.problem_type] = scores.get(domain.problem_type, 0) + _DOMAIN_VOTE * min(domain_score, 2)
-    image = scores.get("image_classification", 0) > 0 or (domain is not None and domain.modality == "image")
+    rules = kb.problem_rules
+    image = explicit.get("image_classification", 0) > 0 or (domain is not None and domain.modality == "image")
     if not image:
         # "segment" and "detect" without any image mean customer segments and fraud detection.
-        scores["image_segmentation"] = min(scores["image_segmentation"], 0.5 * scores["image_segmentation"])
+        scores["image_segmentation"] = 0.5 * scores["image_segmentation"]
         scores["object_detection"] = 0.5 * scores["object_detection"]
     else:
         # An image task is never a plain binary/multiclass tabular task: fold those votes into the image type.
         tabular = scores.get("binary_classification", 0) + scores.get("multiclass_classification", 0)
         scores["image_classification"] += 0.5 * tabular
         for finer in ("image_segmentation", "object_detection"):
-            if scores[finer] >= 4:
+            if explicit[finer] >= 4:
                 scores[finer] += 6
+        medical = domain is not None and domain.regulated == "health"
+        if rules["detection_verbs"].count(text) and not rules["classification_verbs"].count(text) and not medical:
+            scores["object_detection"] += _DETECTION_VOTE
+    if rules["multiclass_enumerated"].count(text):
+        scores["multiclass_classification"] += _ENUMERATED_VOTE
     if scores.get("text_classification", 0) > 0 and scores.get("multiclass_classification", 0) > 0:
         # "route e-mails into 10 queues" is text classification with several classes.
         scores["text_classification"] += scores["multiclass_classification"]
-    if scores.get("uplift_modeling", 0) >= 4:
+    if explicit.get("uplift_modeling", 0) >= 4:
         scores["uplift_modeling"] += 4
-    if scores.get("anomaly_detection", 0) >= 3 and "label" in text:
+    if explicit.get("anomaly_detection", 0) >= 3 and "label" in text:
         scores["anomaly_detection"] += 3
     best = max(scores, key=lambda k: scores[k])
     if scores[best] <= 0:
@@ -79,17 +93,19 @@ def classify_serving(
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None
     if kb.edge_strong.count(text):
         return "edge", scores, True
-    batch_cues = scores["batch"]
+    explicit = dict(scores)
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
     scores[default] = scores.get(default, 0) + _SERVING_DEFAULT_VOTE
-    on_stream = scores["streaming"] >= 3  # two stream signals: Kafka, events/s, telemetry...
-    if latency_ms is not None:
-        key = "real-time" if (latency_ms <= 1000 and not on_stream) or scores["streaming"] == 0 else "streaming"
-        scores[key] += 2
-    if peak_rps is not None and peak_rps >= 1 and batch_cues == 0:
-        scores["streaming" if on_stream else "real-time"] += 2.5
-    if problem_type in ("recommendation", "ranking") and scores["batch"] > 0 and scores["real-time"] + scores["hybrid"] > 0:
-        scores["hybrid"] += 2
+    on_stream = explicit["streaming"] >= 3  # two stream signals: Kafka, events/s, telemetry...
+    # An explicit precompute-plus-online statement owns the latency figures: they describe its online step.
+    online = "hybrid" if explicit["hybrid"] >= 3 else "real-time"
+    if latency_ms is not None and latency_ms <= _INTERACTIVE_MS:
+        key = "streaming" if on_stream else online
+        scores[key] += _LATENCY_VOTE
+    if peak_rps is not None and peak_rps >= 1 and explicit["batch"] == 0:
+        scores["streaming" if on_stream else online] += 2.5
+    if problem_type in ("recommendation", "ranking") and explicit["batch"] > 0 and explicit["real-time"] + explicit["hybrid"] > 0:
+        scores["hybrid"] += 4 if explicit["hybrid"] >= 3 else 2
     if scores["edge"] < 5:
         # Weak edge words ("android app") describe where results are shown, not where the model runs.
         scores["edge"] = 0
