@@ -50,7 +50,7 @@ class ABProfile(_Model):
 
 class Domain(_Model):
     id: str
-    cues: dict[str, list[str]]
+    cues: dict[str, list[str]] = Field(default_factory=dict)
     problem_type: str
     serving: str
     temporal: bool
@@ -72,6 +72,34 @@ class Domain(_Model):
     leaky: str
     ab: ABProfile
     features: list[FeatureTemplate] = Field(min_length=5)
+    cadence: str | None = None
+
+    @property
+    def generic(self) -> bool:
+        return self.id.startswith(GENERIC_PREFIX)
+
+    def for_entity(self, entity: str) -> Domain:
+        """This profile with ``{entity}``, ``{Entity}`` and ``{entity_key}`` filled in (generic profiles)."""
+        if not self.generic:
+            return self
+        key = re.sub(r"[^a-z0-9]+", "_", entity.lower()).strip("_") or "record"
+        fills = {"{entity_key}": key, "{Entity}": entity[:1].upper() + entity[1:], "{entity}": entity}
+        return Domain.model_validate({**_fill(self.model_dump(), fills), "entity": entity})
+
+
+GENERIC_PREFIX = "generic_"
+
+
+def _fill(value: Any, fills: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        for placeholder, text in fills.items():
+            value = value.replace(placeholder, text)
+        return value
+    if isinstance(value, dict):
+        return {k: _fill(v, fills) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, fills) for v in value]
+    return value
 
 
 class ProblemType(_Model):
@@ -131,6 +159,7 @@ class Design(_Model):
     split: str
     ramp: str
     note: str
+    icc: float | None = None
 
 
 class DataSource(_Model):
@@ -161,6 +190,15 @@ class Knowledge:
         self.domains = [Domain.model_validate(d) for d in raw["domains"]["domains"]]
         self.domain_cues = {d.id: cues_from(d.cues) for d in self.domains}
         self.domain_by_id = {d.id: d for d in self.domains}
+        gen = raw["generic"]
+        self.generic = {
+            pt: Domain.model_validate({"id": GENERIC_PREFIX + pt, "problem_type": pt, **profile})
+            for pt, profile in gen["generic"].items()
+        }
+        self.generic_by_source = {k: FeatureTemplate.model_validate(v) for k, v in gen["by_source"].items()}
+        self.listed_inputs = gen["listed_inputs"]
+        self.entity_words = {w: e for lang in lex["entities"].values() for w, e in lang.items()}
+        self.temporal_signals = cues_from(lex["temporal_signals"])
         self.problem_types = {
             k: ProblemType.model_validate(v) for k, v in raw["problem_types"]["problem_types"].items()
         }
@@ -178,7 +216,9 @@ class Knowledge:
         self.serving = raw["serving"]["modes"]
 
 
-_FILES = ("lexicon", "domains", "problem_types", "platforms", "sources", "monitoring", "experiments", "serving")
+_FILES = (
+    "lexicon", "domains", "generic", "problem_types", "platforms", "sources", "monitoring", "experiments", "serving",
+)  # fmt: skip
 
 
 def _beside_package(relative: str) -> Path | None:

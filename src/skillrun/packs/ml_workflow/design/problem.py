@@ -19,6 +19,12 @@ def design_problem(plan: Plan) -> ProblemDefinition:
             "the operating threshold chosen on the validation split by capacity/cost, and isotonic calibration "
             "fit on validation so scores read as probabilities."
         )
+    elif brief.imbalanced is None and brief.problem_type == "binary_classification":
+        notes.append(
+            "Base rate: not stated, so it is measured first (share of positives per month). If positives are under "
+            "~10%, the loss uses class weights (no resampling), the threshold is chosen on the validation split by "
+            "capacity/cost, and scores are calibrated (isotonic, fit on validation)."
+        )
     if brief.regulated:
         notes.append(_regulated_note(brief))
     notes.append(f"Feedback loop: {domain.feedback_loop.replace('{entity}', brief.entity)}.")

@@ -12,7 +12,7 @@ from ..brief import Assumption, Brief, Latency, Traffic
 from ..knowledge import Domain, Knowledge, knowledge
 from ._classify import Reading, read
 from ._context import Context, edge_target, read_context
-from ._naming import entity_for, horizon_text, project_name
+from ._naming import entity_for, entity_from_text, horizon_text, project_name
 from ._numbers import Quantities, parse_quantities
 from ._text import MAX_CHARS, prepare
 
@@ -42,7 +42,12 @@ def read_request(text: str) -> Brief:
     qty = parse_quantities(folded)
     latency_limit = qty.latency_p99_ms or qty.latency_p50_ms
     reading = read(folded, kb, latency_limit, qty.peak_rps)
-    ctx = read_context(folded, kb, reading.domain, qty.team_size)
+    if reading.domain is not None and reading.domain.generic:
+        entity = entity_from_text(folded, kb.entity_words, qty.population_noun) or reading.domain.entity
+        reading.domain = reading.domain.for_entity(entity)
+    # A profile set aside for its framing still says whether the decision is regulated.
+    matched = reading.matched
+    ctx = read_context(folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)
     return _assemble(request, folded, language, kb, qty, reading, ctx)
 
 
@@ -110,7 +115,7 @@ def _assemble(
         target=_target(domain, entity, horizon_days),
         entity=entity,
         horizon=horizon_text(horizon_days),
-        domain=domain.id if domain else "general",
+        domain="general" if domain is None or domain.generic else domain.id,
         data_sources=[name for name, _ in ctx.sources],
         feature_candidates=[f.feature for f in domain.features] if domain else [],
         modality=modality,  # type: ignore[arg-type]
@@ -125,7 +130,7 @@ def _assemble(
         traffic=traffic,
         latency=latency,
         label_delay_days=label_delay,
-        temporal=_temporal(domain, pt),
+        temporal=_temporal(domain, pt, folded, kb),
         imbalanced=imbalanced,
         base_rate=base_rate,
         regulated=regulated,  # type: ignore[arg-type]
@@ -175,7 +180,10 @@ def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, ass
         peak = daily / 86_400 * _PEAK_FACTOR
         assume("traffic.peak_rps", f"{peak:,.1f}/s", f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
     eligible = _eligible(qty, daily, domain)
-    return Traffic(peak_rps=peak, daily_volume=daily, daily_eligible_units=eligible, unit=unit)
+    return Traffic(
+        peak_rps=peak, daily_volume=daily, daily_eligible_units=eligible, unit=unit,
+        clusters=qty.clusters, cluster_noun=qty.cluster_noun,
+    )  # fmt: skip
 
 
 def _eligible(qty: Quantities, daily: float, domain: Domain | None) -> float:
@@ -241,11 +249,13 @@ def _complexity(maturity: str, modality: str, gpu: bool | None) -> str:
     return "deep-learning" if modality == "text" and maturity == "platform" else "tree-based"
 
 
-def _temporal(domain: Domain | None, pt: str) -> bool:
+def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> bool:
     if pt in ("forecasting", "anomaly_detection", "uplift_modeling"):
         return True
     if pt in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
         return False
+    if pt in ("ranking", "recommendation") and kb.temporal_signals.count(folded):
+        return True
     return domain.temporal if domain is not None else True
 
 

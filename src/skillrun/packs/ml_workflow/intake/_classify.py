@@ -32,6 +32,8 @@ class Reading:
     serving_mode: str
     serving_scores: dict[str, float]
     serving_stated: bool
+    matched: Domain | None = None
+    """The best-matching profile before the problem type was settled (its regulation still applies)."""
 
 
 def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
@@ -124,24 +126,19 @@ def _default_mode(problem_type: str) -> str:
 
 
 def read(text: str, kb: Knowledge, latency_ms: float | None, peak_rps: float | None) -> Reading:
-    domain, domain_score = match_domain(text, kb)
-    problem_type, problem_scores = classify_problem(text, kb, domain, domain_score)
-    if domain is not None and domain.problem_type != problem_type:
-        # A strong explicit problem-type cue overrode the domain; prefer a profile of that type if one fits,
-        # else keep the domain (its features still describe the data) under the new framing.
-        alternative = _domain_of_type(text, kb, problem_type)
-        if alternative is not None and alternative[1] > 0:
-            domain, domain_score = alternative
-    elif domain is None:
-        domain, domain_score = _domain_of_type(text, kb, problem_type) or (None, 0.0)
+    matched, domain_score = match_domain(text, kb)
+    problem_type, problem_scores = classify_problem(text, kb, matched, domain_score)
+    domain = matched
+    if domain is None or domain.problem_type != problem_type:
+        # No profile, or an explicit problem-type cue overrode the matched one: take the best profile of
+        # that type the request mentions, else the generic profile of the type (never another business's).
+        found = _domain_of_type(text, kb, problem_type)
+        domain, domain_score = found if found is not None else (kb.generic[problem_type], 0.0)
     mode, serving_scores, stated = classify_serving(text, kb, domain, problem_type, latency_ms, peak_rps)
-    return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated)
+    return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched)
 
 
 def _domain_of_type(text: str, kb: Knowledge, problem_type: str) -> tuple[Domain, float] | None:
     scored = [(d, kb.domain_cues[d.id].score(text)) for d in kb.domains if d.problem_type == problem_type]
     scored = [(d, s) for d, s in scored if s > 0]
-    if scored:
-        return max(scored, key=lambda pair: pair[1])
-    fallback = next((d for d in kb.domains if d.problem_type == problem_type), None)
-    return (fallback, 0.0) if fallback is not None else None
+    return max(scored, key=lambda pair: pair[1]) if scored else None

@@ -42,7 +42,7 @@ def read_context(text: str, kb: Knowledge, domain: Domain | None, team_size: int
     else:
         best = max(scores, key=lambda k: scores[k])
         # One stray word ("clinic" in an address) is not enough, unless the domain agrees.
-        if scores[best] >= 2 or (scores[best] == 1 and best in ("health", "credit") and _strong(text, kb, best)):
+        if scores[best] >= 2 or (scores[best] == 1 and (best == "insurance" or (best in ("health", "credit") and _strong(text, kb, best)))):
             ctx.regulated = best
     return ctx
 

@@ -43,6 +43,38 @@ def horizon_text(days: float) -> str:
     return f"{days:g} day" + ("s" if days != 1 else "")
 
 
+_VERB = re.compile(
+    r"(?:predict|forecast|estimat|score|classif|flag|rank|detect|pick|select|triage|identify|tag|segment|extract|"
+    r"which|each|every|whether|per\b|pronostic|predecir|prever|prevedere|vorhersag|prevoir|predire|预测)"
+)
+_TOKEN = re.compile(r"[a-z]+|[\u3400-\u9fff]+")
+_LOOKAHEAD = 8
+
+
+def entity_from_text(folded: str, words: dict[str, str], population_noun: str | None) -> str | None:
+    """The noun a request predicts about ("claim", "player"), for requests no domain profile fits.
+
+    The counted noun ("1,500 claims per day") wins; else the first entity noun within a few words after
+    a prediction verb ("score every new claim"); else the first entity noun anywhere.
+    """
+    if population_noun and population_noun in words:
+        return words[population_noun]
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(folded)]
+    verb = _VERB.search(folded)
+    if verb:
+        after = [t for pos, t in tokens if pos >= verb.end()][:_LOOKAHEAD]
+        for token in after:
+            if token in words:
+                return words[token]
+    for _, token in tokens:
+        if token in words:
+            return words[token]
+        for word, entity in words.items():
+            if not word.isascii() and word in token:
+                return entity
+    return None
+
+
 def entity_for(domain: Domain | None, qty: Quantities) -> str:
     noun = _ENGLISH_NOUNS.get(qty.population_noun or "") if qty.population_noun else None
     if domain is None:

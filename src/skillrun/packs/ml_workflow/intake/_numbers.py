@@ -29,6 +29,9 @@ _PER_MONTH = re.compile(
     r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?mo(?:nth)?\b|per month|a month|monthly|mau\b|al mes|por mes|mensuales|pro monat|im monat|monatlich|par mois|mensuels|每月|月活)"
 )
 _PER_HOUR = re.compile(r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?h(?:ou)?r?\b|per hour|an hour|por hora|pro stunde|par heure|每小时)")
+_PER_WEEK = re.compile(
+    r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?w(?:ee)?k\b|per week|a week|each week|every week|weekly|por semana|a la semana|pro woche|par semaine|a settimana|por semana|每周)"
+)
 _PER_SECOND_BEFORE = re.compile(r"(每秒|per second|por segundo)\s*$")
 _PER_DAY_BEFORE = re.compile(r"(每天|每日|daily|per day)\s*$")
 _MS = re.compile(r"^\s?(ms|msec|milliseconds?|millisekunden|millisecondes|milisegundos|毫秒)(?![a-z])")
@@ -40,7 +43,8 @@ _PERCENTILE = re.compile(r"p(50|90|95|99|999)")
 _POPULATION = re.compile(
     r"^\s*(?:[a-z-]+\s){0,2}?(users|customers|clients|subscribers|members|readers|viewers|players|accounts|patients|employees|"
     r"devices|stores|shops|branches|restaurants|merchants|sellers|drivers|couriers|turbines|machines|assets|sensors|vehicles|trucks|"
-    r"skus|products|items|listings|articles|videos|policyholders|policies|borrowers|applicants|students|usuarios|clientes|pacientes|"
+    r"skus|products|items|listings|articles|videos|policyholders|policies|borrowers|applicants|students|applications|claims|orders|"
+    r"parcels|shipments|tickets|loans|calls|matches|fields|properties|returns|leads|sessions|documents|contracts|elevators|usuarios|clientes|pacientes|"
     r"empleados|tiendas|nutzer|kunden|mitarbeiter|patienten|gerate|filialen|utilisateurs|clients|abonnes|patients|salaries|magasins|"
     r"用户|客户|患者|员工|门店|设备)"
 )
@@ -58,11 +62,27 @@ _TEAM = re.compile(
     r"(?P<n>\d+|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\s?(?:[a-z-]+\s)?" + _TEAM_WORDS + r"(?![a-z])"
     r"|(?:team|equipo|team aus|equipe) (?:of |de |von )?(?P<m>\d+|" + "|".join(_WORD_NUMBERS) + r")(?![a-z])"
 )
+_CLUSTER_NOUNS = {
+    "stores": "store", "shops": "store", "branches": "branch", "hospitals": "hospital", "clinics": "clinic",
+    "sites": "site", "plants": "plant", "warehouses": "warehouse", "restaurants": "restaurant", "schools": "school",
+    "cities": "city", "regions": "region", "depots": "depot", "farms": "farm", "offices": "office", "factories": "plant",
+    "wards": "ward", "practices": "practice", "pharmacies": "pharmacy", "dealerships": "dealership", "hotels": "hotel",
+    "contact centres": "site", "contact centers": "site", "call centres": "site", "call centers": "site",
+    "tiendas": "store", "sucursales": "branch", "hospitales": "hospital", "clinicas": "clinic", "almacenes": "warehouse",
+    "lojas": "store", "filiais": "branch", "negozi": "store", "filiali": "branch", "ospedali": "hospital",
+    "filialen": "branch", "geschafte": "store", "krankenhauser": "hospital", "kliniken": "clinic", "werke": "plant",
+    "magasins": "store", "hopitaux": "hospital", "cliniques": "clinic", "usines": "plant", "agences": "branch",
+    "门店": "store", "医院": "hospital", "仓库": "warehouse", "工厂": "plant",
+}  # fmt: skip
+_CLUSTER = re.compile(
+    r"(?<![\d.])(?P<num>\d+)\s?(?:[a-z-]+\s){0,2}?(?P<noun>" + "|".join(sorted(_CLUSTER_NOUNS, key=len, reverse=True)) + r")(?![a-z])"
+)
 _CAPACITY_NOUN = re.compile(r"^\s?(calls|reviews|investigations|visits|inspections|cases|alerts|reminders|contacts)\b")
 _PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?%")
 _RATE_WORDS = re.compile(
     r"(rate|taux|tasa|quote|anteil|share|prevalence|base|positive|churn|fraud|default|no-?show|conversion|convert|"
-    r"click|ctr|bad|defect|readmi|imbalance|positives|minority|abandono|impago|ausfall|比例|率)"
+    r"click|ctr|bad|defect|readmi|imbalance|positives|minority|abandono|impago|ausfall|happen|occur|purchas|return|"
+    r"injur|fail|of (?:all )?(?:sessions|users|customers|transactions|orders|claims|cases|applications|visits|players)|比例|率)"
 )
 _UNIT_DAYS = {
     "hour": 1 / 24, "hours": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "horas": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24,
@@ -109,6 +129,8 @@ class Quantities:
     label_delay_days: float | None = None
     deadline: str | None = None
     capacity_per_day: float | None = None
+    clusters: int | None = None
+    cluster_noun: str | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -135,6 +157,7 @@ def parse_quantities(text: str) -> Quantities:
         before = text[max(0, match.start() - 24) : match.start()]
         _read_one(found, value, match, after, before)
     _read_team(found, text)
+    _read_clusters(found, text)
     _read_rates(found, text)
     _read_time(found, text)
     return found
@@ -164,6 +187,10 @@ def _read_one(found: Quantities, value: float, match: re.Match[str], after: str,
         found.daily_volume = max(found.daily_volume or 0, value)
     elif _PER_HOUR.match(after):
         found.daily_volume = max(found.daily_volume or 0, value * 24)
+    elif _PER_WEEK.match(after):
+        found.daily_volume = max(found.daily_volume or 0, value / 7)
+        if (pop := _POPULATION.match(after)) and not found.population_noun:
+            found.population_noun = pop.group(1)
     elif (pop := _POPULATION.match(after)) and value >= 10:
         if value > (found.population or 0):
             found.population, found.population_noun = value, pop.group(1)
@@ -176,6 +203,13 @@ def _read_team(found: Quantities, text: str) -> None:
         if 0 < size <= 500:
             found.team_size = size
             return
+
+
+def _read_clusters(found: Quantities, text: str) -> None:
+    for match in _CLUSTER.finditer(text):
+        count = int(match.group("num"))
+        if 2 <= count <= 100_000 and count > (found.clusters or 0):
+            found.clusters, found.cluster_noun = count, _CLUSTER_NOUNS[match.group("noun")]
 
 
 def _read_rates(found: Quantities, text: str) -> None:
