@@ -73,17 +73,24 @@ class Domain(_Model):
     ab: ABProfile
     features: list[FeatureTemplate] = Field(min_length=5)
     cadence: str | None = None
+    what: str | None = None
+    """Generic profiles: the default for ``{what}`` in the target (the request's own words replace it)."""
 
     @property
     def generic(self) -> bool:
         return self.id.startswith(GENERIC_PREFIX)
 
-    def for_entity(self, entity: str) -> Domain:
-        """This profile with ``{entity}``, ``{Entity}`` and ``{entity_key}`` filled in (generic profiles)."""
+    def for_entity(self, entity: str, what: str | None = None) -> Domain:
+        """This profile with ``{entity}``, ``{Entity}``, ``{entity_key}`` and ``{what}`` filled in (generic profiles)."""
         if not self.generic:
             return self
         key = re.sub(r"[^a-z0-9]+", "_", entity.lower()).strip("_") or "record"
-        fills = {"{entity_key}": key, "{Entity}": entity[:1].upper() + entity[1:], "{entity}": entity}
+        many = entity + "es" if re.search(r"(?:s|x|z|ch|sh)$", entity) else entity[:-1] + "ies" if re.search(r"[^aeiou]y$", entity) else entity + "s"
+        fills = {
+            "{entity}s": many,
+            "{entity_key}": key, "{Entity}": entity[:1].upper() + entity[1:], "{entity}": entity,
+            "{what}": what or self.what or "",
+        }  # fmt: skip
         return Domain.model_validate({**_fill(self.model_dump(), fills), "entity": entity})
 
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from ..brief import Brief
 from ..knowledge import Domain, Knowledge, Platform, ProblemType, knowledge
+from ..stats import plain_number
 from ..sections import ModelServing, ProblemDefinition
 
 _CLOUD_TO_PLATFORM = {"aws": "aws", "gcp": "gcp", "azure": "azure", "alibaba": "alibaba"}
@@ -115,7 +116,9 @@ def count(value: float | None) -> str:
         return f"{value / 1_000_000:,.1f}M"
     if value >= 10_000:
         return f"{value / 1_000:,.0f}k"
-    return f"{value:,.0f}" if value >= 10 else f"{value:,.1f}"
+    if value >= 10:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}" if value >= 1 else plain_number(value)
 
 
 def source_for(plan: Plan, kind: str) -> str:

@@ -10,9 +10,10 @@ import re
 
 from ..brief import Assumption, Brief, Latency, Traffic
 from ..knowledge import Domain, Knowledge, knowledge
+from ..stats import plain_number
 from ._classify import Reading, read
 from ._context import Context, edge_target, read_context
-from ._naming import entity_for, entity_from_text, horizon_text, project_name
+from ._naming import entity_for, entity_from_text, horizon_text, project_name, target_phrase
 from ._numbers import Quantities, parse_quantities
 from ._text import MAX_CHARS, prepare
 
@@ -43,8 +44,10 @@ def read_request(text: str) -> Brief:
     latency_limit = qty.latency_p99_ms or qty.latency_p50_ms
     reading = read(folded, kb, latency_limit, qty.peak_rps)
     if reading.domain is not None and reading.domain.generic:
-        entity = entity_from_text(folded, kb.entity_words, qty.population_noun) or reading.domain.entity
-        reading.domain = reading.domain.for_entity(entity)
+        modality = reading.domain.modality if reading.domain.modality in ("image", "audio", "text") else None
+        entity = entity_from_text(folded, kb.entity_words, qty.population_noun, modality) or reading.domain.entity
+        phrase = target_phrase(folded, entity)
+        reading.domain = reading.domain.for_entity(entity, phrase[0] if phrase else None)
     # A profile set aside for its framing still says whether the decision is regulated.
     matched = reading.matched
     ctx = read_context(folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)
@@ -71,8 +74,10 @@ def _assemble(
     label_delay = qty.label_delay_days
     if label_delay is None:
         label_delay = domain.label_delay_days if domain else 7.0
-        if domain and domain.id in ("churn", "readmission", "maintenance", "attrition", "conversion"):
-            label_delay = horizon_days
+        if domain and (domain.id in ("churn", "readmission", "maintenance", "attrition", "conversion") or (
+            domain.generic and pt in ("binary_classification", "regression", "uplift_modeling")
+        )):
+            label_delay = horizon_days  # the outcome is known once its window has closed
         assume("label_delay_days", f"{label_delay:g} days", "time until the outcome is observed for this label source")
 
     base_rate, imbalanced = _balance(folded, qty, pt, domain, assume)
@@ -178,7 +183,7 @@ def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, ass
         assume("traffic.daily_volume", f"{daily:,.0f} {unit}s/day", "volume not stated; a mid-size workload, revisit with real numbers")
     if not peak and mode in ("real-time", "streaming", "hybrid"):
         peak = daily / 86_400 * _PEAK_FACTOR
-        assume("traffic.peak_rps", f"{peak:,.1f}/s", f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
+        assume("traffic.peak_rps", f"{plain_number(peak)}/s", f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
     eligible = _eligible(qty, daily, domain)
     return Traffic(
         peak_rps=peak, daily_volume=daily, daily_eligible_units=eligible, unit=unit,

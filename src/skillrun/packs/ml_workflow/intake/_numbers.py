@@ -85,13 +85,13 @@ _RATE_WORDS = re.compile(
     r"injur|fail|of (?:all )?(?:sessions|users|customers|transactions|orders|claims|cases|applications|visits|players)|比例|率)"
 )
 _UNIT_DAYS = {
-    "hour": 1 / 24, "hours": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "horas": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24,
+    "minute": 1 / 1440, "minutes": 1 / 1440, "min": 1 / 1440, "mins": 1 / 1440, "hour": 1 / 24, "hours": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "horas": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24,
     "day": 1, "days": 1, "d": 1, "dias": 1, "dia": 1, "tage": 1, "tagen": 1, "tag": 1, "jours": 1, "jour": 1, "天": 1,
     "week": 7, "weeks": 7, "wk": 7, "wks": 7, "semanas": 7, "semana": 7, "wochen": 7, "woche": 7, "semaines": 7, "semaine": 7, "周": 7,
     "month": 30, "months": 30, "meses": 30, "mes": 30, "monate": 30, "monaten": 30, "monat": 30, "mois": 30, "个月": 30, "月": 30,
     "quarter": 91, "year": 365, "years": 365, "ano": 365, "anos": 365, "jahr": 365, "jahre": 365, "an": 365, "ans": 365, "年": 365,
 }  # fmt: skip
-_UNIT = r"(?P<unit>hours?|hrs?|h|days?|d|weeks?|wks?|months?|quarter|years?|dias?|horas|semanas?|meses|mes|anos?|stunden|tagen?|tag|wochen?|monaten?|monat|jahre?|heures|jours?|semaines?|mois|ans?|天|周|个月|月|年)(?![a-z])"
+_UNIT = r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|quarter|years?|dias?|horas|semanas?|meses|mes|anos?|stunden|tagen?|tag|wochen?|monaten?|monat|jahre?|heures|jours?|semaines?|mois|ans?|天|周|个月|月|年)(?![a-z])"
 _HORIZON = re.compile(
     r"(?:next|coming|within(?: the next)?|in the next|over the next|at least|ahead of|in advance of|upcoming|proximos|proximas|en los proximos|"
     r"nachsten|innerhalb von|in den nachsten|prochains|prochaines|dans les|d'ici|未来|接下来)\s?(?P<num>\d+)\s?" + _UNIT
