@@ -31,6 +31,112 @@ def repo() -> Path:
     return REPO
 
 
+# --- No network but loopback; no real provider calls unless a test opts in ---------------------------
+
+import ipaddress  # noqa: E402
+import socket  # noqa: E402
+import sys  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))  # tests/wire_server.py, importable from tests
+
+_LOCAL_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+
+
+def _is_loopback(host: object) -> bool:
+    if host is None or host == "":
+        return True
+    if isinstance(host, bytes):
+        host = host.decode()
+    text = str(host).strip("[]")
+    if text.lower() in _LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(text.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+def _guard_address(address: object) -> None:
+    if isinstance(address, tuple) and address and not _is_loopback(address[0]):
+        raise ConnectionRefusedError(f"tests may only connect to loopback, not {address[0]!r}")
+
+
+_real_connect = socket.socket.connect
+_real_connect_ex = socket.socket.connect_ex
+_real_getaddrinfo = socket.getaddrinfo
+
+
+def _connect(self: socket.socket, address: object) -> None:
+    _guard_address(address)
+    return _real_connect(self, address)  # type: ignore[arg-type]
+
+
+def _connect_ex(self: socket.socket, address: object) -> int:
+    _guard_address(address)
+    return _real_connect_ex(self, address)  # type: ignore[arg-type]
+
+
+def _getaddrinfo(host: object, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+    if not _is_loopback(host):
+        raise socket.gaierror(socket.EAI_NONAME, f"tests may not resolve {host!r}")
+    return _real_getaddrinfo(host, *args, **kwargs)  # type: ignore[arg-type]
+
+
+socket.socket.connect = _connect  # type: ignore[method-assign]
+socket.socket.connect_ex = _connect_ex  # type: ignore[method-assign]
+socket.getaddrinfo = _getaddrinfo  # type: ignore[assignment]
+
+
+@pytest.fixture(autouse=True)
+def _block_model_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    import skillrun.models
+
+    monkeypatch.setattr(skillrun.models, "ALLOW_MODEL_REQUESTS", False)
+
+
+@pytest.fixture
+def allow_model_requests(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opt in to provider calls (they can only reach the loopback server anyway)."""
+    import skillrun.models
+
+    monkeypatch.setattr(skillrun.models, "ALLOW_MODEL_REQUESTS", True)
+
+
+@pytest.fixture
+def no_sleep(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """Retry waits are recorded instead of slept."""
+    import skillrun.models._transport as transport
+
+    waits: list[float] = []
+
+    async def record(seconds: float) -> None:
+        waits.append(seconds)
+
+    monkeypatch.setattr(transport, "default_sleep", record)
+    return waits
+
+
+@pytest.fixture(scope="session")
+def _wire_server():  # type: ignore[no-untyped-def]
+    from wire_server import WireServer
+
+    server = WireServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def wire(_wire_server, allow_model_requests, no_sleep, monkeypatch):  # type: ignore[no-untyped-def]
+    """The loopback OpenAI/Anthropic server, reset for this test; provider env vars point at it."""
+    _wire_server.reset()
+    for var in ("OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-loopback-key")
+    monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test-loopback-key")
+    yield _wire_server
+    _wire_server.reset()
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Keep caches written by the code under test (knowledge pickle) out of the user's home."""

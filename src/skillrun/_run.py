@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import _content
 from .chain import ChainSpec
-from .chain._agent import SectionAgent
+from .chain._agent import SectionAgent, SectionGuard
 from .chain._events import ChainEvent, ReportDone
 from .chain._executor import Chain
 from .chain._prompts import PromptRenderer
@@ -65,6 +65,7 @@ def build_chain(
         settings=settings or ModelSettings(),
         fallback=fallback,
         max_reasks=max_reasks,
+        guard=SectionGuard(skill, pack),
     )
     return Chain(skill=skill, spec=ChainSpec.from_file(chain_file), pack=pack, agent=agent, concurrency=concurrency)
 

@@ -84,6 +84,10 @@ class Chain:
             for t in tasks:
                 t.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            # SDK backends hold an HTTP client per event loop; close it before this loop ends.
+            closer = getattr(self.agent.model, "aclose", None)
+            if closer is not None:
+                await closer()
         yield ReportDone(self._report(request, outcomes, started))
 
     def _result(self, step: StepSpec, outcome: SectionOutcome) -> SectionResult:
@@ -120,6 +124,10 @@ class Chain:
                 f"{len(fallbacks)} of {len(sections)} sections were written by the offline expert engine "
                 f"because {self.agent.model.name} failed: {', '.join(fallbacks)}"
             )
+        if intake is not None and intake.provenance.fallback:
+            # The brief shapes every section, so a fallback there is worth the reader's attention too.
+            note = f"the brief is the offline expert intake's because {self.agent.model.name} failed"
+            banner = f"{banner}; {note}" if banner else note[0].upper() + note[1:]
         title_value = self.pack.title(brief) if isinstance(brief, BaseModel) else self.skill.name
         return Report(
             skill=self.skill.slug,
@@ -152,9 +160,8 @@ def _sum_usage(provenances: list[Provenance]) -> UsageTotals:
 
 def _sum_cost(provenances: list[Provenance]) -> float | None:
     # Unknown prices stay unknown: one section without a price makes the total unknown, not smaller.
-    costs = [p.cost_usd for p in provenances if p.usage.requests]
-    if not costs:
-        return 0.0 if all(p.backend == "expert" for p in provenances) else None
+    # (Sections price their own calls; a section that made none, or replayed them from a cache, costs 0.)
+    costs = [p.cost_usd if p.usage.requests else (p.cost_usd or 0.0) for p in provenances]
     if any(c is None for c in costs):
         return None
     return round(sum(c for c in costs if c is not None), 6)

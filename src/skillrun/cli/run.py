@@ -24,10 +24,11 @@ def run(
         ),
     ],
     model: Annotated[
-        str, typer.Option("--model", "-m", help="expert (offline, default), openai:MODEL or anthropic:MODEL.")
+        str,
+        typer.Option("--model", "-m", help="expert (offline, default), openai:MODEL, openai-compat:MODEL, anthropic:MODEL."),
     ] = "expert",
     base_url: Annotated[
-        str | None, typer.Option("--base-url", help="Base URL of an OpenAI-compatible server.")
+        str | None, typer.Option("--base-url", help="Provider endpoint, e.g. http://localhost:11434/v1 for Ollama.")
     ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
@@ -97,7 +98,7 @@ def _summary(report, output: Path | None) -> None:  # type: ignore[no-untyped-de
         parts.append(f"written to {output}")
     if report.banner:
         console.print(f"note: {report.banner}", markup=False, soft_wrap=True)
-    console.print(" · ".join(parts), markup=False, style="dim")
+    console.print(" · ".join(parts), markup=False, style="dim", soft_wrap=True)
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -67,6 +67,12 @@ class ModelSettings:
     timeout: float | None = 60.0
     """Seconds for one HTTP call."""
     seed: int | None = None
+    deadline: float | None = 300.0
+    """Seconds one section may spend on its backend: every call, transport retry, wait and re-ask."""
+    max_retries: int = 4
+    """Transport retries of one call (429, 5xx, 529, timeouts, connection errors); the SDKs' own are off."""
+    max_retry_wait: float = 30.0
+    """Cap on one wait, Retry-After included; a provider asking for longer gets this long."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from pydantic import BaseModel
 from ...models import SectionTask
 from ...report import SectionBody
 from .brief import Brief
-from .sections import SECTION_TYPES, ABTesting
+from .sections import SECTION_TYPES, ABTesting, ModelServing
 from .stats import complete_plan, describe_duration
 
 
@@ -31,6 +31,16 @@ class MLWorkflowPack:
         return design_section(task.output_type.__name__, task.brief, task.inputs)
 
     def finalize(self, task: SectionTask, value: BaseModel) -> BaseModel:
+        if isinstance(value, Brief):
+            # An LLM's brief keeps the figures the expert intake read from the request (see reconcile.py).
+            from .intake import read_request
+            from .reconcile import merge_briefs
+
+            return merge_briefs(value, read_request(task.request), task.request)
+        if isinstance(value, ModelServing) and isinstance(task.brief, Brief):
+            from .reconcile import with_serving_figures
+
+            return with_serving_figures(value, task.brief, task.inputs)
         if isinstance(value, ABTesting) and value.plan is not None:
             plan = complete_plan(value.plan)
             return value.model_copy(update={"plan": plan, "min_duration": describe_duration(plan)})
