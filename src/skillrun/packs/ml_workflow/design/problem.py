@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ..brief import Brief
 from ..sections import ProblemDefinition
+from ..stats import plain_number
 from ._plan import Plan, days_text
+
+
+def share(rate: float) -> str:
+    """A base rate as people write it: 8%, 2.5%, 0.05%."""
+    return f"{plain_number(rate * 100)}%"
 
 _FEW_POSITIVES = 200
 
@@ -15,7 +21,7 @@ def design_problem(plan: Plan) -> ProblemDefinition:
     notes.append(_justification(plan))
     if brief.imbalanced and brief.base_rate is not None:
         notes.append(
-            f"Imbalance: base rate ~{brief.base_rate:.1%}. Handling: class weights in the loss (no resampling), "
+            f"Imbalance: base rate ~{share(brief.base_rate)}. Handling: class weights in the loss (no resampling), "
             "the operating threshold chosen on the validation split by capacity/cost, and isotonic calibration "
             "fit on validation so scores read as probabilities."
         )
@@ -51,7 +57,7 @@ def _framing(plan: Plan) -> str:
     parts = [f"predict {brief.target.split(';')[0].split('. ')[0]}"]
     if brief.base_rate is not None:
         balance = "imbalanced" if brief.imbalanced else "roughly balanced"
-        parts.append(f"{balance}, positives ~{brief.base_rate:.1%}")
+        parts.append(f"{balance}, positives ~{share(brief.base_rate)}")
     elif brief.imbalanced:
         parts.append("imbalanced classes (long-tailed frequencies)")
     parts.append("temporal data (time-based validation)" if brief.temporal else "no time dependence in the label")
@@ -77,8 +83,8 @@ def _baseline(plan: Plan) -> str:
         baseline = plan.ptype.baseline
     if brief.base_rate is not None and short == "PR-AUC":
         number = (
-            f"zero-rule PR-AUC = base rate ≈ {brief.base_rate:.3f}; the heuristic typically reaches "
-            f"{min(0.9, brief.base_rate * 2.5):.2f}"
+            f"zero-rule PR-AUC = base rate ≈ {plain_number(brief.base_rate)}; the heuristic typically reaches "
+            f"{plain_number(min(0.9, brief.base_rate * 2.5))}"
         )
     elif short == "ROC-AUC":
         number = "random ROC-AUC = 0.50; the heuristic typically reaches 0.60-0.70"

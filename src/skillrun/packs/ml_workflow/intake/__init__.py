@@ -159,7 +159,7 @@ def _balance(folded: str, qty: Quantities, pt: str, domain: Domain | None, assum
     base = qty.base_rate
     if base is None and domain is not None and domain.base_rate is not None and domain.problem_type == pt:
         base = domain.base_rate
-        assume("base_rate", f"{base:.1%}", f"typical positive rate for {domain.id.replace('_', ' ')}; measure it on the data")
+        assume("base_rate", f"{plain_number(base * 100)}%", f"typical positive rate for {domain.id.replace('_', ' ')}; measure it on the data")
     if base is None:
         return None, True if rare else None
     return base, base < _IMBALANCED_BELOW or rare
