@@ -126,3 +126,8 @@ def test_yaml_parses_without_libyaml() -> None:
     for path in _paths():
         text = path.read_text(encoding="utf-8")
         assert yaml.load(text, Loader=yaml.SafeLoader) == yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), path
+
+
+def test_every_domain_profile_names_its_sources() -> None:
+    kb = knowledge()
+    assert all(d.source and len(d.source) > 20 for d in kb.domains)

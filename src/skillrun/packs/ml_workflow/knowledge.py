@@ -74,6 +74,8 @@ class Domain(_Model):
     features: list[FeatureTemplate] = Field(min_length=5)
     cadence: str | None = None
     what: str | None = None
+    source: str | None = None
+    """Where the profile's facts come from (rubric items, sources of ../shared/reference/ml-rubric.md §0)."""
     """Generic profiles: the default for ``{what}`` in the target (the request's own words replace it)."""
 
     @property
