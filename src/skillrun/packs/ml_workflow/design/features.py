@@ -197,8 +197,8 @@ def _freshness(plan: Plan) -> str | None:
         source = f"the stream processor ({stack.stream_engine})" if not plan.simple else "the application database"
         return (
             f"Online freshness: the {brief.modality} itself is scored as it arrives (nothing to go stale); context "
-            f"features about its author or source (recent flags, account age) are updated within 60 s by {source} and "
-            "read at request time; when they are staler than 5 minutes the model runs on the content alone."
+            f"features about its source (e.g. the sender's or author's recent history) are updated within 60 s by "
+            f"{source} and read at request time; when they are staler than 5 minutes the model runs on the content alone."
         )
     if plan.simple:
         return (

@@ -89,8 +89,10 @@ def _baseline(plan: Plan) -> str:
     elif short == "ROC-AUC":
         number = "random ROC-AUC = 0.50; the heuristic typically reaches 0.60-0.70"
     else:
-        number = f"its {short} is computed on the same out-of-time holdout before any model work"
-    return f"Baseline: {baseline}; also {plan.ptype.baseline}. Expected: {number} (measured in week 1 on the holdout)."
+        where = "out-of-time holdout" if brief.temporal else "held-out test set"
+        number = f"its {short} is computed on the same {where} before any model work"
+    also = "" if plan.domain.generic else f"; also {plan.ptype.baseline}"
+    return f"Baseline: {baseline}{also}. Expected: {number} (measured in week 1 on the holdout)."
 
 
 def _threshold(plan: Plan) -> str:
