@@ -37,9 +37,10 @@ def _root(
 
 def _register() -> None:
     # One line per command module; each module defines a function named like the command.
-    from . import run, skills, validate
+    from . import route, run, skills, validate
 
     app.command("run")(run.run)
+    app.command("route")(route.route)
     app.command("validate")(validate.validate)
     app.command("skills")(skills.skills)
 

@@ -1,0 +1,142 @@
+"""Labelled routing cases (JSONL) and precision/recall of a router on them.
+
+One case per line: ``{"id", "message" (text or a list of {role, content}), "trigger": bool,
+"skill": slug or null, "why", "tags": [...]}``. ``skill`` may be left out when a suite is about one
+skill; :func:`score_routing` then takes ``default_skill``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ..errors import Problem, SuiteError
+from ._message import Turn
+
+
+class RoutingCase(BaseModel):
+    """A message and whether (and to which skill) it should route."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    message: str | list[Turn]
+    trigger: bool
+    skill: str | None = None
+    why: str = ""
+    tags: list[str] = []
+
+
+def parse_case_line(line: str) -> RoutingCase:
+    """One JSONL line as a case; ``ValueError`` with a one-line message when it is not one."""
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON: {exc.msg} (column {exc.colno})") from None
+    if not isinstance(data, dict):
+        raise ValueError("a case must be a JSON object")
+    try:
+        return RoutingCase.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise ValueError(f"{where}: {first['msg']}" if where else first["msg"]) from None
+
+
+def load_routing_cases(path: str | Path) -> list[RoutingCase]:
+    """Every case of a JSONL file; a :class:`SuiteError` lists every bad line as ``path:line: message``."""
+    path = Path(path)
+    cases: list[RoutingCase] = []
+    problems: list[Problem] = []
+    ids: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            case = parse_case_line(line)
+        except ValueError as exc:
+            problems.append(Problem(str(path), number, str(exc)))
+            continue
+        if case.id in ids:
+            problems.append(Problem(str(path), number, f"duplicate id {case.id!r}"))
+        ids.add(case.id)
+        cases.append(case)
+    if problems:
+        raise SuiteError(problems)
+    return cases
+
+
+@dataclass
+class RoutingScore:
+    """Confusion counts; a positive routed to the wrong skill is both a false positive and a miss."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    tn: int = 0
+    false_positives: list[str] = field(default_factory=list)
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    def summary(self) -> str:
+        return (
+            f"precision {self.precision:.3f} recall {self.recall:.3f} "
+            f"(tp {self.tp}, fp {self.fp}, fn {self.fn}, tn {self.tn})"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "tn": self.tn,
+            "false_positives": self.false_positives,
+            "misses": self.misses,
+        }
+
+
+def score_routing(
+    route_one: Callable[[Any], Any],
+    cases: Iterable[RoutingCase],
+    *,
+    default_skill: str | None = None,
+) -> RoutingScore:
+    """Precision and recall of ``route_one`` (e.g. ``Router.route_one``) over ``cases``.
+
+    ``route_one`` takes a case's message and returns ``None`` or an object with a ``skill`` attribute.
+    """
+    score = RoutingScore()
+    for case in cases:
+        message = case.message if isinstance(case.message, str) else [t.model_dump() for t in case.message]
+        found = route_one(message)
+        got = getattr(found, "skill", None) if found is not None else None
+        wanted = case.skill or default_skill
+        if case.trigger:
+            if got is not None and (wanted is None or got == wanted):
+                score.tp += 1
+            else:
+                score.fn += 1
+                score.misses.append(case.id)
+                if got is not None:
+                    score.fp += 1
+                    score.false_positives.append(case.id)
+        elif got is None:
+            score.tn += 1
+        else:
+            score.fp += 1
+            score.false_positives.append(case.id)
+    return score

@@ -1,0 +1,318 @@
+"""The second look: turn term hits into a score per skill.
+
+A hit's strength is cut to nothing when it is negated ("we don't need ML"), when the skill says the
+word is used in another sense here ("role model", "serving size"), or when a lower-case acronym
+follows a quantity ("5 ml"); it is cut to a third inside quotes or code. Within a group, hits combine
+as a noisy-or, so piling up synonyms saturates instead of adding up; a term counts once per group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from ._compile import GROUP_SLOTS, Compiled, Entry, Owner, Sense
+from ._index import Hit
+from ._text import SCOPE_END, Tokens, is_quantity, normalise
+
+QUOTED = 0.3
+WEAK_CASE = 0.5
+FACET_MIN = 0.1
+NEGATION_WINDOW = 4
+
+
+# Small words between a noun and what qualifies it: modelo de coche, modello di auto, model of car.
+_LINKERS = frozenset("de di du da do of von del della des der dei degli das".split())
+
+
+@dataclass(slots=True)
+class Evidence:
+    """One skill's evidence in one turn."""
+
+    score: float
+    topic: float
+    positive: float
+    """Topic plus support: what an earlier turn lends to the last one."""
+    facets: int
+    """Topic and support groups that add at least ``FACET_MIN``."""
+    contributions: dict[int, float]
+    """Signed contribution per group index."""
+    best: dict[tuple[int, int], tuple[float, Hit]]
+    """(term, group) -> (strength after modifiers, the hit that gave it): for explanations."""
+    ignored: list[tuple[Hit, str]]
+    """Hits of the skill's positive terms that did not count, with the reason: for explanations."""
+
+
+def negated_positions(tokens: Tokens) -> set[int]:
+    """Words within reach of a negation cue: the next few words of its clause, up to a scope end."""
+    out: set[int] = set()
+    if not tokens.negators:
+        return out
+    infos = tokens.infos
+    clauses = tokens.clauses
+    for i in tokens.negators:
+        for j in range(i + 1, min(len(infos), i + 1 + NEGATION_WINDOW)):
+            if clauses[j] != clauses[i] or infos[j][2] == SCOPE_END:
+                break
+            out.add(j)
+    return out
+
+
+def _modifier(hit: Hit, tokens: Tokens, negated: set[int]) -> float:
+    """How much of a hit counts, before quoting: 0 when negated or a millilitre "ml"."""
+    _term, start, end, weak = hit
+    if start < 0:
+        return 1.0
+    if start in negated:
+        return 0.0
+    if weak:
+        words = tokens.words
+        before = words[start - 1] if start > 0 else None
+        after = words[end].lower() if end < len(words) else ""
+        if is_quantity(before) or after == "of":
+            return 0.0
+        return WEAK_CASE
+    return 1.0
+
+
+def _other_sense(sense: Sense, hit: Hit, tokens: Tokens, turn_keys: list[set[str]]) -> bool:
+    _term, start, end, _weak = hit
+    if start < 0:
+        return False
+    infos = tokens.infos
+    if start > 0 and sense.before and not sense.before.isdisjoint(infos[start - 1][0]):
+        return True
+    if sense.after and end < len(infos):
+        following = infos[end][0]
+        if not sense.after.isdisjoint(following):
+            return True
+        if (
+            following[0] in _LINKERS
+            and end + 1 < len(infos)
+            and not sense.after.isdisjoint(infos[end + 1][0])
+        ):
+            return True
+    if not sense.near:
+        return False
+    if not turn_keys:  # every key of the turn, gathered once and only when a rule needs them
+        turn_keys.append({k for info in infos for k in info[0]})
+    return not sense.near.isdisjoint(turn_keys[0])
+
+
+def _drop_contained(entry: Entry, items: list[tuple[Hit, Owner, float]]) -> list[tuple[Hit, Owner, float]]:
+    """Longest match wins within a group and between for and against ("error rate" hides "error",
+    "language model" hides "model"); across positive groups both count ("we want" and "we")."""
+    groups = entry.groups
+    # Multi-word hits by each word they cover: only those can contain a hit starting there.
+    covering: dict[int, list[tuple[int, int, int, bool]]] = {}
+    for hit, owner, _ in items:
+        if hit[2] - hit[1] > 1:
+            span = (hit[1], hit[2], owner.group, groups[owner.group].kind == "against")
+            for position in range(hit[1], hit[2]):
+                covering.setdefault(position, []).append(span)
+    if not covering:
+        return items
+    kept = []
+    for item in items:
+        (_t, start, end, _w), owner, _ = item
+        spans = covering.get(start)
+        if spans:
+            against = groups[owner.group].kind == "against"
+            width = end - start
+            if any(
+                end <= o_end and o_end - o_start > width and (o_group == owner.group or o_against != against)
+                for o_start, o_end, o_group, o_against in spans
+            ):
+                continue
+        kept.append(item)
+    return kept
+
+
+@dataclass(slots=True)
+class Scan:
+    """A text's terms and, per skill, an upper bound of its score: the cheap first look."""
+
+    tokens: Tokens
+    valued: list[tuple[Hit, float]]
+    """Hits that count, with their modifier (1, or 0.5 for a lower-case acronym)."""
+    bounds: dict[int, float]
+    """Per skill, an upper bound of its score (before earlier turns and embeddings): per group, the
+    noisy-or of every claim the group has in the text. The score takes the same noisy-or over fewer
+    factors (one per span and term, some set aside, none counted twice), never more, so no skill can
+    score more than this."""
+    ignored: dict[int, list[tuple[Hit, str]]]
+
+
+def scan(compiled: Compiled, text: str, *, among: set[int] | None = None) -> Scan:
+    """Terms of ``text`` and score bounds of the candidate skills: those with an anchor hit, or the
+    skills ``among`` (for an earlier turn, whatever the last turn made candidates)."""
+    text = normalise(text)
+    index = compiled.index
+    tokens = index.tokens(text)
+    hits = index.find(tokens, text)
+    bounds: dict[int, float] = {}
+    valued: list[tuple[Hit, float]] = []
+    ignored: dict[int, list[tuple[Hit, str]]] = {}
+    if not hits:
+        return Scan(tokens, valued, bounds, ignored)
+    negated = negated_positions(tokens)
+    claim_set = compiled.claim_set
+    for hit in hits:
+        if not claim_set[hit[0]]:
+            continue
+        value = 1.0 if not hit[3] and hit[1] not in negated else _modifier(hit, tokens, negated)
+        if value == 0.0:
+            reason = "negated" if hit[1] in negated else "a quantity"
+            for owner in compiled.owners[hit[0]]:
+                if owner.bound:
+                    ignored.setdefault(owner.skill, []).append((hit, reason))
+            continue
+        valued.append((hit, value))
+    slots: dict[int, float] = {}
+    get = slots.get
+    anchor_claims = compiled.anchor_claims
+    candidates: set[int] = set() if among is None else among
+    for hit, value in valued:
+        claims = anchor_claims[hit[0]]
+        if not claims:
+            continue
+        for skill, (slot, strength) in claims.items():
+            if among is None or skill in among:
+                slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
+        if among is None:
+            candidates.update(claims)
+    if candidates:
+        text_claims = compiled.text_claims
+        text_sets = compiled.text_sets
+        for hit, value in valued:
+            common = candidates.intersection(text_sets[hit[0]])
+            if common:
+                claims = text_claims[hit[0]]
+                for skill in common:
+                    slot, strength = claims[skill]
+                    slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
+    caps = compiled.slot_caps
+    for slot, rest in slots.items():
+        skill = slot // GROUP_SLOTS
+        bounds[skill] = bounds.get(skill, 0.0) + caps[slot] * (1.0 - rest)
+    return Scan(tokens, valued, bounds, ignored)
+
+
+def weigh(compiled: Compiled, found: Scan, skills: Collection[int]) -> dict[int, Evidence]:
+    """The second look, for ``skills`` only: senses, overlaps, groups, the score."""
+    keep = set(skills)
+    owners = compiled.owners
+    tokens = found.tokens
+    per_skill: dict[int, list[tuple[Hit, Owner, float]]] = {}
+    if keep:
+        claim_set = compiled.claim_set
+        for hit, value in found.valued:
+            if keep.isdisjoint(claim_set[hit[0]]):
+                continue
+            for owner in owners[hit[0]]:
+                if owner.skill in keep:
+                    items = per_skill.get(owner.skill)
+                    if items is None:
+                        per_skill[owner.skill] = [(hit, owner, value)]
+                    else:
+                        items.append((hit, owner, value))
+    ignored = {s: list(v) for s, v in found.ignored.items() if s in keep}
+    turn_keys: list[set[str]] = []
+    result: dict[int, Evidence] = {}
+    entries = compiled.entries
+    for skill, items in per_skill.items():
+        entry = entries[skill]
+        senses = entry.term_senses
+        if senses:
+            kept = []
+            for item in items:
+                sense = senses.get(item[0][0])
+                if sense is not None and _other_sense(sense, item[0], tokens, turn_keys):
+                    ignored.setdefault(skill, []).append((item[0], "other sense"))
+                else:
+                    kept.append(item)
+            items = kept
+        if len(items) > 1:
+            items = _drop_contained(entry, items)
+        evidence_ = _combine(entry, items, tokens) if items else _nothing()
+        evidence_.ignored = ignored.get(skill, [])
+        result[skill] = evidence_
+    for skill, void in ignored.items():
+        if skill not in result:
+            evidence_ = _nothing()
+            evidence_.ignored = void
+            result[skill] = evidence_
+    return result
+
+
+def _nothing() -> Evidence:
+    return Evidence(0.0, 0.0, 0.0, 0, {}, {}, [])
+
+
+def _combine(entry: Entry, items: list[tuple[Hit, Owner, float]], tokens: Tokens) -> Evidence:
+    # A span of words counts once on each side, in the group where it weighs most (automatically =
+    # automatic* = automat*; "predictor" is ML, not also a task word), and a term once per group
+    # however often it recurs. Quotes discount what the message mentions, not what it asks against:
+    # a quoted error message is still a debugging question.
+    groups = entry.groups
+    quoted = tokens.quoted
+    # span -> (weighted value, strength, group, hit); one per side (for / against)
+    by_span: dict[tuple[bool, int, int], tuple[float, float, int, Hit]] = {}
+    for hit, owner, value in items:
+        group = groups[owner.group]
+        against = group.kind == "against"
+        strength = owner.strength * value
+        start = hit[1]
+        if quoted is not None and start >= 0 and quoted[start] and not against:
+            strength *= QUOTED
+        span = (against, start, hit[2]) if start >= 0 else (against, -1 - hit[0], 0)
+        weighted = strength * group.weight
+        seen = by_span.get(span)
+        if seen is None or weighted > seen[0]:
+            by_span[span] = (weighted, strength, owner.group, hit)
+    best: dict[tuple[int, int], tuple[float, Hit]] = {}
+    for _weighted, strength, group_idx, hit in by_span.values():
+        key = (hit[0], group_idx)
+        seen = best.get(key)
+        if seen is None or strength > seen[0]:
+            best[key] = (strength, hit)
+    remaining: dict[int, float] = {}
+    for (_term, group_idx), (strength, _hit) in best.items():
+        remaining[group_idx] = remaining.get(group_idx, 1.0) * (1.0 - min(strength, 1.0))
+    score = topic = support = 0.0
+    facets = 0
+    contributions: dict[int, float] = {}
+    for group_idx, rest in remaining.items():
+        group = groups[group_idx]
+        contribution = group.weight * (1.0 - rest)
+        kind = group.kind
+        if kind == "against":
+            contribution = -contribution
+        elif kind == "topic":
+            topic += contribution
+        elif kind == "support":
+            support += contribution
+        if contribution >= FACET_MIN and kind in ("topic", "support"):
+            facets += 1
+        score += contribution
+        contributions[group_idx] = contribution
+    return Evidence(score, topic, topic + support, facets, contributions, best, [])
+
+
+def matched_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[tuple[str, int, float]]:
+    """(surface text, group index, strength), strongest first."""
+    found = [
+        (tokens.span(hit[1], hit[2]) if hit[1] >= 0 else texts[hit[0]], group, strength)
+        for (_term, group), (strength, hit) in evidence.best.items()
+    ]
+    found.sort(key=lambda t: -t[2])
+    return found
+
+
+def ignored_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[str]:
+    """ "model (other sense)", "ML (negated)": what was seen and set aside, each once."""
+    seen = dict.fromkeys(
+        f"{tokens.span(hit[1], hit[2]) if hit[1] >= 0 else texts[hit[0]]} ({reason})"
+        for hit, reason in evidence.ignored
+    )
+    return list(seen)
