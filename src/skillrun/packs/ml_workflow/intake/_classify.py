@@ -19,6 +19,7 @@ _SERVING_DEFAULT_VOTE = 1.5
 """A domain's usual serving mode; one explicit cue in the request ("every night", "at checkout") outweighs it."""
 _LATENCY_VOTE = 3.0
 _INTERACTIVE_MS = 10_000
+_CAPACITY_VOTE = 2.0
 """A stated response budget up to this long means someone waits for the answer."""
 _IMAGE_TYPES = ("image_classification", "object_detection", "image_segmentation")
 
@@ -66,10 +67,15 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
             if explicit[finer] >= 4:
                 scores[finer] += 6
         medical = domain is not None and domain.regulated == "health"
-        if rules["detection_verbs"].count(text) and not rules["classification_verbs"].count(text) and not medical:
+        if rules["segmentation_verbs"].count(text):
+            scores["image_segmentation"] += _DETECTION_VOTE + 1
+        elif rules["detection_verbs"].count(text) and not rules["classification_verbs"].count(text) and not medical:
             scores["object_detection"] += _DETECTION_VOTE
     if rules["multiclass_enumerated"].count(text):
         scores["multiclass_classification"] += _ENUMERATED_VOTE
+    if explicit.get("text_classification", 0) >= 4:
+        # "flag fraudulent reviews": a yes/no question about a text is text classification.
+        scores["text_classification"] += scores.get("binary_classification", 0)
     if scores.get("text_classification", 0) > 0 and scores.get("multiclass_classification", 0) > 0:
         # "route e-mails into 10 queues" is text classification with several classes.
         scores["text_classification"] += scores["multiclass_classification"]
@@ -90,6 +96,7 @@ def classify_serving(
     problem_type: str,
     latency_ms: float | None,
     peak_rps: float | None,
+    capacity: float | None = None,
 ) -> tuple[str, dict[str, float], bool]:
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None
@@ -106,6 +113,8 @@ def classify_serving(
         scores[key] += _LATENCY_VOTE
     if peak_rps is not None and peak_rps >= 1 and explicit["batch"] == 0:
         scores["streaming" if on_stream else online] += 2.5
+    if capacity:
+        scores["batch"] += _CAPACITY_VOTE  # people working through N cases a day read a worklist
     if problem_type in ("recommendation", "ranking") and explicit["batch"] > 0 and explicit["real-time"] + explicit["hybrid"] > 0:
         scores["hybrid"] += 4 if explicit["hybrid"] >= 3 else 2
     if scores["edge"] < 5:
@@ -125,7 +134,9 @@ def _default_mode(problem_type: str) -> str:
     }.get(problem_type, "batch")
 
 
-def read(text: str, kb: Knowledge, latency_ms: float | None, peak_rps: float | None) -> Reading:
+def read(
+    text: str, kb: Knowledge, latency_ms: float | None, peak_rps: float | None, capacity: float | None = None
+) -> Reading:
     matched, domain_score = match_domain(text, kb)
     problem_type, problem_scores = classify_problem(text, kb, matched, domain_score)
     domain = matched
@@ -134,7 +145,7 @@ def read(text: str, kb: Knowledge, latency_ms: float | None, peak_rps: float | N
         # that type the request mentions, else the generic profile of the type (never another business's).
         found = _domain_of_type(text, kb, problem_type)
         domain, domain_score = found if found is not None else (kb.generic[problem_type], 0.0)
-    mode, serving_scores, stated = classify_serving(text, kb, domain, problem_type, latency_ms, peak_rps)
+    mode, serving_scores, stated = classify_serving(text, kb, domain, problem_type, latency_ms, peak_rps, capacity)
     return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched)
 
 

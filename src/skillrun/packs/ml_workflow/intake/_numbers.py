@@ -32,6 +32,7 @@ _PER_HOUR = re.compile(r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?h(?:ou)?r?\b|per hou
 _PER_WEEK = re.compile(
     r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?w(?:ee)?k\b|per week|a week|each week|every week|weekly|por semana|a la semana|pro woche|par semaine|a settimana|por semana|每周)"
 )
+_CAPACITY_BEFORE = re.compile(r"(?:handle|review|call|phone|contact|investigate|visit|inspect|open|audit|work|revisa)\w*\s(?:~|about |around |up to )?$")
 _PER_SECOND_BEFORE = re.compile(r"(每秒|per second|por segundo)\s*(?:约|大约|近|超过|~|about)?\s*$")
 _PER_DAY_BEFORE = re.compile(r"(每天|每日|daily|per day)\s*(?:约|大约|近|超过|~|about)?\s*$")
 _MS = re.compile(r"^\s?(ms|msec|milliseconds?|millisekunden|millisecondes|milisegundos|毫秒)(?![a-z])")
@@ -50,7 +51,8 @@ _POPULATION = re.compile(
 )
 _TEAM_WORDS = (
     r"(?:people|persons?|ppl|engineers?|devs|developers|data scientists?|scientists|ml engineers?|analysts?|folks|"
-    r"personas|ingenieros|cientificos de datos|personen|leute|entwickler|ingenieure|data scientists|personnes|ingenieurs|人)"
+    r"personas|ingenieros|cientificos de datos|personen|leute|entwickler|ingenieure|data scientists|personnes|ingenieurs|"
+    r"pessoas|engenheiros|persone|ingegneri|个人|人)"
 )
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -107,7 +109,7 @@ _DEADLINE = re.compile(
     r"within (?:a few|\d+) hours|antes de las \d{1,2}|bis \d{1,2} uhr|avant \d{1,2} ?h)"
 )
 _CAPACITY = re.compile(
-    r"(?:handle|review|call|contact|investigate|visit|inspect|process|treat|reach)\w*\s(?:~|about |around |up to )?(?P<num>\d+(?:k)?)\s?(?:[a-z-]+\s){0,2}?(?:per|a|/)\s?(?P<unit>day|week|month)"
+    r"(?:handle|review|call|phone|contact|investigate|visit|inspect|process|treat|reach|open|audit|work|revisa|prufen|examin)\w*\s(?:~|about |around |up to |unas |unos |etwa |environ )?(?P<num>\d+(?:k)?)\s?(?:[a-z-]+\s){0,2}?(?:per|a|/|por|pro|par|a la|al)\s?(?P<unit>day|week|month|semana|dia|mes|woche|tag|monat|semaine|jour|mois)"
     r"|(?P<num2>\d+)\s?(?:calls|reviews|investigations|visits|inspections|cases|alerts)\s?(?:per|a|/)\s?(?P<unit2>day|week|month)"
 )
 
@@ -187,7 +189,7 @@ def _read_one(found: Quantities, value: float, match: re.Match[str], after: str,
         found.daily_volume = max(found.daily_volume or 0, value)
     elif _PER_HOUR.match(after):
         found.daily_volume = max(found.daily_volume or 0, value * 24)
-    elif _PER_WEEK.match(after):
+    elif _PER_WEEK.match(after) and not _CAPACITY_BEFORE.search(before):
         found.daily_volume = max(found.daily_volume or 0, value / 7)
         if (pop := _POPULATION.match(after)) and not found.population_noun:
             found.population_noun = pop.group(1)
@@ -238,4 +240,5 @@ def _read_time(found: Quantities, text: str) -> None:
         raw = match.group("num") or match.group("num2")
         unit = match.group("unit") or match.group("unit2")
         per_day = float(raw.rstrip("k")) * (1000 if raw.endswith("k") else 1)
-        found.capacity_per_day = per_day / {"day": 1, "week": 5, "month": 21}[unit]
+        days = {"day": 1, "dia": 1, "tag": 1, "jour": 1, "week": 5, "semana": 5, "woche": 5, "semaine": 5}.get(unit, 21)
+        found.capacity_per_day = per_day / days
