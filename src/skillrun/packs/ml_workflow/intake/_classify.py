@@ -54,7 +54,9 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
     if domain is not None:
         scores[domain.problem_type] = scores.get(domain.problem_type, 0) + _DOMAIN_VOTE * min(domain_score, 2)
     rules = kb.problem_rules
-    image = explicit.get("image_classification", 0) > 0 or (domain is not None and domain.modality == "image")
+    image = explicit.get("image_classification", 0) > explicit.get("audio_classification", 0) or (
+        domain is not None and domain.modality == "image"
+    )  # "live call audio through Kinesis Video Streams" is audio
     if not image:
         # "segment" and "detect" without any image mean customer segments and fraud detection.
         scores["image_segmentation"] = 0.5 * scores["image_segmentation"]
@@ -67,10 +69,12 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
             if explicit[finer] >= 4:
                 scores[finer] += 6
         medical = domain is not None and domain.regulated == "health"
+        # A verb that asks where things are beats any number of words that only say "image".
+        verb_vote = max(_DETECTION_VOTE, scores["image_classification"]) + 1
         if rules["segmentation_verbs"].count(text):
-            scores["image_segmentation"] += _DETECTION_VOTE + 1
+            scores["image_segmentation"] += verb_vote + 1
         elif rules["detection_verbs"].count(text) and not rules["classification_verbs"].count(text) and not medical:
-            scores["object_detection"] += _DETECTION_VOTE
+            scores["object_detection"] += verb_vote
     if rules["multiclass_enumerated"].count(text):
         scores["multiclass_classification"] += _ENUMERATED_VOTE
     if explicit.get("text_classification", 0) >= 4:
@@ -81,8 +85,12 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
         scores["text_classification"] += scores["multiclass_classification"]
     if explicit.get("uplift_modeling", 0) >= 4:
         scores["uplift_modeling"] += 4
-    if explicit.get("anomaly_detection", 0) >= 3 and "label" in text:
-        scores["anomaly_detection"] += 3
+    if explicit.get("anomaly_detection", 0) >= 3 and rules["no_labels"].count(text):
+        # Without labels a supervised yes/no model cannot be trained, whatever the domain usually does.
+        scores["anomaly_detection"] += scores.get("binary_classification", 0)
+    if explicit.get("multilabel_classification", 0) >= 4:
+        # "which of our 12 products will each customer buy (many buy several)": several yes/no answers.
+        scores["multilabel_classification"] += scores.get("binary_classification", 0)
     best = max(scores, key=lambda k: scores[k])
     if scores[best] <= 0:
         best = "binary_classification"
@@ -104,6 +112,8 @@ def classify_serving(
         return "edge", scores, True
     explicit = dict(scores)
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
+    if problem_type == "ranking" and not kb.problem_rules["search_words"].count(text):
+        default = "batch"  # a ranked list for people to work through, not an answer to a query
     scores[default] = scores.get(default, 0) + _SERVING_DEFAULT_VOTE
     on_stream = explicit["streaming"] >= 3  # two stream signals: Kafka, events/s, telemetry...
     # An explicit precompute-plus-online statement owns the latency figures: they describe its online step.
