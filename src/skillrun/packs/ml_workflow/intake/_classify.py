@@ -14,6 +14,7 @@ from ..knowledge import Domain, Knowledge
 _DOMAIN_VOTE = 3.0
 _DETECTION_VOTE = 5.0
 _ENUMERATED_VOTE = 5.0
+_QUANTITY_VOTE = 5.0
 """An explicit class count ("into one of 5 tracks") outweighs a domain's usual binary framing."""
 _SERVING_DEFAULT_VOTE = 1.5
 """A domain's usual serving mode; one explicit cue in the request ("every night", "at checkout") outweighs it."""
@@ -75,6 +76,12 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
             scores["image_segmentation"] += verb_vote + 1
         elif rules["detection_verbs"].count(text) and not rules["classification_verbs"].count(text) and not medical:
             scores["object_detection"] += verb_vote
+    if rules["threshold_event"].count(text):
+        scores["binary_classification"] += _QUANTITY_VOTE  # "probability that the price exceeds 200"
+    elif rules["quantity_target"].count(text):
+        # A prediction aimed at an amount: a number per entity, or per period over a horizon.
+        periodic = rules["periodic"].count(text) > 0 or explicit.get("forecasting", 0) > 0
+        scores["forecasting" if periodic else "regression"] += _QUANTITY_VOTE
     if rules["multiclass_enumerated"].count(text):
         scores["multiclass_classification"] += _ENUMERATED_VOTE
     if explicit.get("text_classification", 0) >= 4:
