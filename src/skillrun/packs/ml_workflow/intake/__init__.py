@@ -42,7 +42,7 @@ def read_request(text: str) -> Brief:
     folded, language = prepare(request)
     qty = parse_quantities(folded)
     latency_limit = qty.latency_p99_ms or qty.latency_p50_ms
-    reading = read(folded, kb, latency_limit, qty.peak_rps, qty.capacity_per_day)
+    reading = read(folded, kb, latency_limit, qty.peak_rps, qty.capacity_per_day, qty.horizon_days)
     if reading.domain is not None and reading.domain.generic:
         modality = reading.domain.modality if reading.domain.modality in ("image", "audio", "text") else None
         entity = entity_from_text(folded, kb.entity_words, qty.population_noun, modality) or reading.domain.entity

@@ -21,6 +21,8 @@ _SERVING_DEFAULT_VOTE = 1.5
 _LATENCY_VOTE = 3.0
 _INTERACTIVE_MS = 10_000
 _CAPACITY_VOTE = 2.0
+_STREAM_HORIZON_DAYS = 0.5
+_BATCH_HORIZON_DAYS = 3.0
 """A stated response budget up to this long means someone waits for the answer."""
 _IMAGE_TYPES = ("image_classification", "object_detection", "image_segmentation")
 
@@ -69,7 +71,7 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
         for finer in ("image_segmentation", "object_detection"):
             if explicit[finer] >= 4:
                 scores[finer] += 6
-        medical = domain is not None and domain.regulated == "health"
+        medical = domain is not None and domain.regulated == "health" and not rules["location_words"].count(text)
         # A verb that asks where things are beats any number of words that only say "image".
         verb_vote = max(_DETECTION_VOTE, scores["image_classification"]) + 1
         if rules["segmentation_verbs"].count(text):
@@ -81,6 +83,7 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
     elif rules["quantity_target"].count(text):
         # A prediction aimed at an amount: a number per entity, or per period over a horizon.
         periodic = rules["periodic"].count(text) > 0 or explicit.get("forecasting", 0) > 0
+        periodic = periodic and not rules["pricing_decision"].count(text)
         scores["forecasting" if periodic else "regression"] += _QUANTITY_VOTE
     if rules["multiclass_enumerated"].count(text):
         scores["multiclass_classification"] += _ENUMERATED_VOTE
@@ -112,6 +115,7 @@ def classify_serving(
     latency_ms: float | None,
     peak_rps: float | None,
     capacity: float | None = None,
+    horizon_days: float | None = None,
 ) -> tuple[str, dict[str, float], bool]:
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None
@@ -132,6 +136,12 @@ def classify_serving(
         scores["streaming" if on_stream else online] += 2.5
     if capacity:
         scores["batch"] += _CAPACITY_VOTE  # people working through N cases a day read a worklist
+    if horizon_days is not None and kb.problem_rules["continuous_data"].count(text):
+        # Continuous sensor data: a warning hours ahead must run on the stream, days ahead can wait for a batch.
+        if horizon_days <= _STREAM_HORIZON_DAYS:
+            scores["streaming"] += _CAPACITY_VOTE
+        elif horizon_days >= _BATCH_HORIZON_DAYS:
+            scores["batch"] += _CAPACITY_VOTE
     if problem_type in ("recommendation", "ranking") and explicit["batch"] > 0 and explicit["real-time"] + explicit["hybrid"] > 0:
         scores["hybrid"] += 4 if explicit["hybrid"] >= 3 else 2
     if scores["edge"] < 5:
@@ -152,7 +162,12 @@ def _default_mode(problem_type: str) -> str:
 
 
 def read(
-    text: str, kb: Knowledge, latency_ms: float | None, peak_rps: float | None, capacity: float | None = None
+    text: str,
+    kb: Knowledge,
+    latency_ms: float | None,
+    peak_rps: float | None,
+    capacity: float | None = None,
+    horizon_days: float | None = None,
 ) -> Reading:
     matched, domain_score = match_domain(text, kb)
     problem_type, problem_scores = classify_problem(text, kb, matched, domain_score)
@@ -162,7 +177,9 @@ def read(
         # that type the request mentions, else the generic profile of the type (never another business's).
         found = _domain_of_type(text, kb, problem_type)
         domain, domain_score = found if found is not None else (kb.generic[problem_type], 0.0)
-    mode, serving_scores, stated = classify_serving(text, kb, domain, problem_type, latency_ms, peak_rps, capacity)
+    mode, serving_scores, stated = classify_serving(
+        text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days
+    )
     return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched)
 
 
