@@ -25,9 +25,11 @@ def test_public_api_is_pinned():
 
 
 def _imported_after(code: str) -> set[str]:
-    probe = f"{code}\nimport sys\nprint(' '.join(sorted(sys.modules)))"
+    # The module list goes on its own marked line: help text on stdout names commands such as `mcp`.
+    probe = f"{code}\nimport sys\nprint('MODULES: ' + ' '.join(sorted(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    return {name.split(".")[0] for name in out.split()}
+    line = next(line for line in out.splitlines() if line.startswith("MODULES: "))
+    return {name.split(".")[0] for name in line.removeprefix("MODULES: ").split()}
 
 
 def test_cli_help_imports_no_sdk():

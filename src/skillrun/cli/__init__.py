@@ -37,12 +37,15 @@ def _root(
 
 def _register() -> None:
     # One line per command module; each module defines a function named like the command.
-    from . import route, run, skills, validate
+    from . import hook, mcp, route, run, skills, tools, validate
 
     app.command("run")(run.run)
     app.command("route")(route.route)
     app.command("validate")(validate.validate)
     app.command("skills")(skills.skills)
+    app.command("mcp")(mcp.mcp)
+    app.command("tools")(tools.tools)
+    app.command("hook")(hook.hook)
 
 
 _register()

@@ -53,25 +53,25 @@ def unescape_cell(cell: str) -> str:
     return _UNESCAPE.sub(lambda m: m.group(1) if m.group(1) is not None else "\n", cell.strip())
 
 
+_ROW_TOKEN = re.compile(r"\\.|\|")
+
+
 def split_row(line: str) -> list[str]:
-    """Split a markdown table row into raw cells, honouring ``\\|`` escapes."""
+    """Split a markdown table row into raw cells, trimmed; backslash escapes stay as written."""
     body = line.strip()
     if body.startswith("|"):
         body = body[1:]
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
-    cells, current, i = [], [], 0
-    while i < len(body):
-        ch = body[i]
-        if ch == "\\" and i + 1 < len(body):
-            current.append(body[i : i + 2])
-            i += 2
-            continue
-        if ch == "|":
-            cells.append("".join(current).strip())
-            current = []
-        else:
-            current.append(ch)
-        i += 1
-    cells.append("".join(current).strip())
+    cells: list[str] = []
+    start = 0
+    for token in _ROW_TOKEN.finditer(body):
+        if token.group() == "|":
+            cells.append(body[start : token.start()].strip())
+            start = token.end()
+    cells.append(body[start:].strip())
     return cells
+
+
+def has_unescaped_pipe(line: str) -> bool:
+    return any(token.group() == "|" for token in _ROW_TOKEN.finditer(line))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ._escape import has_unescaped_pipe, split_row
 from ._inline import inline_to_plain
 from ._parsed import ParsedReport, ParsedSection, ParsedTable
 
@@ -63,31 +64,6 @@ def _is_fence_close(line: str, fence: str) -> bool:
     return len(stripped) >= len(fence) and set(stripped) == {fence[0]}
 
 
-def _has_pipe(line: str) -> bool:
-    """Whether ``line`` has a pipe that is not backslash-escaped."""
-    return "|" in line and any(m.group() == "|" for m in _ROW_TOKEN.finditer(line))
-
-
-_ROW_TOKEN = re.compile(r"\\.|\|")
-
-
-def _split_row(line: str) -> list[str]:
-    """``_escape.split_row`` (same cells, same escapes kept), without a per-character Python loop."""
-    body = line.strip()
-    if body.startswith("|"):
-        body = body[1:]
-    if body.endswith("|") and not body.endswith("\\|"):
-        body = body[:-1]
-    cells: list[str] = []
-    start = 0
-    for m in _ROW_TOKEN.finditer(body):
-        if m.group() == "|":
-            cells.append(body[start : m.start()].strip())
-            start = m.end()
-    cells.append(body[start:].strip())
-    return cells
-
-
 def _cell(raw: str) -> str:
     # After the row is split, an escaped pipe is just a pipe (GFM unescapes it before inline parsing,
     # so ``a\\|b`` inside a code span reads ``a|b``).
@@ -98,7 +74,7 @@ def _delimiter_cells(line: str) -> list[str] | None:
     stripped = line.strip()
     if not stripped or "-" not in stripped:
         return None
-    cells = [c.strip() for c in _split_row(stripped)]
+    cells = [c.strip() for c in split_row(stripped)]
     if not cells or not all(_DELIMITER_CELL.match(c) for c in cells):
         return None
     return cells
@@ -141,13 +117,13 @@ class _Tokenizer:
         if index + 1 >= len(self.lines):
             return False
         header, delimiter = self.lines[index], self.lines[index + 1]
-        if not _has_pipe(header):
+        if not has_unescaped_pipe(header):
             return False
         cells = _delimiter_cells(delimiter)
         if cells is None:
             return False
         # A lone dash line under a pipe-less header would be a setext heading, not a table.
-        return _has_pipe(delimiter) or len(_split_row(header)) > 1
+        return has_unescaped_pipe(delimiter) or len(split_row(header)) > 1
 
     def _step(self) -> None:
         line = self.lines[self.i]
@@ -211,14 +187,14 @@ class _Tokenizer:
         return any(_is_fence_close(line, fence) for line in self.lines[self.i :])
 
     def _table(self, number: int) -> None:
-        header = [_cell(c) for c in _split_row(self.lines[self.i])]
+        header = [_cell(c) for c in split_row(self.lines[self.i])]
         self.i += 2
         rows: list[list[str]] = []
         while self.i < len(self.lines):
             line = self.lines[self.i]
-            if not line.strip() or not _has_pipe(line) or _FENCE_OPEN.match(line) or _ATX.match(line):
+            if not line.strip() or not has_unescaped_pipe(line) or _FENCE_OPEN.match(line) or _ATX.match(line):
                 break
-            rows.append([_cell(c) for c in _split_row(line)])
+            rows.append([_cell(c) for c in split_row(line)])
             self.i += 1
         self.out.append(_Block("table", number, rows=[header, *rows]))
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..report._escape import split_row as _split_raw
+
 # Fences are accepted at any indentation: skills nest them in list items far more often than they
 # write 4-space indented code, and an unmatched fence would swallow the rest of the document.
 _FENCE_OPEN = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
@@ -139,27 +141,7 @@ def is_table_row(line: str) -> bool:
 
 def split_row(line: str) -> list[str]:
     """Cells of a ``| a | b |`` row, trimmed; ``\\|`` stays inside its cell as a literal pipe."""
-    body = line.strip()
-    if body.startswith("|"):
-        body = body[1:]
-    if body.endswith("|") and not body.endswith("\\|"):
-        body = body[:-1]
-    cells: list[str] = []
-    current: list[str] = []
-    i = 0
-    while i < len(body):
-        if body[i] == "\\" and i + 1 < len(body) and body[i + 1] == "|":
-            current.append("|")
-            i += 2
-            continue
-        if body[i] == "|":
-            cells.append("".join(current).strip())
-            current = []
-        else:
-            current.append(body[i])
-        i += 1
-    cells.append("".join(current).strip())
-    return cells
+    return [cell.replace("\\|", "|") for cell in _split_raw(line)]
 
 
 def is_separator_row(cells: list[str]) -> bool:

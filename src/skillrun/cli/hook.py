@@ -1,0 +1,28 @@
+"""`skillrun hook claude-code`: suggest a skill from a chat host's prompt hook."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+class Host(StrEnum):
+    claude_code = "claude-code"
+
+
+def hook(
+    host: Annotated[Host, typer.Argument(help="The host whose hook input arrives on stdin.")],
+    skills_dir: Annotated[Path | None, typer.Option("--skills-dir", help="Load skills from DIR.")] = None,
+) -> None:
+    """Read a host's prompt-hook JSON on stdin; when a skill matches, print the context that suggests it.
+
+    Silent when nothing matches. Exits 0 even on its own errors (with a short note on stderr), so it
+    never blocks the user's prompt.
+    """
+    from ..plugin._claude_code import run_hook
+
+    raise typer.Exit(run_hook(sys.stdin, sys.stdout, sys.stderr, skills_dir=skills_dir))
