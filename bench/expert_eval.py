@@ -37,7 +37,9 @@ def _default_sets() -> list[Path]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("cases", nargs="*", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true", help="per-case scores and failed checks")
     args = parser.parse_args()
@@ -47,8 +49,10 @@ def main() -> None:
         if not cases:
             continue
         result = suite.score_suite(cases)
-        print(f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}: {result.summary()}"
-              f"{'' if result.meets_targets() else '  (below target)'}")
+        print(
+            f"{path.relative_to(REPO) if path.is_relative_to(REPO) else path}: {result.summary()}"
+            f"{'' if result.meets_targets() else '  (below target)'}"
+        )
         if args.verbose:
             print(result.details())
 

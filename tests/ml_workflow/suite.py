@@ -86,17 +86,23 @@ class SuiteResult:
         for c in self.cases:
             marks = "" if c.type_right else f" TYPE {c.problem_type[1]} (want {c.problem_type[0]})"
             marks += "" if c.mode_right else f" MODE {c.serving_mode[1]} (want {c.serving_mode[0]})"
-            lines.append(f"{c.id}: mean {c.mean:.2f} min {c.minimum:.2f} {c.passed}/{c.passed + c.failed}{marks}")
+            lines.append(
+                f"{c.id}: mean {c.mean:.2f} min {c.minimum:.2f} {c.passed}/{c.passed + c.failed}{marks}"
+            )
             lines += [f"    {f}" for f in c.failures]
             failures.update(f.split(":")[0] for f in c.failures)
-        lines.append("most common failures: " + (", ".join(f"{k} x{n}" for k, n in failures.most_common(12)) or "none"))
+        lines.append(
+            "most common failures: " + (", ".join(f"{k} x{n}" for k, n in failures.most_common(12)) or "none")
+        )
         return "\n".join(lines)
 
 
 def load_cases(path: Path) -> list[dict]:
     """Cases from a JSONL file, a YAML file with ``cases:``, or every such file in a folder."""
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix in (".jsonl", ".yaml", ".yml") and p.stem != "suite")
+        files = sorted(
+            p for p in path.iterdir() if p.suffix in (".jsonl", ".yaml", ".yml") and p.stem != "suite"
+        )
         return [case for p in files for case in load_cases(p)]
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".jsonl":

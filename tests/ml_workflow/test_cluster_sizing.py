@@ -7,7 +7,12 @@ import math
 import pytest
 
 from skillrun.packs.ml_workflow.sections import SampleSizePlan
-from skillrun.packs.ml_workflow.stats import cluster_enrollment_days, complete_plan, describe_duration, design_effect
+from skillrun.packs.ml_workflow.stats import (
+    cluster_enrollment_days,
+    complete_plan,
+    describe_duration,
+    design_effect,
+)
 
 
 def test_design_effect_formula() -> None:
@@ -32,20 +37,32 @@ def test_too_few_clusters_is_reported_not_sized() -> None:
     assert cluster_enrollment_days(13_493, 150, 3, 0.01) is None
     plan = complete_plan(
         SampleSizePlan(
-            metric_kind="proportion", baseline=0.1, mde_relative=-0.1, daily_eligible_units=150, clusters=3,
-            icc=0.01, label_window_days=30,
+            metric_kind="proportion",
+            baseline=0.1,
+            mde_relative=-0.1,
+            daily_eligible_units=150,
+            clusters=3,
+            icc=0.01,
+            label_window_days=30,
         )  # fmt: skip
     )
     assert not plan.feasible
     text = describe_duration(plan)
-    assert "no powered length" in text and "ICC = 0.01 (assumption)" in text and "135 clusters per arm" in text
+    assert (
+        "no powered length" in text and "ICC = 0.01 (assumption)" in text and "135 clusters per arm" in text
+    )
 
 
 def test_feasible_cluster_plan_shows_the_arithmetic() -> None:
     plan = complete_plan(
         SampleSizePlan(
-            metric_kind="proportion", baseline=0.1, mde_relative=-0.1, daily_eligible_units=3000, clusters=600,
-            icc=0.01, label_window_days=30,
+            metric_kind="proportion",
+            baseline=0.1,
+            mde_relative=-0.1,
+            daily_eligible_units=3000,
+            clusters=600,
+            icc=0.01,
+            label_window_days=30,
         )  # fmt: skip
     )
     assert plan.feasible and plan.enrollment_days == 21 and plan.total_days == 51
@@ -57,6 +74,12 @@ def test_feasible_cluster_plan_shows_the_arithmetic() -> None:
 
 def test_unit_level_plans_are_unchanged() -> None:
     plan = complete_plan(
-        SampleSizePlan(metric_kind="proportion", baseline=0.05, mde_relative=-0.1, daily_eligible_units=20_000, label_window_days=30)
+        SampleSizePlan(
+            metric_kind="proportion",
+            baseline=0.05,
+            mde_relative=-0.1,
+            daily_eligible_units=20_000,
+            label_window_days=30,
+        )
     )
     assert plan.n_per_arm == 28_406 and plan.total_days == 37 and plan.design_effect == 1.0

@@ -46,6 +46,8 @@ def test_held_out_requests() -> None:
     assert len(cases) >= 40
     result = score_suite(cases)
     assert result.pass_rate >= CHECK_PASS_RATE, result.details()
-    assert result.type_accuracy >= FRAMING_ACCURACY and result.mode_accuracy >= FRAMING_ACCURACY, result.details()
+    assert result.type_accuracy >= FRAMING_ACCURACY and result.mode_accuracy >= FRAMING_ACCURACY, (
+        result.details()
+    )
     low = [c.id for c in result.cases if min(c.mean, c.minimum) < CASE_SCORE]
     assert len(low) <= 0.03 * len(cases), result.details()

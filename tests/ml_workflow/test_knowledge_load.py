@@ -21,7 +21,9 @@ HERE = Path(__file__).parent
 
 
 def _texts() -> list[str]:
-    holdout = [json.loads(line)["request"] for line in (HERE / "holdout_requests.jsonl").read_text().splitlines()]
+    holdout = [
+        json.loads(line)["request"] for line in (HERE / "holdout_requests.jsonl").read_text().splitlines()
+    ]
     return [prepare(t)[0] for t in [*(r[0] for r in OWN_REQUESTS), *holdout]]
 
 
@@ -86,7 +88,9 @@ def test_cache_round_trip_and_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     first = _kbcache.load_or_build(texts, counting_build, Knowledge)
     second = _kbcache.load_or_build(texts, counting_build, Knowledge)
     assert len(built) == 1 and len(list(tmp_path.glob("*.pickle"))) == 1
-    assert second.problem_cues["forecasting"].count("forecast demand") == first.problem_cues["forecasting"].count("forecast demand")
+    assert second.problem_cues["forecasting"].count("forecast demand") == first.problem_cues[
+        "forecasting"
+    ].count("forecast demand")
     changed = dict(texts, experiments=texts["experiments"] + "\n# edited\n")
     _kbcache.load_or_build(changed, counting_build, Knowledge)
     assert len(built) == 2 and len(list(tmp_path.glob("*.pickle"))) == 2
@@ -125,7 +129,9 @@ def test_yaml_parses_without_libyaml() -> None:
 
     for path in _paths():
         text = path.read_text(encoding="utf-8")
-        assert yaml.load(text, Loader=yaml.SafeLoader) == yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), path
+        assert yaml.load(text, Loader=yaml.SafeLoader) == yaml.load(
+            text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        ), path
 
 
 def test_every_domain_profile_names_its_sources() -> None:

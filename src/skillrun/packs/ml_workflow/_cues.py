@@ -136,7 +136,9 @@ class Cues:
 
     def sources(self) -> list[str]:
         """Every cue as written (regex cues without their word-start guard), for the typo index."""
-        return [c for c, *_ in self.literals] + [r.source.removeprefix(r"(?<![a-z0-9])") for r, _ in self.regexes]
+        return [c for c, *_ in self.literals] + [
+            r.source.removeprefix(r"(?<![a-z0-9])") for r, _ in self.regexes
+        ]
 
 
 def cues_from(entry: Any) -> Cues:
@@ -153,5 +155,7 @@ def cues_from(entry: Any) -> Cues:
 def cue_words(entry: Any, lang: str) -> list[str]:
     """The raw cues an entry lists for one language (for the typo index)."""
     if isinstance(entry, dict):
-        return [str(c) for c in entry.get(lang, []) or []] + ([str(c) for c in entry.get("weak", []) or []] if lang == "en" else [])
+        return [str(c) for c in entry.get(lang, []) or []] + (
+            [str(c) for c in entry.get("weak", []) or []] if lang == "en" else []
+        )
     return [str(c) for c in entry] if lang == "en" and isinstance(entry, list) else []

@@ -19,7 +19,6 @@ from ...errors import SkillrunError
 from ._cues import Cues, cues_from
 
 
-
 class KnowledgeError(SkillrunError):
     """A knowledge file is missing or does not match its schema."""
 

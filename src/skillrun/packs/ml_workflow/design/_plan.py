@@ -15,8 +15,8 @@ from pydantic import BaseModel
 
 from ..brief import Brief
 from ..knowledge import Domain, Knowledge, Platform, ProblemType, knowledge
-from ..stats import plain_number
 from ..sections import ModelServing, ProblemDefinition
+from ..stats import plain_number
 
 _CLOUD_TO_PLATFORM = {"aws": "aws", "gcp": "gcp", "azure": "azure", "alibaba": "alibaba"}
 _GROUPS = {

@@ -12,7 +12,7 @@ _SMALL_REFERENCE_ROWS = 1000
 
 
 def design_monitoring(plan: Plan) -> MonitoringDrift:
-    brief, m = plan.brief, plan.kb.monitoring
+    m = plan.kb.monitoring
     drift_tool = _drift_tool(plan)
     return MonitoringDrift(
         data_drift=Monitor(
