@@ -38,8 +38,9 @@ def design_ab(plan: Plan) -> ABTesting:
     operational = f"p99 latency ≤ {p99:g} ms and error rate ≤ 1%" if p99 and plan.mode != "batch" else "scoring job success and on-time delivery"
     notes = [
         f"Design: {design.label.replace('{unit}', unit)}. {design.note.replace('{unit}', unit)}.",
-        f"Statistics: baseline {_baseline_text(sample)}, MDE {ab.mde:+.0%} relative, alpha = {sample.alpha:g} (two-sided), "
-        f"power = {sample.power:.0%}; n per arm from the two-sample formula (unpooled variance).",
+        f"Statistics: baseline {_baseline_text(sample)}{_assumed(plan, sample)}, MDE {ab.mde:+.0%} relative, "
+        f"alpha = {sample.alpha:g} (two-sided), power = {sample.power:.0%}; n per arm from the two-sample formula "
+        "(unpooled variance).",
         plan.kb.experiments["no_peeking"].capitalize() + ".",
     ]
     if sample.clusters and sample.icc is not None:
@@ -157,6 +158,14 @@ def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
         metric_kind="mean", baseline=ab.baseline or 1.0, std_dev=ab.sd or 1.0, mde_relative=ab.mde,
         daily_eligible_units=eligible, traffic_fraction=fraction, label_window_days=window, clusters=clusters, icc=icc,
     )  # fmt: skip
+
+
+def _assumed(plan: Plan, sample: SampleSizePlan) -> str:
+    """Marks a baseline the request did not give: the sizing is only as good as this number."""
+    stated = plan.brief.base_rate is not None and sample.metric_kind == "proportion" and sample.baseline == plan.brief.base_rate
+    if stated:
+        return ""
+    return " (assumed, typical for this metric: replace it with the measured baseline, e.g. from an A/A period)"
 
 
 def _baseline_text(sample: SampleSizePlan) -> str:

@@ -161,6 +161,8 @@ def _balance(folded: str, qty: Quantities, pt: str, domain: Domain | None, assum
         base = domain.base_rate
         assume("base_rate", f"{plain_number(base * 100)}%", f"typical positive rate for {domain.id.replace('_', ' ')}; measure it on the data")
     if base is None:
+        if pt == "binary_classification":
+            assume("base_rate", "unknown", "not stated: measured on the data first; PR-AUC is used because it stays informative if positives are rare")
         return None, True if rare else None
     return base, base < _IMBALANCED_BELOW or rare
 
