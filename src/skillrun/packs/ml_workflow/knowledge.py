@@ -206,6 +206,8 @@ class Knowledge:
         self.generic_by_source = {k: FeatureTemplate.model_validate(v) for k, v in gen["by_source"].items()}
         self.listed_inputs = gen["listed_inputs"]
         self.entity_words = {w: e for lang in lex["entities"].values() for w, e in lang.items()}
+        for singular in set(self.entity_words.values()):
+            self.entity_words.setdefault(singular, singular)  # "borrower" as well as "borrowers"
         self.temporal_signals = cues_from(lex["temporal_signals"])
         self.problem_types = {
             k: ProblemType.model_validate(v) for k, v in raw["problem_types"]["problem_types"].items()

@@ -13,7 +13,7 @@ from ..knowledge import Domain, Knowledge, knowledge
 from ..stats import plain_number
 from ._classify import Reading, read
 from ._context import Context, edge_target, read_context
-from ._naming import entity_for, entity_from_text, horizon_text, project_name, target_phrase
+from ._naming import entity_for, entity_from_text, horizon_text, project_name, series_key, target_phrase
 from ._numbers import Quantities, parse_quantities
 from ._text import MAX_CHARS, prepare
 
@@ -45,7 +45,14 @@ def read_request(text: str) -> Brief:
     reading = read(folded, kb, latency_limit, qty.peak_rps, qty.capacity_per_day, qty.horizon_days)
     if reading.domain is not None and reading.domain.generic:
         modality = reading.domain.modality if reading.domain.modality in ("image", "audio", "text") else None
-        entity = entity_from_text(folded, kb.entity_words, qty.population_noun, modality) or reading.domain.entity
+        words = kb.entity_words
+        if reading.problem_type == "ranking":
+            # What is ranked, not what asks: "queries" and "requests" are the other side.
+            words = {w: e for w, e in words.items() if e not in ("query", "request", "user", "customer")}
+        if reading.problem_type == "forecasting":
+            entity = series_key(folded, words) or reading.domain.entity
+        else:
+            entity = entity_from_text(folded, words, qty.population_noun, modality) or reading.domain.entity
         phrase = target_phrase(folded, entity)
         reading.domain = reading.domain.for_entity(entity, phrase[0] if phrase else None)
     # A profile set aside for its framing still says whether the decision is regulated.

@@ -62,11 +62,29 @@ _MODALITY_ENTITIES = {
 
 
 def plural(noun: str) -> str:
+    if noun.endswith(("series", "species", "news", "data")):
+        return noun
     if re.search(r"(?:s|x|z|ch|sh)$", noun):
         return noun + "es"
     if re.search(r"[^aeiou]y$", noun):
         return noun[:-1] + "ies"
     return noun + "s"
+
+
+_GROUPED_BY = re.compile(r"\b(?:per|for each|for every|each|by)\s+(?P<noun>[a-z-]{3,20})\b")
+_NOT_GROUPS = frozenset("day week month hour year night minute period interval quarter season the a an".split())
+
+
+def series_key(folded: str, words: dict[str, str]) -> str | None:
+    """The grouping of a forecast ("per substation", "each department", "by zone"), singular."""
+    for m in _GROUPED_BY.finditer(folded):
+        noun = m.group("noun")
+        if noun in _NOT_GROUPS or noun.isdigit():
+            continue
+        if noun in words:
+            return words[noun]
+        return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    return None
 
 
 def entity_from_text(
@@ -100,10 +118,10 @@ def entity_from_text(
 
 _CLAUSE = r"[^.,;:!?()\n]{3,80}"
 _WHAT = [
-    ("quantity", re.compile(r"(?:estimat|predict|forecast|tell|show)\w*\s+(?:(?:an |the )?estimate\s+)?(?:of\s+)?(?P<what>how (?:many|much|long)\s" + _CLAUSE + ")")),
+    ("quantity", re.compile(r"(?:estimat|predict|forecast|tell|show|know)\w*\s+(?:[a-z]+\s){0,2}?(?:(?:an |the )?estimate\s+)?(?:of\s+)?(?P<what>how (?:many|much|long)\s" + _CLAUSE + ")")),
     ("which", re.compile(r"(?:predict|flag|score|pick|select|identify|find|know)\w*\s+which\s+(?:[a-z-]+\s){0,3}?(?:will|would|are likely to|is likely to)\s+(?P<what>" + _CLAUSE + ")")),
     ("whether", re.compile(r"(?:predict|flag|score|forecast|know|tell)\w*\s+(?:[a-z-]+\s){0,5}?(?:whether|if)\s+(?P<what>" + _CLAUSE + ")")),
-    ("quantity", re.compile(r"(?:predict|estimat|forecast)\w*\s+(?:the\s+)?(?P<what>(?:[a-z-]+ )?(?:yield|price|cost|value|amount|revenue|volume|duration|demand|spend|salary|rating|consumption|production|output)s?)\b")),
+    ("quantity", re.compile(r"(?:predict|estimat|forecast|set|suggest|recommend|quote)\w*\s+(?:the\s+|a\s+)?(?:best\s+|optimal\s+|right\s+)?(?P<what>(?:[a-z-]+ ){0,2}?(?:yield|price|cost|value|amount|revenue|volume|duration|demand|spend|salary|rating|consumption|production|output|score)s?)\b")),
     ("risk", re.compile(r"(?:predict|estimat|score|assess)\w*\s+(?:(?:each|every|the|a|an|our)\s+)?(?:[a-z-]+'s\s+)?(?:[a-z-]+\s)?(?P<what>(?:risk|probability|likelihood|chance) (?:of|that) " + _CLAUSE + ")")),
 ]  # fmt: skip
 _TRAILING = re.compile(r"\s(?:from|using|based on|so that|so|because|with|via|in the next|within the next|before|for our|for the|given)\s.*$")
@@ -124,8 +142,9 @@ def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
         if len(what) < 3:
             continue
         if kind == "quantity":
-            quantity = re.sub(r"^how many ", "number of ", re.sub(r"^how much ", "amount of ", re.sub(r"^how long ", "time ", what)))
-            return quantity, f"{quantity} per {entity}"
+            # The target reads as a noun ("number of days it will take"), the title keeps the question.
+            quantity = re.sub(r"^how many ", "the number of ", re.sub(r"^how much ", "the amount ", re.sub(r"^how long ", "the time ", what)))
+            return quantity, what
         if kind == "which":
             return f"the {entity} will {what}", f"which {plural(entity)} will {what}"
         if kind == "whether":
