@@ -37,6 +37,7 @@ def _root(
 
 def _register() -> None:
     # One line per command module; each module defines a function named like the command.
+    from . import eval as eval_cli
     from . import hook, mcp, route, run, skills, tools, validate
 
     app.command("run")(run.run)
@@ -46,6 +47,7 @@ def _register() -> None:
     app.command("mcp")(mcp.mcp)
     app.command("tools")(tools.tools)
     app.command("hook")(hook.hook)
+    app.add_typer(eval_cli.app, name="eval")
 
 
 _register()

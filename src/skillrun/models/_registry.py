@@ -74,6 +74,8 @@ def _is_langchain_chat_model(obj: object) -> bool:
 register_backend("openai", "skillrun.models._openai:openai_model")
 register_backend("openai-compat", "skillrun.models._openai:openai_compat_model")
 register_backend("anthropic", "skillrun.models._anthropic:anthropic_model")
+# A slow or failing stand-in for an LLM, for tests and benchmarks that go through the CLI.
+register_backend("fake", "skillrun.models._fake:fake_backend")
 
 
 # --- Prices ----------------------------------------------------------------------------------------

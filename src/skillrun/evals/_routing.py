@@ -1,0 +1,143 @@
+"""Routing suites: labelled chat messages scored against the trigger router.
+
+For each message the router's top match (if any) is the skill it would trigger. A message labelled
+``trigger: true`` for skill S is a true positive when S is triggered, a false negative when nothing is,
+and both a false negative and a false positive when another skill is ("wrong"). A message labelled
+``trigger: false`` is a false positive when any skill triggers (or, if the case names a skill, that
+skill). Precision, recall
+and F1 follow, with the lists of misrouted messages. Results go through the same store as report runs
+(backend ``router``), so resume, JUnit, HTML and diff work unchanged.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from ..errors import EvalError, UsageError
+from ._cases import RoutingCase, Suite
+from ._results import ErrorRecord, Result, ResultKey, RoutingRecord
+from ._runner import RunOutcome, now_iso
+from ._store import ResultStore
+
+ROUTER = "router"
+
+
+def default_router() -> Any:
+    """The trigger router over every skill skillrun can load."""
+    from .. import _content
+
+    try:
+        from ..routing import Router  # type: ignore[attr-defined]
+        from ..spec import load_skills  # type: ignore[attr-defined]
+    except ImportError as exc:  # pragma: no cover - only while the router is not part of the build
+        raise EvalError(f"the trigger router is not available: {exc}") from None
+    return Router.from_skills(list(load_skills(_content.skill_dirs())))
+
+
+def _slug(skill: Any) -> str | None:
+    if skill is None:
+        return None
+    return str(getattr(skill, "slug", skill))
+
+
+class RoutingRunner:
+    def __init__(
+        self,
+        suite: Suite,
+        *,
+        router: Any | None = None,
+        router_factory: Callable[[], Any] | None = None,
+        on_result: Callable[[Result], None] | None = None,
+    ) -> None:
+        if suite.kind != "routing":
+            raise UsageError(f"suite {suite.name!r} holds {suite.kind} cases, not routing cases")
+        self.suite = suite
+        self.router = router if router is not None else (router_factory or default_router)()
+        self.on_result = on_result
+
+    async def run(
+        self, store: ResultStore, existing: dict[ResultKey, Result], *, retry_errors: bool = False
+    ) -> RunOutcome:
+        started = time.perf_counter()
+        planned = [(c.id, ROUTER, 0) for c in self.suite.cases]
+        if retry_errors:
+            retry = {k for k in planned if k in existing and existing[k].status == "error"}
+            store.drop(retry)
+            for k in retry:
+                existing.pop(k)
+        by_id = {c.id: c for c in self.suite.cases}
+        finished: list[Result] = []
+        for key in planned:
+            if key in existing:
+                continue
+            result = self.run_one(by_id[key[0]])  # type: ignore[arg-type]
+            store.append(result)
+            finished.append(result)
+            if self.on_result is not None:
+                self.on_result(result)
+        everything = dict(existing)
+        everything.update({r.key: r for r in finished})
+        return RunOutcome(
+            results=list(everything.values()),
+            planned=len(planned),
+            ran=len(finished),
+            skipped=len(planned) - len(finished),
+            elapsed_s=time.perf_counter() - started,
+        )
+
+    def run_one(self, case: RoutingCase) -> Result:
+        expected = (case.skill or self.suite.skill) if case.trigger else case.skill
+        base: dict[str, Any] = {
+            "case_id": case.id,
+            "model": ROUTER,
+            "repeat": 0,
+            "tags": list(case.tags),
+            "request": case.text,
+            "started_at": now_iso(),
+        }
+        t0 = time.perf_counter()
+        try:
+            matches = list(self.router.route(case.routable()) or [])
+        except Exception as exc:  # a router bug is an error result, not a crash of the run
+            text = str(exc).strip()
+            return Result(
+                status="error",
+                errors=[
+                    ErrorRecord(
+                        type=type(exc).__name__,
+                        message=(text.splitlines()[0] if text else "")[:500],
+                        where=ROUTER,
+                    )
+                ],
+                latency_ms=(time.perf_counter() - t0) * 1000,
+                finished_at=now_iso(),
+                **base,
+            )
+        latency_ms = (time.perf_counter() - t0) * 1000
+        top = matches[0] if matches else None
+        predicted = _slug(getattr(top, "skill", None)) if top is not None else None
+        if case.trigger:
+            outcome = "tp" if predicted == expected else ("fn" if predicted is None else "wrong")
+        else:
+            unwanted = predicted is not None and (expected is None or predicted == expected)
+            outcome = "fp" if unwanted else "tn"
+        correct = outcome in ("tp", "tn")
+        return Result(
+            status="pass" if correct else "fail",
+            score=1.0 if correct else 0.0,
+            routing=RoutingRecord(
+                expected_skill=expected,
+                trigger=case.trigger,
+                predicted=predicted,
+                score=float(getattr(top, "score", 0.0)) if top is not None else None,
+                matched=[str(m) for m in (getattr(top, "matched", None) or [])] if top is not None else [],
+                why=case.why,
+                router_why=str(getattr(top, "why", "") or "") if top is not None else "",
+                outcome=outcome,  # type: ignore[arg-type]
+            ),
+            latency_ms=latency_ms,
+            finished_at=now_iso(),
+            **base,
+        )
