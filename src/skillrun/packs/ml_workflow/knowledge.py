@@ -191,6 +191,7 @@ class Knowledge:
         self.budget_cues = {name: cues_from(e) for name, e in lex["budget"].items()}
         self.maturity_cues = {name: cues_from(e) for name, e in lex["maturity"].items()}
         self.regulated_cues = {name: cues_from(e) for name, e in lex["regulated"].items()}
+        self.regulated_strong = {name: cues_from(e) for name, e in lex["regulated_strong"].items()}
         self.unit_cues = {name: cues_from(e) for name, e in lex["units"].items()}
         self.edge_strong = cues_from(lex["edge_strong"])
         self.problem_rules = {name: cues_from(e) for name, e in lex["problem_rules"].items()}
