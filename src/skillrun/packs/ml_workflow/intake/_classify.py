@@ -56,28 +56,26 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
     scores = dict(explicit)
     if domain is not None:
         scores[domain.problem_type] = scores.get(domain.problem_type, 0) + _DOMAIN_VOTE * min(domain_score, 2)
-    rules = kb.problem_rules
+    _target_rules(text, kb, explicit, scores)
     image = explicit.get("image_classification", 0) > explicit.get("audio_classification", 0) or (
         domain is not None and domain.modality == "image"
     )  # "live call audio through Kinesis Video Streams" is audio
-    if not image:
+    if image:
+        _image_rules(text, kb, domain, explicit, scores)
+    else:
         # "segment" and "detect" without any image mean customer segments and fraud detection.
         scores["image_segmentation"] = 0.5 * scores["image_segmentation"]
         scores["object_detection"] = 0.5 * scores["object_detection"]
-    else:
-        # An image task is never a plain binary/multiclass tabular task: fold those votes into the image type.
-        tabular = scores.get("binary_classification", 0) + scores.get("multiclass_classification", 0)
-        scores["image_classification"] += 0.5 * tabular
-        for finer in ("image_segmentation", "object_detection"):
-            if explicit[finer] >= 4:
-                scores[finer] += 6
-        medical = domain is not None and domain.regulated == "health" and not rules["location_words"].count(text)
-        # A verb that asks where things are beats any number of words that only say "image".
-        verb_vote = max(_DETECTION_VOTE, scores["image_classification"]) + 1
-        if rules["segmentation_verbs"].count(text):
-            scores["image_segmentation"] += verb_vote + 1
-        elif rules["detection_verbs"].count(text) and not rules["classification_verbs"].count(text) and not medical:
-            scores["object_detection"] += verb_vote
+    _folds(text, kb, explicit, scores, image)
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] <= 0:
+        best = "binary_classification"
+    return best, scores
+
+
+def _target_rules(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float]) -> None:
+    """What the request asks for: an event over a threshold, an amount, or one of N classes."""
+    rules = kb.problem_rules
     if rules["threshold_event"].count(text):
         scores["binary_classification"] += _QUANTITY_VOTE  # "probability that the price exceeds 200"
     elif rules["quantity_target"].count(text):
@@ -87,10 +85,36 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
         scores["forecasting" if periodic else "regression"] += _QUANTITY_VOTE
     if rules["multiclass_enumerated"].count(text):
         scores["multiclass_classification"] += _ENUMERATED_VOTE
+
+
+def _image_rules(
+    text: str, kb: Knowledge, domain: Domain | None, explicit: dict[str, float], scores: dict[str, float]
+) -> None:
+    rules = kb.problem_rules
+    # An image task is never a plain binary/multiclass tabular task: fold those votes into the image type
+    # the request leans to (a licence-plate profile votes detection, a defect photo classification).
+    tabular = scores.get("binary_classification", 0) + scores.get("multiclass_classification", 0)
+    lean = max(_IMAGE_TYPES, key=lambda k: (scores[k], k == "image_classification"))
+    scores[lean] += tabular
+    for finer in ("image_segmentation", "object_detection"):
+        if explicit[finer] >= 4:
+            scores[finer] += 6
+    medical = domain is not None and domain.regulated == "health" and not rules["location_words"].count(text)
+    # A verb that asks where things are beats any number of words that only say "image".
+    verb_vote = max(_DETECTION_VOTE, scores["image_classification"]) + 1
+    if rules["segmentation_verbs"].count(text):
+        scores["image_segmentation"] += verb_vote + 1
+    elif rules["detection_verbs"].count(text) and not rules["classification_verbs"].count(text) and not medical:
+        scores["object_detection"] += verb_vote
+
+
+def _folds(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float], image: bool) -> None:
+    """Framings that absorb another's votes: a yes/no question about a text is text classification..."""
+    rules = kb.problem_rules
     if explicit.get("text_classification", 0) >= 4:
         # "flag fraudulent reviews": a yes/no question about a text is text classification.
         scores["text_classification"] += scores.get("binary_classification", 0)
-    if scores.get("text_classification", 0) > 0 and scores.get("multiclass_classification", 0) > 0:
+    if explicit.get("text_classification", 0) > 0 and not image and scores.get("multiclass_classification", 0) > 0:
         # "route e-mails into 10 queues" is text classification with several classes.
         scores["text_classification"] += scores["multiclass_classification"]
     if explicit.get("uplift_modeling", 0) >= 4:
@@ -101,10 +125,6 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
     if explicit.get("multilabel_classification", 0) >= 4:
         # "which of our 12 products will each customer buy (many buy several)": several yes/no answers.
         scores["multilabel_classification"] += scores.get("binary_classification", 0)
-    best = max(scores, key=lambda k: scores[k])
-    if scores[best] <= 0:
-        best = "binary_classification"
-    return best, scores
 
 
 def classify_serving(

@@ -110,7 +110,7 @@ _DEADLINE = re.compile(
 )
 _CAPACITY = re.compile(
     r"(?:handle|review|call|phone|contact|investigate|visit|inspect|process|treat|reach|open|audit|work|revisa|prufen|examin)\w*\s(?:~|about |around |up to |unas |unos |etwa |environ )?(?P<num>\d+(?:k)?)\s?(?:[a-z-]+\s){0,2}?(?:per|a|/|por|pro|par|a la|al)\s?(?P<unit>day|week|month|semana|dia|mes|woche|tag|monat|semaine|jour|mois)"
-    r"|(?P<num2>\d+)\s?(?:calls|reviews|investigations|visits|inspections|cases|alerts)\s?(?:per|a|/)\s?(?P<unit2>day|week|month)"
+    r"|(?P<num2>\d+)\s?(?:calls|reviews|investigations|visits|inspections|cases|alerts|dossiers|casos|expedientes|falle|audits)\s?(?:per|a|/|par|por|pro)\s?(?P<unit2>day|week|month|jour|dia|tag|semaine|semana|woche)"
 )
 
 
