@@ -135,3 +135,10 @@ def wire(_wire_server, allow_model_requests, no_sleep, monkeypatch):  # type: ig
     monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test-loopback-key")
     yield _wire_server
     _wire_server.reset()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Keep caches written by the code under test (knowledge pickle) out of the user's home."""
+    if "SKILLRUN_CACHE_DIR" not in os.environ:
+        os.environ["SKILLRUN_CACHE_DIR"] = str(tmp_path_factory.mktemp("skillrun-cache"))

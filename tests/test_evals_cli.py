@@ -219,9 +219,12 @@ def test_backend_errors_are_exit_3_and_min_score_is_exit_1(tmp_path):
         str(SUITE), "--case", "mw-00*", "-m", "fake:crash=1", "--out", str(tmp_path / "f"), "--quiet"
     )
     assert failing.returncode == 3 and "results errored (exit 3)" in failing.stderr
+    # The expert engine passes every automatic check on these cases, so a judge that rejects every
+    # item is what keeps the mean under the gate.
     gated = skillrun(
-        str(SUITE), "--case", "mw-00*", "--min-score", "1.0", "--out", str(tmp_path / "g"), "--quiet"
-    )
+        str(SUITE), "--case", "mw-00*", "--judge", "fake:mode=reject", "--min-score", "1.0",
+        "--out", str(tmp_path / "g"), "--quiet",
+    )  # fmt: skip
     assert gated.returncode == 1 and "gate failed: expert: mean score" in gated.stderr
 
 

@@ -128,3 +128,22 @@ def test_constraints_and_context() -> None:
     assert startup.maturity == "first-model" and "PostgreSQL" in startup.data_sources
     hr = read_request("HR wants to predict which employees will quit in the next 6 months")
     assert hr.regulated == "hiring"
+
+
+def test_typos_repaired_in_other_languages() -> None:
+    folded, language = prepare("queremos una prediccion de la demnada de productos para nuestras tiendas")
+    assert language == "es" and "demanda" in folded
+    folded, language = prepare("Wir wollen die Nachfrgae prognostizieren und Kündigungen vorhersagen für unsere Kunden")
+    assert language == "de" and "nachfrage" in folded
+
+
+@pytest.mark.parametrize("word", ["football", "properties", "recordings", "seconds", "planting", "listing", "mentioning"])
+def test_real_words_are_not_repaired(word: str) -> None:
+    folded, _ = prepare(f"we want to predict something about {word} for our team")
+    assert word in folded.split()
+
+
+def test_rates_in_chinese_and_small_base_rates() -> None:
+    brief = read_request("我们是一家支付公司，需要在交易授权时实时识别盗刷：每秒约5000笔交易，延迟要求50毫秒以内，欺诈率约0.05%。本地部署。")
+    assert brief.traffic.peak_rps == 5000 and brief.latency.p99_ms == 50 and brief.base_rate == 0.0005
+    assert brief.serving_mode == "real-time" and brief.cloud == "on-prem"

@@ -65,6 +65,10 @@ class Traffic(_Strict):
         None, description="Randomisation units (users, accounts, devices) entering an experiment per day."
     )
     unit: str = Field("request", description="What one prediction is about: transaction, user, SKU-day, ...")
+    clusters: int | None = Field(
+        None, description="Sites, stores or hospitals the request names: the units of a cluster-randomised test."
+    )
+    cluster_noun: str | None = Field(None, description="What a cluster is, e.g. 'store', 'hospital'.")
 
 
 class Latency(_Strict):

@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..._content import find_content
-from pathlib import Path
 from ...errors import SkillrunError
-
-_LANGS = ("en", "es", "de", "fr", "zh")
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from ._cues import Cues, cues_from
 
 
 class KnowledgeError(SkillrunError):
@@ -28,38 +25,6 @@ class KnowledgeError(SkillrunError):
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
-
-
-class Cues:
-    """A cue list from the YAML, compiled to one alternation; ``count`` says how many cues hit."""
-
-    def __init__(self, cues: list[str], weight: float = 1.0) -> None:
-        self.weight = weight
-        self.patterns = [re.compile(_cue_regex(c)) for c in cues if c]
-
-    def count(self, text: str) -> int:
-        return sum(1 for p in self.patterns if p.search(text))
-
-    def score(self, text: str) -> float:
-        return self.weight * self.count(text)
-
-    def first(self, text: str) -> re.Match[str] | None:
-        hits = [m for p in self.patterns if (m := p.search(text))]
-        return min(hits, key=lambda m: m.start()) if hits else None
-
-
-def _cue_regex(cue: str) -> str:
-    cue = str(cue).strip()
-    # Latin cues match at a word start; CJK cues match anywhere (no spaces between words).
-    return r"(?<![a-z0-9])" + cue if re.match(r"[a-z0-9(\\]", cue) else cue
-
-
-def _cues(entry: Any) -> Cues:
-    if isinstance(entry, list):
-        return Cues([str(c) for c in entry])
-    entry = dict(entry or {})
-    words = [str(c) for lang in (*_LANGS, "cues") for c in entry.get(lang, []) or []]
-    return Cues(words, float(entry.get("weight", 1.0)))
 
 
 class FeatureTemplate(_Model):
@@ -84,7 +49,7 @@ class ABProfile(_Model):
 
 class Domain(_Model):
     id: str
-    cues: dict[str, list[str]]
+    cues: dict[str, list[str]] = Field(default_factory=dict)
     problem_type: str
     serving: str
     temporal: bool
@@ -106,6 +71,43 @@ class Domain(_Model):
     leaky: str
     ab: ABProfile
     features: list[FeatureTemplate] = Field(min_length=5)
+    cadence: str | None = None
+    what: str | None = None
+    source: str | None = None
+    """Where the profile's facts come from (rubric items, sources of ../shared/reference/ml-rubric.md §0)."""
+    """Generic profiles: the default for ``{what}`` in the target (the request's own words replace it)."""
+
+    @property
+    def generic(self) -> bool:
+        return self.id.startswith(GENERIC_PREFIX)
+
+    def for_entity(self, entity: str, what: str | None = None) -> Domain:
+        """This profile with ``{entity}``, ``{Entity}``, ``{entity_key}`` and ``{what}`` filled in (generic profiles)."""
+        if not self.generic:
+            return self
+        key = re.sub(r"[^a-z0-9]+", "_", entity.lower()).strip("_") or "record"
+        many = entity + "es" if re.search(r"(?:s|x|z|ch|sh)$", entity) else entity[:-1] + "ies" if re.search(r"[^aeiou]y$", entity) else entity + "s"
+        fills = {
+            "{entity}s": many,
+            "{entity_key}": key, "{Entity}": entity[:1].upper() + entity[1:], "{entity}": entity,
+            "{what}": what or self.what or "",
+        }  # fmt: skip
+        return Domain.model_validate({**_fill(self.model_dump(), fills), "entity": entity})
+
+
+GENERIC_PREFIX = "generic_"
+
+
+def _fill(value: Any, fills: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        for placeholder, text in fills.items():
+            value = value.replace(placeholder, text)
+        return value
+    if isinstance(value, dict):
+        return {k: _fill(v, fills) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_fill(v, fills) for v in value]
+    return value
 
 
 class ProblemType(_Model):
@@ -165,6 +167,7 @@ class Design(_Model):
     split: str
     ramp: str
     note: str
+    icc: float | None = None
 
 
 class DataSource(_Model):
@@ -181,19 +184,32 @@ class Knowledge:
         lex = raw["lexicon"]
         self.lexicon = lex
         self.language_words = {lang: set(words) for lang, words in lex["languages"].items()}
-        self.problem_cues = {name: _cues(e) for name, e in lex["problem_types"].items()}
-        self.serving_cues = {name: _cues(e) for name, e in lex["serving_modes"].items()}
-        self.cloud_cues = {name: _cues(e) for name, e in lex["clouds"].items()}
-        self.gpu_cues = {name: _cues(e) for name, e in lex["gpu"].items()}
-        self.budget_cues = {name: _cues(e) for name, e in lex["budget"].items()}
-        self.maturity_cues = {name: _cues(e) for name, e in lex["maturity"].items()}
-        self.regulated_cues = {name: _cues(e) for name, e in lex["regulated"].items()}
-        self.unit_cues = {name: _cues(e) for name, e in lex["units"].items()}
-        self.edge_strong = _cues(lex["edge_strong"])
+        self.problem_cues = {name: cues_from(e) for name, e in lex["problem_types"].items()}
+        self.serving_cues = {name: cues_from(e) for name, e in lex["serving_modes"].items()}
+        self.cloud_cues = {name: cues_from(e) for name, e in lex["clouds"].items()}
+        self.gpu_cues = {name: cues_from(e) for name, e in lex["gpu"].items()}
+        self.budget_cues = {name: cues_from(e) for name, e in lex["budget"].items()}
+        self.maturity_cues = {name: cues_from(e) for name, e in lex["maturity"].items()}
+        self.regulated_cues = {name: cues_from(e) for name, e in lex["regulated"].items()}
+        self.regulated_strong = {name: cues_from(e) for name, e in lex["regulated_strong"].items()}
+        self.unit_cues = {name: cues_from(e) for name, e in lex["units"].items()}
+        self.edge_strong = cues_from(lex["edge_strong"])
+        self.problem_rules = {name: cues_from(e) for name, e in lex["problem_rules"].items()}
 
         self.domains = [Domain.model_validate(d) for d in raw["domains"]["domains"]]
-        self.domain_cues = {d.id: _cues(d.cues) for d in self.domains}
+        self.domain_cues = {d.id: cues_from(d.cues) for d in self.domains}
         self.domain_by_id = {d.id: d for d in self.domains}
+        gen = raw["generic"]
+        self.generic = {
+            pt: Domain.model_validate({"id": GENERIC_PREFIX + pt, "problem_type": pt, **profile})
+            for pt, profile in gen["generic"].items()
+        }
+        self.generic_by_source = {k: FeatureTemplate.model_validate(v) for k, v in gen["by_source"].items()}
+        self.listed_inputs = gen["listed_inputs"]
+        self.entity_words = {w: e for lang in lex["entities"].values() for w, e in lang.items()}
+        for singular in set(self.entity_words.values()):
+            self.entity_words.setdefault(singular, singular)  # "borrower" as well as "borrowers"
+        self.temporal_signals = cues_from(lex["temporal_signals"])
         self.problem_types = {
             k: ProblemType.model_validate(v) for k, v in raw["problem_types"]["problem_types"].items()
         }
@@ -211,7 +227,9 @@ class Knowledge:
         self.serving = raw["serving"]["modes"]
 
 
-_FILES = ("lexicon", "domains", "problem_types", "platforms", "sources", "monitoring", "experiments", "serving")
+_FILES = (
+    "lexicon", "domains", "generic", "problem_types", "platforms", "sources", "monitoring", "experiments", "serving",
+)  # fmt: skip
 
 
 def _beside_package(relative: str) -> Path | None:
@@ -223,20 +241,44 @@ def _beside_package(relative: str) -> Path | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def knowledge() -> Knowledge:
-    """Load, validate and compile the knowledge base (once per process)."""
-    raw: dict[str, dict[str, Any]] = {}
+def _paths() -> list[Path]:
+    paths = []
     for name in _FILES:
         relative = f"ml-workflow/knowledge/{name}.yaml"
         path = find_content("skill", relative) or _beside_package(relative)
         if path is None:
             raise KnowledgeError(f"knowledge file ml-workflow/knowledge/{name}.yaml not found")
+        paths.append(path)
+    return paths
+
+
+def build(texts: dict[str, str]) -> Knowledge:
+    """Parse and validate the knowledge YAML (``{file stem: text}``) into a :class:`Knowledge`."""
+    import yaml  # only needed when the compiled cache is missing or stale
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    raw: dict[str, dict[str, Any]] = {}
+    for name, text in texts.items():
         try:
-            raw[name] = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+            raw[name] = yaml.load(text, Loader=loader)
         except yaml.YAMLError as exc:
-            raise KnowledgeError(f"{path}: {exc}") from exc
+            raise KnowledgeError(f"ml-workflow/knowledge/{name}.yaml: {exc}") from exc
     try:
         return Knowledge(raw)
-    except (KeyError, ValueError, re.error) as exc:
+    except (KeyError, TypeError, ValueError, re.error) as exc:
         raise KnowledgeError(f"knowledge base is invalid: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> Knowledge:
+    """The knowledge base, validated once per process and reused from the on-disk cache when the YAML
+    files are unchanged (see :mod:`._kbcache`)."""
+    from ._kbcache import load_or_build
+
+    texts = {}
+    for name, path in zip(_FILES, _paths(), strict=True):
+        try:
+            texts[name] = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise KnowledgeError(f"{path}: {exc}") from exc
+    return load_or_build(texts, build, Knowledge)

@@ -25,6 +25,8 @@ FIGURES: tuple[str, ...] = (
     "traffic.peak_rps",
     "traffic.daily_volume",
     "traffic.daily_eligible_units",
+    "traffic.clusters",
+    "traffic.cluster_noun",
     "latency.p50_ms",
     "latency.p99_ms",
     "latency.deadline",

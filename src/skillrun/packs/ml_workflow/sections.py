@@ -201,9 +201,17 @@ class SampleSizePlan(BaseModel):
     daily_eligible_units: float
     traffic_fraction: float = Field(1.0, description="Share of eligible units in the experiment (all arms).")
     label_window_days: int = Field(0, description="Days after assignment until the outcome is observed.")
+    clusters: int | None = Field(
+        None, description="Clusters (sites, stores, hospitals) randomised across all arms; None when units are."
+    )
+    icc: float | None = Field(None, description="Assumed intra-cluster correlation, for a cluster design.")
     n_per_arm: int = 0
     enrollment_days: int = 0
     total_days: int = 0
+    cluster_size: float = Field(0.0, description="Computed: observations per cluster over the test (m).")
+    design_effect: float = Field(1.0, description="Computed: 1 + (m - 1) x ICC.")
+    n_clustered: int = Field(0, description="Computed: n per arm inflated by the design effect.")
+    feasible: bool = Field(True, description="Computed: False when no test length within a year reaches power.")
 
 
 class ABTesting(_Section):

@@ -44,10 +44,43 @@ def enrollment_days(n_per_arm: int, daily_eligible: float, fraction: float = 1.0
     return max(7, 7 * math.ceil(raw / 7))
 
 
+_MAX_WEEKS = 52
+
+
+def design_effect(cluster_size: float, icc: float) -> float:
+    """Variance inflation of a cluster-randomised design: 1 + (m - 1) x ICC (Donner and Klar)."""
+    if cluster_size < 1 or not 0 <= icc < 1:
+        raise ValueError("cluster_size must be >= 1 and icc in [0, 1)")
+    return 1 + (cluster_size - 1) * icc
+
+
+def cluster_enrollment_days(
+    n_per_arm: int, daily_eligible: float, clusters: int, icc: float, arms: int = 2
+) -> tuple[int, float, float] | None:
+    """Whole-week test length at which ``clusters`` randomised clusters reach ``n_per_arm`` x design effect.
+
+    Each cluster contributes m = daily x days / clusters observations, so a longer test grows both the
+    sample and the design effect; returns ``(days, m, design effect)``, or ``None`` when a year is not
+    enough (with few clusters the design effect caps what time can buy: n x ICC clusters per arm at least).
+    """
+    if daily_eligible <= 0 or clusters < arms or not 0 <= icc < 1:
+        raise ValueError("need positive traffic, at least one cluster per arm and icc in [0, 1)")
+    for weeks in range(1, _MAX_WEEKS + 1):
+        days = 7 * weeks
+        m = daily_eligible * days / clusters
+        if m < 1:
+            continue
+        effect = design_effect(m, icc)
+        if daily_eligible * days / arms >= n_per_arm * effect:
+            return days, m, effect
+    return None
+
+
 def complete_plan(plan: SampleSizePlan) -> SampleSizePlan:
     """Return ``plan`` with ``n_per_arm``, ``enrollment_days`` and ``total_days`` computed from its inputs.
 
-    Whatever numbers the plan carried before (an LLM's guess, say) are replaced.
+    Whatever numbers the plan carried before (an LLM's guess, say) are replaced. A plan with ``clusters``
+    and ``icc`` is sized as a cluster-randomised test (design effect on top of the unit-level n).
     """
     if plan.metric_kind == "proportion":
         p2 = plan.baseline * (1 + plan.mde_relative)
@@ -57,37 +90,81 @@ def complete_plan(plan: SampleSizePlan) -> SampleSizePlan:
             raise ValueError("a mean metric needs std_dev")
         n = n_per_arm_mean(plan.std_dev, plan.baseline * plan.mde_relative, plan.alpha, plan.power)
     days = enrollment_days(n, plan.daily_eligible_units, plan.traffic_fraction, plan.arms)
-    return plan.model_copy(
-        update={"n_per_arm": n, "enrollment_days": days, "total_days": days + plan.label_window_days}
-    )
+    update: dict[str, object] = {"n_per_arm": n, "enrollment_days": days, "total_days": days + plan.label_window_days}
+    if plan.clusters and plan.icc is not None and plan.clusters >= plan.arms:
+        daily = plan.daily_eligible_units * plan.traffic_fraction
+        found = cluster_enrollment_days(n, daily, plan.clusters, plan.icc, plan.arms)
+        if found is None:
+            m = daily * 7 * _MAX_WEEKS / plan.clusters
+            effect = design_effect(max(m, 1.0), plan.icc)
+            days, feasible = 7 * _MAX_WEEKS, False
+        else:
+            days, m, effect = found
+            feasible = True
+        update.update(
+            enrollment_days=days, total_days=days + plan.label_window_days, cluster_size=m,
+            design_effect=effect, n_clustered=math.ceil(n * effect), feasible=feasible,
+        )  # fmt: skip
+    return plan.model_copy(update=update)
 
 
 def describe_duration(plan: SampleSizePlan) -> str:
     """The Min duration cell: the result with the arithmetic that produced it."""
     share = f" x {plan.traffic_fraction:.0%} of traffic" if plan.traffic_fraction < 1 else ""
     raw = math.ceil(plan.arms * plan.n_per_arm / (plan.daily_eligible_units * plan.traffic_fraction))
-    text = (
-        f"{plan.total_days} days: n = {plan.n_per_arm:,} per arm "
-        f"({_effect(plan)}, alpha = {plan.alpha:g} two-sided, power = {plan.power:.0%}); "
-        f"{plan.arms} x {plan.n_per_arm:,} / ({plan.daily_eligible_units:,.0f} units/day{share}) "
-        f"= {raw} days, rounded up to {plan.enrollment_days} days (whole weeks, 7-day minimum)"
+    unit_days = max(7, 7 * math.ceil(raw / 7))
+    window = f" + {plan.label_window_days}-day outcome window" if plan.label_window_days else ""
+    sizing = (
+        f"n = {plan.n_per_arm:,} per arm ({_effect(plan)}, alpha = {plan.alpha:g} two-sided, power = {plan.power:.0%}); "
+        f"{plan.arms} x {plan.n_per_arm:,} / ({plain_number(plan.daily_eligible_units)} units/day{share}) "
+        f"= {raw} days, rounded up to {unit_days} days (whole weeks, 7-day minimum)"
     )
-    if plan.label_window_days:
-        text += f" + {plan.label_window_days}-day outcome window"
-    return text
+    if not plan.clusters or plan.icc is None or plan.n_clustered == 0:
+        return f"{plan.total_days} days: {sizing}{window}"
+    per_arm = plan.clusters / plan.arms
+    icc = plan.icc
+    if not plan.feasible:
+        # The design effect grows with cluster size, so time cannot buy power: show it at four weeks.
+        m = plan.daily_eligible_units * plan.traffic_fraction * 28 / plan.clusters
+        effect = design_effect(max(m, 1.0), icc)
+        return (
+            f"no powered length: {sizing}{window} ({unit_days + plan.label_window_days} days in all) if units could "
+            "be randomised one by one. Randomising "
+            f"{plan.clusters} clusters ({per_arm:g} per arm), ICC = {icc:g} (assumption): over 28 days each cluster "
+            f"contributes m = {plain_number(m)} units, DE = 1 + (m - 1) x ICC = {plain_number(effect)}, so "
+            f"n x DE = {math.ceil(plan.n_per_arm * effect):,} per arm; since DE grows with m, at least n x ICC = "
+            f"{math.ceil(plan.n_per_arm * icc):,} clusters per arm are needed however long the test runs"
+        )
+    m = plan.cluster_size
+    return (
+        f"{plan.total_days} days with clustering: {plan.clusters} clusters ({per_arm:g} per arm), ICC = {icc:g} "
+        f"(assumption); over {plan.enrollment_days} days each cluster contributes m = {plain_number(m)} units, "
+        f"DE = 1 + (m - 1) x ICC = 1 + ({plain_number(m)} - 1) x {icc:g} = {plain_number(plan.design_effect)}, so "
+        f"n x DE = {plan.n_clustered:,} per arm, reached after {plan.enrollment_days} days{window}. Unit-level "
+        f"sizing it starts from: {sizing} ({unit_days + plan.label_window_days} days{window and ' incl. the window'})"
+    )
 
 
 def _effect(plan: SampleSizePlan) -> str:
     if plan.metric_kind == "proportion":
         p2 = plan.baseline * (1 + plan.mde_relative)
         return (
-            f"baseline {plan.baseline:.2%}, MDE {plan.mde_relative:+.0%} relative "
-            f"= {abs(p2 - plan.baseline):.2%} absolute"
+            f"baseline {percent(plan.baseline)}, MDE {plan.mde_relative:+.0%} relative "
+            f"= {percent(abs(p2 - plan.baseline))} absolute"
         )
     return (
         f"baseline mean {plain_number(plan.baseline)}, sd {plain_number(plan.std_dev or 0)}, "
         f"MDE {plan.mde_relative:+.0%} relative = {plain_number(abs(plan.baseline * plan.mde_relative))} absolute"
     )
+
+
+def percent(share: float) -> str:
+    """A share as a percentage with three significant digits ("0.015%", "5.00%"), never rounded to zero."""
+    value = share * 100
+    if value == 0:
+        return "0%"
+    digits = max(2, 2 - math.floor(math.log10(abs(value))))
+    return f"{value:.{digits}f}%"
 
 
 def plain_number(value: float) -> str:

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from ..brief import Brief
 from ..knowledge import Domain, Knowledge, Platform, ProblemType, knowledge
 from ..sections import ModelServing, ProblemDefinition
+from ..stats import plain_number
 
 _CLOUD_TO_PLATFORM = {"aws": "aws", "gcp": "gcp", "azure": "azure", "alibaba": "alibaba"}
 _GROUPS = {
@@ -72,7 +73,7 @@ class Plan:
 
 def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
     kb = knowledge()
-    domain = kb.domain_by_id.get(brief.domain) or _domain_of(kb, brief.problem_type)
+    domain = kb.domain_by_id.get(brief.domain) or kb.generic[brief.problem_type].for_entity(brief.entity)
     ptype = kb.problem_types[brief.problem_type]
     platform = _CLOUD_TO_PLATFORM.get(brief.cloud, "oss")
     simple = brief.maturity == "first-model" or (brief.team_size is not None and brief.team_size <= 3)
@@ -83,7 +84,7 @@ def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
             metric = value.evaluation_metric
         if isinstance(value, ModelServing):
             mode = value.serving_mode
-    cadence = _CADENCE.get(domain.id, "monthly")
+    cadence = _CADENCE.get(domain.id) or domain.cadence or "monthly"
     if brief.maturity == "first-model" and cadence == "daily":
         cadence = "weekly"
     group = _GROUPS.get(brief.entity, brief.entity)
@@ -91,13 +92,12 @@ def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
     return Plan(brief, kb, domain, ptype, kb.platforms[platform], platform, simple, mode, metric, short, cadence, group, delay)
 
 
-def _domain_of(kb: Knowledge, problem_type: str) -> Domain:
-    return next((d for d in kb.domains if d.problem_type == problem_type), kb.domains[0])
-
-
 def _metric(brief: Brief, ptype: ProblemType) -> tuple[str, str]:
     if brief.imbalanced and ptype.imbalanced_metric:
         return ptype.imbalanced_metric, ptype.imbalanced_short or ptype.short
+    if brief.imbalanced is None and brief.problem_type == "binary_classification" and ptype.imbalanced_metric:
+        # Prevalence unknown: PR-AUC stays informative if positives turn out rare; ROC-AUC rides along.
+        return ptype.imbalanced_metric + "; ROC-AUC reported alongside until the base rate is measured", ptype.imbalanced_short or ptype.short
     if brief.imbalanced is False and ptype.balanced_metric:
         return ptype.balanced_metric, ptype.balanced_metric.split(" ")[0]
     return ptype.metric, ptype.short
@@ -116,7 +116,9 @@ def count(value: float | None) -> str:
         return f"{value / 1_000_000:,.1f}M"
     if value >= 10_000:
         return f"{value / 1_000:,.0f}k"
-    return f"{value:,.0f}" if value >= 10 else f"{value:,.1f}"
+    if value >= 10:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}" if value >= 1 else plain_number(value)
 
 
 def source_for(plan: Plan, kind: str) -> str:

@@ -10,11 +10,15 @@ from __future__ import annotations
 import math
 
 from ..sections import ABTesting, SampleSizePlan
-from ..stats import complete_plan, describe_duration
+from ..stats import complete_plan, describe_duration, percent, plain_number
 from ._plan import Plan
 
 _MAX_USEFUL_DAYS = 56
 _REGULATED_DESIGN = {"health": "stepped_wedge", "credit": "champion_challenger", "hiring": "consented_pilot"}
+
+
+_CLUSTER_DESIGNS = ("cluster_ab", "stepped_wedge")
+_DEFAULT_CLUSTERS = 20
 
 
 def design_ab(plan: Plan) -> ABTesting:
@@ -23,21 +27,24 @@ def design_ab(plan: Plan) -> ABTesting:
     if plan.mode == "edge":
         design_id = "cohort_rollout"
     sample = complete_plan(_sample_plan(plan, design_id))
-    infeasible = sample.enrollment_days > _MAX_USEFUL_DAYS or (brief.traffic.daily_eligible_units or 0) < _low_traffic(plan)
+    infeasible = _infeasible(plan, design_id, sample)
     if infeasible and design_id == "user_ab":
         design_id = "holdout" if plan.mode in ("batch", "hybrid") else "shadow_backtest"
         sample = complete_plan(_sample_plan(plan, design_id))
     design = plan.kb.designs[design_id]
-    unit = ab.unit
+    unit = _unit(plan, design_id)
     p99 = brief.latency.p99_ms
     trust = plan.kb.experiments["trust_guardrails"]
     operational = f"p99 latency ≤ {p99:g} ms and error rate ≤ 1%" if p99 and plan.mode != "batch" else "scoring job success and on-time delivery"
     notes = [
         f"Design: {design.label.replace('{unit}', unit)}. {design.note.replace('{unit}', unit)}.",
-        f"Statistics: baseline {_baseline_text(sample)}, MDE {ab.mde:+.0%} relative, alpha = {sample.alpha:g} (two-sided), "
-        f"power = {sample.power:.0%}; n per arm from the two-sample formula (unpooled variance).",
+        f"Statistics: baseline {_baseline_text(sample)}{_assumed(plan, sample)}, MDE {ab.mde:+.0%} relative, "
+        f"alpha = {sample.alpha:g} (two-sided), power = {sample.power:.0%}; n per arm from the two-sample formula "
+        "(unpooled variance).",
         plan.kb.experiments["no_peeking"].capitalize() + ".",
     ]
+    if sample.clusters and sample.icc is not None:
+        notes.append(_cluster_note(plan, sample, unit))
     if sample.label_window_days and sample.label_window_days > sample.enrollment_days:
         notes.append(
             f"Label delay: the primary metric matures {sample.label_window_days} days after assignment, so a leading "
@@ -45,11 +52,7 @@ def design_ab(plan: Plan) -> ABTesting:
             "for the lagging metric."
         )
     if infeasible:
-        notes.append(
-            f"Feasibility: at about {brief.traffic.daily_eligible_units:,.0f} eligible units/day a plain randomised "
-            f"test needs {sample.enrollment_days} days to enrol, too long or underpowered; the {design_id.replace('_', ' ')} "
-            "design above plus an out-of-time backtest carry the decision, with the pre/post comparison read with caveats."
-        )
+        notes.append(_feasibility_note(plan, sample, design_id))
     if brief.problem_type in ("ranking", "recommendation"):
         notes.append(
             "Ranking specifics: interleaving (team-draft) for a fast, sensitive offline-online check; position bias "
@@ -61,9 +64,10 @@ def design_ab(plan: Plan) -> ABTesting:
             "Ethics and compliance: IRB/ethics (health), legal and works-council (hiring) or model-risk and compliance "
             "(credit) review before any randomised change to decisions about people; shadow phase first."
         )
+    key = unit.split(" ")[0].split("-")[0]
     return ABTesting(
-        randomization_unit=f"{unit}: randomised by a salted hash of the {unit.split(' ')[0]} id; analysis at the same unit",
-        traffic_split=f"{design.split.replace('{unit}', unit)}; ramp {design.ramp}",
+        randomization_unit=f"{unit}: randomised by a salted hash of the {key} id; analysis at the same unit",
+        traffic_split=f"{design.split.replace('{unit}', unit)}; ramp {design.ramp.replace('{unit}', unit)}",
         primary_metric=f"{ab.metric} (the online counterpart of the business metric)",
         guardrail_metrics=(
             f"trust/operational: {trust}; {operational}. Business/user harm: {'; '.join(ab.harm)}"
@@ -79,6 +83,55 @@ def design_ab(plan: Plan) -> ABTesting:
     )
 
 
+def _infeasible(plan: Plan, design_id: str, sample: SampleSizePlan) -> bool:
+    if design_id in _CLUSTER_DESIGNS:
+        return not sample.feasible or sample.enrollment_days > _MAX_USEFUL_DAYS
+    return sample.enrollment_days > _MAX_USEFUL_DAYS or (plan.brief.traffic.daily_eligible_units or 0) < _low_traffic(plan)
+
+
+def _unit(plan: Plan, design_id: str) -> str:
+    unit = plan.domain.ab.unit.replace("{entity}", plan.brief.entity)
+    if design_id in _CLUSTER_DESIGNS and not any(w in unit for w in ("cluster", "site", "stepped", "hospital", "store", "clinic")):
+        noun = plan.brief.traffic.cluster_noun or "site"
+        return f"{noun} (cluster)"
+    return unit
+
+
+def _clusters(plan: Plan) -> int:
+    return plan.brief.traffic.clusters or _DEFAULT_CLUSTERS
+
+
+def _cluster_note(plan: Plan, sample: SampleSizePlan, unit: str) -> str:
+    stated = plan.brief.traffic.clusters is not None
+    count = f"{sample.clusters} {unit.split(' (')[0]}s" + ("" if stated else " (assumption: the request names no count)")
+    text = (
+        f"Cluster sizing: {count}; ICC = {sample.icc:g} is an assumption, to be replaced by the between-cluster "
+        "variance of the primary metric over past weeks. Outcomes of units in one cluster move together, so the "
+        "unit-level n is inflated by the design effect DE = 1 + (m - 1) x ICC before the test length is read off."
+    )
+    if not sample.feasible:
+        text += (
+            f" With {sample.clusters} clusters the inflated sample is out of reach (at least n x ICC = "
+            f"{sample.n_per_arm * (sample.icc or 0):,.0f} clusters per arm would be needed however long the test runs)."
+        )
+    return text
+
+
+def _feasibility_note(plan: Plan, sample: SampleSizePlan, design_id: str) -> str:
+    label = design_id.replace("_", " ")
+    if design_id in _CLUSTER_DESIGNS:
+        return (
+            f"Feasibility: a randomised comparison is underpowered with {sample.clusters} clusters; the {label} "
+            "rollout is kept for safety and learning, while the decision rests on an out-of-time backtest, a "
+            "shadow period and a pre/post comparison per cluster (read with caveats: seasonality, other changes)."
+        )
+    return (
+        f"Feasibility: at about {plan.brief.traffic.daily_eligible_units:,.0f} eligible units/day a plain randomised "
+        f"test needs {sample.enrollment_days} days to enrol, too long or underpowered; the {label} design above plus "
+        "an out-of-time backtest carry the decision, with the pre/post comparison read with caveats."
+    )
+
+
 def _low_traffic(plan: Plan) -> float:
     return float(plan.kb.experiments.get("low_traffic_units_per_day", 300))
 
@@ -87,6 +140,11 @@ def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
     brief, ab = plan.brief, plan.domain.ab
     fraction = {"champion_challenger": 0.2, "holdout": 0.2}.get(design_id, 1.0)
     eligible = max(brief.traffic.daily_eligible_units or brief.traffic.daily_volume or 1000.0, 1.0)
+    clusters = icc = None
+    if design_id in _CLUSTER_DESIGNS:
+        # Whole clusters are randomised; every scored unit in them is an observation.
+        eligible = max(brief.traffic.daily_volume or eligible, 1.0)
+        clusters, icc = _clusters(plan), plan.kb.designs[design_id].icc
     window = int(math.ceil(plan.label_delay)) if plan.label_delay >= 1 else 0
     if ab.kind == "proportion":
         base = ab.baseline or (brief.base_rate if plan.domain.problem_type == brief.problem_type else None)
@@ -94,15 +152,23 @@ def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
         mde = ab.mde if base * (1 + ab.mde) < 1 else -abs(ab.mde)
         return SampleSizePlan(
             metric_kind="proportion", baseline=base, mde_relative=mde, daily_eligible_units=eligible,
-            traffic_fraction=fraction, label_window_days=window,
+            traffic_fraction=fraction, label_window_days=window, clusters=clusters, icc=icc,
         )  # fmt: skip
     return SampleSizePlan(
         metric_kind="mean", baseline=ab.baseline or 1.0, std_dev=ab.sd or 1.0, mde_relative=ab.mde,
-        daily_eligible_units=eligible, traffic_fraction=fraction, label_window_days=window,
+        daily_eligible_units=eligible, traffic_fraction=fraction, label_window_days=window, clusters=clusters, icc=icc,
     )  # fmt: skip
+
+
+def _assumed(plan: Plan, sample: SampleSizePlan) -> str:
+    """Marks a baseline the request did not give: the sizing is only as good as this number."""
+    stated = plan.brief.base_rate is not None and sample.metric_kind == "proportion" and sample.baseline == plan.brief.base_rate
+    if stated:
+        return ""
+    return " (assumed, typical for this metric: replace it with the measured baseline, e.g. from an A/A period)"
 
 
 def _baseline_text(sample: SampleSizePlan) -> str:
     if sample.metric_kind == "proportion":
-        return f"{sample.baseline:.2%}"
-    return f"mean {sample.baseline:,.4g} (sd {sample.std_dev:,.4g})"
+        return percent(sample.baseline)
+    return f"mean {plain_number(sample.baseline)} (sd {plain_number(sample.std_dev or 0)})"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..sections import FeatureEngineering, FeatureRow
 from ._plan import Plan, source_for
 
@@ -16,6 +18,8 @@ _UNSTRUCTURED = ("image", "audio", "text")
 
 def design_features(plan: Plan) -> FeatureEngineering:
     rows = [_row(plan, f) for f in plan.domain.features]
+    if plan.domain.generic:
+        rows = _generic_rows(plan, rows)
     brief = plan.brief
     if brief.regulated and not any("protected" in r.leakage_note.lower() or "EXCLUDED from inputs" in r.transformation for r in rows):
         rows.append(
@@ -30,6 +34,69 @@ def design_features(plan: Plan) -> FeatureEngineering:
         )
     use_store, detail = _feature_store(plan)
     return FeatureEngineering(features=rows, feature_store=use_store, feature_store_detail=detail, notes=_notes(plan))
+
+
+def _generic_rows(plan: Plan, rows: list[FeatureRow]) -> list[FeatureRow]:
+    """A generic profile's rows, then one per kind of source the request names, then its listed inputs."""
+    kb, brief = plan.kb, plan.brief
+    kinds = {f.kind for f in plan.domain.features}
+    named = {src.kind for src in kb.sources if src.name in brief.data_sources}
+    extra = [kb.generic_by_source[k] for k in sorted(named - kinds) if k in kb.generic_by_source]
+    entity = brief.entity
+    for template in extra:
+        filled = template.model_copy(update={"transformation": template.transformation.replace("{entity}", entity)})
+        rows.append(_row(plan, filled))
+    if brief.language == "en":
+        rows += _listed_rows(plan, {r.feature for r in rows})
+    return rows
+
+
+_LISTED = re.compile(
+    r"\b(?:from|using|based on|out of|with data (?:on|from)|data on)\s+(?P<list>[^.;:!?()\n]{4,200})", re.IGNORECASE
+)
+_SPLIT = re.compile(r",|\band\b|\bplus\b|&|/", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:the|our|their|its|a|an|all|any|some|each|every|historical|past)\s+", re.IGNORECASE)
+_PHRASE = re.compile(r"^[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}$")
+_NOT_INPUTS = frozenset(
+    "scratch day one the start zero cloud internet now today data history records it them there here phone phones "
+    "camera cameras app apps users customers model models team".split()
+)
+
+
+def _listed_rows(plan: Plan, existing: set[str]) -> list[FeatureRow]:
+    """Inputs the request names in a list ("from GPS loads, training logs and match minutes")."""
+    spec = plan.kb.listed_inputs
+    brief = plan.brief
+    match = _LISTED.search(brief.request)
+    if match is None:
+        return []
+    source_words = {w.lower() for src in plan.kb.sources for w in [src.name, *src.cues]}
+    rows: list[FeatureRow] = []
+    for raw in _SPLIT.split(match.group("list")):
+        phrase = raw.strip().lower()
+        while _LEADING.match(phrase):
+            phrase = _LEADING.sub("", phrase, count=1)
+        if not _PHRASE.match(phrase) or phrase in _NOT_INPUTS or phrase in source_words or len(phrase) < 4:
+            continue
+        name = re.sub(r"[^a-z0-9]+", "_", phrase).strip("_")
+        if name in existing or phrase.split()[-1] in _NOT_INPUTS:
+            continue
+        temporal = brief.temporal
+        template = spec["temporal" if temporal else "static"]
+        rows.append(
+            FeatureRow(
+                feature=f"{name}_7d_28d" if temporal else name,
+                source=source_for(plan, "db"),
+                transformation=template.replace("{input}", phrase).replace("{entity}", brief.entity),
+                type="numeric",
+                leakage_risk="Med" if temporal else "Low",
+                leakage_note=spec["note"] if temporal else "",
+            )
+        )
+        existing.add(name)
+        if len(rows) >= int(spec["max"]):
+            break
+    return rows
 
 
 def _row(plan: Plan, template) -> FeatureRow:  # type: ignore[no-untyped-def]
@@ -103,18 +170,46 @@ def _notes(plan: Plan) -> list[str]:
             "Protected and sensitive attributes are excluded from inputs (used only for fairness testing); proxies "
             "such as postcode or first name are reviewed; PII is minimised or hashed."
         )
-    if plan.mode in ("real-time", "streaming") and brief.modality in ("tabular", "time-series") and plan.simple:
-        notes.append(
+    freshness = _freshness(plan)
+    if freshness:
+        notes.append(freshness)
+    return notes
+
+
+def _freshness(plan: Plan) -> str | None:
+    """How fresh online features are and what happens when they are not (rubric MS-10)."""
+    brief, stack = plan.brief, plan.stack
+    if plan.mode in ("batch", "edge"):
+        return None
+    if plan.mode == "hybrid":
+        if plan.simple:
+            return (
+                f"Online freshness: candidate lists are rebuilt {plan.cadence} by the scheduled job and a fresh-items "
+                "list every 15 minutes; the online step only uses request-time context (session, page, time of day), "
+                "so its features are seconds old. A stream processor comes later, when freshness needs it."
+            )
+        return (
+            f"Online freshness: session and recent-activity features are updated within 5 s by the stream processor "
+            f"({stack.stream_engine}) and read from {stack.online_store}; candidate sets are refreshed {plan.cadence}; "
+            "features staler than 60 s fall back to their batch values and the staleness is alerted."
+        )
+    if brief.modality in ("text", "image", "audio"):
+        source = f"the stream processor ({stack.stream_engine})" if not plan.simple else "the application database"
+        return (
+            f"Online freshness: the {brief.modality} itself is scored as it arrives (nothing to go stale); context "
+            f"features about its source (e.g. the sender's or author's recent history) are updated within 60 s by "
+            f"{source} and read at request time; when they are staler than 5 minutes the model runs on the content alone."
+        )
+    if plan.simple:
+        return (
             "Online freshness: request-time features are read directly from the application database at request "
             "time (fresh within seconds); aggregates older than 15 minutes fall back to the batch value. A stream "
             "processor comes later, when volume or freshness needs it."
         )
-    elif plan.mode in ("real-time", "streaming") and brief.modality in ("tabular", "time-series"):
-        notes.append(
-            f"Online freshness: behavioural counters are updated within 5 s by the stream processor and read from "
-            f"{plan.stack.online_store}; staleness above 60 s falls back to the batch value and is alerted."
-        )
-    return notes
+    return (
+        f"Online freshness: behavioural counters are updated within 5 s by the stream processor and read from "
+        f"{stack.online_store}; staleness above 60 s falls back to the batch value and is alerted."
+    )
 
 
 def _modality_note(modality: str) -> str:

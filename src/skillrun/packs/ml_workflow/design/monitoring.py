@@ -12,7 +12,7 @@ _SMALL_REFERENCE_ROWS = 1000
 
 
 def design_monitoring(plan: Plan) -> MonitoringDrift:
-    brief, m = plan.brief, plan.kb.monitoring
+    m = plan.kb.monitoring
     drift_tool = _drift_tool(plan)
     return MonitoringDrift(
         data_drift=Monitor(
@@ -24,7 +24,7 @@ def design_monitoring(plan: Plan) -> MonitoringDrift:
         model_drift=Monitor(
             tool=drift_tool,
             threshold=(
-                f"prediction/score distribution {m['prediction_shift']}; calibration; "
+                f"prediction/score distribution {_prediction_shift(plan)}; "
                 f"matured-label {plan.metric_short}: {m['performance_drop']} "
                 f"(cohort scored ≥ {math.ceil(plan.label_delay)} days ago)"
             ),
@@ -40,6 +40,19 @@ def design_monitoring(plan: Plan) -> MonitoringDrift:
         retraining_policy=_retraining(plan),
         notes=_notes(plan),
     )
+
+
+_OUTPUT_KIND = {
+    "regression": "numeric", "forecasting": "numeric", "uplift_modeling": "numeric", "ranking": "ranked",
+    "recommendation": "ranked", "object_detection": "spatial", "image_segmentation": "spatial",
+}  # fmt: skip
+
+
+def _prediction_shift(plan: Plan) -> str:
+    kind = _OUTPUT_KIND.get(plan.brief.problem_type)
+    if kind is None:
+        return plan.kb.monitoring["prediction_shift"] + "; calibration (reliability curve, ECE)"
+    return plan.kb.monitoring["prediction_shift_by_output"][kind]
 
 
 def _drift_tool(plan: Plan) -> str:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from ..brief import Brief
 from ..sections import ProblemDefinition
+from ..stats import plain_number
 from ._plan import Plan, days_text
+
+
+def share(rate: float) -> str:
+    """A base rate as people write it: 8%, 2.5%, 0.05%."""
+    return f"{plain_number(rate * 100)}%"
 
 _FEW_POSITIVES = 200
 
@@ -15,9 +21,15 @@ def design_problem(plan: Plan) -> ProblemDefinition:
     notes.append(_justification(plan))
     if brief.imbalanced and brief.base_rate is not None:
         notes.append(
-            f"Imbalance: base rate ~{brief.base_rate:.1%}. Handling: class weights in the loss (no resampling), "
+            f"Imbalance: base rate ~{share(brief.base_rate)}. Handling: class weights in the loss (no resampling), "
             "the operating threshold chosen on the validation split by capacity/cost, and isotonic calibration "
             "fit on validation so scores read as probabilities."
+        )
+    elif brief.imbalanced is None and brief.problem_type == "binary_classification":
+        notes.append(
+            "Base rate: not stated, so it is measured first (share of positives per month). If positives are under "
+            "~10%, the loss uses class weights (no resampling), the threshold is chosen on the validation split by "
+            "capacity/cost, and scores are calibrated (isotonic, fit on validation)."
         )
     if brief.regulated:
         notes.append(_regulated_note(brief))
@@ -45,7 +57,7 @@ def _framing(plan: Plan) -> str:
     parts = [f"predict {brief.target.split(';')[0].split('. ')[0]}"]
     if brief.base_rate is not None:
         balance = "imbalanced" if brief.imbalanced else "roughly balanced"
-        parts.append(f"{balance}, positives ~{brief.base_rate:.1%}")
+        parts.append(f"{balance}, positives ~{share(brief.base_rate)}")
     elif brief.imbalanced:
         parts.append("imbalanced classes (long-tailed frequencies)")
     parts.append("temporal data (time-based validation)" if brief.temporal else "no time dependence in the label")
@@ -71,14 +83,16 @@ def _baseline(plan: Plan) -> str:
         baseline = plan.ptype.baseline
     if brief.base_rate is not None and short == "PR-AUC":
         number = (
-            f"zero-rule PR-AUC = base rate ≈ {brief.base_rate:.3f}; the heuristic typically reaches "
-            f"{min(0.9, brief.base_rate * 2.5):.2f}"
+            f"zero-rule PR-AUC = base rate ≈ {plain_number(brief.base_rate)}; the heuristic typically reaches "
+            f"{plain_number(min(0.9, brief.base_rate * 2.5))}"
         )
     elif short == "ROC-AUC":
         number = "random ROC-AUC = 0.50; the heuristic typically reaches 0.60-0.70"
     else:
-        number = f"its {short} is computed on the same out-of-time holdout before any model work"
-    return f"Baseline: {baseline}; also {plan.ptype.baseline}. Expected: {number} (measured in week 1 on the holdout)."
+        where = "out-of-time holdout" if brief.temporal else "held-out test set"
+        number = f"its {short} is computed on the same {where} before any model work"
+    also = "" if plan.domain.generic else f"; also {plan.ptype.baseline}"
+    return f"Baseline: {baseline}{also}. Expected: {number} (measured in week 1 on the holdout)."
 
 
 def _threshold(plan: Plan) -> str:

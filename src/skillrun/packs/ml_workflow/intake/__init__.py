@@ -10,9 +10,10 @@ import re
 
 from ..brief import Assumption, Brief, Latency, Traffic
 from ..knowledge import Domain, Knowledge, knowledge
+from ..stats import plain_number
 from ._classify import Reading, read
 from ._context import Context, edge_target, read_context
-from ._naming import entity_for, horizon_text, project_name
+from ._naming import entity_for, entity_from_text, horizon_text, project_name, series_key, target_phrase
 from ._numbers import Quantities, parse_quantities
 from ._text import MAX_CHARS, prepare
 
@@ -41,8 +42,22 @@ def read_request(text: str) -> Brief:
     folded, language = prepare(request)
     qty = parse_quantities(folded)
     latency_limit = qty.latency_p99_ms or qty.latency_p50_ms
-    reading = read(folded, kb, latency_limit, qty.peak_rps)
-    ctx = read_context(folded, kb, reading.domain, qty.team_size)
+    reading = read(folded, kb, latency_limit, qty.peak_rps, qty.capacity_per_day, qty.horizon_days)
+    if reading.domain is not None and reading.domain.generic:
+        modality = reading.domain.modality if reading.domain.modality in ("image", "audio", "text") else None
+        words = kb.entity_words
+        if reading.problem_type == "ranking":
+            # What is ranked, not what asks: "queries" and "requests" are the other side.
+            words = {w: e for w, e in words.items() if e not in ("query", "request", "user", "customer")}
+        if reading.problem_type == "forecasting":
+            entity = series_key(folded, words) or reading.domain.entity
+        else:
+            entity = entity_from_text(folded, words, qty.population_noun, modality) or reading.domain.entity
+        phrase = target_phrase(folded, entity)
+        reading.domain = reading.domain.for_entity(entity, phrase[0] if phrase else None)
+    # A profile set aside for its framing still says whether the decision is regulated.
+    matched = reading.matched
+    ctx = read_context(folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)
     return _assemble(request, folded, language, kb, qty, reading, ctx)
 
 
@@ -66,8 +81,10 @@ def _assemble(
     label_delay = qty.label_delay_days
     if label_delay is None:
         label_delay = domain.label_delay_days if domain else 7.0
-        if domain and domain.id in ("churn", "readmission", "maintenance", "attrition", "conversion"):
-            label_delay = horizon_days
+        if domain and (domain.id in ("churn", "readmission", "maintenance", "attrition", "conversion") or (
+            domain.generic and pt in ("binary_classification", "regression", "uplift_modeling")
+        )):
+            label_delay = horizon_days  # the outcome is known once its window has closed
         assume("label_delay_days", f"{label_delay:g} days", "time until the outcome is observed for this label source")
 
     base_rate, imbalanced = _balance(folded, qty, pt, domain, assume)
@@ -110,7 +127,7 @@ def _assemble(
         target=_target(domain, entity, horizon_days),
         entity=entity,
         horizon=horizon_text(horizon_days),
-        domain=domain.id if domain else "general",
+        domain="general" if domain is None or domain.generic else domain.id,
         data_sources=[name for name, _ in ctx.sources],
         feature_candidates=[f.feature for f in domain.features] if domain else [],
         modality=modality,  # type: ignore[arg-type]
@@ -125,7 +142,7 @@ def _assemble(
         traffic=traffic,
         latency=latency,
         label_delay_days=label_delay,
-        temporal=_temporal(domain, pt),
+        temporal=_temporal(domain, pt, folded, kb),
         imbalanced=imbalanced,
         base_rate=base_rate,
         regulated=regulated,  # type: ignore[arg-type]
@@ -149,8 +166,10 @@ def _balance(folded: str, qty: Quantities, pt: str, domain: Domain | None, assum
     base = qty.base_rate
     if base is None and domain is not None and domain.base_rate is not None and domain.problem_type == pt:
         base = domain.base_rate
-        assume("base_rate", f"{base:.1%}", f"typical positive rate for {domain.id.replace('_', ' ')}; measure it on the data")
+        assume("base_rate", f"{plain_number(base * 100)}%", f"typical positive rate for {domain.id.replace('_', ' ')}; measure it on the data")
     if base is None:
+        if pt == "binary_classification":
+            assume("base_rate", "unknown", "not stated: measured on the data first; PR-AUC is used because it stays informative if positives are rare")
         return None, True if rare else None
     return base, base < _IMBALANCED_BELOW or rare
 
@@ -173,9 +192,12 @@ def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, ass
         assume("traffic.daily_volume", f"{daily:,.0f} {unit}s/day", "volume not stated; a mid-size workload, revisit with real numbers")
     if not peak and mode in ("real-time", "streaming", "hybrid"):
         peak = daily / 86_400 * _PEAK_FACTOR
-        assume("traffic.peak_rps", f"{peak:,.1f}/s", f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
+        assume("traffic.peak_rps", f"{plain_number(peak)}/s", f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
     eligible = _eligible(qty, daily, domain)
-    return Traffic(peak_rps=peak, daily_volume=daily, daily_eligible_units=eligible, unit=unit)
+    return Traffic(
+        peak_rps=peak, daily_volume=daily, daily_eligible_units=eligible, unit=unit,
+        clusters=qty.clusters, cluster_noun=qty.cluster_noun,
+    )  # fmt: skip
 
 
 def _eligible(qty: Quantities, daily: float, domain: Domain | None) -> float:
@@ -241,11 +263,13 @@ def _complexity(maturity: str, modality: str, gpu: bool | None) -> str:
     return "deep-learning" if modality == "text" and maturity == "platform" else "tree-based"
 
 
-def _temporal(domain: Domain | None, pt: str) -> bool:
+def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> bool:
     if pt in ("forecasting", "anomaly_detection", "uplift_modeling"):
         return True
     if pt in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
         return False
+    if pt in ("ranking", "recommendation") and kb.temporal_signals.count(folded):
+        return True
     return domain.temporal if domain is not None else True
 
 

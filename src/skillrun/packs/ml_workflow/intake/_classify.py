@@ -12,7 +12,18 @@ from dataclasses import dataclass
 from ..knowledge import Domain, Knowledge
 
 _DOMAIN_VOTE = 3.0
-_SERVING_DEFAULT_VOTE = 2.0
+_DETECTION_VOTE = 5.0
+_ENUMERATED_VOTE = 5.0
+_QUANTITY_VOTE = 5.0
+"""An explicit class count ("into one of 5 tracks") outweighs a domain's usual binary framing."""
+_SERVING_DEFAULT_VOTE = 1.5
+"""A domain's usual serving mode; one explicit cue in the request ("every night", "at checkout") outweighs it."""
+_LATENCY_VOTE = 3.0
+_INTERACTIVE_MS = 10_000
+_CAPACITY_VOTE = 2.0
+_STREAM_HORIZON_DAYS = 0.5
+_BATCH_HORIZON_DAYS = 3.0
+"""A stated response budget up to this long means someone waits for the answer."""
 _IMAGE_TYPES = ("image_classification", "object_detection", "image_segmentation")
 
 
@@ -25,6 +36,8 @@ class Reading:
     serving_mode: str
     serving_scores: dict[str, float]
     serving_stated: bool
+    matched: Domain | None = None
+    """The best-matching profile before the problem type was settled (its regulation still applies)."""
 
 
 def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
@@ -39,32 +52,79 @@ def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
 
 
 def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_score: float) -> tuple[str, dict[str, float]]:
-    scores = {name: cues.score(text) for name, cues in kb.problem_cues.items()}
+    explicit = {name: cues.score(text) for name, cues in kb.problem_cues.items()}
+    scores = dict(explicit)
     if domain is not None:
         scores[domain.problem_type] = scores.get(domain.problem_type, 0) + _DOMAIN_VOTE * min(domain_score, 2)
-    image = scores.get("image_classification", 0) > 0 or (domain is not None and domain.modality == "image")
-    if not image:
-        # "segment" and "detect" without any image mean customer segments and fraud detection.
-        scores["image_segmentation"] = min(scores["image_segmentation"], 0.5 * scores["image_segmentation"])
-        scores["object_detection"] = 0.5 * scores["object_detection"]
+    _target_rules(text, kb, explicit, scores)
+    image = explicit.get("image_classification", 0) > explicit.get("audio_classification", 0) or (
+        domain is not None and domain.modality == "image"
+    )  # "live call audio through Kinesis Video Streams" is audio
+    if image:
+        _image_rules(text, kb, domain, explicit, scores)
     else:
-        # An image task is never a plain binary/multiclass tabular task: fold those votes into the image type.
-        tabular = scores.get("binary_classification", 0) + scores.get("multiclass_classification", 0)
-        scores["image_classification"] += 0.5 * tabular
-        for finer in ("image_segmentation", "object_detection"):
-            if scores[finer] >= 4:
-                scores[finer] += 6
-    if scores.get("text_classification", 0) > 0 and scores.get("multiclass_classification", 0) > 0:
-        # "route e-mails into 10 queues" is text classification with several classes.
-        scores["text_classification"] += scores["multiclass_classification"]
-    if scores.get("uplift_modeling", 0) >= 4:
-        scores["uplift_modeling"] += 4
-    if scores.get("anomaly_detection", 0) >= 3 and "label" in text:
-        scores["anomaly_detection"] += 3
+        # "segment" and "detect" without any image mean customer segments and fraud detection.
+        scores["image_segmentation"] = 0.5 * scores["image_segmentation"]
+        scores["object_detection"] = 0.5 * scores["object_detection"]
+    _folds(text, kb, explicit, scores, image)
     best = max(scores, key=lambda k: scores[k])
     if scores[best] <= 0:
         best = "binary_classification"
     return best, scores
+
+
+def _target_rules(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float]) -> None:
+    """What the request asks for: an event over a threshold, an amount, or one of N classes."""
+    rules = kb.problem_rules
+    if rules["threshold_event"].count(text):
+        scores["binary_classification"] += _QUANTITY_VOTE  # "probability that the price exceeds 200"
+    elif rules["quantity_target"].count(text):
+        # A prediction aimed at an amount: a number per entity, or per period over a horizon.
+        periodic = rules["periodic"].count(text) > 0 or explicit.get("forecasting", 0) > 0
+        periodic = periodic and not rules["pricing_decision"].count(text)
+        scores["forecasting" if periodic else "regression"] += _QUANTITY_VOTE
+    if rules["multiclass_enumerated"].count(text):
+        scores["multiclass_classification"] += _ENUMERATED_VOTE
+
+
+def _image_rules(
+    text: str, kb: Knowledge, domain: Domain | None, explicit: dict[str, float], scores: dict[str, float]
+) -> None:
+    rules = kb.problem_rules
+    # An image task is never a plain binary/multiclass tabular task: fold those votes into the image type
+    # the request leans to (a licence-plate profile votes detection, a defect photo classification).
+    tabular = scores.get("binary_classification", 0) + scores.get("multiclass_classification", 0)
+    lean = max(_IMAGE_TYPES, key=lambda k: (scores[k], k == "image_classification"))
+    scores[lean] += tabular
+    for finer in ("image_segmentation", "object_detection"):
+        if explicit[finer] >= 4:
+            scores[finer] += 6
+    medical = domain is not None and domain.regulated == "health" and not rules["location_words"].count(text)
+    # A verb that asks where things are beats any number of words that only say "image".
+    verb_vote = max(_DETECTION_VOTE, scores["image_classification"]) + 1
+    if rules["segmentation_verbs"].count(text):
+        scores["image_segmentation"] += verb_vote + 1
+    elif rules["detection_verbs"].count(text) and not rules["classification_verbs"].count(text) and not medical:
+        scores["object_detection"] += verb_vote
+
+
+def _folds(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float], image: bool) -> None:
+    """Framings that absorb another's votes: a yes/no question about a text is text classification..."""
+    rules = kb.problem_rules
+    if explicit.get("text_classification", 0) >= 4:
+        # "flag fraudulent reviews": a yes/no question about a text is text classification.
+        scores["text_classification"] += scores.get("binary_classification", 0)
+    if explicit.get("text_classification", 0) > 0 and not image and scores.get("multiclass_classification", 0) > 0:
+        # "route e-mails into 10 queues" is text classification with several classes.
+        scores["text_classification"] += scores["multiclass_classification"]
+    if explicit.get("uplift_modeling", 0) >= 4:
+        scores["uplift_modeling"] += 4
+    if explicit.get("anomaly_detection", 0) >= 3 and rules["no_labels"].count(text):
+        # Without labels a supervised yes/no model cannot be trained, whatever the domain usually does.
+        scores["anomaly_detection"] += scores.get("binary_classification", 0)
+    if explicit.get("multilabel_classification", 0) >= 4:
+        # "which of our 12 products will each customer buy (many buy several)": several yes/no answers.
+        scores["multilabel_classification"] += scores.get("binary_classification", 0)
 
 
 def classify_serving(
@@ -74,22 +134,36 @@ def classify_serving(
     problem_type: str,
     latency_ms: float | None,
     peak_rps: float | None,
+    capacity: float | None = None,
+    horizon_days: float | None = None,
 ) -> tuple[str, dict[str, float], bool]:
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None
     if kb.edge_strong.count(text):
         return "edge", scores, True
-    batch_cues = scores["batch"]
+    explicit = dict(scores)
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
+    if problem_type == "ranking" and not kb.problem_rules["search_words"].count(text):
+        default = "batch"  # a ranked list for people to work through, not an answer to a query
     scores[default] = scores.get(default, 0) + _SERVING_DEFAULT_VOTE
-    on_stream = scores["streaming"] >= 3  # two stream signals: Kafka, events/s, telemetry...
-    if latency_ms is not None:
-        key = "real-time" if (latency_ms <= 1000 and not on_stream) or scores["streaming"] == 0 else "streaming"
-        scores[key] += 2
-    if peak_rps is not None and peak_rps >= 1 and batch_cues == 0:
-        scores["streaming" if on_stream else "real-time"] += 2.5
-    if problem_type in ("recommendation", "ranking") and scores["batch"] > 0 and scores["real-time"] + scores["hybrid"] > 0:
-        scores["hybrid"] += 2
+    on_stream = explicit["streaming"] >= 3  # two stream signals: Kafka, events/s, telemetry...
+    # An explicit precompute-plus-online statement owns the latency figures: they describe its online step.
+    online = "hybrid" if explicit["hybrid"] >= 3 else "real-time"
+    if latency_ms is not None and latency_ms <= _INTERACTIVE_MS:
+        key = "streaming" if on_stream else online
+        scores[key] += _LATENCY_VOTE
+    if peak_rps is not None and peak_rps >= 1 and explicit["batch"] == 0:
+        scores["streaming" if on_stream else online] += 2.5
+    if capacity:
+        scores["batch"] += _CAPACITY_VOTE  # people working through N cases a day read a worklist
+    if horizon_days is not None and kb.problem_rules["continuous_data"].count(text):
+        # Continuous sensor data: a warning hours ahead must run on the stream, days ahead can wait for a batch.
+        if horizon_days <= _STREAM_HORIZON_DAYS:
+            scores["streaming"] += _CAPACITY_VOTE
+        elif horizon_days >= _BATCH_HORIZON_DAYS:
+            scores["batch"] += _CAPACITY_VOTE
+    if problem_type in ("recommendation", "ranking") and explicit["batch"] > 0 and explicit["real-time"] + explicit["hybrid"] > 0:
+        scores["hybrid"] += 4 if explicit["hybrid"] >= 3 else 2
     if scores["edge"] < 5:
         # Weak edge words ("android app") describe where results are shown, not where the model runs.
         scores["edge"] = 0
@@ -107,25 +181,29 @@ def _default_mode(problem_type: str) -> str:
     }.get(problem_type, "batch")
 
 
-def read(text: str, kb: Knowledge, latency_ms: float | None, peak_rps: float | None) -> Reading:
-    domain, domain_score = match_domain(text, kb)
-    problem_type, problem_scores = classify_problem(text, kb, domain, domain_score)
-    if domain is not None and domain.problem_type != problem_type:
-        # A strong explicit problem-type cue overrode the domain; prefer a profile of that type if one fits,
-        # else keep the domain (its features still describe the data) under the new framing.
-        alternative = _domain_of_type(text, kb, problem_type)
-        if alternative is not None and alternative[1] > 0:
-            domain, domain_score = alternative
-    elif domain is None:
-        domain, domain_score = _domain_of_type(text, kb, problem_type) or (None, 0.0)
-    mode, serving_scores, stated = classify_serving(text, kb, domain, problem_type, latency_ms, peak_rps)
-    return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated)
+def read(
+    text: str,
+    kb: Knowledge,
+    latency_ms: float | None,
+    peak_rps: float | None,
+    capacity: float | None = None,
+    horizon_days: float | None = None,
+) -> Reading:
+    matched, domain_score = match_domain(text, kb)
+    problem_type, problem_scores = classify_problem(text, kb, matched, domain_score)
+    domain = matched
+    if domain is None or domain.problem_type != problem_type:
+        # No profile, or an explicit problem-type cue overrode the matched one: take the best profile of
+        # that type the request mentions, else the generic profile of the type (never another business's).
+        found = _domain_of_type(text, kb, problem_type)
+        domain, domain_score = found if found is not None else (kb.generic[problem_type], 0.0)
+    mode, serving_scores, stated = classify_serving(
+        text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days
+    )
+    return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched)
 
 
 def _domain_of_type(text: str, kb: Knowledge, problem_type: str) -> tuple[Domain, float] | None:
     scored = [(d, kb.domain_cues[d.id].score(text)) for d in kb.domains if d.problem_type == problem_type]
     scored = [(d, s) for d, s in scored if s > 0]
-    if scored:
-        return max(scored, key=lambda pair: pair[1])
-    fallback = next((d for d in kb.domains if d.problem_type == problem_type), None)
-    return (fallback, 0.0) if fallback is not None else None
+    return max(scored, key=lambda pair: pair[1]) if scored else None

@@ -42,14 +42,17 @@ def read_context(text: str, kb: Knowledge, domain: Domain | None, team_size: int
     else:
         best = max(scores, key=lambda k: scores[k])
         # One stray word ("clinic" in an address) is not enough, unless the domain agrees.
-        if scores[best] >= 2 or (scores[best] == 1 and best in ("health", "credit") and _strong(text, kb, best)):
+        strong = next((name for name, cues in kb.regulated_strong.items() if cues.count(text)), None)
+        if scores[best] >= 2 or (scores[best] == 1 and (best == "insurance" or (best in ("health", "credit") and _strong(text, kb, best)))):
             ctx.regulated = best
+        elif strong is not None:
+            ctx.regulated = strong
     return ctx
 
 
 def _strong(text: str, kb: Knowledge, name: str) -> bool:
     first = kb.regulated_cues[name].first(text)
-    return first is not None and len(first.group(0)) >= 6
+    return first is not None and len(first) >= 6
 
 
 def _read_cloud(ctx: Context, text: str, kb: Knowledge) -> None:

@@ -34,6 +34,8 @@ _LABELS = {
 
 
 def horizon_text(days: float) -> str:
+    if days * 24 < 1:
+        return f"{round(days * 1440):g} minutes"
     if days < 1:
         return f"{days * 24:g} hours"
     if days >= 365 and days % 365 == 0:
@@ -41,6 +43,115 @@ def horizon_text(days: float) -> str:
     if days >= 60 and days % 30 == 0:
         return f"{days / 30:g} months"
     return f"{days:g} day" + ("s" if days != 1 else "")
+
+
+_VERB = re.compile(
+    r"(?:predict|forecast|estimat|score|classif|flag|rank|detect|pick|select|triage|identify|tag|segment|extract|"
+    r"which|each|every|whether|per\b|pronostic|predecir|prever|prevedere|vorhersag|prevoir|predire|预测)"
+)
+_TOKEN = re.compile(r"[a-z]+|[\u3400-\u9fff]+")
+_LOOKAHEAD = 8
+
+
+_MODALITY_ENTITIES = {
+    "image": {"image", "photo", "frame", "scan", "panel", "part", "tile"},
+    "audio": {"recording", "clip", "call"},
+    "text": {"document", "article", "email", "message", "report", "ticket", "post", "review", "request", "note",
+             "contract", "invoice", "query", "application", "claim"},
+}  # fmt: skip
+
+
+def plural(noun: str) -> str:
+    if noun.endswith(("series", "species", "news", "data")):
+        return noun
+    if re.search(r"(?:s|x|z|ch|sh)$", noun):
+        return noun + "es"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+_GROUPED_BY = re.compile(r"\b(?:per|for each|for every|each|by)\s+(?P<noun>[a-z-]{3,20})\b")
+_NOT_GROUPS = frozenset("day week month hour year night minute period interval quarter season the a an".split())
+
+
+def series_key(folded: str, words: dict[str, str]) -> str | None:
+    """The grouping of a forecast ("per substation", "each department", "by zone"), singular."""
+    for m in _GROUPED_BY.finditer(folded):
+        noun = m.group("noun")
+        if noun in _NOT_GROUPS or noun.isdigit():
+            continue
+        if noun in words:
+            return words[noun]
+        return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+    return None
+
+
+def entity_from_text(
+    folded: str, words: dict[str, str], population_noun: str | None, modality: str | None = None
+) -> str | None:
+    """The noun a request predicts about ("claim", "player"), for requests no domain profile fits.
+
+    The counted noun ("1,500 claims per day") wins; else the first entity noun within a few words after
+    a prediction verb ("score every new claim"); else the first entity noun anywhere.
+    """
+    allowed = _MODALITY_ENTITIES.get(modality or "")
+    if allowed is not None:
+        words = {w: e for w, e in words.items() if e in allowed}
+    if population_noun and population_noun in words:
+        return words[population_noun]
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(folded)]
+    verb = _VERB.search(folded)
+    if verb:
+        after = [t for pos, t in tokens if pos >= verb.end()][:_LOOKAHEAD]
+        for token in after:
+            if token in words:
+                return words[token]
+    for _, token in tokens:
+        if token in words:
+            return words[token]
+        for word, entity in words.items():
+            if not word.isascii() and word in token:
+                return entity
+    return None
+
+
+_CLAUSE = r"[^.,;:!?()\n]{3,80}"
+_WHAT = [
+    ("quantity", re.compile(r"(?:estimat|predict|forecast|tell|show|know)\w*\s+(?:[a-z]+\s){0,2}?(?:(?:an |the )?estimate\s+)?(?:of\s+)?(?P<what>how (?:many|much|long)\s" + _CLAUSE + ")")),
+    ("which", re.compile(r"(?:predict|flag|score|pick|select|identify|find|know)\w*\s+which\s+(?:[a-z-]+\s){0,3}?(?:will|would|are likely to|is likely to)\s+(?P<what>" + _CLAUSE + ")")),
+    ("whether", re.compile(r"(?:predict|flag|score|forecast|know|tell)\w*\s+(?:[a-z-]+\s){0,5}?(?:whether|if)\s+(?P<what>" + _CLAUSE + ")")),
+    ("quantity", re.compile(r"(?:predict|estimat|forecast|set|suggest|recommend|quote)\w*\s+(?:the\s+|a\s+)?(?:best\s+|optimal\s+|right\s+)?(?P<what>(?:[a-z-]+ ){0,2}?(?:yield|price|cost|value|amount|revenue|volume|duration|demand|spend|salary|rating|consumption|production|output|score)s?)\b")),
+    ("risk", re.compile(r"(?:predict|estimat|score|assess)\w*\s+(?:(?:each|every|the|a|an|our)\s+)?(?:[a-z-]+'s\s+)?(?:[a-z-]+\s)?(?P<what>(?:risk|probability|likelihood|chance) (?:of|that) " + _CLAUSE + ")")),
+]  # fmt: skip
+_TRAILING = re.compile(r"\s(?:from|using|based on|so that|so|because|with|via|in the next|within the next|before|for our|for the|given)\s.*$")
+
+
+def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
+    """What the request asks to predict, in its own words: ``(target text, title)``, or ``None``.
+
+    "predict which inbound leads will book a demo" gives ("will book a demo", "which leads will book a
+    demo"); "an estimate of how many days it will take" gives a quantity; "each player's risk of a
+    soft-tissue injury" gives ("has a soft-tissue injury", "player risk of a soft-tissue injury").
+    """
+    for kind, pattern in _WHAT:
+        m = pattern.search(folded)
+        if not m:
+            continue
+        what = _TRAILING.sub("", m.group("what")).strip()
+        if len(what) < 3:
+            continue
+        if kind == "quantity":
+            # The target reads as a noun ("number of days it will take"), the title keeps the question.
+            quantity = re.sub(r"^how many ", "the number of ", re.sub(r"^how much ", "the amount ", re.sub(r"^how long ", "the time ", what)))
+            return quantity, what
+        if kind == "which":
+            return f"the {entity} will {what}", f"which {plural(entity)} will {what}"
+        if kind == "whether":
+            return what, f"whether {what}"
+        outcome = re.sub(r"^(?:risk|probability|likelihood|chance) (?:of|that) ", "", what)
+        return f"the {entity} has {outcome}", f"{entity} risk of {outcome}"
+    return None
 
 
 def entity_for(domain: Domain | None, qty: Quantities) -> str:
@@ -55,6 +166,11 @@ def entity_for(domain: Domain | None, qty: Quantities) -> str:
 
 
 def project_name(domain: Domain | None, score: float, pt: str, entity: str, horizon_days: float, folded: str) -> str:
+    if domain is not None and domain.generic:
+        phrase = target_phrase(folded, entity)
+        if phrase is not None:
+            return f"{_LABELS[pt]}: {phrase[1]}"
+        return f"{_LABELS[pt]} for {plural(entity)}" if entity not in ("record", "item") else f"{_LABELS[pt]} workflow"
     if domain is not None and score > 0:
         item = _ITEMS.search(folded)
         name = domain.name.replace("{Entity}", entity[:1].upper() + entity[1:])

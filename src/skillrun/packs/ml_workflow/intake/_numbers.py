@@ -29,8 +29,12 @@ _PER_MONTH = re.compile(
     r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?mo(?:nth)?\b|per month|a month|monthly|mau\b|al mes|por mes|mensuales|pro monat|im monat|monatlich|par mois|mensuels|每月|月活)"
 )
 _PER_HOUR = re.compile(r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?h(?:ou)?r?\b|per hour|an hour|por hora|pro stunde|par heure|每小时)")
-_PER_SECOND_BEFORE = re.compile(r"(每秒|per second|por segundo)\s*$")
-_PER_DAY_BEFORE = re.compile(r"(每天|每日|daily|per day)\s*$")
+_PER_WEEK = re.compile(
+    r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?w(?:ee)?k\b|per week|a week|each week|every week|weekly|por semana|a la semana|pro woche|par semaine|a settimana|por semana|每周)"
+)
+_CAPACITY_BEFORE = re.compile(r"(?:handle|review|call|phone|contact|investigate|visit|inspect|open|audit|work|revisa)\w*\s(?:~|about |around |up to )?$")
+_PER_SECOND_BEFORE = re.compile(r"(每秒|per second|por segundo)\s*(?:约|大约|近|超过|~|about)?\s*$")
+_PER_DAY_BEFORE = re.compile(r"(每天|每日|daily|per day)\s*(?:约|大约|近|超过|~|about)?\s*$")
 _MS = re.compile(r"^\s?(ms|msec|milliseconds?|millisekunden|millisecondes|milisegundos|毫秒)(?![a-z])")
 _SEC = re.compile(r"^\s?(s|sec|secs|seconds?|sekunden?|secondes?|segundos?|秒)(?![a-z])")
 _LATENCY_CONTEXT = re.compile(
@@ -40,13 +44,15 @@ _PERCENTILE = re.compile(r"p(50|90|95|99|999)")
 _POPULATION = re.compile(
     r"^\s*(?:[a-z-]+\s){0,2}?(users|customers|clients|subscribers|members|readers|viewers|players|accounts|patients|employees|"
     r"devices|stores|shops|branches|restaurants|merchants|sellers|drivers|couriers|turbines|machines|assets|sensors|vehicles|trucks|"
-    r"skus|products|items|listings|articles|videos|policyholders|policies|borrowers|applicants|students|usuarios|clientes|pacientes|"
+    r"skus|products|items|listings|articles|videos|policyholders|policies|borrowers|applicants|students|applications|claims|orders|"
+    r"parcels|shipments|tickets|loans|calls|matches|fields|properties|returns|leads|sessions|documents|contracts|elevators|usuarios|clientes|pacientes|"
     r"empleados|tiendas|nutzer|kunden|mitarbeiter|patienten|gerate|filialen|utilisateurs|clients|abonnes|patients|salaries|magasins|"
     r"用户|客户|患者|员工|门店|设备)"
 )
 _TEAM_WORDS = (
     r"(?:people|persons?|ppl|engineers?|devs|developers|data scientists?|scientists|ml engineers?|analysts?|folks|"
-    r"personas|ingenieros|cientificos de datos|personen|leute|entwickler|ingenieure|data scientists|personnes|ingenieurs|人)"
+    r"personas|ingenieros|cientificos de datos|personen|leute|entwickler|ingenieure|data scientists|personnes|ingenieurs|"
+    r"pessoas|engenheiros|persone|ingegneri|个人|人)"
 )
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -58,25 +64,41 @@ _TEAM = re.compile(
     r"(?P<n>\d+|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\s?(?:[a-z-]+\s)?" + _TEAM_WORDS + r"(?![a-z])"
     r"|(?:team|equipo|team aus|equipe) (?:of |de |von )?(?P<m>\d+|" + "|".join(_WORD_NUMBERS) + r")(?![a-z])"
 )
+_CLUSTER_NOUNS = {
+    "stores": "store", "shops": "store", "branches": "branch", "hospitals": "hospital", "clinics": "clinic",
+    "sites": "site", "plants": "plant", "warehouses": "warehouse", "restaurants": "restaurant", "schools": "school",
+    "cities": "city", "regions": "region", "depots": "depot", "farms": "farm", "offices": "office", "factories": "plant",
+    "wards": "ward", "practices": "practice", "pharmacies": "pharmacy", "dealerships": "dealership", "hotels": "hotel",
+    "contact centres": "site", "contact centers": "site", "call centres": "site", "call centers": "site",
+    "tiendas": "store", "sucursales": "branch", "hospitales": "hospital", "clinicas": "clinic", "almacenes": "warehouse",
+    "lojas": "store", "filiais": "branch", "negozi": "store", "filiali": "branch", "ospedali": "hospital",
+    "filialen": "branch", "geschafte": "store", "krankenhauser": "hospital", "kliniken": "clinic", "werke": "plant",
+    "magasins": "store", "hopitaux": "hospital", "cliniques": "clinic", "usines": "plant", "agences": "branch",
+    "门店": "store", "医院": "hospital", "仓库": "warehouse", "工厂": "plant",
+}  # fmt: skip
+_CLUSTER = re.compile(
+    r"(?<![\d.])(?P<num>\d+)\s?(?:[a-z-]+\s){0,2}?(?P<noun>" + "|".join(sorted(_CLUSTER_NOUNS, key=len, reverse=True)) + r")(?![a-z])"
+)
 _CAPACITY_NOUN = re.compile(r"^\s?(calls|reviews|investigations|visits|inspections|cases|alerts|reminders|contacts)\b")
 _PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?%")
 _RATE_WORDS = re.compile(
     r"(rate|taux|tasa|quote|anteil|share|prevalence|base|positive|churn|fraud|default|no-?show|conversion|convert|"
-    r"click|ctr|bad|defect|readmi|imbalance|positives|minority|abandono|impago|ausfall|比例|率)"
+    r"click|ctr|bad|defect|readmi|imbalance|positives|minority|abandono|impago|ausfall|happen|occur|purchas|return|"
+    r"injur|fail|of (?:all )?(?:sessions|users|customers|transactions|orders|claims|cases|applications|visits|players)|比例|率)"
 )
 _UNIT_DAYS = {
-    "hour": 1 / 24, "hours": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "horas": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24,
+    "minute": 1 / 1440, "minutes": 1 / 1440, "min": 1 / 1440, "mins": 1 / 1440, "hour": 1 / 24, "hours": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "horas": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24,
     "day": 1, "days": 1, "d": 1, "dias": 1, "dia": 1, "tage": 1, "tagen": 1, "tag": 1, "jours": 1, "jour": 1, "天": 1,
     "week": 7, "weeks": 7, "wk": 7, "wks": 7, "semanas": 7, "semana": 7, "wochen": 7, "woche": 7, "semaines": 7, "semaine": 7, "周": 7,
     "month": 30, "months": 30, "meses": 30, "mes": 30, "monate": 30, "monaten": 30, "monat": 30, "mois": 30, "个月": 30, "月": 30,
     "quarter": 91, "year": 365, "years": 365, "ano": 365, "anos": 365, "jahr": 365, "jahre": 365, "an": 365, "ans": 365, "年": 365,
 }  # fmt: skip
-_UNIT = r"(?P<unit>hours?|hrs?|h|days?|d|weeks?|wks?|months?|quarter|years?|dias?|horas|semanas?|meses|mes|anos?|stunden|tagen?|tag|wochen?|monaten?|monat|jahre?|heures|jours?|semaines?|mois|ans?|天|周|个月|月|年)(?![a-z])"
+_UNIT = r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|quarter|years?|dias?|horas|semanas?|meses|mes|anos?|stunden|tagen?|tag|wochen?|monaten?|monat|jahre?|heures|jours?|semaines?|mois|ans?|天|周|个月|月|年)(?![a-z])"
 _HORIZON = re.compile(
     r"(?:next|coming|within(?: the next)?|in the next|over the next|at least|ahead of|in advance of|upcoming|proximos|proximas|en los proximos|"
     r"nachsten|innerhalb von|in den nachsten|prochains|prochaines|dans les|d'ici|未来|接下来)\s?(?P<num>\d+)\s?" + _UNIT
     + r"|(?P<num2>\d+)[ -]?(?P<unit2>day|week|month|hour|year|dias|tage|jours|天)s?[ -](?:ahead|in advance|window|horizon|churn|readmission|default|risk|forecast|a vista|im voraus|a l'avance|à l'avance)"
-    r"|(?P<num3>\d+)\s?(?P<unit3>days|weeks|months|hours|dias|semanas|meses|tage|wochen|monate|jours|semaines|mois|天|周|个月)\s?(?:ahead|in advance|out|im voraus|a l'avance|de antelacion|提前)"
+    r"|(?P<num3>\d+)\s?(?P<unit3>days|weeks|months|hours|minutes|dias|semanas|meses|horas|tage|wochen|monate|stunden|jours|semaines|mois|heures|天|周|个月|小时)\s?(?:ahead|in advance|out|before|beforehand|im voraus|vorher|a l'avance|avant|de antelacion|antes|提前)"
 )
 _DELAY = re.compile(
     r"(?:label|labels|chargebacks?|outcomes?|ground truth|confirm\w*|etiquetas|labels?|resultat\w*|标签)[^.;]{0,50}?"
@@ -87,8 +109,8 @@ _DEADLINE = re.compile(
     r"within (?:a few|\d+) hours|antes de las \d{1,2}|bis \d{1,2} uhr|avant \d{1,2} ?h)"
 )
 _CAPACITY = re.compile(
-    r"(?:handle|review|call|contact|investigate|visit|inspect|process|treat|reach)\w*\s(?:~|about |around |up to )?(?P<num>\d+(?:k)?)\s?(?:[a-z-]+\s){0,2}?(?:per|a|/)\s?(?P<unit>day|week|month)"
-    r"|(?P<num2>\d+)\s?(?:calls|reviews|investigations|visits|inspections|cases|alerts)\s?(?:per|a|/)\s?(?P<unit2>day|week|month)"
+    r"(?:handle|review|call|phone|contact|investigate|visit|inspect|process|treat|reach|open|audit|work|revisa|prufen|examin)\w*\s(?:~|about |around |up to |unas |unos |etwa |environ )?(?P<num>\d+(?:k)?)\s?(?:[a-z-]+\s){0,2}?(?:per|a|/|por|pro|par|a la|al)\s?(?P<unit>day|week|month|semana|dia|mes|woche|tag|monat|semaine|jour|mois)"
+    r"|(?P<num2>\d+)\s?(?:calls|reviews|investigations|visits|inspections|cases|alerts|dossiers|casos|expedientes|falle|audits)\s?(?:per|a|/|par|por|pro)\s?(?P<unit2>day|week|month|jour|dia|tag|semaine|semana|woche)"
 )
 
 
@@ -109,6 +131,8 @@ class Quantities:
     label_delay_days: float | None = None
     deadline: str | None = None
     capacity_per_day: float | None = None
+    clusters: int | None = None
+    cluster_noun: str | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -135,6 +159,7 @@ def parse_quantities(text: str) -> Quantities:
         before = text[max(0, match.start() - 24) : match.start()]
         _read_one(found, value, match, after, before)
     _read_team(found, text)
+    _read_clusters(found, text)
     _read_rates(found, text)
     _read_time(found, text)
     return found
@@ -164,6 +189,10 @@ def _read_one(found: Quantities, value: float, match: re.Match[str], after: str,
         found.daily_volume = max(found.daily_volume or 0, value)
     elif _PER_HOUR.match(after):
         found.daily_volume = max(found.daily_volume or 0, value * 24)
+    elif _PER_WEEK.match(after) and not _CAPACITY_BEFORE.search(before):
+        found.daily_volume = max(found.daily_volume or 0, value / 7)
+        if (pop := _POPULATION.match(after)) and not found.population_noun:
+            found.population_noun = pop.group(1)
     elif (pop := _POPULATION.match(after)) and value >= 10:
         if value > (found.population or 0):
             found.population, found.population_noun = value, pop.group(1)
@@ -176,6 +205,13 @@ def _read_team(found: Quantities, text: str) -> None:
         if 0 < size <= 500:
             found.team_size = size
             return
+
+
+def _read_clusters(found: Quantities, text: str) -> None:
+    for match in _CLUSTER.finditer(text):
+        count = int(match.group("num"))
+        if 2 <= count <= 100_000 and count > (found.clusters or 0):
+            found.clusters, found.cluster_noun = count, _CLUSTER_NOUNS[match.group("noun")]
 
 
 def _read_rates(found: Quantities, text: str) -> None:
@@ -204,4 +240,5 @@ def _read_time(found: Quantities, text: str) -> None:
         raw = match.group("num") or match.group("num2")
         unit = match.group("unit") or match.group("unit2")
         per_day = float(raw.rstrip("k")) * (1000 if raw.endswith("k") else 1)
-        found.capacity_per_day = per_day / {"day": 1, "week": 5, "month": 21}[unit]
+        days = {"day": 1, "dia": 1, "tag": 1, "jour": 1, "week": 5, "semana": 5, "woche": 5, "semaine": 5}.get(unit, 21)
+        found.capacity_per_day = per_day / days

@@ -2,7 +2,7 @@
 
 Everything downstream matches lower-case, accent-free text, so the lexicons can be written once per
 language without accents ("prediccion" matches "predicción"). Typos in domain words ("recomendations",
-"forcast") are repaired against the lexicon's own stems with an edit distance of one.
+"forcast", "demnada") are repaired against the lexicon's stems of the request's language.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .._cues import cue_words
 from ..knowledge import Knowledge, knowledge
 
 MAX_CHARS = 20_000
 """Requests longer than this are cut before matching; the rest adds no design information."""
 
-_WORD = re.compile(r"[a-z][a-z'-]{4,}")
+_WORD = re.compile(r"(?<![a-z])[a-z]{6,}(?![a-z])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[a-z]+")
 _STEM = re.compile(r"^[a-z]{7,}$")
@@ -55,42 +56,47 @@ def detect_language(folded: str, kb: Knowledge | None = None) -> str:
     return best if scores[best] else "en"
 
 
-@lru_cache(maxsize=1)
-def _stem_index() -> tuple[dict[str, str], frozenset[int], frozenset[str]]:
+_VOWELS = frozenset("aeiou")
+_SUFFIXES = (
+    "", "s", "es", "ed", "d", "ing", "er", "ers", "ion", "ions", "ation", "ations", "al", "ly", "ity", "ive",
+    "ment", "ments", "en", "e", "a", "o", "os", "as", "ar", "ado", "ada", "ados", "adas", "iert", "ierung",
+    "ung", "ungen", "ieren",
+)  # fmt: skip
+"""Endings a repaired stem may carry ("recomend|ations"); anything else means the word is another word."""
+
+
+@lru_cache(maxsize=8)
+def _stems(language: str) -> dict[str, frozenset[str]]:
+    """Lexicon stems of ``language`` (7+ letters), bucketed by their first two letters."""
     kb = knowledge()
-    stems: set[str] = set()
-    for cues in (
-        *kb.problem_cues.values(),
-        *kb.serving_cues.values(),
-        *kb.domain_cues.values(),
-        *kb.maturity_cues.values(),
-        *kb.regulated_cues.values(),
-    ):
-        for pattern in cues.patterns:
-            raw = pattern.pattern.removeprefix(r"(?<![a-z0-9])")
-            for word in re.split(r"[^a-z]+", raw):
+    lex = kb.lexicon
+    entries: list[object] = []
+    for group in ("problem_types", "serving_modes", "maturity", "regulated"):
+        entries += list(lex[group].values())
+    entries += [d.cues for d in kb.domains]
+    buckets: dict[str, set[str]] = {}
+    for entry in entries:
+        for cue in cue_words(entry, language):
+            for word in re.split(r"[^a-z]+", cue):
                 if _STEM.match(word):
-                    stems.add(word)
-    index: dict[str, str] = {}
-    for stem in stems:
-        index.setdefault(stem, stem)
-        for variant in _deletes(stem):
-            index.setdefault(variant, stem)
-    return index, frozenset(len(s) for s in stems), frozenset(stems)
+                    buckets.setdefault(word[:2], set()).add(word)
+    return {k: frozenset(v) for k, v in buckets.items()}
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+def repair_typos(folded: str, language: str = "en") -> str:
+    """Replace misspelt words by the lexicon's spelling ("forcast" -> "forecast").
 
-
-def repair_typos(folded: str) -> str:
-    """Replace words one edit away from a lexicon stem (at the word's start) by the stem's spelling."""
-    index, lengths, stems = _stem_index()
+    A word is repaired when a prefix of it is one typing slip away from a stem of the request's language
+    and the rest of the word is an ordinary ending. Slips are: a missing or extra letter inside the
+    word, two neighbours swapped, or one vowel for another ("fraudulant"). A different consonant or a
+    changed ending makes another word ("football" is not "footfall", "listing" is not "listings").
+    """
+    stems = _stems(language)
     fixes: dict[str, str] = {}
     for word in set(_WORD.findall(folded)):
-        if len(word) < 7 or word in _KEEP or word in fixes:
+        if len(word) < 6 or word in _KEEP or word in fixes:
             continue
-        fixed = _repair(word, index, lengths, stems)
+        fixed = _repair(word, stems)
         if fixed and fixed != word:
             fixes[word] = fixed
     if not fixes:
@@ -99,42 +105,37 @@ def repair_typos(folded: str) -> str:
     return pattern.sub(lambda m: fixes[m.group(1)], folded)
 
 
-def _repair(word: str, index: dict[str, str], lengths: frozenset[int], stems: frozenset[str]) -> str | None:
-    if any(word.startswith(s) for s in stems if len(s) <= len(word) and word[0] == s[0]):
+def _repair(word: str, buckets: dict[str, frozenset[str]]) -> str | None:
+    candidates = buckets.get(word[:2], frozenset())
+    if not candidates or any(word.startswith(stem) for stem in candidates):
         return None
-    best: tuple[int, str] | None = None
-    for length in lengths:
-        candidate: str | None = None
-        missing = word[: length - 1]  # the token lacks one letter of the stem
-        if len(missing) == length - 1 and len(index.get(missing, "")) == length:
-            candidate = index[missing] + word[length - 1 :]
-        extra = word[: length + 1]  # the token has one letter too many
-        if candidate is None and len(extra) == length + 1:
-            stem = next((v for v in _deletes(extra) if v in stems and len(v) == length), None)
-            if stem is not None:
-                candidate = stem + word[length + 1 :]
-        swapped = word[:length]  # one letter differs, or two neighbours are swapped
-        if candidate is None and len(swapped) == length:
-            for variant in _deletes(swapped):
-                stem = index.get(variant)
-                if stem is not None and len(stem) == length and _one_swap(stem, swapped):
-                    candidate = stem + word[length:]
-                    break
-        if candidate is not None and candidate[:2] == word[:2] and (best is None or length > best[0]):
-            best = (length, candidate)
-    return best[1] if best else None
+    for cut in range(len(word), 5, -1):
+        suffix = word[cut:]
+        if suffix not in _SUFFIXES:
+            continue
+        head = word[:cut]
+        for stem in candidates:
+            if abs(len(stem) - len(head)) <= 1 and _one_slip(head, stem):
+                return stem + suffix
+    return None
 
 
-def _one_swap(a: str, b: str) -> bool:
-    diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
-    if len(diffs) == 1:
-        return True
-    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
+def _one_slip(typed: str, stem: str) -> bool:
+    if len(typed) == len(stem):
+        diffs = [i for i, (a, b) in enumerate(zip(typed, stem, strict=True)) if a != b]
+        if len(diffs) == 1:
+            i = diffs[0]
+            return i < len(stem) - 1 and typed[i] in _VOWELS and stem[i] in _VOWELS
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and typed[diffs[0]] == stem[diffs[1]] and typed[diffs[1]] == stem[diffs[0]]
+    shorter, longer = (typed, stem) if len(typed) < len(stem) else (stem, typed)
+    # The slip must be inside the word: a letter missing or added at the end is an inflection.
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1))
 
 
 def prepare(text: str) -> tuple[str, str]:
     """The folded, typo-repaired text and its language code."""
     folded = fold(text)
     language = detect_language(folded)
-    # Repairs are tuned on English spelling; in other languages they would "fix" ordinary words.
-    return (repair_typos(folded) if language == "en" else folded), language
+    # Each language is repaired against its own stems only: an English stem would "fix" ordinary
+    # Spanish or German words.
+    return (folded if language == "zh" else repair_typos(folded, language)), language
