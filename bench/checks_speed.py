@@ -22,7 +22,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _requests() -> list[str]:
-    spec = importlib.util.spec_from_file_location("own_requests", REPO / "tests" / "ml_workflow" / "requests.py")
+    spec = importlib.util.spec_from_file_location(
+        "own_requests", REPO / "tests" / "ml_workflow" / "requests.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -63,8 +65,10 @@ def main(repeats: int = 5) -> None:
         sizes.append(len(markdown))
     print(f"{len(reports)} reports, median size {statistics.median(sizes) / 1000:.1f} kB")
     print(f"parse_markdown: median {statistics.median(parse_ms):.1f} ms, p95 {_p95(parse_ms):.1f} ms")
-    print(f"run_checks ({len(run_checks(make_context(skill, reports[0][1], reports[0][0])))} checks): "
-          f"median {statistics.median(check_ms):.1f} ms, p95 {_p95(check_ms):.1f} ms")
+    print(
+        f"run_checks ({len(run_checks(make_context(skill, reports[0][1], reports[0][0])))} checks): "
+        f"median {statistics.median(check_ms):.1f} ms, p95 {_p95(check_ms):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

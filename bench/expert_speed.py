@@ -20,7 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _requests() -> list[str]:
-    spec = importlib.util.spec_from_file_location("own_requests", REPO / "tests" / "ml_workflow" / "requests.py")
+    spec = importlib.util.spec_from_file_location(
+        "own_requests", REPO / "tests" / "ml_workflow" / "requests.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -43,7 +45,9 @@ def main(repeats: int = 5) -> None:
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))]
     print(f"knowledge load (once per process): {load_ms:.0f} ms")
-    print(f"reports: {len(timings)}  median: {statistics.median(timings):.2f} ms  p95: {p95:.2f} ms  max: {timings[-1]:.2f} ms")
+    print(
+        f"reports: {len(timings)}  median: {statistics.median(timings):.2f} ms  p95: {p95:.2f} ms  max: {timings[-1]:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -129,7 +129,13 @@ def _wire_server():  # type: ignore[no-untyped-def]
 def wire(_wire_server, allow_model_requests, no_sleep, monkeypatch):  # type: ignore[no-untyped-def]
     """The loopback OpenAI/Anthropic server, reset for this test; provider env vars point at it."""
     _wire_server.reset()
-    for var in ("OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"):
+    for var in (
+        "OPENAI_BASE_URL",
+        "ANTHROPIC_BASE_URL",
+        "OPENAI_API_KEY",
+        "ANTHROPIC_API_KEY",
+        "ANTHROPIC_AUTH_TOKEN",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-loopback-key")
     monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test-loopback-key")

@@ -82,9 +82,13 @@ def test_usage_errors_are_one_line_and_exit_2(args, stdin, message):
 
 def test_real_process_exit_codes_and_no_traceback():
     env = {**os.environ, "NO_COLOR": "1"}
-    ok = subprocess.run([sys.executable, "-m", "skillrun", "run", "-q", REQUEST], capture_output=True, text=True, env=env)
+    ok = subprocess.run(
+        [sys.executable, "-m", "skillrun", "run", "-q", REQUEST], capture_output=True, text=True, env=env
+    )
     assert ok.returncode == 0 and ok.stdout.startswith("# ML Workflow: ") and ok.stderr == ""
-    bad = subprocess.run([sys.executable, "-m", "skillrun", "run", ""], capture_output=True, text=True, env=env)
+    bad = subprocess.run(
+        [sys.executable, "-m", "skillrun", "run", ""], capture_output=True, text=True, env=env
+    )
     assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr.strip() == "skillrun: error: the request is empty"
 

@@ -290,7 +290,9 @@ def test_escaped_cells_survive_a_row_round_trip() -> None:
     rng = random.Random(7)
     alphabet = ["a", " ", "|", "\\", "`", "*", "x y", "\\|", "||", "_", "<br>", "#", "\n"]
     for _ in range(3000):
-        cells = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 4))]
+        cells = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 4))
+        ]
         row = "| " + " | ".join(escape_cell(c) for c in cells) + " |"
         expected = [" ".join(c.split()) if c.strip() else "-" for c in cells]
         got = [" ".join(unescape_cell(c).split()) for c in split_row(row)]

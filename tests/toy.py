@@ -23,11 +23,15 @@ TEMPLATE = OutputTemplate(
                 TemplateField(label="Verdict"),
             ],
         ),
-        TemplateSection(heading="Gamma", elements=[TemplateTable(columns=["Aspect", "Detail"], row_labels=["Sum"])]),
+        TemplateSection(
+            heading="Gamma", elements=[TemplateTable(columns=["Aspect", "Detail"], row_labels=["Sum"])]
+        ),
     ],
 )
 
-SKILL = Skill(name="Toy", slug="toy", description="A toy skill.", format="agent-skills", path="toy", template=TEMPLATE)
+SKILL = Skill(
+    name="Toy", slug="toy", description="A toy skill.", format="agent-skills", path="toy", template=TEMPLATE
+)
 
 CHAIN = ChainSpec.model_validate(
     {
@@ -51,7 +55,9 @@ class Alpha(BaseModel):
     two: str
 
     def to_body(self) -> SectionBody:
-        return SectionBody(tables=[Table(columns=["Aspect", "Detail"], rows=[["One", self.one], ["Two", self.two]])])
+        return SectionBody(
+            tables=[Table(columns=["Aspect", "Detail"], rows=[["One", self.one], ["Two", self.two]])]
+        )
 
 
 class Beta(BaseModel):

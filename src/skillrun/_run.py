@@ -67,7 +67,9 @@ def build_chain(
         max_reasks=max_reasks,
         guard=SectionGuard(skill, pack),
     )
-    return Chain(skill=skill, spec=ChainSpec.from_file(chain_file), pack=pack, agent=agent, concurrency=concurrency)
+    return Chain(
+        skill=skill, spec=ChainSpec.from_file(chain_file), pack=pack, agent=agent, concurrency=concurrency
+    )
 
 
 async def run_stream(
@@ -94,7 +96,9 @@ async def arun(
     raise AssertionError("the chain ended without a report")  # pragma: no cover
 
 
-def run(request: str, skill: str | Skill = DEFAULT_SKILL, model: str | Model | None = None, **options: object) -> Report:
+def run(
+    request: str, skill: str | Skill = DEFAULT_SKILL, model: str | Model | None = None, **options: object
+) -> Report:
     """Synchronous :func:`arun`."""
     return asyncio.run(arun(request, skill, model, **options))
 

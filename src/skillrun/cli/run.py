@@ -25,15 +25,21 @@ def run(
     ],
     model: Annotated[
         str,
-        typer.Option("--model", "-m", help="expert (offline, default), openai:MODEL, openai-compat:MODEL, anthropic:MODEL."),
+        typer.Option(
+            "--model",
+            "-m",
+            help="expert (offline, default), openai:MODEL, openai-compat:MODEL, anthropic:MODEL.",
+        ),
     ] = "expert",
     base_url: Annotated[
-        str | None, typer.Option("--base-url", help="Provider endpoint, e.g. http://localhost:11434/v1 for Ollama.")
+        str | None,
+        typer.Option("--base-url", help="Provider endpoint, e.g. http://localhost:11434/v1 for Ollama."),
     ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
     no_fallback: Annotated[
-        bool, typer.Option("--no-fallback", help="Fail (exit 3) instead of letting the expert engine stand in.")
+        bool,
+        typer.Option("--no-fallback", help="Fail (exit 3) instead of letting the expert engine stand in."),
     ] = False,
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, help="Sections in flight.")] = 4,
     skills_dir: Annotated[Path | None, typer.Option("--skills-dir", help="Load skills from DIR.")] = None,
@@ -79,7 +85,9 @@ async def _run_with_progress(request, skill, backend, concurrency, fallback, qui
         elif show and isinstance(event, SectionDone):
             p = event.result.provenance
             mark = "[yellow]fallback[/yellow]" if p.fallback else "[green]ok[/green]"
-            console.print(f"[{event.done}/{event.total}] {event.result.heading}: {mark} ({p.latency_ms:.0f} ms)")
+            console.print(
+                f"[{event.done}/{event.total}] {event.result.heading}: {mark} ({p.latency_ms:.0f} ms)"
+            )
         elif isinstance(event, ReportDone):
             return event.report
     raise AssertionError("the chain ended without a report")  # pragma: no cover
