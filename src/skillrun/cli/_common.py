@@ -5,18 +5,31 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 
-from ..errors import EmptyRequestError, SkillrunError, UsageError
+from ..errors import EmptyRequestError, Problem, SkillrunError, UsageError
+
+if TYPE_CHECKING:
+    from ..plugin import Plugin
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BACKEND = 0, 1, 2, 3
+
+SkillsDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--skills-dir",
+        help="Load skills from this folder only (default: the project's skill/, then the built-in one).",
+    ),
+]
+"""The ``--skills-dir`` option, the same for every command that loads skills."""
 
 
 def stderr_console() -> Console:
@@ -59,3 +72,34 @@ def read_text_arg(value: str, what: str = "request") -> str:
     if not value.strip():
         raise EmptyRequestError(f"the {what} is empty")
     return value
+
+
+def checked_skills_dir(skills_dir: Path | None) -> Path | None:
+    """``--skills-dir`` as given; a path that is not a folder is a usage error."""
+    if skills_dir is not None and not skills_dir.is_dir():
+        raise UsageError(f"--skills-dir {skills_dir}: no such folder")
+    return skills_dir
+
+
+def warn_problems(problems: Iterable[Problem]) -> None:
+    """Skill files left out, as ``skillrun: warning: path:line: message`` on stderr."""
+    console = stderr_console()
+    for problem in problems:
+        console.print(
+            f"skillrun: warning: {problem.path}:{problem.line}: {problem.message}",
+            markup=False,
+            soft_wrap=True,
+        )
+
+
+def plugin_with_skills(skills_dir: Path | None, **options: Any) -> Plugin:
+    """A :class:`~skillrun.plugin.Plugin` over the loaded skills; files left out are warned about, and
+    finding no skill at all is a usage error."""
+    from ..plugin import Plugin
+
+    plugin = Plugin(skills_dir=checked_skills_dir(skills_dir), **options)
+    skills = plugin.skills  # loading them fills plugin.problems
+    warn_problems(plugin.problems)
+    if not skills:
+        raise UsageError("no skills found")
+    return plugin

@@ -16,7 +16,16 @@ from typing import IO, Annotated, Any
 import typer
 
 from ..errors import UsageError
-from ._common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, one_line_errors, read_text_arg, stderr_console
+from ._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    SkillsDir,
+    checked_skills_dir,
+    one_line_errors,
+    read_text_arg,
+    stderr_console,
+)
 
 
 @one_line_errors
@@ -27,13 +36,7 @@ def route(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")] = False,
     top_k: Annotated[int, typer.Option("--top-k", min=1, help="How many matching skills to show.")] = 1,
-    skills_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--skills-dir",
-            help="Load skills from this folder only (default: the project's skill/, then the built-in one).",
-        ),
-    ] = None,
+    skills_dir: SkillsDir = None,
     jsonl: Annotated[
         str | None,
         typer.Option(
@@ -73,9 +76,7 @@ def _router(skills_dir: Path | None) -> Any:
     from ..routing import Router
     from ..spec import load_skills
 
-    if skills_dir is not None and not skills_dir.is_dir():
-        raise UsageError(f"--skills-dir {skills_dir}: no such folder")
-    loaded = load_skills(_content.skill_dirs(skills_dir), strict=False)
+    loaded = load_skills(_content.skill_dirs(checked_skills_dir(skills_dir)), strict=False)
     console = stderr_console()
     for problem in loaded.errors:
         console.print(f"skillrun: warning: skipped {problem}", markup=False, soft_wrap=True)

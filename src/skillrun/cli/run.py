@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from ._common import one_line_errors, read_text_arg, stderr_console
+from ._common import SkillsDir, checked_skills_dir, one_line_errors, read_text_arg, stderr_console
 
 
 @one_line_errors
@@ -42,7 +42,7 @@ def run(
         typer.Option("--no-fallback", help="Fail (exit 3) instead of letting the expert engine stand in."),
     ] = False,
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, help="Sections in flight.")] = 4,
-    skills_dir: Annotated[Path | None, typer.Option("--skills-dir", help="Load skills from DIR.")] = None,
+    skills_dir: SkillsDir = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Run a skill on a request and print the report (markdown by default) on stdout."""
@@ -58,7 +58,7 @@ def run(
     from .._run import find_skill, to_markdown
     from ..models import get_model
 
-    skill = find_skill(skill_name or "ml-workflow", skills_dir)
+    skill = find_skill(skill_name or "ml-workflow", checked_skills_dir(skills_dir))
     options = {"base_url": base_url} if base_url else {}
     backend = get_model(model, **options)
     report = asyncio.run(_run_with_progress(request, skill, backend, concurrency, not no_fallback, quiet))
