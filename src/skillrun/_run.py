@@ -12,7 +12,7 @@ from .chain._agent import SectionAgent, SectionGuard
 from .chain._events import ChainEvent, ReportDone
 from .chain._executor import Chain
 from .chain._prompts import PromptRenderer
-from .errors import EmptyRequestError, SkillFileError, UnknownSkillError
+from .errors import EmptyRequestError, SkillFileError
 from .models import Model, ModelSettings, get_model
 from .packs import get_pack
 from .report import Report
@@ -30,14 +30,12 @@ def find_skill(name: str | Skill, skills_dir: Path | None = None) -> Skill:
 
     # Non-strict: one broken skill in a project folder must not stop the others from running.
     skills = load_skills(_content.skill_dirs(skills_dir), strict=False)
-    found = skills.get(name)
-    if found is not None:
-        return found
-    broken = [p for p in skills.errors if name.strip().lower() in p.path.lower()]
-    if broken:
-        raise SkillFileError(str(broken[0]))
-    known = ", ".join(sorted(skills.slugs)) or "none"
-    raise UnknownSkillError(f"no skill named {name!r} (known: {known})")
+    if skills.get(name) is None:
+        # A skill that did not load explains itself better than "no skill named ...".
+        broken = [p for p in skills.errors if name.strip().lower() in p.path.lower()]
+        if broken:
+            raise SkillFileError(str(broken[0]))
+    return skills.require(name)
 
 
 def build_chain(

@@ -133,7 +133,7 @@ class Plugin:
 
             # Lenient: one broken skill file must not take the others (or the host's chat) down.
             loaded = load_skills(_content.skill_dirs(self._skills_dir), strict=False)
-            self.problems = list(getattr(loaded, "problems", []))
+            self.problems = list(loaded.problems)
             for problem in self.problems:
                 log.info("skill not loaded: %s", problem)
             self._skills = list(loaded)
@@ -142,7 +142,7 @@ class Plugin:
     @property
     def router(self) -> RouterLike:
         if self._router is None:
-            from ..routing import Router  # type: ignore[attr-defined]
+            from ..routing import Router
 
             self._router = Router.from_skills(self.skills)
         return self._router
@@ -151,14 +151,9 @@ class Plugin:
         """A skill by slug or name, case-insensitive; a :class:`Skill` is returned as it is."""
         if isinstance(name, Skill):
             return name
-        from ..spec import slugify
+        from ..spec import SkillSet
 
-        wanted = name.strip().lower() if isinstance(name, str) else ""
-        for skill in self.skills:
-            if wanted in (skill.slug, skill.name.lower()) or (wanted and slugify(wanted) == skill.slug):
-                return skill
-        known = ", ".join(sorted(s.slug for s in self.skills)) or "none"
-        raise UnknownSkillError(f"no skill named {name!r} (known: {known})")
+        return SkillSet(self.skills).require(name)
 
     def on_message(self, conversation: object) -> Suggestion | None:
         """The skill this conversation calls for, or ``None``.
