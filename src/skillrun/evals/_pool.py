@@ -106,7 +106,7 @@ def _init(skills: dict[str, Skill]) -> None:
     _watch_parent(os.getppid())
     _SKILLS.update(skills)
     _LOOP = asyncio.new_event_loop()
-    from . import checks_for  # type: ignore[attr-defined]
+    from ._registry import checks_for
 
     for skill in skills.values():  # load the checks (and their lexicons) before the first job
         checks_for(skill)

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import EvalError, UsageError
+from ..errors import UsageError
 from ._cases import RoutingCase, Suite
 from ._results import ErrorRecord, Result, ResultKey, RoutingRecord
 from ._runner import RunOutcome, now_iso
@@ -27,12 +27,9 @@ ROUTER = "router"
 def default_router() -> Any:
     """The trigger router over every skill skillrun can load."""
     from .. import _content
+    from ..routing import Router
+    from ..spec import load_skills
 
-    try:
-        from ..routing import Router  # type: ignore[attr-defined]
-        from ..spec import load_skills  # type: ignore[attr-defined]
-    except ImportError as exc:  # pragma: no cover - only while the router is not part of the build
-        raise EvalError(f"the trigger router is not available: {exc}") from None
     return Router.from_skills(list(load_skills(_content.skill_dirs())))
 
 
