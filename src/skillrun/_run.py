@@ -9,7 +9,7 @@ from pathlib import Path
 from . import _content
 from .chain import ChainSpec
 from .chain._agent import SectionAgent, SectionGuard
-from .chain._events import ChainEvent, ReportDone
+from .chain._events import ChainEvent, final_report
 from .chain._executor import Chain
 from .chain._prompts import PromptRenderer
 from .errors import EmptyRequestError, SkillFileError
@@ -88,10 +88,7 @@ async def arun(
     request: str, skill: str | Skill = DEFAULT_SKILL, model: str | Model | None = None, **options: object
 ) -> Report:
     """Run ``skill`` on ``request`` and return the finished report."""
-    async for event in run_stream(request, skill, model, **options):
-        if isinstance(event, ReportDone):
-            return event.report
-    raise AssertionError("the chain ended without a report")  # pragma: no cover
+    return await final_report(run_stream(request, skill, model, **options))
 
 
 def run(

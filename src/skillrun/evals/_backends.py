@@ -77,12 +77,3 @@ def _default_skill_resolver(slug: str) -> Skill:
     from .._run import find_skill
 
     return find_skill(slug)
-
-
-async def final_report(chain: Any, request: str) -> Any:
-    from ..chain._events import ReportDone
-
-    async for event in chain.stream(request):
-        if isinstance(event, ReportDone):
-            return event.report
-    raise RuntimeError("the chain ended without a report")

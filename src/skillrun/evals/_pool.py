@@ -131,7 +131,7 @@ def _check_job(slug: str, request: str, expect: Expectations, markdown: str, bri
 def _case_job(slug: str, request: str, expect: Expectations, fallback: bool) -> Execution:
     """One whole case on the expert engine: chain, markdown, rubric checks."""
     from .._run import build_chain, to_markdown
-    from ._backends import final_report
+    from ..chain._events import final_report
 
     skill = _SKILLS[slug]
     started = time.perf_counter()
@@ -139,7 +139,7 @@ def _case_job(slug: str, request: str, expect: Expectations, fallback: bool) -> 
         if (slug, fallback) not in _CHAINS:
             _CHAINS[(slug, fallback)] = build_chain(skill, "expert", concurrency=16, fallback=fallback)
         assert _LOOP is not None
-        report = _LOOP.run_until_complete(final_report(_CHAINS[(slug, fallback)], request))
+        report = _LOOP.run_until_complete(final_report(_CHAINS[(slug, fallback)].stream(request)))
         markdown = to_markdown(report, skill)
     except Exception as exc:  # noqa: BLE001 - reported as data: exceptions do not always pickle back
         text = str(exc).strip()

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from ..chain._events import final_report
 from ..errors import UsageError
 from ..models import Model
 from ..spec import Skill
@@ -30,7 +31,6 @@ from ._backends import (
     _default_renderer,
     _default_skill_resolver,
     default_chain_factory,
-    final_report,
     resolve_judge,
     resolve_models,
 )
@@ -287,7 +287,7 @@ class ReportRunner:
         token = current_counter.set(counter)
         t0 = time.perf_counter()
         try:
-            report = await final_report(self._chain(slug, spec, repeat), case.request)
+            report = await final_report(self._chain(slug, spec, repeat).stream(case.request))
             markdown = self.renderer(report, self.skills[slug])
         except Exception as exc:  # a backend, chain or renderer failure: recorded, never raised
             record = _error(exc, "run")
