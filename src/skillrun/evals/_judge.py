@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..models import Message, Model, ModelRequest, ModelSettings, SectionTask
 from ._cases import JudgeItem
-from ._results import ErrorRecord, OutcomeRecord
+from ._results import ErrorRecord, OutcomeRecord, error_record
 
 
 class Verdict(BaseModel):
@@ -160,8 +160,7 @@ class Judge:
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # any failure to get a verdict is an error, never a pass
-            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            error = ErrorRecord(type=type(exc).__name__, message=message[:300], where=f"judge:{item.id}")
+            error = error_record(exc, f"judge:{item.id}", limit=300)
             outcome = OutcomeRecord(
                 id=item.id, status="error", reason=error.message, section=item.section, source="judge"
             )

@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from ..spec import Skill
 from ._cases import Case
 from ._checks import Expectations
-from ._results import OutcomeRecord
+from ._results import OutcomeRecord, error_record
 from ._scoring import check_rows, outcome_records, rubric_checker
 
 MIN_CASES = 100
@@ -142,8 +142,8 @@ def _case_job(slug: str, request: str, expect: Expectations, fallback: bool) -> 
         report = _LOOP.run_until_complete(final_report(_CHAINS[(slug, fallback)].stream(request)))
         markdown = to_markdown(report, skill)
     except Exception as exc:  # noqa: BLE001 - reported as data: exceptions do not always pickle back
-        text = str(exc).strip()
-        return Execution(error=(type(exc).__name__, text.splitlines()[0][:500] if text else ""))
+        record = error_record(exc, "run")
+        return Execution(error=(record.type, record.message))
     asks = sum(s.provenance.attempts for s in report.sections)
     asks += report.run.intake.attempts if report.run.intake is not None else 0
     execution = Execution.of_report(report, markdown, (time.perf_counter() - started) * 1000, calls=asks)

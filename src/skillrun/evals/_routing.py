@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import UsageError
 from ._cases import RoutingCase, Suite
-from ._results import ErrorRecord, Result, ResultKey, RoutingRecord
+from ._results import Result, ResultKey, RoutingRecord, error_record
 from ._runner import RunOutcome, now_iso
 from ._store import ResultStore
 
@@ -98,16 +98,9 @@ class RoutingRunner:
         try:
             matches = list(self.router.route(case.routable()) or [])
         except Exception as exc:  # a router bug is an error result, not a crash of the run
-            text = str(exc).strip()
             return Result(
                 status="error",
-                errors=[
-                    ErrorRecord(
-                        type=type(exc).__name__,
-                        message=(text.splitlines()[0] if text else "")[:500],
-                        where=ROUTER,
-                    )
-                ],
+                errors=[error_record(exc, ROUTER)],
                 latency_ms=(time.perf_counter() - t0) * 1000,
                 finished_at=now_iso(),
                 **base,

@@ -38,7 +38,7 @@ from ._cache import CachedModel, CallCounter, ModelCache, current_counter, shoul
 from ._cases import Case, Suite
 from ._judge import Judge
 from ._pool import Execution
-from ._results import ErrorRecord, OutcomeRecord, Result, ResultKey, UsageRecord
+from ._results import ErrorRecord, OutcomeRecord, Result, ResultKey, UsageRecord, error_record
 from ._scoring import Checker, Scorer, merge_outcomes, outcome_records, rubric_checker, rubric_scorer
 from ._store import ResultStore
 
@@ -290,7 +290,7 @@ class ReportRunner:
             report = await final_report(self._chain(slug, spec, repeat).stream(case.request))
             markdown = self.renderer(report, self.skills[slug])
         except Exception as exc:  # a backend, chain or renderer failure: recorded, never raised
-            record = _error(exc, "run")
+            record = error_record(exc, "run")
             return Execution(
                 error=(record.type, record.message),
                 latency_ms=(time.perf_counter() - t0) * 1000,
@@ -316,7 +316,7 @@ class ReportRunner:
             else:
                 outcomes = self.checker(skill, case, markdown, execution.brief)
         except Exception as exc:
-            errors.append(_error(exc, "checks"))
+            errors.append(error_record(exc, "checks"))
         judge = self._judge(repeat)
         if judge is not None:
             judged, judge_errors = await judge.judge(case.request, markdown, execution.brief)
@@ -346,9 +346,3 @@ class ReportRunner:
             finished_at=now_iso(),
             **base,
         )
-
-
-def _error(exc: BaseException, where: str) -> ErrorRecord:
-    text = str(exc).strip()
-    message = text.splitlines()[0] if text else type(exc).__name__
-    return ErrorRecord(type=type(exc).__name__, message=message[:500], where=where)
