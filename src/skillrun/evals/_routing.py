@@ -18,7 +18,7 @@ from typing import Any
 from ..errors import UsageError
 from ._cases import RoutingCase, Suite
 from ._results import Result, ResultKey, RoutingRecord, error_record
-from ._runner import RunOutcome, now_iso
+from ._runner import RunOutcome, forget_errors, now_iso
 from ._store import ResultStore
 
 ROUTER = "router"
@@ -31,6 +31,11 @@ def default_router() -> Any:
     from ..spec import load_skills
 
     return Router.from_skills(list(load_skills(_content.skill_dirs())))
+
+
+def plan_keys(suite: Suite) -> list[ResultKey]:
+    """One result per case, all from the router."""
+    return [(c.id, ROUTER, 0) for c in suite.cases]
 
 
 def _slug(skill: Any) -> str | None:
@@ -58,12 +63,9 @@ class RoutingRunner:
         self, store: ResultStore, existing: dict[ResultKey, Result], *, retry_errors: bool = False
     ) -> RunOutcome:
         started = time.perf_counter()
-        planned = [(c.id, ROUTER, 0) for c in self.suite.cases]
+        planned = plan_keys(self.suite)
         if retry_errors:
-            retry = {k for k in planned if k in existing and existing[k].status == "error"}
-            store.drop(retry)
-            for k in retry:
-                existing.pop(k)
+            forget_errors(store, existing, planned)
         by_id = {c.id: c for c in self.suite.cases}
         finished: list[Result] = []
         for key in planned:
@@ -74,15 +76,7 @@ class RoutingRunner:
             finished.append(result)
             if self.on_result is not None:
                 self.on_result(result)
-        everything = dict(existing)
-        everything.update({r.key: r for r in finished})
-        return RunOutcome(
-            results=list(everything.values()),
-            planned=len(planned),
-            ran=len(finished),
-            skipped=len(planned) - len(finished),
-            elapsed_s=time.perf_counter() - started,
-        )
+        return RunOutcome.collect(existing, finished, planned, started)
 
     def run_one(self, case: RoutingCase) -> Result:
         expected = (case.skill or self.suite.skill) if case.trigger else case.skill

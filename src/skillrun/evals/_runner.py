@@ -69,6 +69,27 @@ class RunOutcome:
     cache_hits: int = 0
     notes: list[str] = field(default_factory=list)
 
+    @classmethod
+    def collect(
+        cls,
+        existing: dict[ResultKey, Result],
+        finished: list[Result],
+        planned: list[ResultKey],
+        started: float,
+        **counts: Any,
+    ) -> RunOutcome:
+        """The outcome once ``finished`` ran: earlier results with the new ones over them."""
+        everything = dict(existing)
+        everything.update({r.key: r for r in finished})
+        return cls(
+            results=list(everything.values()),
+            planned=len(planned),
+            ran=len(finished),
+            skipped=len(planned) - len(finished),
+            elapsed_s=time.perf_counter() - started,
+            **counts,
+        )
+
     def __repr__(self) -> str:
         # Short on purpose: asyncio.run reprs the main task's result on the way out (via the SIGINT
         # handler's partial in CPython 3.11), and the full repr of a thousand results costs seconds.
@@ -77,6 +98,14 @@ class RunOutcome:
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def forget_errors(store: ResultStore, existing: dict[ResultKey, Result], planned: list[ResultKey]) -> None:
+    """``--retry-errors``: drop the errored results of ``planned``, from the file too, so they run again."""
+    retry = {k for k in planned if k in existing and existing[k].status == "error"}
+    store.drop(retry)
+    for k in retry:
+        existing.pop(k)
 
 
 def plan_keys(suite: Suite, models: list[str], repeat: int) -> list[ResultKey]:
@@ -163,10 +192,7 @@ class ReportRunner:
         started = time.perf_counter()
         planned = plan_keys(self.suite, list(self.models), self.options.repeat)
         if self.options.retry_errors:
-            retry = {k for k in planned if k in existing and existing[k].status == "error"}
-            store.drop(retry)
-            for k in retry:
-                existing.pop(k)
+            forget_errors(store, existing, planned)
         todo = [k for k in planned if k not in existing]
         finished: list[Result] = []
         queues: dict[str, deque[ResultKey]] = {spec: deque() for spec in self.models}
@@ -202,14 +228,11 @@ class ReportRunner:
             if self._pool is not None:
                 self._pool.close()
             await self._close_models()
-        everything = dict(existing)
-        everything.update({r.key: r for r in finished})
-        return RunOutcome(
-            results=list(everything.values()),
-            planned=len(planned),
-            ran=len(finished),
-            skipped=len(planned) - len(todo),
-            elapsed_s=time.perf_counter() - started,
+        return RunOutcome.collect(
+            existing,
+            finished,
+            planned,
+            started,
             calls=self.calls,
             cache_hits=self.cache_hits,
             notes=(list(self.cache.notes) if self.cache is not None else [])

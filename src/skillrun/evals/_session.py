@@ -219,7 +219,9 @@ async def run_eval(
 
 def _planned(suite: Suite, request: EvalRequest) -> list[tuple[str, str, int]]:
     if suite.kind == "routing":
-        return [(c.id, "router", 0) for c in suite.cases]
+        from . import _routing
+
+        return _routing.plan_keys(suite)
     from ._runner import plan_keys
 
     return plan_keys(suite, request.models, request.repeat)
