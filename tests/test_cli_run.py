@@ -16,7 +16,7 @@ REQUEST = "Predict which subscribers cancel in the next 30 days; 2M subscribers,
 runner = CliRunner()
 
 
-def invoke(*args: str, stdin: str | None = None):
+def invoke(*args: str, stdin: str | bytes | None = None):
     return runner.invoke(app, list(args), input=stdin)
 
 
@@ -65,6 +65,12 @@ def test_output_file_is_written(tmp_path):
     [
         (["run", "   "], None, "request is empty"),
         (["run", "-"], "\n\t \n", "request is empty"),
+        (["run", "-"], b"\xff\xfe churn model", "the request on stdin is not valid UTF-8"),
+        (
+            ["run", "--skills-dir", "/no/such/folder", REQUEST],
+            None,
+            "--skills-dir /no/such/folder: no such folder",
+        ),
         (["run", "no-such-skill", REQUEST], None, "no skill named 'no-such-skill'"),
         (["run", "--format", "xml", REQUEST], None, "--format must be md or json"),
         (["run", "--model", "nope:x", REQUEST], None, "unknown model 'nope:x'"),

@@ -67,6 +67,18 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, args, message):
     assert not (tmp_path / "out" / "results.jsonl").exists()
 
 
+def test_a_file_that_cannot_be_written_is_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    routing = REPO / "evals" / "routing"
+    result = invoke(
+        str(routing), "--quiet", "--out", str(tmp_path / "out"), "--junit", str(blocker / "junit.xml")
+    )
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line == f"skillrun: error: {blocker}: File exists" and "Traceback" not in result.output
+
+
 def test_a_malformed_suite_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text(

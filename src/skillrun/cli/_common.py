@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -44,7 +45,8 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 
 def one_line_errors(func: Callable[P, R]) -> Callable[P, R]:
-    """Turn skillrun errors (and a few OS errors) into ``skillrun: error: ...`` and their exit code."""
+    """Turn skillrun errors and OS errors (a file that cannot be read or written) into
+    ``skillrun: error: ...`` and their exit code (2 for OS errors: the input is at fault)."""
 
     @functools.wraps(func)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
@@ -56,6 +58,14 @@ def one_line_errors(func: Callable[P, R]) -> Callable[P, R]:
             for line in lines:
                 console.print(f"skillrun: error: {line}", markup=False, soft_wrap=True)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): typer exits quietly
+        except OSError as exc:
+            where = f"{exc.filename}: " if exc.filename else ""
+            stderr_console().print(
+                f"skillrun: error: {where}{exc.strerror or exc}", markup=False, soft_wrap=True
+            )
+            raise typer.Exit(EXIT_USAGE) from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
 
@@ -65,6 +75,9 @@ def one_line_errors(func: Callable[P, R]) -> Callable[P, R]:
 def read_text_arg(value: str, what: str = "request") -> str:
     """``-`` reads stdin; anything else is the text itself. Empty or blank text is a usage error."""
     if value == "-":
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            # Strict whatever the locale: a C locale's surrogateescape would pass the bytes on as text.
+            sys.stdin.reconfigure(errors="strict")
         try:
             value = sys.stdin.read()
         except UnicodeDecodeError:
