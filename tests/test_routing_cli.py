@@ -103,6 +103,26 @@ def test_jsonl_routes_every_line_and_reports_bad_ones(
     ]
 
 
+@pytest.mark.parametrize("source", ["file", "stdin"])
+def test_jsonl_line_that_is_not_utf8_is_reported_and_the_rest_routed(
+    runner: CliRunner, skills_dir: str, tmp_path: Path, source: str
+) -> None:
+    data = b"\n".join(
+        [
+            json.dumps({"id": 1, "message": POSITIVE}).encode(),
+            b"\xff\xfe{",
+            json.dumps({"id": 3, "message": NEGATIVE}).encode(),
+        ]
+    )
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(data + b"\n")
+    where, args, stdin = (str(path), [str(path)], None) if source == "file" else ("<stdin>", ["-"], data)
+    result = runner.invoke(app, ["route", "--jsonl", *args, "--skills-dir", skills_dir], input=stdin)
+    assert result.exit_code == 2, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 3]
+    assert result.stderr.splitlines() == [f"{where}:2: not valid UTF-8"]
+
+
 def test_jsonl_clean_file_exits_0(runner: CliRunner, skills_dir: str, tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": 1, "message": NEGATIVE}) + "\n", encoding="utf-8")

@@ -8,6 +8,7 @@ reported as ``FILE:line: message`` on stderr and the command exits 2 once it has
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -155,15 +156,23 @@ def _route_lines(router: Any, source: str, top_k: int) -> int:
 
 
 def _open(source: str) -> tuple[IO[str], str]:
+    # Bytes that are not UTF-8 come through as surrogates, so that _parse_line reports their line
+    # instead of the whole read failing half-way.
     if source == "-":
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            sys.stdin.reconfigure(errors="surrogateescape")
         return sys.stdin, "<stdin>"
     try:
-        return open(source, encoding="utf-8"), source
+        return open(source, encoding="utf-8", errors="surrogateescape"), source
     except OSError as exc:
         raise UsageError(f"--jsonl {source}: {exc.strerror or exc}") from None
 
 
 def _parse_line(line: str) -> tuple[Any, Any]:
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("not valid UTF-8") from None
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:
