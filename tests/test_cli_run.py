@@ -102,3 +102,20 @@ def test_real_process_exit_codes_and_no_traceback():
 def test_version():
     result = invoke("--version")
     assert result.exit_code == 0 and result.stdout.startswith("skillrun ")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["run"], "Missing argument '[SKILL] REQUEST'. (see 'skillrun run -h')"),
+        (["run", "--concurrency", "0", REQUEST], "Invalid value for '--concurrency'"),
+        (["hook", "no-such-host"], "Invalid value for 'host'"),
+        (["eval", "diff", "only-one"], "Missing argument 'run_b'. (see 'skillrun eval diff -h')"),
+        (["no-such-command"], "No such command 'no-such-command'. (see 'skillrun -h')"),
+    ],
+)
+def test_bad_arguments_are_one_line_and_exit_2(args, message):
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("skillrun: error: ") and message in line
