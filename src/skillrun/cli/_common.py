@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
-from rich.console import Console
 
 from ..errors import EmptyRequestError, Problem, SkillrunError, UsageError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from ..plugin import Plugin
 
 P = ParamSpec("P")
@@ -34,6 +35,9 @@ SkillsDir = Annotated[
 
 
 def stderr_console() -> Console:
+    # Imported here: a command that succeeds quietly (route, hook) never needs rich.
+    from rich.console import Console
+
     # rich honours NO_COLOR itself; stderr keeps stdout clean for the report.
     return Console(stderr=True, highlight=False, no_color=bool(os.environ.get("NO_COLOR")))
 

@@ -6,13 +6,11 @@ is imported inside the commands: ``skillrun --help`` stays fast and imports no S
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -23,7 +21,7 @@ from ._common import one_line_errors, stderr_console
 class _RunByDefault(TyperGroup):
     """A group whose first argument, when it is no sub-command, goes to ``run``."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
             args = ["run", *args]
         return super().parse_args(ctx, args)
@@ -145,6 +143,8 @@ def execute(
     request: Any, *, as_json: bool = False, quiet: bool = False, runner_options: dict[str, Any] | None = None
 ) -> int:
     """Run the request with a progress bar on stderr (TTY only) and the summary on stdout."""
+    import asyncio
+
     from rich.console import Console
 
     from ..evals._session import run_eval

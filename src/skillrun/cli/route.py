@@ -78,9 +78,8 @@ def _router(skills_dir: Path | None) -> Any:
     from ..spec import load_skills
 
     loaded = load_skills(_content.skill_dirs(checked_skills_dir(skills_dir)), strict=False)
-    console = stderr_console()
     for problem in loaded.errors:
-        console.print(f"skillrun: warning: skipped {problem}", markup=False, soft_wrap=True)
+        stderr_console().print(f"skillrun: warning: skipped {problem}", markup=False, soft_wrap=True)
     if not len(loaded):
         where = skills_dir if skills_dir is not None else "the project or the built-in skill folder"
         raise UsageError(f"no skills found in {where}")

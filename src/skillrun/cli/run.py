@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import sys
 from pathlib import Path
@@ -54,6 +53,8 @@ def run(
     request = read_text_arg(request_arg)
     if output is not None and not output.parent.is_dir():
         raise UsageError(f"cannot write {output}: no such directory {output.parent}")
+
+    import asyncio
 
     from .._run import find_skill, to_markdown
     from ..models import get_model
