@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -86,15 +83,10 @@ def test_usage_errors_are_one_line_and_exit_2(args, stdin, message):
     assert "Traceback" not in result.output
 
 
-def test_real_process_exit_codes_and_no_traceback():
-    env = {**os.environ, "NO_COLOR": "1"}
-    ok = subprocess.run(
-        [sys.executable, "-m", "skillrun", "run", "-q", REQUEST], capture_output=True, text=True, env=env
-    )
+def test_real_process_exit_codes_and_no_traceback(run_skillrun):
+    ok = run_skillrun("run", "-q", REQUEST)
     assert ok.returncode == 0 and ok.stdout.startswith("# ML Workflow: ") and ok.stderr == ""
-    bad = subprocess.run(
-        [sys.executable, "-m", "skillrun", "run", ""], capture_output=True, text=True, env=env
-    )
+    bad = run_skillrun("run", "")
     assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr.strip() == "skillrun: error: the request is empty"
 

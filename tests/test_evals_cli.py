@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -29,17 +28,6 @@ def _private_cache(tmp_path, monkeypatch):
 
 def invoke(*args: str):
     return CliRunner().invoke(app, ["eval", *args])
-
-
-def skillrun(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "skillrun", "eval", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=cwd,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
 
 
 def test_help_lists_run_and_diff():
@@ -124,9 +112,11 @@ def test_diff_of_a_missing_folder_is_a_usage_error(tmp_path):
 # --- end to end on the real ML Workflow suite (the skill, the expert engine and the rubric checks) ---
 
 
-def test_expert_run_writes_everything_and_resume_does_nothing_new(tmp_path):
+def test_expert_run_writes_everything_and_resume_does_nothing_new(tmp_path, run_skillrun):
     out = tmp_path / "run"
-    first = skillrun(str(SUITE), "--model", "expert", "--out", str(out), "--junit", str(tmp_path / "ci.xml"))
+    first = run_skillrun(
+        "eval", str(SUITE), "--model", "expert", "--out", str(out), "--junit", str(tmp_path / "ci.xml")
+    )
     assert first.returncode in (0, 1), first.stderr
     assert "score (95% CI)" in first.stdout and "results in" in first.stderr
     results = read_results(out)
@@ -138,7 +128,7 @@ def test_expert_run_writes_everything_and_resume_does_nothing_new(tmp_path):
     page = (out / "report.html").read_text(encoding="utf-8")
     assert all(f"<b>{case_id}</b>" in page for case_id in case_ids)
     size = (out / "results.jsonl").stat().st_size
-    again = skillrun(str(SUITE), "--model", "expert", "--out", str(out), "--resume", "--quiet")
+    again = run_skillrun("eval", str(SUITE), "--model", "expert", "--out", str(out), "--resume", "--quiet")
     assert again.returncode == first.returncode
     assert f"0 ran, {len(case_ids)} already done" in again.stderr
     assert (out / "results.jsonl").stat().st_size == size
@@ -152,7 +142,7 @@ def _suite_lines() -> list[str]:
     return [line for line in lines if line.strip()]
 
 
-def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path):
+def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path, run_skillrun):
     out = tmp_path / "run"
     args = [
         sys.executable,
@@ -181,7 +171,8 @@ def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path):
     done_before = len(read_results(out))
     total = len(_suite_lines())
     assert 6 <= done_before < total, "the run finished before it could be killed"
-    resumed = skillrun(
+    resumed = run_skillrun(
+        "eval",
         str(SUITE),
         "--model",
         "fake:delay=0.05",
@@ -204,14 +195,23 @@ def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path):
     assert len(keys) == len(set(keys)) == total
 
 
-def test_judge_through_the_cli_with_fake_backends(tmp_path):
-    ok = skillrun(
-        str(SUITE), "--case", "mw-00[12]", "--judge", "fake:delay=0", "--out", str(tmp_path / "ok"), "--json"
+def test_judge_through_the_cli_with_fake_backends(tmp_path, run_skillrun):
+    ok = run_skillrun(
+        "eval",
+        str(SUITE),
+        "--case",
+        "mw-00[12]",
+        "--judge",
+        "fake:delay=0",
+        "--out",
+        str(tmp_path / "ok"),
+        "--json",
     )
     assert ok.returncode in (0, 1), ok.stderr
     judged = [o for r in read_results(tmp_path / "ok") for o in r.outcomes if o.source == "judge"]
     assert judged and {o.status for o in judged} <= {"pass", "na"}
-    bad = skillrun(
+    bad = run_skillrun(
+        "eval",
         str(SUITE),
         "--case",
         "mw-001",
@@ -226,20 +226,26 @@ def test_judge_through_the_cli_with_fake_backends(tmp_path):
     assert result.status == "error" and all(e.where.startswith("judge:") for e in result.errors)
 
 
-def test_backend_errors_are_exit_3_and_min_score_is_exit_1(tmp_path):
-    failing = skillrun(
-        str(SUITE), "--case", "mw-00*", "-m", "fake:crash=1", "--out", str(tmp_path / "f"), "--quiet"
+def test_backend_errors_are_exit_3_and_min_score_is_exit_1(tmp_path, run_skillrun):
+    failing = run_skillrun(
+        "eval", str(SUITE), "--case", "mw-00*", "-m", "fake:crash=1", "--out", str(tmp_path / "f"), "--quiet"
     )
     assert failing.returncode == 3 and "results errored (exit 3)" in failing.stderr
-    gated = skillrun(
-        str(SUITE), "--case", "mw-00*", "--min-score", "1.0", "--out", str(tmp_path / "g"), "--quiet"
+    gated = run_skillrun(
+        "eval", str(SUITE), "--case", "mw-00*", "--min-score", "1.0", "--out", str(tmp_path / "g"), "--quiet"
     )
     assert gated.returncode == 1 and "gate failed: expert: mean score" in gated.stderr
 
 
-def test_routing_suite_through_the_cli(tmp_path):
-    result = skillrun(
-        str(REPO / "evals" / "routing"), "--out", str(tmp_path / "r"), "--min-precision", "0.0", "--json"
+def test_routing_suite_through_the_cli(tmp_path, run_skillrun):
+    result = run_skillrun(
+        "eval",
+        str(REPO / "evals" / "routing"),
+        "--out",
+        str(tmp_path / "r"),
+        "--min-precision",
+        "0.0",
+        "--json",
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -131,14 +129,12 @@ def test_jsonl_clean_file_exits_0(runner: CliRunner, skills_dir: str, tmp_path: 
     assert json.loads(result.stdout)["skill"] is None
 
 
-def test_route_command_imports_nothing_heavy(skills_dir: str) -> None:
+def test_route_command_imports_nothing_heavy(skills_dir: str, imported_modules) -> None:
     probe = (
         "import sys\nfrom skillrun.cli import app\n"
         f"sys.argv=['skillrun','route','design a churn model pipeline','--skills-dir',{skills_dir!r}]\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted(sys.modules)))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    loaded = {name.split(".")[0] for name in out.split()}
+    loaded = imported_modules(probe).packages
     heavy = {"openai", "anthropic", "langchain_core", "mcp", "numpy", "torch", "httpx", "jinja2"}
     assert not loaded & heavy, loaded & heavy
