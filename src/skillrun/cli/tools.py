@@ -29,8 +29,5 @@ def tools(
     if output_format not in TOOL_FORMATS:
         raise UsageError(f"--format must be one of {', '.join(TOOL_FORMATS)}, not {output_format!r}")
     skills = plugin_with_skills(skills_dir).skills
-    try:
-        definitions = tool_definitions(skills, output_format)  # type: ignore[arg-type]
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+    definitions = tool_definitions(skills, output_format)  # type: ignore[arg-type]
     sys.stdout.write(json.dumps(definitions, indent=2, ensure_ascii=False) + "\n")

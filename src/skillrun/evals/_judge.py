@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..errors import JudgeParseError
 from ..models import Message, Model, ModelRequest, ModelSettings, SectionTask
 from ._cases import JudgeItem
 from ._results import ErrorRecord, OutcomeRecord, error_record
@@ -71,10 +72,6 @@ def judge_messages(item: JudgeItem, request: str, report_markdown: str) -> list[
         f"Answer with the JSON object for item {item.id}.",
     ]
     return [Message("system", SYSTEM), Message("user", "\n".join(lines))]
-
-
-class JudgeParseError(ValueError):
-    pass
 
 
 def parse_verdict(text: str | None, value: BaseModel | None, item_id: str) -> Verdict:
