@@ -14,6 +14,8 @@ from typer.core import TyperGroup
 from .. import __version__
 from ._common import EXIT_USAGE, stderr_console
 
+__all__ = ["app", "main"]
+
 # Typer raises click's UsageError for bad arguments (newer typer versions vendor click and export
 # only its BadParameter subclass).
 _CLICK_USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
