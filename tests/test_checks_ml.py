@@ -7,23 +7,14 @@ item is violated, and asserts that its check turns from pass to fail.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
+from fixture_skill import CASES, REPORTS, SKILL
 
 from skillrun.evals import CheckOutcome, make_context, run_checks
 from skillrun.packs.ml_workflow.checks import CHECK_IDS
-from skillrun.spec import OutputTemplate, Skill
 
-FIXTURES = Path(__file__).parent / "fixtures"
-REPORTS = FIXTURES / "reports"
-TEMPLATE = OutputTemplate.model_validate_json((FIXTURES / "ml-workflow.template.json").read_text())
-SKILL = Skill(
-    name="ML Workflow", slug="ml-workflow", description="", format="seed", path="", template=TEMPLATE
-)
-CASES = json.loads((REPORTS / "cases.json").read_text(encoding="utf-8"))
 GOOD = {
     "churn": ("churn-fitness-gcp.md", "ml-020"),
     "readmission": ("readmission-azure.md", "ml-011"),

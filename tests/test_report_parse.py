@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_skill import TEMPLATE
 from pydantic import BaseModel
 
 from skillrun.report import (
@@ -17,10 +16,6 @@ from skillrun.report import (
     parse_markdown,
 )
 from skillrun.report._markdown import render_markdown
-from skillrun.spec import OutputTemplate
-
-FIXTURES = Path(__file__).parent / "fixtures"
-TEMPLATE = OutputTemplate.model_validate_json((FIXTURES / "ml-workflow.template.json").read_text())
 
 HOSTILE = [
     "plain words",
