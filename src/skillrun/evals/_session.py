@@ -8,6 +8,7 @@ not read as a quality verdict), 2 for usage errors (raised as exceptions before 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from collections.abc import Callable
@@ -232,15 +233,6 @@ def _make_runner(suite: Suite, request: EvalRequest, on_result: Any, extra: dict
         from ._routing import RoutingRunner
 
         return RoutingRunner(suite, on_result=on_result, **extra)
-    options = RunOptions(
-        models=list(request.models),
-        repeat=request.repeat,
-        concurrency=request.concurrency,
-        cache=request.cache,
-        judge=request.judge,
-        fallback=request.fallback,
-        retry_errors=request.retry_errors,
-        model_options=dict(request.model_options),
-        check_workers=request.check_workers,
-    )
+    # The request carries every run option under the same name.
+    options = RunOptions(**{f.name: getattr(request, f.name) for f in dataclasses.fields(RunOptions)})
     return ReportRunner(suite, options, on_result=on_result, **extra)
