@@ -128,8 +128,8 @@ def test_expert_run_writes_everything_and_resume_does_nothing_new(tmp_path, run_
     page = (out / "report.html").read_text(encoding="utf-8")
     assert all(f"<b>{case_id}</b>" in page for case_id in case_ids)
     size = (out / "results.jsonl").stat().st_size
-    again = run_skillrun("eval", str(SUITE), "--model", "expert", "--out", str(out), "--resume", "--quiet")
-    assert again.returncode == first.returncode
+    again = invoke(str(SUITE), "--model", "expert", "--out", str(out), "--resume", "--quiet")
+    assert again.exit_code == first.returncode
     assert f"0 ran, {len(case_ids)} already done" in again.stderr
     assert (out / "results.jsonl").stat().st_size == size
 
@@ -177,7 +177,7 @@ def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path, r
         "--model",
         "fake:delay=0.05",
         "--concurrency",
-        "8",
+        "32",
         "--no-cache",
         "--out",
         str(out),
@@ -195,9 +195,8 @@ def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path, r
     assert len(keys) == len(set(keys)) == total
 
 
-def test_judge_through_the_cli_with_fake_backends(tmp_path, run_skillrun):
-    ok = run_skillrun(
-        "eval",
+def test_judge_through_the_cli_with_fake_backends(tmp_path):
+    ok = invoke(
         str(SUITE),
         "--case",
         "mw-00[12]",
@@ -207,11 +206,10 @@ def test_judge_through_the_cli_with_fake_backends(tmp_path, run_skillrun):
         str(tmp_path / "ok"),
         "--json",
     )
-    assert ok.returncode in (0, 1), ok.stderr
+    assert ok.exit_code in (0, 1), ok.stderr
     judged = [o for r in read_results(tmp_path / "ok") for o in r.outcomes if o.source == "judge"]
     assert judged and {o.status for o in judged} <= {"pass", "na"}
-    bad = run_skillrun(
-        "eval",
+    bad = invoke(
         str(SUITE),
         "--case",
         "mw-001",
@@ -221,25 +219,24 @@ def test_judge_through_the_cli_with_fake_backends(tmp_path, run_skillrun):
         str(tmp_path / "bad"),
         "--quiet",
     )
-    assert bad.returncode == 3
+    assert bad.exit_code == 3
     (result,) = read_results(tmp_path / "bad")
     assert result.status == "error" and all(e.where.startswith("judge:") for e in result.errors)
 
 
-def test_backend_errors_are_exit_3_and_min_score_is_exit_1(tmp_path, run_skillrun):
-    failing = run_skillrun(
-        "eval", str(SUITE), "--case", "mw-00*", "-m", "fake:crash=1", "--out", str(tmp_path / "f"), "--quiet"
+def test_backend_errors_are_exit_3_and_min_score_is_exit_1(tmp_path):
+    failing = invoke(
+        str(SUITE), "--case", "mw-00*", "-m", "fake:crash=1", "--out", str(tmp_path / "f"), "--quiet"
     )
-    assert failing.returncode == 3 and "results errored (exit 3)" in failing.stderr
-    gated = run_skillrun(
-        "eval", str(SUITE), "--case", "mw-00*", "--min-score", "1.0", "--out", str(tmp_path / "g"), "--quiet"
+    assert failing.exit_code == 3 and "results errored (exit 3)" in failing.stderr
+    gated = invoke(
+        str(SUITE), "--case", "mw-00*", "--min-score", "1.0", "--out", str(tmp_path / "g"), "--quiet"
     )
-    assert gated.returncode == 1 and "gate failed: expert: mean score" in gated.stderr
+    assert gated.exit_code == 1 and "gate failed: expert: mean score" in gated.stderr
 
 
-def test_routing_suite_through_the_cli(tmp_path, run_skillrun):
-    result = run_skillrun(
-        "eval",
+def test_routing_suite_through_the_cli(tmp_path):
+    result = invoke(
         str(REPO / "evals" / "routing"),
         "--out",
         str(tmp_path / "r"),
@@ -247,7 +244,7 @@ def test_routing_suite_through_the_cli(tmp_path, run_skillrun):
         "0.0",
         "--json",
     )
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     (routing,) = data["routing"]
     assert (

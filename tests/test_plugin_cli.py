@@ -50,20 +50,20 @@ def test_hook_suggests_the_skill_for_a_matching_prompt(run_skillrun):
         "",
     ],
 )
-def test_hook_is_silent_when_nothing_matches(stdin, run_skillrun):
-    done = run_skillrun("hook", "claude-code", input=stdin, timeout=60)
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+def test_hook_is_silent_when_nothing_matches(stdin):
+    done = CliRunner().invoke(app, ["hook", "claude-code"], input=stdin)
+    assert (done.exit_code, done.stdout, done.stderr) == (0, "", "")
 
 
 @pytest.mark.parametrize(
     "stdin",
     ["{not json", "[1, 2]", hook_input(MATCHING_PROMPT, event="PreToolUse"), b"\xff\xfe{"],
 )
-def test_hook_errors_never_block_the_prompt(stdin, run_skillrun):
+def test_hook_errors_never_block_the_prompt(stdin):
     raw = stdin if isinstance(stdin, bytes) else stdin.encode()
-    done = run_skillrun("hook", "claude-code", input=raw, timeout=60)
-    assert done.returncode == 0 and done.stdout == b""
-    note = done.stderr.decode()
+    done = CliRunner().invoke(app, ["hook", "claude-code"], input=raw)
+    assert done.exit_code == 0 and done.stdout_bytes == b""
+    note = done.stderr
     assert note.startswith("skillrun hook: no suggestion (") and len(note.splitlines()) == 1
 
 
