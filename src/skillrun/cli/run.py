@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -68,7 +67,7 @@ def run(
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        _write_atomic(output, text)
+        _write_report(output, text)
     if not quiet:
         _summary(report, output)
 
@@ -110,11 +109,10 @@ def _summary(report, output: Path | None) -> None:  # type: ignore[no-untyped-de
     console.print(" · ".join(parts), markup=False, style="dim", soft_wrap=True)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def _write_report(path: Path, text: str) -> None:
+    from .._files import write_atomic
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

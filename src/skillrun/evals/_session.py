@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from .._files import write_atomic
 from ..errors import UsageError
 from ._cases import Suite, load_suite
 from ._html import write_html
@@ -166,7 +167,7 @@ def write_reports(out: Path, results: list[Result], summary: Summary, junit: Pat
         files["junit_copy"] = junit
     write_html(files["html"], results, summary)
     summary_path = out / "summary.json"
-    summary_path.write_text(json.dumps(summary.to_json(), indent=2, default=str) + "\n", encoding="utf-8")
+    write_atomic(summary_path, json.dumps(summary.to_json(), indent=2, default=str) + "\n")
     files["summary"] = summary_path
     return files
 
