@@ -139,9 +139,7 @@ def run(
     raise typer.Exit(code)
 
 
-def execute(
-    request: Any, *, as_json: bool = False, quiet: bool = False, runner_options: dict[str, Any] | None = None
-) -> int:
+def execute(request: Any, *, as_json: bool = False, quiet: bool = False) -> int:
     """Run the request with a progress bar on stderr (TTY only) and the summary on stdout."""
     import asyncio
 
@@ -154,11 +152,7 @@ def execute(
     progress = _Progress(err, enabled=not quiet and err.is_terminal)
     try:
         with progress:
-            result = asyncio.run(
-                run_eval(
-                    request, on_plan=progress.plan, on_result=progress.advance, runner_options=runner_options
-                )
-            )
+            result = asyncio.run(run_eval(request, on_plan=progress.plan, on_result=progress.advance))
     except KeyboardInterrupt:
         err.print("skillrun: interrupted; finished cases are saved, continue with --resume", markup=False)
         return 130
