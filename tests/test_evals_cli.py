@@ -67,6 +67,23 @@ def test_a_file_that_cannot_be_written_is_one_line_and_exit_2(tmp_path):
     assert line == f"skillrun: error: {blocker}: File exists" and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("option", ["--out", "--junit"])
+def test_a_path_of_the_wrong_kind_is_named_in_one_line(tmp_path, option):
+    routing = str(REPO / "evals" / "routing")
+    wrong = tmp_path / ("a-file" if option == "--out" else "a-folder")
+    wrong.mkdir() if option == "--junit" else wrong.write_text("", encoding="utf-8")
+    args = (
+        ["--out", str(tmp_path / "out"), "--junit", str(wrong)]
+        if option == "--junit"
+        else ["--out", str(wrong)]
+    )
+    result = invoke(routing, "--quiet", *args)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"skillrun: error: {wrong}") and ".tmp" not in line
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
 def test_a_malformed_suite_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text(

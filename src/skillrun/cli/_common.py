@@ -65,7 +65,9 @@ def one_line_errors(func: Callable[P, R]) -> Callable[P, R]:
         except BrokenPipeError:
             raise  # the reader went away (`| head`): typer exits quietly
         except OSError as exc:
-            where = f"{exc.filename}: " if exc.filename else ""
+            # A failed rename names the temporary file first; the user knows the target.
+            target = exc.filename2 or exc.filename
+            where = f"{target}: " if target else ""
             stderr_console().print(
                 f"skillrun: error: {where}{exc.strerror or exc}", markup=False, soft_wrap=True
             )

@@ -99,6 +99,8 @@ def choose_out(request: EvalRequest, suite: Suite) -> Path:
         out = found
     else:
         out = default_out(suite.name, request.runs_dir)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is a file; --out takes a run folder")
     results = out / "results.jsonl"
     if not request.resume and results.exists() and results.stat().st_size > 0:
         raise UsageError(f"{out} already holds results; add --resume to continue it, or choose another --out")
