@@ -8,11 +8,12 @@ run_checks (each report's best of ``repeats``, which filters out other processes
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
 import sys
 import time
 from pathlib import Path
+
+from example_requests import example_requests
 
 from skillrun import find_skill, run, to_markdown
 from skillrun.evals import make_context, run_checks
@@ -21,16 +22,8 @@ from skillrun.report import parse_markdown
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _requests() -> list[str]:
-    spec = importlib.util.spec_from_file_location("own_requests", REPO / "tests" / "ml_workflow" / "requests.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [text for text, *_ in module.OWN_REQUESTS]
-
-
 def _reports() -> list[tuple[str, str]]:
-    reports = [(text, to_markdown(run(text))) for text in _requests()]
+    reports = [(text, to_markdown(run(text))) for text in example_requests()]
     fixtures = REPO / "tests" / "fixtures" / "reports"
     reports += [("", path.read_text(encoding="utf-8")) for path in sorted(fixtures.glob("*.md"))]
     return reports
@@ -63,8 +56,10 @@ def main(repeats: int = 5) -> None:
         sizes.append(len(markdown))
     print(f"{len(reports)} reports, median size {statistics.median(sizes) / 1000:.1f} kB")
     print(f"parse_markdown: median {statistics.median(parse_ms):.1f} ms, p95 {_p95(parse_ms):.1f} ms")
-    print(f"run_checks ({len(run_checks(make_context(skill, reports[0][1], reports[0][0])))} checks): "
-          f"median {statistics.median(check_ms):.1f} ms, p95 {_p95(check_ms):.1f} ms")
+    print(
+        f"run_checks ({len(run_checks(make_context(skill, reports[0][1], reports[0][0])))} checks): "
+        f"median {statistics.median(check_ms):.1f} ms, p95 {_p95(check_ms):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

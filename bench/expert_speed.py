@@ -6,32 +6,22 @@ requests of tests/ml_workflow/requests.py (the knowledge base is loaded once bef
 
 from __future__ import annotations
 
-import importlib.util
 import statistics
 import sys
 import time
-from pathlib import Path
+
+from example_requests import example_requests
 
 from skillrun.packs.ml_workflow.design import design_report
 from skillrun.packs.ml_workflow.intake import read_request
 from skillrun.packs.ml_workflow.knowledge import knowledge
-
-REPO = Path(__file__).resolve().parents[1]
-
-
-def _requests() -> list[str]:
-    spec = importlib.util.spec_from_file_location("own_requests", REPO / "tests" / "ml_workflow" / "requests.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [text for text, *_ in module.OWN_REQUESTS]
 
 
 def main(repeats: int = 5) -> None:
     started = time.perf_counter()
     knowledge()
     load_ms = (time.perf_counter() - started) * 1000
-    texts = _requests()
+    texts = example_requests()
     design_report(read_request(texts[0]))  # warm caches (typo index, regexes)
     timings: list[float] = []
     for _ in range(repeats):
@@ -43,7 +33,9 @@ def main(repeats: int = 5) -> None:
     timings.sort()
     p95 = timings[int(0.95 * (len(timings) - 1))]
     print(f"knowledge load (once per process): {load_ms:.0f} ms")
-    print(f"reports: {len(timings)}  median: {statistics.median(timings):.2f} ms  p95: {p95:.2f} ms  max: {timings[-1]:.2f} ms")
+    print(
+        f"reports: {len(timings)}  median: {statistics.median(timings):.2f} ms  p95: {p95:.2f} ms  max: {timings[-1]:.2f} ms"
+    )
 
 
 if __name__ == "__main__":

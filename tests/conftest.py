@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -31,11 +34,73 @@ def repo() -> Path:
     return REPO
 
 
+# --- skillrun and Python in a fresh process ------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def run_skillrun():  # type: ignore[no-untyped-def]
+    """``python -m skillrun ARGS`` in a fresh process with ``NO_COLOR=1``; the CompletedProcess.
+
+    ``input`` may be text or bytes (then stdout and stderr are bytes too).
+    """
+
+    def run(
+        *args: str,
+        input: str | bytes | None = None,
+        cwd: Path | None = None,
+        timeout: float = 300,
+    ) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "skillrun", *args],
+            input=input,
+            capture_output=True,
+            text=not isinstance(input, bytes),
+            cwd=cwd,
+            timeout=timeout,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+
+    return run
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What a fresh interpreter imported while running a probe, and what the probe printed."""
+
+    modules: frozenset[str]
+    """Full dotted names (``skillrun.plugin._hook``)."""
+    stdout: str
+
+    @property
+    def packages(self) -> set[str]:
+        """Top-level names (``skillrun``, ``openai``)."""
+        return {name.split(".")[0] for name in self.modules}
+
+
+@pytest.fixture(scope="session")
+def imported_modules():  # type: ignore[no-untyped-def]
+    """Run ``code`` in a fresh interpreter (``args`` in ``sys.argv[1:]``); what it imported.
+
+    The module list goes to stderr on its own marked line, so whatever the code prints on stdout (help
+    text naming commands such as ``mcp``, a route result) cannot mix with it.
+    """
+
+    def run(code: str, *args: str) -> Imported:
+        probe = f"{code}\nimport sys\nprint('MODULES: ' + ' '.join(sorted(sys.modules)), file=sys.stderr)"
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *args], capture_output=True, text=True, timeout=120
+        )
+        line = next((line for line in done.stderr.splitlines() if line.startswith("MODULES: ")), None)
+        assert line is not None, done.stderr
+        return Imported(frozenset(line.removeprefix("MODULES: ").split()), done.stdout)
+
+    return run
+
+
 # --- No network but loopback; no real provider calls unless a test opts in ---------------------------
 
 import ipaddress  # noqa: E402
 import socket  # noqa: E402
-import sys  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).parent))  # tests/wire_server.py, importable from tests
 
@@ -129,7 +194,13 @@ def _wire_server():  # type: ignore[no-untyped-def]
 def wire(_wire_server, allow_model_requests, no_sleep, monkeypatch):  # type: ignore[no-untyped-def]
     """The loopback OpenAI/Anthropic server, reset for this test; provider env vars point at it."""
     _wire_server.reset()
-    for var in ("OPENAI_BASE_URL", "ANTHROPIC_BASE_URL", "OPENAI_API_KEY", "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN"):
+    for var in (
+        "OPENAI_BASE_URL",
+        "ANTHROPIC_BASE_URL",
+        "OPENAI_API_KEY",
+        "ANTHROPIC_API_KEY",
+        "ANTHROPIC_AUTH_TOKEN",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("OPENAI_API_KEY", "sk-test-loopback-key")
     monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test-loopback-key")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from statistics import fmean
 
 from toy import CHAIN, SKILL, ToyPack, expert_answer
 
@@ -11,7 +12,7 @@ from skillrun.chain._agent import SectionAgent
 from skillrun.chain._executor import Chain
 from skillrun.evals._cases import Case, Suite
 from skillrun.evals._results import OutcomeRecord
-from skillrun.evals._scoring import pass_share_scorer
+from skillrun.evals._scoring import Scored
 from skillrun.models import FunctionModel, ModelRequest
 from skillrun.report._markdown import render_markdown
 
@@ -42,6 +43,24 @@ def toy_checker(skill, case, markdown, brief) -> list[OutcomeRecord]:  # noqa: A
         OutcomeRecord(id="T-ODD", status="fail" if odd else "pass", section="Beta", reason="odd case"),
         OutcomeRecord(id="T-NA", status="na", section="Gamma", reason="not applicable"),
     ]
+
+
+def pass_share_scorer(outcomes: Iterable[OutcomeRecord]) -> Scored:
+    """Share of applicable outcomes that pass, overall and per section."""
+    by_section: dict[str, list[float]] = {}
+    applicable = []
+    for o in outcomes:
+        if o.status not in ("pass", "fail"):
+            continue
+        value = 1.0 if o.status == "pass" else 0.0
+        applicable.append(value)
+        by_section.setdefault(o.section or "(report)", []).append(value)
+    sections = {k: fmean(v) for k, v in by_section.items()}
+    return Scored(
+        score=fmean(applicable) if applicable else None,
+        min_section=min(sections.values()) if sections else None,
+        sections=sections,
+    )
 
 
 def runner_options(**extra) -> dict:  # noqa: ANN003

@@ -6,7 +6,7 @@ import asyncio
 import time
 
 import pytest
-from toy import CHAIN, SKILL, Alpha, ToyPack, expert_answer
+from toy import CHAIN, SKILL, Alpha, InFlight, ToyPack, expert_answer
 
 from skillrun.chain._agent import SectionAgent
 from skillrun.chain._events import IntakeDone, ReportDone, SectionDone
@@ -41,36 +41,18 @@ def test_events_come_in_dependency_order_and_end_with_the_report():
 
 
 def test_independent_steps_run_concurrently():
-    in_flight = peak = 0
-
-    async def slow(request: ModelRequest):
-        nonlocal in_flight, peak
-        in_flight += 1
-        peak = max(peak, in_flight)
-        await asyncio.sleep(0.05)
-        in_flight -= 1
-        return expert_answer(request.task)
-
+    slow = InFlight(0.05)
     started = time.perf_counter()
-    asyncio.run(collect(make_chain(FunctionModel(slow, name="slow"))))
+    asyncio.run(collect(make_chain(slow.model())))
     elapsed = time.perf_counter() - started
-    assert peak == 2  # alpha and beta together
+    assert slow.peak == 2  # alpha and beta together
     assert elapsed < 4 * 0.05  # three levels deep, not four calls in a row
 
 
 def test_concurrency_limit_is_respected():
-    in_flight = peak = 0
-
-    async def slow(request: ModelRequest):
-        nonlocal in_flight, peak
-        in_flight += 1
-        peak = max(peak, in_flight)
-        await asyncio.sleep(0.01)
-        in_flight -= 1
-        return expert_answer(request.task)
-
-    asyncio.run(collect(make_chain(FunctionModel(slow, name="slow"), concurrency=1)))
-    assert peak == 1
+    slow = InFlight(0.01)
+    asyncio.run(collect(make_chain(slow.model(), concurrency=1)))
+    assert slow.peak == 1
 
 
 def test_a_failing_section_falls_back_to_the_expert_and_is_marked():

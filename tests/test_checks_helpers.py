@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from fixture_skill import FIXTURES, SKILL
 
 from skillrun.evals import make_context
 from skillrun.packs.ml_workflow.checks import lexicon, read_facts
@@ -16,13 +17,7 @@ from skillrun.packs.ml_workflow.checks.problem import report_problem_type
 from skillrun.packs.ml_workflow.checks.serving import percentiles
 from skillrun.packs.ml_workflow.sections import SampleSizePlan
 from skillrun.packs.ml_workflow.stats import complete_plan, describe_duration
-from skillrun.spec import OutputTemplate, Skill
 
-FIXTURES = Path(__file__).parent / "fixtures"
-TEMPLATE = OutputTemplate.model_validate_json((FIXTURES / "ml-workflow.template.json").read_text())
-SKILL = Skill(
-    name="ML Workflow", slug="ml-workflow", description="", format="seed", path="", template=TEMPLATE
-)
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "skill" / "ml-workflow" / "knowledge" / "checks.yaml"
 
 # The rubric's worked examples (§10.3): E1 churn, E2 order value, E3 CTR with 20% allocation.
@@ -182,9 +177,11 @@ def test_lexicon_file_is_yaml_with_sources() -> None:
 
 
 def test_every_lexicon_pattern_compiles() -> None:
+    compiled: list[re.Pattern[str]] = []
+
     def walk(node: object) -> None:
         if isinstance(node, str):
-            re.compile(node)
+            compiled.append(re.compile(node))
         elif isinstance(node, list):
             for item in node:
                 walk(item)
@@ -194,3 +191,5 @@ def test_every_lexicon_pattern_compiles() -> None:
                     walk(value)
 
     walk(yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8")))
+    # Not vacuous: a change in the file's layout that hid the patterns from the walk would show here.
+    assert len(compiled) > 1000, len(compiled)

@@ -7,23 +7,15 @@ item is violated, and asserts that its check turns from pass to fail.
 
 from __future__ import annotations
 
-import json
+import functools
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
+from fixture_skill import CASES, REPORTS, SKILL
 
 from skillrun.evals import CheckOutcome, make_context, run_checks
 from skillrun.packs.ml_workflow.checks import CHECK_IDS
-from skillrun.spec import OutputTemplate, Skill
 
-FIXTURES = Path(__file__).parent / "fixtures"
-REPORTS = FIXTURES / "reports"
-TEMPLATE = OutputTemplate.model_validate_json((FIXTURES / "ml-workflow.template.json").read_text())
-SKILL = Skill(
-    name="ML Workflow", slug="ml-workflow", description="", format="seed", path="", template=TEMPLATE
-)
-CASES = json.loads((REPORTS / "cases.json").read_text(encoding="utf-8"))
 GOOD = {
     "churn": ("churn-fitness-gcp.md", "ml-020"),
     "readmission": ("readmission-azure.md", "ml-011"),
@@ -40,6 +32,12 @@ def outcomes(markdown: str, case_id: str) -> dict[str, CheckOutcome]:
     case = CASES[case_id]
     ctx = make_context(SKILL, markdown, case["request"], expect=case["expect"])
     return {o.id: o for o in run_checks(ctx)}
+
+
+@functools.cache
+def good_outcomes(name: str) -> dict[str, CheckOutcome]:
+    """The outcomes of a good report on its own case, computed once per module (read, never changed)."""
+    return outcomes(report(name), GOOD[name][1])
 
 
 @dataclass(frozen=True)
@@ -982,7 +980,7 @@ def test_check_fails_on_mutation_and_passes_on_original(mutation: Mutation) -> N
     # A request swap breaks a check whose condition the original request does not meet: it is seen to
     # pass on the good report written for that request.
     good = next((n for n, (_, c) in GOOD.items() if c == mutation.case), mutation.report)
-    before = outcomes(report(good), GOOD[good][1])[mutation.check]
+    before = good_outcomes(good)[mutation.check]
     assert before.status == "pass", before
 
     edited = original
@@ -996,7 +994,7 @@ def test_check_fails_on_mutation_and_passes_on_original(mutation: Mutation) -> N
 
 @pytest.mark.parametrize("name", sorted(GOOD))
 def test_good_reports_have_no_failures(name: str) -> None:
-    results = outcomes(report(name), GOOD[name][1])
+    results = good_outcomes(name)
     failures = [o for o in results.values() if o.status == "fail"]
     assert failures == []
     assert not any(o.reason.startswith("check error") for o in results.values())
@@ -1004,14 +1002,12 @@ def test_good_reports_have_no_failures(name: str) -> None:
 
 def test_every_domain_check_is_seen_to_pass_and_to_fail() -> None:
     failing = {m.check for m in MUTATIONS}
-    passing = {
-        o.id for name in GOOD for o in outcomes(report(name), GOOD[name][1]).values() if o.status == "pass"
-    }
+    passing = {o.id for name in GOOD for o in good_outcomes(name).values() if o.status == "pass"}
     assert CHECK_IDS - failing == set()
     assert CHECK_IDS - passing == set()
 
 
 def test_reasons_are_one_line() -> None:
     for name in GOOD:
-        for outcome in outcomes(report(name), GOOD[name][1]).values():
+        for outcome in good_outcomes(name).values():
             assert "\n" not in outcome.reason and outcome.reason.strip(), outcome

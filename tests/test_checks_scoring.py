@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import time
-from pathlib import Path
 
 import pytest
+from fixture_skill import CASES, REPORTS, SKILL
 
 from skillrun.evals import (
     REPORT_WIDE,
@@ -22,15 +21,7 @@ from skillrun.evals import (
 )
 from skillrun.packs.ml_workflow.brief import Brief
 from skillrun.packs.ml_workflow.checks import CHECK_IDS, CHECKS
-from skillrun.spec import OutputTemplate, Skill
 
-FIXTURES = Path(__file__).parent / "fixtures"
-REPORTS = FIXTURES / "reports"
-TEMPLATE = OutputTemplate.model_validate_json((FIXTURES / "ml-workflow.template.json").read_text())
-SKILL = Skill(
-    name="ML Workflow", slug="ml-workflow", description="", format="seed", path="", template=TEMPLATE
-)
-CASES = json.loads((REPORTS / "cases.json").read_text(encoding="utf-8"))
 CHURN = (REPORTS / "churn-fitness-gcp.md").read_text(encoding="utf-8")
 REQUEST = CASES["ml-020"]["request"]
 

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_skill import FIXTURES, SKILL, TEMPLATE
 
 from skillrun.evals import CheckOutcome, make_context, structural_checks
 from skillrun.evals._structure import placeholder_findings
-from skillrun.spec import OutputTemplate, Skill, TemplateField, TemplateSection, TemplateTable
+from skillrun.spec import OutputTemplate, TemplateField, TemplateSection, TemplateTable
 
-FIXTURES = Path(__file__).parent / "fixtures"
-TEMPLATE = OutputTemplate.model_validate_json((FIXTURES / "ml-workflow.template.json").read_text())
-SKILL = Skill(
-    name="ML Workflow", slug="ml-workflow", description="", format="seed", path="", template=TEMPLATE
-)
 GOOD = (FIXTURES / "reports" / "churn-fitness-gcp.md").read_text(encoding="utf-8")
 
 

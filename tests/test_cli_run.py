@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -16,7 +13,7 @@ REQUEST = "Predict which subscribers cancel in the next 30 days; 2M subscribers,
 runner = CliRunner()
 
 
-def invoke(*args: str, stdin: str | None = None):
+def invoke(*args: str, stdin: str | bytes | None = None):
     return runner.invoke(app, list(args), input=stdin)
 
 
@@ -65,6 +62,12 @@ def test_output_file_is_written(tmp_path):
     [
         (["run", "   "], None, "request is empty"),
         (["run", "-"], "\n\t \n", "request is empty"),
+        (["run", "-"], b"\xff\xfe churn model", "the request on stdin is not valid UTF-8"),
+        (
+            ["run", "--skills-dir", "/no/such/folder", REQUEST],
+            None,
+            "--skills-dir /no/such/folder: no such folder",
+        ),
         (["run", "no-such-skill", REQUEST], None, "no skill named 'no-such-skill'"),
         (["run", "--format", "xml", REQUEST], None, "--format must be md or json"),
         (["run", "--model", "nope:x", REQUEST], None, "unknown model 'nope:x'"),
@@ -80,11 +83,10 @@ def test_usage_errors_are_one_line_and_exit_2(args, stdin, message):
     assert "Traceback" not in result.output
 
 
-def test_real_process_exit_codes_and_no_traceback():
-    env = {**os.environ, "NO_COLOR": "1"}
-    ok = subprocess.run([sys.executable, "-m", "skillrun", "run", "-q", REQUEST], capture_output=True, text=True, env=env)
+def test_real_process_exit_codes_and_no_traceback(run_skillrun):
+    ok = run_skillrun("run", "-q", REQUEST)
     assert ok.returncode == 0 and ok.stdout.startswith("# ML Workflow: ") and ok.stderr == ""
-    bad = subprocess.run([sys.executable, "-m", "skillrun", "run", ""], capture_output=True, text=True, env=env)
+    bad = run_skillrun("run", "")
     assert bad.returncode == 2 and bad.stdout == ""
     assert bad.stderr.strip() == "skillrun: error: the request is empty"
 
@@ -92,3 +94,20 @@ def test_real_process_exit_codes_and_no_traceback():
 def test_version():
     result = invoke("--version")
     assert result.exit_code == 0 and result.stdout.startswith("skillrun ")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["run"], "Missing argument '[SKILL] REQUEST'. (see 'skillrun run -h')"),
+        (["run", "--concurrency", "0", REQUEST], "Invalid value for '--concurrency'"),
+        (["hook", "no-such-host"], "Invalid value for 'host'"),
+        (["eval", "diff", "only-one"], "Missing argument 'run_b'. (see 'skillrun eval diff -h')"),
+        (["no-such-command"], "No such command 'no-such-command'. (see 'skillrun -h')"),
+    ],
+)
+def test_bad_arguments_are_one_line_and_exit_2(args, message):
+    result = invoke(*args)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("skillrun: error: ") and message in line

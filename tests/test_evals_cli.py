@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -31,17 +30,6 @@ def invoke(*args: str):
     return CliRunner().invoke(app, ["eval", *args])
 
 
-def skillrun(*args: str, cwd: Path | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "skillrun", "eval", *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        cwd=cwd,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
-
-
 def test_help_lists_run_and_diff():
     result = invoke("--help")
     assert result.exit_code == 0 and "run" in result.output and "diff" in result.output
@@ -65,6 +53,35 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, args, message):
     assert result.exit_code == 2, result.output
     assert f"skillrun: error: {message}" in result.output
     assert not (tmp_path / "out" / "results.jsonl").exists()
+
+
+def test_a_file_that_cannot_be_written_is_one_line_and_exit_2(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    routing = REPO / "evals" / "routing"
+    result = invoke(
+        str(routing), "--quiet", "--out", str(tmp_path / "out"), "--junit", str(blocker / "junit.xml")
+    )
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line == f"skillrun: error: {blocker}: File exists" and "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("option", ["--out", "--junit"])
+def test_a_path_of_the_wrong_kind_is_named_in_one_line(tmp_path, option):
+    routing = str(REPO / "evals" / "routing")
+    wrong = tmp_path / ("a-file" if option == "--out" else "a-folder")
+    wrong.mkdir() if option == "--junit" else wrong.write_text("", encoding="utf-8")
+    args = (
+        ["--out", str(tmp_path / "out"), "--junit", str(wrong)]
+        if option == "--junit"
+        else ["--out", str(wrong)]
+    )
+    result = invoke(routing, "--quiet", *args)
+    assert result.exit_code == 2, result.output
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"skillrun: error: {wrong}") and ".tmp" not in line
+    assert not [p for p in tmp_path.rglob("*.tmp")]
 
 
 def test_a_malformed_suite_names_file_and_line(tmp_path):
@@ -112,9 +129,11 @@ def test_diff_of_a_missing_folder_is_a_usage_error(tmp_path):
 # --- end to end on the real ML Workflow suite (the skill, the expert engine and the rubric checks) ---
 
 
-def test_expert_run_writes_everything_and_resume_does_nothing_new(tmp_path):
+def test_expert_run_writes_everything_and_resume_does_nothing_new(tmp_path, run_skillrun):
     out = tmp_path / "run"
-    first = skillrun(str(SUITE), "--model", "expert", "--out", str(out), "--junit", str(tmp_path / "ci.xml"))
+    first = run_skillrun(
+        "eval", str(SUITE), "--model", "expert", "--out", str(out), "--junit", str(tmp_path / "ci.xml")
+    )
     assert first.returncode in (0, 1), first.stderr
     assert "score (95% CI)" in first.stdout and "results in" in first.stderr
     results = read_results(out)
@@ -126,8 +145,8 @@ def test_expert_run_writes_everything_and_resume_does_nothing_new(tmp_path):
     page = (out / "report.html").read_text(encoding="utf-8")
     assert all(f"<b>{case_id}</b>" in page for case_id in case_ids)
     size = (out / "results.jsonl").stat().st_size
-    again = skillrun(str(SUITE), "--model", "expert", "--out", str(out), "--resume", "--quiet")
-    assert again.returncode == first.returncode
+    again = invoke(str(SUITE), "--model", "expert", "--out", str(out), "--resume", "--quiet")
+    assert again.exit_code == first.returncode
     assert f"0 ran, {len(case_ids)} already done" in again.stderr
     assert (out / "results.jsonl").stat().st_size == size
 
@@ -140,7 +159,7 @@ def _suite_lines() -> list[str]:
     return [line for line in lines if line.strip()]
 
 
-def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path):
+def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path, run_skillrun):
     out = tmp_path / "run"
     args = [
         sys.executable,
@@ -169,12 +188,13 @@ def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path):
     done_before = len(read_results(out))
     total = len(_suite_lines())
     assert 6 <= done_before < total, "the run finished before it could be killed"
-    resumed = skillrun(
+    resumed = run_skillrun(
+        "eval",
         str(SUITE),
         "--model",
         "fake:delay=0.05",
         "--concurrency",
-        "8",
+        "32",
         "--no-cache",
         "--out",
         str(out),
@@ -193,13 +213,20 @@ def test_a_run_killed_with_sigkill_resumes_to_each_case_exactly_once(tmp_path):
 
 
 def test_judge_through_the_cli_with_fake_backends(tmp_path):
-    ok = skillrun(
-        str(SUITE), "--case", "mw-00[12]", "--judge", "fake:delay=0", "--out", str(tmp_path / "ok"), "--json"
+    ok = invoke(
+        str(SUITE),
+        "--case",
+        "mw-00[12]",
+        "--judge",
+        "fake:delay=0",
+        "--out",
+        str(tmp_path / "ok"),
+        "--json",
     )
-    assert ok.returncode in (0, 1), ok.stderr
+    assert ok.exit_code in (0, 1), ok.stderr
     judged = [o for r in read_results(tmp_path / "ok") for o in r.outcomes if o.source == "judge"]
     assert judged and {o.status for o in judged} <= {"pass", "na"}
-    bad = skillrun(
+    bad = invoke(
         str(SUITE),
         "--case",
         "mw-001",
@@ -209,30 +236,35 @@ def test_judge_through_the_cli_with_fake_backends(tmp_path):
         str(tmp_path / "bad"),
         "--quiet",
     )
-    assert bad.returncode == 3
+    assert bad.exit_code == 3
     (result,) = read_results(tmp_path / "bad")
     assert result.status == "error" and all(e.where.startswith("judge:") for e in result.errors)
 
 
 def test_backend_errors_are_exit_3_and_min_score_is_exit_1(tmp_path):
-    failing = skillrun(
+    failing = invoke(
         str(SUITE), "--case", "mw-00*", "-m", "fake:crash=1", "--out", str(tmp_path / "f"), "--quiet"
     )
-    assert failing.returncode == 3 and "results errored (exit 3)" in failing.stderr
+    assert failing.exit_code == 3 and "results errored (exit 3)" in failing.stderr
     # The expert engine passes every automatic check on these cases, so a judge that rejects every
     # item is what keeps the mean under the gate.
-    gated = skillrun(
+    gated = invoke(
         str(SUITE), "--case", "mw-00*", "--judge", "fake:mode=reject", "--min-score", "1.0",
         "--out", str(tmp_path / "g"), "--quiet",
     )  # fmt: skip
-    assert gated.returncode == 1 and "gate failed: expert: mean score" in gated.stderr
+    assert gated.exit_code == 1 and "gate failed: expert: mean score" in gated.stderr
 
 
 def test_routing_suite_through_the_cli(tmp_path):
-    result = skillrun(
-        str(REPO / "evals" / "routing"), "--out", str(tmp_path / "r"), "--min-precision", "0.0", "--json"
+    result = invoke(
+        str(REPO / "evals" / "routing"),
+        "--out",
+        str(tmp_path / "r"),
+        "--min-precision",
+        "0.0",
+        "--json",
     )
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     (routing,) = data["routing"]
     assert (

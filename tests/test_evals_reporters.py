@@ -233,24 +233,17 @@ def test_diff_needs_a_backend_choice_when_runs_differ(tmp_path):
         diff_runs(tmp_path / "missing", b)
 
 
-def test_adapt_score_reads_the_checks_score_shape():
-    from dataclasses import dataclass
+def test_rubric_scorer_reads_the_checks_score():
+    from skillrun.evals._results import OutcomeRecord
+    from skillrun.evals._scoring import rubric_scorer
 
-    from skillrun.evals._scoring import adapt_score
-
-    @dataclass
-    class SectionScore:
-        section: str
-        rate: float | None
-
-    @dataclass
-    class Score:
-        sections: tuple
-        mean: float | None
-        minimum: float | None
-
-    scored = adapt_score(
-        Score((SectionScore("A", 1.0), SectionScore("B", 0.5), SectionScore("C", None)), 0.75, 0.5)
-    )
+    outcomes = [
+        OutcomeRecord(id="A-01", status="pass", section="A"),
+        OutcomeRecord(id="B-01", status="pass", section="B"),
+        OutcomeRecord(id="B-02", status="fail", section="B"),
+        OutcomeRecord(id="C-01", status="na", section="C"),
+        OutcomeRecord(id="C-02", status="error", section="C"),
+    ]
+    scored = rubric_scorer(outcomes)
     assert (scored.score, scored.min_section, scored.sections) == (0.75, 0.5, {"A": 1.0, "B": 0.5})
-    assert adapt_score({"mean": None, "minimum": None, "sections": {}}).score is None
+    assert rubric_scorer([]).score is None

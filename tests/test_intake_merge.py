@@ -85,7 +85,11 @@ def test_serving_throughput_is_written_by_code_from_the_brief():
     task = SectionTask(skill="ml-workflow", step="intake", output_type=Brief, request=request)
     expert_brief = pack.expert(task)
     serving_task = SectionTask(
-        skill="ml-workflow", step="model_serving", output_type=ModelServing, request=request, brief=expert_brief
+        skill="ml-workflow",
+        step="model_serving",
+        output_type=ModelServing,
+        request=request,
+        brief=expert_brief,
     )
     llm = ModelServing(
         serving_mode="real-time",

@@ -174,7 +174,9 @@ def test_a_langchain_chat_model_runs_the_whole_chain(allow_model_requests):
 
     report = skillrun.run(REQUEST, model=get_model(SchemaChat(replies=[], seen=[])))
     assert len(report.sections) == SECTIONS and not report.run.fallback_sections
-    assert report.run.model == "langchain:schema-fake" and report.run.intake.backend == "langchain:schema-fake"
+    assert (
+        report.run.model == "langchain:schema-fake" and report.run.intake.backend == "langchain:schema-fake"
+    )
     assert report.run.usage.requests >= 8 and report.run.cost_usd is None
 
 

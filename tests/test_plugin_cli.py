@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import pytest
-from plugin_support import MATCHING_PROMPT, OTHER_PROMPT, SKILL_SLUG, skillrun_command
+from plugin_support import MATCHING_PROMPT, OTHER_PROMPT, SKILL_SLUG
 from typer.testing import CliRunner
 
 from skillrun.cli import app
@@ -29,14 +27,8 @@ def hook_input(prompt: object, event: str = "UserPromptSubmit") -> str:
     )
 
 
-def run_hook(stdin: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        skillrun_command("hook", "claude-code"), input=stdin, capture_output=True, text=True, timeout=60
-    )
-
-
-def test_hook_suggests_the_skill_for_a_matching_prompt():
-    done = run_hook(hook_input(MATCHING_PROMPT))
+def test_hook_suggests_the_skill_for_a_matching_prompt(run_skillrun):
+    done = run_skillrun("hook", "claude-code", input=hook_input(MATCHING_PROMPT), timeout=60)
     assert done.returncode == 0, done.stderr
     output = json.loads(done.stdout)
     assert set(output) == {"hookSpecificOutput"}
@@ -59,8 +51,8 @@ def test_hook_suggests_the_skill_for_a_matching_prompt():
     ],
 )
 def test_hook_is_silent_when_nothing_matches(stdin):
-    done = run_hook(stdin)
-    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    done = CliRunner().invoke(app, ["hook", "claude-code"], input=stdin)
+    assert (done.exit_code, done.stdout, done.stderr) == (0, "", "")
 
 
 @pytest.mark.parametrize(
@@ -68,46 +60,34 @@ def test_hook_is_silent_when_nothing_matches(stdin):
     ["{not json", "[1, 2]", hook_input(MATCHING_PROMPT, event="PreToolUse"), b"\xff\xfe{"],
 )
 def test_hook_errors_never_block_the_prompt(stdin):
-    done = subprocess.run(
-        skillrun_command("hook", "claude-code"),
-        input=stdin if isinstance(stdin, bytes) else stdin.encode(),
-        capture_output=True,
-        timeout=60,
-    )
-    assert done.returncode == 0 and done.stdout == b""
-    note = done.stderr.decode()
+    raw = stdin if isinstance(stdin, bytes) else stdin.encode()
+    done = CliRunner().invoke(app, ["hook", "claude-code"], input=raw)
+    assert done.exit_code == 0 and done.stdout_bytes == b""
+    note = done.stderr
     assert note.startswith("skillrun hook: no suggestion (") and len(note.splitlines()) == 1
 
 
-def test_hook_failing_to_load_skills_stays_out_of_the_way(tmp_path):
-    done = subprocess.run(
-        [*skillrun_command("hook", "claude-code"), "--skills-dir", str(tmp_path / "missing")],
-        input=hook_input(MATCHING_PROMPT),
-        capture_output=True,
-        text=True,
-        timeout=60,
+def test_hook_failing_to_load_skills_stays_out_of_the_way(tmp_path, run_skillrun):
+    missing = str(tmp_path / "missing")
+    done = run_skillrun(
+        "hook", "claude-code", "--skills-dir", missing, input=hook_input(MATCHING_PROMPT), timeout=60
     )
     assert done.returncode == 0 and done.stdout == ""
 
 
-def test_hook_imports_no_sdk():
+def test_hook_imports_no_sdk(imported_modules):
     probe = (
         "import io, sys\n"
         "sys.stdin = io.StringIO(sys.argv[1])\n"
         "from skillrun.cli import app\n"
         "try:\n    app(['hook', 'claude-code'])\nexcept SystemExit:\n    pass\n"
-        "print('MODULES: ' + ' '.join(sorted({m.split('.')[0] for m in sys.modules})), file=sys.stderr)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe, hook_input(MATCHING_PROMPT)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert "hookSpecificOutput" in done.stdout, done.stderr  # the whole path ran, not an early error
-    line = next(line for line in done.stderr.splitlines() if line.startswith("MODULES: "))
-    loaded = set(line.removeprefix("MODULES: ").split())
+    done = imported_modules(probe, hook_input(MATCHING_PROMPT))
+    assert "hookSpecificOutput" in done.stdout  # the whole path ran, not an early error
+    loaded = done.packages
     assert "skillrun" in loaded and not loaded & set(HEAVY), loaded & set(HEAVY)
+    # Routing a prompt needs neither the chain nor the model backends nor the MCP server.
+    assert not {"skillrun.chain", "skillrun.models", "skillrun.plugin._server"} & done.modules
 
 
 @pytest.mark.parametrize("fmt", ["openai", "anthropic", "mcp"])

@@ -235,10 +235,7 @@ def test_default_plugin_routes_the_seed_cases(shared):
     assert plugin.on_message("What's a good recipe for banana bread?") is None
 
 
-def test_public_api_is_pinned_and_imports_no_sdk():
-    import subprocess
-    import sys
-
+def test_public_api_is_pinned_and_imports_no_sdk(imported_modules):
     import skillrun.plugin
 
     assert skillrun.plugin.__all__ == [
@@ -260,12 +257,7 @@ def test_public_api_is_pinned_and_imports_no_sdk():
         "tool_definitions",
         "tool_name",
     ]
-    probe = "import sys, skillrun.plugin\nprint(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
-    loaded = set(
-        subprocess.run(
-            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-        ).stdout.split()
-    )
+    loaded = imported_modules("import skillrun.plugin").packages
     assert not loaded & {"mcp", "openai", "anthropic", "langchain_core", "jinja2"}
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import skillrun
 
 HEAVY = ("openai", "anthropic", "langchain_core", "mcp", "jinja2")
@@ -24,24 +21,16 @@ def test_public_api_is_pinned():
         assert getattr(skillrun, name) is not None
 
 
-def _imported_after(code: str) -> set[str]:
-    # The module list goes on its own marked line: help text on stdout names commands such as `mcp`.
-    probe = f"{code}\nimport sys\nprint('MODULES: ' + ' '.join(sorted(sys.modules)))"
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    line = next(line for line in out.splitlines() if line.startswith("MODULES: "))
-    return {name.split(".")[0] for name in line.removeprefix("MODULES: ").split()}
-
-
-def test_cli_help_imports_no_sdk():
-    loaded = _imported_after(
+def test_cli_help_imports_no_sdk(imported_modules):
+    loaded = imported_modules(
         "import sys\nfrom skillrun.cli import app\nsys.argv=['skillrun','--help']\n"
         "try:\n    app()\nexcept SystemExit:\n    pass"
-    )
+    ).packages
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
 
 
-def test_import_skillrun_imports_no_sdk():
-    assert not _imported_after("import skillrun") & set(HEAVY)
+def test_import_skillrun_imports_no_sdk(imported_modules):
+    assert not imported_modules("import skillrun").packages & set(HEAVY)
 
 
 def test_content_folders_hold_no_python(repo):

@@ -6,7 +6,7 @@ import asyncio
 import re
 
 import pytest
-from toy import CHAIN, SKILL, TEMPLATE, ToyPack, expert_answer
+from toy import CHAIN, SKILL, TEMPLATE, Alpha, ToyPack, expert_answer
 
 from skillrun.chain._agent import SectionAgent
 from skillrun.chain._executor import Chain
@@ -15,7 +15,6 @@ from skillrun.models import FunctionModel
 from skillrun.report import Provenance, SectionBody, SectionResult, Table
 from skillrun.report._escape import split_row, unescape_cell
 from skillrun.report._markdown import render_markdown, render_section
-from toy import Alpha
 
 
 def toy_report(request: str = "toy request", model=None):
@@ -65,7 +64,10 @@ def test_hostile_text_cannot_break_tables_or_add_headings():
 
 def _result(body: SectionBody, heading: str = "Alpha", **prov) -> SectionResult:
     return SectionResult(
-        step="alpha", heading=heading, value=Alpha(one="1", two="2"), body=body,
+        step="alpha",
+        heading=heading,
+        value=Alpha(one="1", two="2"),
+        body=body,
         provenance=Provenance(backend="fake", **prov),
     )
 
@@ -73,8 +75,14 @@ def _result(body: SectionBody, heading: str = "Alpha", **prov) -> SectionResult:
 @pytest.mark.parametrize(
     "body, message",
     [
-        (SectionBody(tables=[Table(columns=["Aspect", "Value"], rows=[["One", "x"], ["Two", "y"]])]), "columns"),
-        (SectionBody(tables=[Table(columns=["Aspect", "Detail"], rows=[["Two", "x"], ["One", "y"]])]), "rows"),
+        (
+            SectionBody(tables=[Table(columns=["Aspect", "Value"], rows=[["One", "x"], ["Two", "y"]])]),
+            "columns",
+        ),
+        (
+            SectionBody(tables=[Table(columns=["Aspect", "Detail"], rows=[["Two", "x"], ["One", "y"]])]),
+            "rows",
+        ),
         (SectionBody(tables=[Table(columns=["Aspect", "Detail"], rows=[["One", "x"]])]), "rows"),
         (SectionBody(), "table is missing"),
         (
@@ -83,7 +91,8 @@ def _result(body: SectionBody, heading: str = "Alpha", **prov) -> SectionResult:
         ),
         (
             SectionBody(
-                tables=[Table(columns=["Aspect", "Detail"], rows=[["One", "x"], ["Two", "y"]])], fields={"Extra": "z"}
+                tables=[Table(columns=["Aspect", "Detail"], rows=[["One", "x"], ["Two", "y"]])],
+                fields={"Extra": "z"},
             ),
             "no place",
         ),

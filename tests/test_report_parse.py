@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from fixture_skill import TEMPLATE
 from pydantic import BaseModel
 
 from skillrun.report import (
@@ -17,10 +16,6 @@ from skillrun.report import (
     parse_markdown,
 )
 from skillrun.report._markdown import render_markdown
-from skillrun.spec import OutputTemplate
-
-FIXTURES = Path(__file__).parent / "fixtures"
-TEMPLATE = OutputTemplate.model_validate_json((FIXTURES / "ml-workflow.template.json").read_text())
 
 HOSTILE = [
     "plain words",
@@ -290,7 +285,9 @@ def test_escaped_cells_survive_a_row_round_trip() -> None:
     rng = random.Random(7)
     alphabet = ["a", " ", "|", "\\", "`", "*", "x y", "\\|", "||", "_", "<br>", "#", "\n"]
     for _ in range(3000):
-        cells = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 4))]
+        cells = [
+            "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 8))) for _ in range(rng.randint(1, 4))
+        ]
         row = "| " + " | ".join(escape_cell(c) for c in cells) + " |"
         expected = [" ".join(c.split()) if c.strip() else "-" for c in cells]
         got = [" ".join(unescape_cell(c).split()) for c in split_row(row)]

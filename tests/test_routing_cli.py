@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -103,6 +101,26 @@ def test_jsonl_routes_every_line_and_reports_bad_ones(
     ]
 
 
+@pytest.mark.parametrize("source", ["file", "stdin"])
+def test_jsonl_line_that_is_not_utf8_is_reported_and_the_rest_routed(
+    runner: CliRunner, skills_dir: str, tmp_path: Path, source: str
+) -> None:
+    data = b"\n".join(
+        [
+            json.dumps({"id": 1, "message": POSITIVE}).encode(),
+            b"\xff\xfe{",
+            json.dumps({"id": 3, "message": NEGATIVE}).encode(),
+        ]
+    )
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(data + b"\n")
+    where, args, stdin = (str(path), [str(path)], None) if source == "file" else ("<stdin>", ["-"], data)
+    result = runner.invoke(app, ["route", "--jsonl", *args, "--skills-dir", skills_dir], input=stdin)
+    assert result.exit_code == 2, result.output
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [1, 3]
+    assert result.stderr.splitlines() == [f"{where}:2: not valid UTF-8"]
+
+
 def test_jsonl_clean_file_exits_0(runner: CliRunner, skills_dir: str, tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": 1, "message": NEGATIVE}) + "\n", encoding="utf-8")
@@ -111,14 +129,12 @@ def test_jsonl_clean_file_exits_0(runner: CliRunner, skills_dir: str, tmp_path: 
     assert json.loads(result.stdout)["skill"] is None
 
 
-def test_route_command_imports_nothing_heavy(skills_dir: str) -> None:
+def test_route_command_imports_nothing_heavy(skills_dir: str, imported_modules) -> None:
     probe = (
         "import sys\nfrom skillrun.cli import app\n"
         f"sys.argv=['skillrun','route','design a churn model pipeline','--skills-dir',{skills_dir!r}]\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
-        "print(' '.join(sorted(sys.modules)))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    loaded = {name.split(".")[0] for name in out.split()}
+    loaded = imported_modules(probe).packages
     heavy = {"openai", "anthropic", "langchain_core", "mcp", "numpy", "torch", "httpx", "jinja2"}
     assert not loaded & heavy, loaded & heavy

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from pydantic import BaseModel
 
 from skillrun.chain import ChainSpec
-from skillrun.models import SectionTask
+from skillrun.models import FunctionModel, ModelRequest, SectionTask
 from skillrun.report import SectionBody, Table
 from skillrun.spec import OutputTemplate, Skill, TemplateField, TemplateSection, TemplateTable
 
@@ -23,11 +25,15 @@ TEMPLATE = OutputTemplate(
                 TemplateField(label="Verdict"),
             ],
         ),
-        TemplateSection(heading="Gamma", elements=[TemplateTable(columns=["Aspect", "Detail"], row_labels=["Sum"])]),
+        TemplateSection(
+            heading="Gamma", elements=[TemplateTable(columns=["Aspect", "Detail"], row_labels=["Sum"])]
+        ),
     ],
 )
 
-SKILL = Skill(name="Toy", slug="toy", description="A toy skill.", format="agent-skills", path="toy", template=TEMPLATE)
+SKILL = Skill(
+    name="Toy", slug="toy", description="A toy skill.", format="agent-skills", path="toy", template=TEMPLATE
+)
 
 CHAIN = ChainSpec.model_validate(
     {
@@ -51,7 +57,9 @@ class Alpha(BaseModel):
     two: str
 
     def to_body(self) -> SectionBody:
-        return SectionBody(tables=[Table(columns=["Aspect", "Detail"], rows=[["One", self.one], ["Two", self.two]])])
+        return SectionBody(
+            tables=[Table(columns=["Aspect", "Detail"], rows=[["One", self.one], ["Two", self.two]])]
+        )
 
 
 class Beta(BaseModel):
@@ -86,6 +94,25 @@ def expert_answer(task: SectionTask) -> BaseModel:
     beta = task.inputs["beta"]
     assert isinstance(alpha, Alpha) and isinstance(beta, Beta)
     return Gamma(total=len(beta.items) + len(alpha.one))
+
+
+class InFlight:
+    """A toy backend that answers like the expert after ``delay`` seconds and records the most calls it
+    had in flight at once (``peak``)."""
+
+    def __init__(self, delay: float) -> None:
+        self.delay = delay
+        self.in_flight = self.peak = 0
+
+    async def answer(self, request: ModelRequest) -> BaseModel:
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        await asyncio.sleep(self.delay)
+        self.in_flight -= 1
+        return expert_answer(request.task)
+
+    def model(self, name: str = "slow") -> FunctionModel:
+        return FunctionModel(self.answer, name=name)
 
 
 class ToyPack:

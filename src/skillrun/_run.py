@@ -9,10 +9,10 @@ from pathlib import Path
 from . import _content
 from .chain import ChainSpec
 from .chain._agent import SectionAgent, SectionGuard
-from .chain._events import ChainEvent, ReportDone
+from .chain._events import ChainEvent, final_report
 from .chain._executor import Chain
 from .chain._prompts import PromptRenderer
-from .errors import EmptyRequestError, SkillFileError, UnknownSkillError
+from .errors import EmptyRequestError, SkillFileError
 from .models import Model, ModelSettings, get_model
 from .packs import get_pack
 from .report import Report
@@ -30,14 +30,12 @@ def find_skill(name: str | Skill, skills_dir: Path | None = None) -> Skill:
 
     # Non-strict: one broken skill in a project folder must not stop the others from running.
     skills = load_skills(_content.skill_dirs(skills_dir), strict=False)
-    found = skills.get(name)
-    if found is not None:
-        return found
-    broken = [p for p in skills.errors if name.strip().lower() in p.path.lower()]
-    if broken:
-        raise SkillFileError(str(broken[0]))
-    known = ", ".join(sorted(skills.slugs)) or "none"
-    raise UnknownSkillError(f"no skill named {name!r} (known: {known})")
+    if skills.get(name) is None:
+        # A skill that did not load explains itself better than "no skill named ...".
+        broken = [p for p in skills.errors if name.strip().lower() in p.path.lower()]
+        if broken:
+            raise SkillFileError(str(broken[0]))
+    return skills.require(name)
 
 
 def build_chain(
@@ -67,7 +65,9 @@ def build_chain(
         max_reasks=max_reasks,
         guard=SectionGuard(skill, pack),
     )
-    return Chain(skill=skill, spec=ChainSpec.from_file(chain_file), pack=pack, agent=agent, concurrency=concurrency)
+    return Chain(
+        skill=skill, spec=ChainSpec.from_file(chain_file), pack=pack, agent=agent, concurrency=concurrency
+    )
 
 
 async def run_stream(
@@ -88,13 +88,12 @@ async def arun(
     request: str, skill: str | Skill = DEFAULT_SKILL, model: str | Model | None = None, **options: object
 ) -> Report:
     """Run ``skill`` on ``request`` and return the finished report."""
-    async for event in run_stream(request, skill, model, **options):
-        if isinstance(event, ReportDone):
-            return event.report
-    raise AssertionError("the chain ended without a report")  # pragma: no cover
+    return await final_report(run_stream(request, skill, model, **options))
 
 
-def run(request: str, skill: str | Skill = DEFAULT_SKILL, model: str | Model | None = None, **options: object) -> Report:
+def run(
+    request: str, skill: str | Skill = DEFAULT_SKILL, model: str | Model | None = None, **options: object
+) -> Report:
     """Synchronous :func:`arun`."""
     return asyncio.run(arun(request, skill, model, **options))
 

@@ -6,7 +6,8 @@ the whole family with one ``except`` and the CLI can turn any of them into one l
     SkillrunError
     ├── UsageError                    bad input from the user (exit 2)
     │   ├── EmptyRequestError         the request is empty or whitespace only
-    │   └── UnknownSkillError         no loaded skill has that name or slug
+    │   ├── UnknownSkillError         no loaded skill has that name or slug
+    │   └── ToolDefinitionError       skills cannot become tools: unknown format, clashing names
     ├── SkillFileError                a skill file cannot be read or is malformed (exit 1 in `validate`)
     │   └── SkillParseError           carries one or more ``path:line: message`` problems
     ├── TemplateMismatchError         a section does not fit the skill's Output Format
@@ -20,7 +21,8 @@ the whole family with one ``except`` and the CLI can turn any of them into one l
     ├── ChainError                    the chain could not produce a report
     │   └── SectionFailedError        a section failed and fallback was switched off (exit 3)
     └── EvalError                     the eval harness cannot run
-        └── SuiteError                a malformed suite file, as ``path:line: message``
+        ├── SuiteError                a malformed suite file, as ``path:line: message``
+        └── JudgeParseError           a judge answer that is no verdict (recorded as an error result)
 
 Messages never contain secrets: errors that wrap provider exceptions keep only the status and a
 redacted summary (see :func:`skillrun.models.redact`).
@@ -35,6 +37,7 @@ __all__ = [
     "ChainError",
     "EmptyRequestError",
     "EvalError",
+    "JudgeParseError",
     "ModelConfigError",
     "ModelError",
     "ModelNotFoundError",
@@ -49,6 +52,7 @@ __all__ = [
     "SkillrunError",
     "SuiteError",
     "TemplateMismatchError",
+    "ToolDefinitionError",
     "UnknownSkillError",
     "UsageError",
 ]
@@ -87,6 +91,11 @@ class EmptyRequestError(UsageError):
 
 class UnknownSkillError(UsageError):
     """No loaded skill answers to the given name."""
+
+
+class ToolDefinitionError(UsageError, ValueError):
+    """The skills cannot be offered as function-calling tools (an unknown format, two skills with one
+    tool name). Also a ``ValueError``, as it was before the tree held it."""
 
 
 class SkillFileError(SkillrunError):
@@ -173,3 +182,7 @@ class SuiteError(EvalError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class JudgeParseError(EvalError):
+    """The judge's answer holds no usable verdict; the harness records it as an error, never a pass."""

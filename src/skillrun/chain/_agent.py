@@ -303,6 +303,7 @@ log = logging.getLogger("skillrun.chain")
 
 # --- Guardrails -----------------------------------------------------------------------------------
 
+
 @dataclass
 class SectionGuard:
     skill: Skill

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
 from pydantic import BaseModel
 
+from ..errors import ChainError
 from ..report import Provenance, Report, SectionResult
 
 
@@ -29,3 +31,11 @@ class ReportDone:
 
 
 ChainEvent = IntakeDone | SectionDone | ReportDone
+
+
+async def final_report(events: AsyncIterator[ChainEvent]) -> Report:
+    """The report that ends a chain's events; the events before it are passed over."""
+    async for event in events:
+        if isinstance(event, ReportDone):
+            return event.report
+    raise ChainError("the chain ended without a report")

@@ -64,7 +64,9 @@ class ChainSpec(BaseModel):
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             line = mark.line + 1 if mark is not None else 1
-            raise SkillParseError.single(path, line, f"invalid YAML: {getattr(exc, 'problem', exc)}") from None
+            raise SkillParseError.single(
+                path, line, f"invalid YAML: {getattr(exc, 'problem', exc)}"
+            ) from None
         try:
             return cls.model_validate(data)
         except ValidationError as exc:

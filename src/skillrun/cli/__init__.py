@@ -6,11 +6,48 @@ imports an LLM SDK.
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
+from typer.core import TyperGroup
 
 from .. import __version__
+from ._common import EXIT_USAGE, stderr_console
+
+__all__ = ["app", "main"]
+
+# Typer raises click's UsageError for bad arguments (newer typer versions vendor click and export
+# only its BadParameter subclass).
+_CLICK_USAGE_ERROR = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+
+
+class _OneLineUsageErrors(TyperGroup):
+    """Bad arguments print one ``skillrun: error: ...`` line and exit 2, like every other error."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except _CLICK_USAGE_ERROR as exc:
+            raise _usage_exit(exc) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except _CLICK_USAGE_ERROR as exc:
+            raise _usage_exit(exc) from None
+
+
+def _usage_exit(exc: Any) -> Exception:
+    if type(exc).__name__ == "NoArgsIsHelpError":
+        return exc  # its message is the help text
+    hint = f" (see '{exc.ctx.command_path} -h')" if exc.ctx is not None else ""
+    message = " ".join(exc.format_message().split())
+    stderr_console().print(f"skillrun: error: {message}{hint}", markup=False, soft_wrap=True)
+    return typer.Exit(EXIT_USAGE)
+
 
 app = typer.Typer(
+    cls=_OneLineUsageErrors,
     name="skillrun",
     help="Run LLM-assisted agent skills: route messages, run skills into templated reports, evaluate them.",
     no_args_is_help=True,

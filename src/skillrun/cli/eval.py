@@ -6,13 +6,11 @@ is imported inside the commands: ``skillrun --help`` stays fast and imports no S
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -23,7 +21,7 @@ from ._common import one_line_errors, stderr_console
 class _RunByDefault(TyperGroup):
     """A group whose first argument, when it is no sub-command, goes to ``run``."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("-h", "--help"):
             args = ["run", *args]
         return super().parse_args(ctx, args)
@@ -141,10 +139,10 @@ def run(
     raise typer.Exit(code)
 
 
-def execute(
-    request: Any, *, as_json: bool = False, quiet: bool = False, runner_options: dict[str, Any] | None = None
-) -> int:
+def execute(request: Any, *, as_json: bool = False, quiet: bool = False) -> int:
     """Run the request with a progress bar on stderr (TTY only) and the summary on stdout."""
+    import asyncio
+
     from rich.console import Console
 
     from ..evals._session import run_eval
@@ -154,11 +152,7 @@ def execute(
     progress = _Progress(err, enabled=not quiet and err.is_terminal)
     try:
         with progress:
-            result = asyncio.run(
-                run_eval(
-                    request, on_plan=progress.plan, on_result=progress.advance, runner_options=runner_options
-                )
-            )
+            result = asyncio.run(run_eval(request, on_plan=progress.plan, on_result=progress.advance))
     except KeyboardInterrupt:
         err.print("skillrun: interrupted; finished cases are saved, continue with --resume", markup=False)
         return 130

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
+
+from ._common import SkillsDir
 
 
 class Host(StrEnum):
@@ -16,7 +17,7 @@ class Host(StrEnum):
 
 def hook(
     host: Annotated[Host, typer.Argument(help="The host whose hook input arrives on stdin.")],
-    skills_dir: Annotated[Path | None, typer.Option("--skills-dir", help="Load skills from DIR.")] = None,
+    skills_dir: SkillsDir = None,
 ) -> None:
     """Read a host's prompt-hook JSON on stdin; when a skill matches, print the context that suggests it.
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ..errors import UsageError
-from ._common import one_line_errors, stderr_console
-from .tools import report_problems
+from ._common import SkillsDir, one_line_errors, plugin_with_skills, stderr_console
 
 
 @one_line_errors
@@ -30,13 +28,13 @@ def mcp(
         str | None, typer.Option("--base-url", help="Base URL of an OpenAI-compatible server.")
     ] = None,
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, help="Sections in flight.")] = 4,
-    skills_dir: Annotated[Path | None, typer.Option("--skills-dir", help="Load skills from DIR.")] = None,
+    skills_dir: SkillsDir = None,
 ) -> None:
     """Serve the skills as MCP tools, prompts and resources; stdio by default, --http for streamable HTTP.
 
     Runs use the offline expert engine unless the server is started with --model.
     """
-    from ..plugin import Plugin, create_server, serve
+    from ..plugin import create_server, serve
     from ..plugin._server import is_loopback, parse_bind
 
     bind = parse_bind(http) if http is not None else None
@@ -55,13 +53,8 @@ def mcp(
         # each run resolves its own instance (concurrent runs must not share an HTTP client).
         get_model(model, **options)
         model = model.strip()
-    if skills_dir is not None and not skills_dir.is_dir():
-        raise UsageError(f"--skills-dir {skills_dir}: no such folder")
-    plugin = Plugin(skills_dir=skills_dir, model=model, model_options=options, concurrency=concurrency)
+    plugin = plugin_with_skills(skills_dir, model=model, model_options=options, concurrency=concurrency)
     skills = plugin.skills
-    report_problems(plugin.problems)
-    if not skills:
-        raise UsageError("no skills found")
     server = create_server(plugin)
     if bind is not None:
         host, port = bind

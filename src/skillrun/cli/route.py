@@ -8,6 +8,7 @@ reported as ``FILE:line: message`` on stderr and the command exits 2 once it has
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -16,7 +17,16 @@ from typing import IO, Annotated, Any
 import typer
 
 from ..errors import UsageError
-from ._common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, one_line_errors, read_text_arg, stderr_console
+from ._common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    SkillsDir,
+    checked_skills_dir,
+    one_line_errors,
+    read_text_arg,
+    stderr_console,
+)
 
 
 @one_line_errors
@@ -27,13 +37,7 @@ def route(
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")] = False,
     top_k: Annotated[int, typer.Option("--top-k", min=1, help="How many matching skills to show.")] = 1,
-    skills_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--skills-dir",
-            help="Load skills from this folder only (default: the project's skill/, then the built-in one).",
-        ),
-    ] = None,
+    skills_dir: SkillsDir = None,
     jsonl: Annotated[
         str | None,
         typer.Option(
@@ -73,12 +77,9 @@ def _router(skills_dir: Path | None) -> Any:
     from ..routing import Router
     from ..spec import load_skills
 
-    if skills_dir is not None and not skills_dir.is_dir():
-        raise UsageError(f"--skills-dir {skills_dir}: no such folder")
-    loaded = load_skills(_content.skill_dirs(skills_dir), strict=False)
-    console = stderr_console()
+    loaded = load_skills(_content.skill_dirs(checked_skills_dir(skills_dir)), strict=False)
     for problem in loaded.errors:
-        console.print(f"skillrun: warning: skipped {problem}", markup=False, soft_wrap=True)
+        stderr_console().print(f"skillrun: warning: skipped {problem}", markup=False, soft_wrap=True)
     if not len(loaded):
         where = skills_dir if skills_dir is not None else "the project or the built-in skill folder"
         raise UsageError(f"no skills found in {where}")
@@ -154,15 +155,23 @@ def _route_lines(router: Any, source: str, top_k: int) -> int:
 
 
 def _open(source: str) -> tuple[IO[str], str]:
+    # Bytes that are not UTF-8 come through as surrogates, so that _parse_line reports their line
+    # instead of the whole read failing half-way.
     if source == "-":
+        if isinstance(sys.stdin, io.TextIOWrapper):
+            sys.stdin.reconfigure(errors="surrogateescape")
         return sys.stdin, "<stdin>"
     try:
-        return open(source, encoding="utf-8"), source
+        return open(source, encoding="utf-8", errors="surrogateescape"), source
     except OSError as exc:
         raise UsageError(f"--jsonl {source}: {exc.strerror or exc}") from None
 
 
 def _parse_line(line: str) -> tuple[Any, Any]:
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("not valid UTF-8") from None
     try:
         data = json.loads(line)
     except json.JSONDecodeError as exc:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import UsageError
-from ._common import one_line_errors, read_text_arg, stderr_console
+from ._common import SkillsDir, checked_skills_dir, one_line_errors, read_text_arg, stderr_console
 
 
 @one_line_errors
@@ -25,18 +23,24 @@ def run(
     ],
     model: Annotated[
         str,
-        typer.Option("--model", "-m", help="expert (offline, default), openai:MODEL, openai-compat:MODEL, anthropic:MODEL."),
+        typer.Option(
+            "--model",
+            "-m",
+            help="expert (offline, default), openai:MODEL, openai-compat:MODEL, anthropic:MODEL.",
+        ),
     ] = "expert",
     base_url: Annotated[
-        str | None, typer.Option("--base-url", help="Provider endpoint, e.g. http://localhost:11434/v1 for Ollama.")
+        str | None,
+        typer.Option("--base-url", help="Provider endpoint, e.g. http://localhost:11434/v1 for Ollama."),
     ] = None,
     output_format: Annotated[str, typer.Option("--format", "-f", help="md or json.")] = "md",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
     no_fallback: Annotated[
-        bool, typer.Option("--no-fallback", help="Fail (exit 3) instead of letting the expert engine stand in.")
+        bool,
+        typer.Option("--no-fallback", help="Fail (exit 3) instead of letting the expert engine stand in."),
     ] = False,
     concurrency: Annotated[int, typer.Option("--concurrency", "-c", min=1, help="Sections in flight.")] = 4,
-    skills_dir: Annotated[Path | None, typer.Option("--skills-dir", help="Load skills from DIR.")] = None,
+    skills_dir: SkillsDir = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
 ) -> None:
     """Run a skill on a request and print the report (markdown by default) on stdout."""
@@ -49,10 +53,12 @@ def run(
     if output is not None and not output.parent.is_dir():
         raise UsageError(f"cannot write {output}: no such directory {output.parent}")
 
+    import asyncio
+
     from .._run import find_skill, to_markdown
     from ..models import get_model
 
-    skill = find_skill(skill_name or "ml-workflow", skills_dir)
+    skill = find_skill(skill_name or "ml-workflow", checked_skills_dir(skills_dir))
     options = {"base_url": base_url} if base_url else {}
     backend = get_model(model, **options)
     report = asyncio.run(_run_with_progress(request, skill, backend, concurrency, not no_fallback, quiet))
@@ -61,7 +67,7 @@ def run(
         sys.stdout.write(text)
         sys.stdout.flush()
     else:
-        _write_atomic(output, text)
+        _write_report(output, text)
     if not quiet:
         _summary(report, output)
 
@@ -79,7 +85,9 @@ async def _run_with_progress(request, skill, backend, concurrency, fallback, qui
         elif show and isinstance(event, SectionDone):
             p = event.result.provenance
             mark = "[yellow]fallback[/yellow]" if p.fallback else "[green]ok[/green]"
-            console.print(f"[{event.done}/{event.total}] {event.result.heading}: {mark} ({p.latency_ms:.0f} ms)")
+            console.print(
+                f"[{event.done}/{event.total}] {event.result.heading}: {mark} ({p.latency_ms:.0f} ms)"
+            )
         elif isinstance(event, ReportDone):
             return event.report
     raise AssertionError("the chain ended without a report")  # pragma: no cover
@@ -101,11 +109,10 @@ def _summary(report, output: Path | None) -> None:  # type: ignore[no-untyped-de
     console.print(" · ".join(parts), markup=False, style="dim", soft_wrap=True)
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+def _write_report(path: Path, text: str) -> None:
+    from .._files import write_atomic
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        write_atomic(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None

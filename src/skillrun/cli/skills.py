@@ -9,20 +9,13 @@ from typing import Annotated, Any
 
 import typer
 
-from ..errors import UsageError
-from ._common import EXIT_FAILED, one_line_errors, stderr_console
+from ._common import EXIT_FAILED, SkillsDir, checked_skills_dir, one_line_errors, stderr_console
 
 
 @one_line_errors
 def skills(
     as_json: Annotated[bool, typer.Option("--json", help="Print the skills as a JSON list.")] = False,
-    skills_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--skills-dir",
-            help="Load skills from this folder only (default: the project's skill/, then the built-in one).",
-        ),
-    ] = None,
+    skills_dir: SkillsDir = None,
 ) -> None:
     """List the loaded skills: name, slug, version, steps, triggers and source file.
 
@@ -31,9 +24,7 @@ def skills(
     from .. import _content
     from ..spec import load_skills
 
-    if skills_dir is not None and not skills_dir.is_dir():
-        raise UsageError(f"--skills-dir {skills_dir}: no such folder")
-    loaded = load_skills(_content.skill_dirs(skills_dir), strict=False)
+    loaded = load_skills(_content.skill_dirs(checked_skills_dir(skills_dir)), strict=False)
     if as_json:
         typer.echo(json.dumps([_summary(s) for s in loaded], indent=2, ensure_ascii=False))
     else:

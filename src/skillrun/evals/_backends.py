@@ -11,7 +11,7 @@ from typing import Any
 from ..errors import UsageError
 from ..models import Model, ModelRequest, ModelResponse, get_model
 from ..spec import Skill
-from ._cache import current_counter
+from ._cache import WrappedModel, current_counter
 
 ChainFactory = Callable[[Skill, Model, bool], Any]
 """``(skill, model, fallback) -> chain``: anything with ``stream(request)`` yielding events that end in ReportDone."""
@@ -19,23 +19,10 @@ Renderer = Callable[[Any, Skill], str]
 
 
 @dataclass
-class LimitedModel:
+class LimitedModel(WrappedModel):
     """A backend behind a semaphore shared by every chain that uses it; counts the calls it lets through."""
 
-    inner: Model
     limiter: asyncio.Semaphore
-
-    @property
-    def name(self) -> str:
-        return self.inner.name
-
-    @property
-    def wants_messages(self) -> bool:
-        return self.inner.wants_messages
-
-    @property
-    def price_key(self) -> str | None:
-        return getattr(self.inner, "price_key", None)
 
     async def request(self, request: ModelRequest) -> ModelResponse:
         async with self.limiter:
@@ -77,12 +64,3 @@ def _default_skill_resolver(slug: str) -> Skill:
     from .._run import find_skill
 
     return find_skill(slug)
-
-
-async def final_report(chain: Any, request: str) -> Any:
-    from ..chain._events import ReportDone
-
-    async for event in chain.stream(request):
-        if isinstance(event, ReportDone):
-            return event.report
-    raise RuntimeError("the chain ended without a report")

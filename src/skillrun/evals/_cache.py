@@ -153,12 +153,7 @@ class ModelCache:
     def _disable(self, note: str) -> None:
         self._disabled = True
         self.notes.append(note)
-        if self._conn is not None:
-            try:
-                self._conn.close()
-            except sqlite3.Error:
-                pass
-            self._conn = None
+        self.close()
 
     def get(self, key: str) -> dict[str, Any] | None:
         conn = self._connect()
@@ -195,12 +190,10 @@ class ModelCache:
 
 
 @dataclasses.dataclass
-class CachedModel:
-    """Any backend, with answers looked up by content before the call and stored after success."""
+class WrappedModel:
+    """A backend around another one: it answers to the inner one's name, price and message needs."""
 
     inner: Model
-    cache: ModelCache
-    repeat: int = 0
 
     @property
     def name(self) -> str:
@@ -213,6 +206,14 @@ class CachedModel:
     @property
     def price_key(self) -> str | None:
         return getattr(self.inner, "price_key", None)
+
+
+@dataclasses.dataclass
+class CachedModel(WrappedModel):
+    """Any backend, with answers looked up by content before the call and stored after success."""
+
+    cache: ModelCache
+    repeat: int = 0
 
     async def request(self, request: ModelRequest) -> ModelResponse:
         key = cache_key(self.inner, request, self.repeat)

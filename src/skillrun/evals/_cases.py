@@ -17,6 +17,7 @@ import yaml
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .. import _content
+from .._yaml import load_with_nodes
 from ..errors import Problem, SuiteError, UsageError
 from ._checks import Expectations
 
@@ -251,9 +252,7 @@ def _read_jsonl(path: Path, problems: list[Problem]) -> list[tuple[str, int, Any
 
 def _yaml_documents(path: Path, problems: list[Problem]) -> tuple[Any, yaml.Node | None] | None:
     try:
-        text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data, node = load_with_nodes(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(str(path), 1, f"cannot read: {exc}"))
         return None

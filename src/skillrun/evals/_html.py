@@ -7,12 +7,12 @@ so a report cannot inject markup into the page.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
+from .._files import write_atomic
 from ._results import Result
 from ._summary import ModelSummary, RoutingSummary, Summary
 
@@ -246,6 +246,4 @@ def _result_block(r: Result) -> str:
 
 
 def write_html(path: Path, results: Iterable[Result], summary: Summary) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(render_html(results, summary), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, render_html(results, summary))

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ..errors import JudgeParseError
 from ..models import Message, Model, ModelRequest, ModelSettings, SectionTask
 from ._cases import JudgeItem
-from ._results import ErrorRecord, OutcomeRecord
+from ._results import ErrorRecord, OutcomeRecord, error_record
 
 
 class Verdict(BaseModel):
@@ -71,10 +72,6 @@ def judge_messages(item: JudgeItem, request: str, report_markdown: str) -> list[
         f"Answer with the JSON object for item {item.id}.",
     ]
     return [Message("system", SYSTEM), Message("user", "\n".join(lines))]
-
-
-class JudgeParseError(ValueError):
-    pass
 
 
 def parse_verdict(text: str | None, value: BaseModel | None, item_id: str) -> Verdict:
@@ -160,8 +157,7 @@ class Judge:
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # any failure to get a verdict is an error, never a pass
-            message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-            error = ErrorRecord(type=type(exc).__name__, message=message[:300], where=f"judge:{item.id}")
+            error = error_record(exc, f"judge:{item.id}", limit=300)
             outcome = OutcomeRecord(
                 id=item.id, status="error", reason=error.message, section=item.section, source="judge"
             )

@@ -7,13 +7,13 @@ false negatives. Text is stripped of characters XML 1.0 cannot carry, so the fil
 
 from __future__ import annotations
 
-import os
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from .._files import write_atomic
 from ._results import Result
 from ._summary import Summary
 
@@ -113,6 +113,5 @@ def _properties(suite_el: ET.Element, summary: Summary, model: str) -> None:
 def write_junit(path: Path, results: Iterable[Result], summary: Summary) -> None:
     """Write the JUnit file atomically (a half-written report would break the CI step reading it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    junit_tree(results, summary).write(tmp, encoding="utf-8", xml_declaration=True)
-    os.replace(tmp, path)
+    root = junit_tree(results, summary).getroot()
+    write_atomic(path, ET.tostring(root, encoding="utf-8", xml_declaration=True))

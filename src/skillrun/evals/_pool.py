@@ -29,7 +29,7 @@ from pydantic import BaseModel
 from ..spec import Skill
 from ._cases import Case
 from ._checks import Expectations
-from ._results import OutcomeRecord
+from ._results import OutcomeRecord, error_record
 from ._scoring import check_rows, outcome_records, rubric_checker
 
 MIN_CASES = 100
@@ -106,7 +106,7 @@ def _init(skills: dict[str, Skill]) -> None:
     _watch_parent(os.getppid())
     _SKILLS.update(skills)
     _LOOP = asyncio.new_event_loop()
-    from . import checks_for  # type: ignore[attr-defined]
+    from ._registry import checks_for
 
     for skill in skills.values():  # load the checks (and their lexicons) before the first job
         checks_for(skill)
@@ -131,7 +131,7 @@ def _check_job(slug: str, request: str, expect: Expectations, markdown: str, bri
 def _case_job(slug: str, request: str, expect: Expectations, fallback: bool) -> Execution:
     """One whole case on the expert engine: chain, markdown, rubric checks."""
     from .._run import build_chain, to_markdown
-    from ._backends import final_report
+    from ..chain._events import final_report
 
     skill = _SKILLS[slug]
     started = time.perf_counter()
@@ -139,11 +139,11 @@ def _case_job(slug: str, request: str, expect: Expectations, fallback: bool) -> 
         if (slug, fallback) not in _CHAINS:
             _CHAINS[(slug, fallback)] = build_chain(skill, "expert", concurrency=16, fallback=fallback)
         assert _LOOP is not None
-        report = _LOOP.run_until_complete(final_report(_CHAINS[(slug, fallback)], request))
+        report = _LOOP.run_until_complete(final_report(_CHAINS[(slug, fallback)].stream(request)))
         markdown = to_markdown(report, skill)
     except Exception as exc:  # noqa: BLE001 - reported as data: exceptions do not always pickle back
-        text = str(exc).strip()
-        return Execution(error=(type(exc).__name__, text.splitlines()[0][:500] if text else ""))
+        record = error_record(exc, "run")
+        return Execution(error=(record.type, record.message))
     asks = sum(s.provenance.attempts for s in report.sections)
     asks += report.run.intake.attempts if report.run.intake is not None else 0
     execution = Execution.of_report(report, markdown, (time.perf_counter() - started) * 1000, calls=asks)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import re
 import threading
 
 from pydantic import BaseModel
@@ -12,12 +11,12 @@ from ..packs import get_pack
 from ..report._parse import parse_markdown
 from ..report._parsed import ParsedReport
 from ..spec import Skill
+from ._cases import rubric_id
 from ._checks import Check, CheckContext, CheckOutcome, Expectations
 from ._structure import structural_checks
 
 _CACHE: dict[str, tuple[Skill, list[Check]]] = {}
 _LOCK = threading.Lock()
-_RUBRIC_ITEM = re.compile(r"^\s*([A-Z]{1,2}-\d{2})")
 
 
 def _pack_checks(slug: str) -> list[Check]:
@@ -50,7 +49,7 @@ def required_ids(expect: Expectations | None) -> set[str]:
     """Rubric ids an eval case names in ``must`` or ``must_not`` (``"FE-04=no: ..."`` gives ``FE-04``)."""
     if expect is None:
         return set()
-    return {m.group(1) for item in [*expect.must, *expect.must_not] if (m := _RUBRIC_ITEM.match(item))}
+    return {rubric_id(item) for item in [*expect.must, *expect.must_not]}
 
 
 def run_checks(ctx: CheckContext, *, section: str | None = None) -> list[CheckOutcome]:

@@ -38,6 +38,13 @@ class ErrorRecord(BaseModel):
     """``run`` (the chain or the backend), ``checks``, ``judge:<item>``, ``router``."""
 
 
+def error_record(exc: BaseException, where: str, limit: int = 500) -> ErrorRecord:
+    """The record of a failure: the exception's type and the first line of its message."""
+    text = str(exc).strip()
+    message = text.splitlines()[0] if text else type(exc).__name__
+    return ErrorRecord(type=type(exc).__name__, message=message[:limit], where=where)
+
+
 class UsageRecord(BaseModel):
     model_config = ConfigDict(extra="ignore")
 

@@ -15,10 +15,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from ..errors import EvalError, UsageError
+from ..errors import UsageError
 from ._cases import RoutingCase, Suite
-from ._results import ErrorRecord, Result, ResultKey, RoutingRecord
-from ._runner import RunOutcome, now_iso
+from ._results import Result, ResultKey, RoutingRecord, error_record
+from ._runner import RunOutcome, forget_errors, now_iso
 from ._store import ResultStore
 
 ROUTER = "router"
@@ -27,13 +27,15 @@ ROUTER = "router"
 def default_router() -> Any:
     """The trigger router over every skill skillrun can load."""
     from .. import _content
+    from ..routing import Router
+    from ..spec import load_skills
 
-    try:
-        from ..routing import Router  # type: ignore[attr-defined]
-        from ..spec import load_skills  # type: ignore[attr-defined]
-    except ImportError as exc:  # pragma: no cover - only while the router is not part of the build
-        raise EvalError(f"the trigger router is not available: {exc}") from None
     return Router.from_skills(list(load_skills(_content.skill_dirs())))
+
+
+def plan_keys(suite: Suite) -> list[ResultKey]:
+    """One result per case, all from the router."""
+    return [(c.id, ROUTER, 0) for c in suite.cases]
 
 
 def _slug(skill: Any) -> str | None:
@@ -61,12 +63,9 @@ class RoutingRunner:
         self, store: ResultStore, existing: dict[ResultKey, Result], *, retry_errors: bool = False
     ) -> RunOutcome:
         started = time.perf_counter()
-        planned = [(c.id, ROUTER, 0) for c in self.suite.cases]
+        planned = plan_keys(self.suite)
         if retry_errors:
-            retry = {k for k in planned if k in existing and existing[k].status == "error"}
-            store.drop(retry)
-            for k in retry:
-                existing.pop(k)
+            forget_errors(store, existing, planned)
         by_id = {c.id: c for c in self.suite.cases}
         finished: list[Result] = []
         for key in planned:
@@ -77,15 +76,7 @@ class RoutingRunner:
             finished.append(result)
             if self.on_result is not None:
                 self.on_result(result)
-        everything = dict(existing)
-        everything.update({r.key: r for r in finished})
-        return RunOutcome(
-            results=list(everything.values()),
-            planned=len(planned),
-            ran=len(finished),
-            skipped=len(planned) - len(finished),
-            elapsed_s=time.perf_counter() - started,
-        )
+        return RunOutcome.collect(existing, finished, planned, started)
 
     def run_one(self, case: RoutingCase) -> Result:
         expected = (case.skill or self.suite.skill) if case.trigger else case.skill
@@ -101,16 +92,9 @@ class RoutingRunner:
         try:
             matches = list(self.router.route(case.routable()) or [])
         except Exception as exc:  # a router bug is an error result, not a crash of the run
-            text = str(exc).strip()
             return Result(
                 status="error",
-                errors=[
-                    ErrorRecord(
-                        type=type(exc).__name__,
-                        message=(text.splitlines()[0] if text else "")[:500],
-                        where=ROUTER,
-                    )
-                ],
+                errors=[error_record(exc, ROUTER)],
                 latency_ms=(time.perf_counter() - t0) * 1000,
                 finished_at=now_iso(),
                 **base,

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from ..chain._events import final_report
 from ..errors import UsageError
 from ..models import Model
 from ..spec import Skill
@@ -30,7 +31,6 @@ from ._backends import (
     _default_renderer,
     _default_skill_resolver,
     default_chain_factory,
-    final_report,
     resolve_judge,
     resolve_models,
 )
@@ -38,7 +38,7 @@ from ._cache import CachedModel, CallCounter, ModelCache, current_counter, shoul
 from ._cases import Case, Suite
 from ._judge import Judge
 from ._pool import Execution
-from ._results import ErrorRecord, OutcomeRecord, Result, ResultKey, UsageRecord
+from ._results import ErrorRecord, OutcomeRecord, Result, ResultKey, UsageRecord, error_record
 from ._scoring import Checker, Scorer, merge_outcomes, outcome_records, rubric_checker, rubric_scorer
 from ._store import ResultStore
 
@@ -69,6 +69,27 @@ class RunOutcome:
     cache_hits: int = 0
     notes: list[str] = field(default_factory=list)
 
+    @classmethod
+    def collect(
+        cls,
+        existing: dict[ResultKey, Result],
+        finished: list[Result],
+        planned: list[ResultKey],
+        started: float,
+        **counts: Any,
+    ) -> RunOutcome:
+        """The outcome once ``finished`` ran: earlier results with the new ones over them."""
+        everything = dict(existing)
+        everything.update({r.key: r for r in finished})
+        return cls(
+            results=list(everything.values()),
+            planned=len(planned),
+            ran=len(finished),
+            skipped=len(planned) - len(finished),
+            elapsed_s=time.perf_counter() - started,
+            **counts,
+        )
+
     def __repr__(self) -> str:
         # Short on purpose: asyncio.run reprs the main task's result on the way out (via the SIGINT
         # handler's partial in CPython 3.11), and the full repr of a thousand results costs seconds.
@@ -77,6 +98,14 @@ class RunOutcome:
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def forget_errors(store: ResultStore, existing: dict[ResultKey, Result], planned: list[ResultKey]) -> None:
+    """``--retry-errors``: drop the errored results of ``planned``, from the file too, so they run again."""
+    retry = {k for k in planned if k in existing and existing[k].status == "error"}
+    store.drop(retry)
+    for k in retry:
+        existing.pop(k)
 
 
 def plan_keys(suite: Suite, models: list[str], repeat: int) -> list[ResultKey]:
@@ -163,10 +192,7 @@ class ReportRunner:
         started = time.perf_counter()
         planned = plan_keys(self.suite, list(self.models), self.options.repeat)
         if self.options.retry_errors:
-            retry = {k for k in planned if k in existing and existing[k].status == "error"}
-            store.drop(retry)
-            for k in retry:
-                existing.pop(k)
+            forget_errors(store, existing, planned)
         todo = [k for k in planned if k not in existing]
         finished: list[Result] = []
         queues: dict[str, deque[ResultKey]] = {spec: deque() for spec in self.models}
@@ -202,14 +228,11 @@ class ReportRunner:
             if self._pool is not None:
                 self._pool.close()
             await self._close_models()
-        everything = dict(existing)
-        everything.update({r.key: r for r in finished})
-        return RunOutcome(
-            results=list(everything.values()),
-            planned=len(planned),
-            ran=len(finished),
-            skipped=len(planned) - len(todo),
-            elapsed_s=time.perf_counter() - started,
+        return RunOutcome.collect(
+            existing,
+            finished,
+            planned,
+            started,
             calls=self.calls,
             cache_hits=self.cache_hits,
             notes=(list(self.cache.notes) if self.cache is not None else [])
@@ -287,10 +310,10 @@ class ReportRunner:
         token = current_counter.set(counter)
         t0 = time.perf_counter()
         try:
-            report = await final_report(self._chain(slug, spec, repeat), case.request)
+            report = await final_report(self._chain(slug, spec, repeat).stream(case.request))
             markdown = self.renderer(report, self.skills[slug])
         except Exception as exc:  # a backend, chain or renderer failure: recorded, never raised
-            record = _error(exc, "run")
+            record = error_record(exc, "run")
             return Execution(
                 error=(record.type, record.message),
                 latency_ms=(time.perf_counter() - t0) * 1000,
@@ -316,7 +339,7 @@ class ReportRunner:
             else:
                 outcomes = self.checker(skill, case, markdown, execution.brief)
         except Exception as exc:
-            errors.append(_error(exc, "checks"))
+            errors.append(error_record(exc, "checks"))
         judge = self._judge(repeat)
         if judge is not None:
             judged, judge_errors = await judge.judge(case.request, markdown, execution.brief)
@@ -346,9 +369,3 @@ class ReportRunner:
             finished_at=now_iso(),
             **base,
         )
-
-
-def _error(exc: BaseException, where: str) -> ErrorRecord:
-    text = str(exc).strip()
-    message = text.splitlines()[0] if text else type(exc).__name__
-    return ErrorRecord(type=type(exc).__name__, message=message[:500], where=where)

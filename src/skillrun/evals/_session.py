@@ -8,6 +8,7 @@ not read as a quality verdict), 2 for usage errors (raised as exceptions before 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import sys
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from .._files import write_atomic
 from ..errors import UsageError
 from ._cases import Suite, load_suite
 from ._html import write_html
@@ -97,6 +99,8 @@ def choose_out(request: EvalRequest, suite: Suite) -> Path:
         out = found
     else:
         out = default_out(suite.name, request.runs_dir)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out} is a file; --out takes a run folder")
     results = out / "results.jsonl"
     if not request.resume and results.exists() and results.stat().st_size > 0:
         raise UsageError(f"{out} already holds results; add --resume to continue it, or choose another --out")
@@ -165,7 +169,7 @@ def write_reports(out: Path, results: list[Result], summary: Summary, junit: Pat
         files["junit_copy"] = junit
     write_html(files["html"], results, summary)
     summary_path = out / "summary.json"
-    summary_path.write_text(json.dumps(summary.to_json(), indent=2, default=str) + "\n", encoding="utf-8")
+    write_atomic(summary_path, json.dumps(summary.to_json(), indent=2, default=str) + "\n")
     files["summary"] = summary_path
     return files
 
@@ -219,7 +223,9 @@ async def run_eval(
 
 def _planned(suite: Suite, request: EvalRequest) -> list[tuple[str, str, int]]:
     if suite.kind == "routing":
-        return [(c.id, "router", 0) for c in suite.cases]
+        from . import _routing
+
+        return _routing.plan_keys(suite)
     from ._runner import plan_keys
 
     return plan_keys(suite, request.models, request.repeat)
@@ -230,15 +236,6 @@ def _make_runner(suite: Suite, request: EvalRequest, on_result: Any, extra: dict
         from ._routing import RoutingRunner
 
         return RoutingRunner(suite, on_result=on_result, **extra)
-    options = RunOptions(
-        models=list(request.models),
-        repeat=request.repeat,
-        concurrency=request.concurrency,
-        cache=request.cache,
-        judge=request.judge,
-        fallback=request.fallback,
-        retry_errors=request.retry_errors,
-        model_options=dict(request.model_options),
-        check_workers=request.check_workers,
-    )
+    # The request carries every run option under the same name.
+    options = RunOptions(**{f.name: getattr(request, f.name) for f in dataclasses.fields(RunOptions)})
     return ReportRunner(suite, options, on_result=on_result, **extra)

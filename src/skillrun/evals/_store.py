@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from .._files import write_atomic
 from ..errors import EvalError
 from ._results import Result, ResultKey, RunManifest
 
@@ -81,16 +82,7 @@ def read_manifest(folder: Path) -> RunManifest | None:
 
 def write_manifest(folder: Path, manifest: RunManifest) -> None:
     """Replace ``run.json`` atomically (write a sibling, fsync, rename)."""
-    target = folder / MANIFEST
-    tmp = folder / f".{MANIFEST}.{os.getpid()}.tmp"
-    payload = manifest.model_dump_json(indent=2).encode("utf-8") + b"\n"
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-    try:
-        os.write(fd, payload)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, target)
+    write_atomic(folder / MANIFEST, manifest.model_dump_json(indent=2) + "\n", fsync=True)
 
 
 class ResultStore:
@@ -143,17 +135,9 @@ class ResultStore:
         if not keys:
             return
         kept = [r for r in read_results(self.path) if r.key not in keys]
-        tmp = self.folder / f".{RESULTS}.{os.getpid()}.tmp"
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            for result in kept:
-                os.write(fd, result.model_dump_json().encode("utf-8") + b"\n")
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_atomic(self.path, "".join(r.model_dump_json() + "\n" for r in kept), fsync=True)
         if self._fd is not None:
-            os.close(self._fd)
-        os.replace(tmp, self.path)
+            os.close(self._fd)  # it still points at the file that was replaced
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         self.written -= keys
 

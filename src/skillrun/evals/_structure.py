@@ -203,7 +203,7 @@ _SCANS: dict[tuple[int, str], tuple[ParsedSection, list[str]]] = {}
 _SCANS_KEPT = 64
 
 
-def _section_placeholders(ctx: CheckContext, section: ParsedSection, hints: Hints) -> list[str]:
+def _section_placeholders(section: ParsedSection, hints: Hints) -> list[str]:
     key = (id(section), section.heading)
     cached = _SCANS.get(key)
     if cached is not None and cached[0] is section:
@@ -263,7 +263,7 @@ def _placeholders_report(template: OutputTemplate) -> Callable[[CheckContext], V
         for section in ctx.report.sections:
             if wanted is not None and section.heading not in wanted:
                 continue
-            found += [f"{section.heading}: {f}" for f in _section_placeholders(ctx, section, hints)]
+            found += [f"{section.heading}: {f}" for f in _section_placeholders(section, hints)]
         if found:
             more = f" (+{len(found) - 3} more)" if len(found) > 3 else ""
             return "fail", "; ".join(found[:3]) + more
@@ -289,16 +289,14 @@ def _section_checks(spec: TemplateSection, hints: Hints) -> list[StructuralCheck
                 StructuralCheck(f"S-ROWS:{heading}{suffix}", heading, _rows(heading, table_spec, index))
             )
     for f in spec.fields:
-        checks.append(
-            StructuralCheck(f"S-FIELD:{heading}:{f.label}", heading, _field(heading, f.label, hints))
-        )
+        checks.append(StructuralCheck(f"S-FIELD:{heading}:{f.label}", heading, _field(heading, f.label)))
     if spec.diagram is not None:
         checks.append(StructuralCheck(f"S-DIAGRAM:{heading}", heading, _diagram(heading)))
 
     def placeholders(ctx: CheckContext) -> Verdict:
         section = ctx.report.section(heading)
         assert section is not None
-        found = _section_placeholders(ctx, section, hints)
+        found = _section_placeholders(section, hints)
         if found:
             more = f" (+{len(found) - 3} more)" if len(found) > 3 else ""
             return "fail", "; ".join(found[:3]) + more
@@ -351,7 +349,7 @@ def _rows(heading: str, spec: TemplateTable, index: int) -> Callable[[CheckConte
     return run
 
 
-def _field(heading: str, label: str, hints: Hints) -> Callable[[CheckContext], Verdict]:
+def _field(heading: str, label: str) -> Callable[[CheckContext], Verdict]:
     def run(ctx: CheckContext) -> Verdict:
         section = ctx.report.section(heading)
         assert section is not None

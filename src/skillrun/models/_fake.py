@@ -11,7 +11,9 @@ from pydantic import BaseModel
 
 from ._base import ModelRequest, ModelResponse, Usage
 
-Responder = Callable[[ModelRequest], "ModelResponse | str | BaseModel | Awaitable[ModelResponse | str | BaseModel]"]
+Responder = Callable[
+    [ModelRequest], "ModelResponse | str | BaseModel | Awaitable[ModelResponse | str | BaseModel]"
+]
 
 
 def _estimate_tokens(text: str) -> int:
@@ -48,10 +50,14 @@ class FunctionModel:
         if isinstance(answer, BaseModel):
             text = answer.model_dump_json()
             return ModelResponse(
-                model=self.name, value=answer, usage=Usage(_estimate_tokens(prompt), _estimate_tokens(text), 1)
+                model=self.name,
+                value=answer,
+                usage=Usage(_estimate_tokens(prompt), _estimate_tokens(text), 1),
             )
         return ModelResponse(
-            model=self.name, text=str(answer), usage=Usage(_estimate_tokens(prompt), _estimate_tokens(str(answer)), 1)
+            model=self.name,
+            text=str(answer),
+            usage=Usage(_estimate_tokens(prompt), _estimate_tokens(str(answer)), 1),
         )
 
 

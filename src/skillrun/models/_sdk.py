@@ -79,7 +79,9 @@ class SDKModel:
             except ModelError:
                 raise
             except Exception as exc:  # missing key, bad base_url: the SDK says which
-                raise ModelConfigError(f"{self.provider}: cannot create the client: {one_line(exc)}") from None
+                raise ModelConfigError(
+                    f"{self.provider}: cannot create the client: {one_line(exc)}"
+                ) from None
             self._clients[loop] = client
         return client
 

@@ -10,19 +10,10 @@
 one built from the project's skills.
 """
 
-from ._hook import (
-    Plugin,
-    PluginEvent,
-    ReportReady,
-    SectionReady,
-    Suggestion,
-    default_plugin,
-    on_message,
-    run_stream,
-)
-from ._runs import RunStatus, RunStore
-from ._schemas import RunSkillArgs, SkillReport, SkillRequest, tool_definitions, tool_name
-from ._server import create_server, serve
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "Plugin",
@@ -43,3 +34,50 @@ __all__ = [
     "tool_definitions",
     "tool_name",
 ]
+
+# Names are resolved on first use, so the prompt hook imports what routing needs and no more
+# (not the MCP server, the run store or the chain).
+_MODULES = {
+    "._hook": (
+        "Plugin",
+        "PluginEvent",
+        "ReportReady",
+        "SectionReady",
+        "Suggestion",
+        "default_plugin",
+        "on_message",
+        "run_stream",
+    ),
+    "._runs": ("RunStatus", "RunStore"),
+    "._schemas": ("RunSkillArgs", "SkillReport", "SkillRequest", "tool_definitions", "tool_name"),
+    "._server": ("create_server", "serve"),
+}
+_EXPORTS = {name: module for module, names in _MODULES.items() for name in names}
+
+if TYPE_CHECKING:
+    from ._hook import (
+        Plugin,
+        PluginEvent,
+        ReportReady,
+        SectionReady,
+        Suggestion,
+        default_plugin,
+        on_message,
+        run_stream,
+    )
+    from ._runs import RunStatus, RunStore
+    from ._schemas import RunSkillArgs, SkillReport, SkillRequest, tool_definitions, tool_name
+    from ._server import create_server, serve
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

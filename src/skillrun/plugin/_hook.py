@@ -12,16 +12,19 @@ from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict, computed_field
 
-from ..chain._events import ChainEvent, ReportDone, SectionDone
 from ..errors import EmptyRequestError, Problem, SkillFileError, UnknownSkillError, UsageError
-from ..models import Model
-from ..report import Report, SectionResult
 from ..spec import Skill
 from ._conversation import distill_request, last_user_text, normalize, routing_input
+
+if TYPE_CHECKING:
+    # Running a skill needs these; the prompt hook, which only routes, must start without them.
+    from ..chain._events import ChainEvent
+    from ..models import Model
+    from ..report import Report, SectionResult
 
 log = logging.getLogger("skillrun.plugin")
 
@@ -29,7 +32,7 @@ DEFAULT_SKILL = "ml-workflow"
 MAX_REQUEST_CHARS = 20_000
 """Longest request a run accepts; a skill needs a description of a problem, not a document."""
 
-Runner = Callable[[str, Skill, "str | Model | None"], AsyncIterator[ChainEvent]]
+Runner = Callable[[str, Skill, "str | Model | None"], "AsyncIterator[ChainEvent]"]
 """Runs ``skill`` on a request with a backend and yields the chain's events (``skillrun.run_stream``)."""
 
 
@@ -133,7 +136,7 @@ class Plugin:
 
             # Lenient: one broken skill file must not take the others (or the host's chat) down.
             loaded = load_skills(_content.skill_dirs(self._skills_dir), strict=False)
-            self.problems = list(getattr(loaded, "problems", []))
+            self.problems = list(loaded.problems)
             for problem in self.problems:
                 log.info("skill not loaded: %s", problem)
             self._skills = list(loaded)
@@ -142,7 +145,7 @@ class Plugin:
     @property
     def router(self) -> RouterLike:
         if self._router is None:
-            from ..routing import Router  # type: ignore[attr-defined]
+            from ..routing import Router
 
             self._router = Router.from_skills(self.skills)
         return self._router
@@ -151,14 +154,9 @@ class Plugin:
         """A skill by slug or name, case-insensitive; a :class:`Skill` is returned as it is."""
         if isinstance(name, Skill):
             return name
-        from ..spec import slugify
+        from ..spec import SkillSet
 
-        wanted = name.strip().lower() if isinstance(name, str) else ""
-        for skill in self.skills:
-            if wanted in (skill.slug, skill.name.lower()) or (wanted and slugify(wanted) == skill.slug):
-                return skill
-        known = ", ".join(sorted(s.slug for s in self.skills)) or "none"
-        raise UnknownSkillError(f"no skill named {name!r} (known: {known})")
+        return SkillSet(self.skills).require(name)
 
     def on_message(self, conversation: object) -> Suggestion | None:
         """The skill this conversation calls for, or ``None``.
@@ -213,6 +211,7 @@ class Plugin:
         text, found = self.prepare(request, skill)
         template = found.template
         assert template is not None  # prepare() checked it
+        from ..chain._events import ReportDone, SectionDone
         from ..report._markdown import render_markdown, render_section
 
         events = self._runner(text, found, model if model is not None else self.model)

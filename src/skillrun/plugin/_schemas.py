@@ -14,6 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..errors import ToolDefinitionError
 from ..report import Provenance, Report, RunInfo
 from ..spec import Skill
 
@@ -182,13 +183,13 @@ def tool_definitions(skills: list[Skill], fmt: ToolFormat = "openai") -> list[di
     ``skill`` set to the tool's skill.
     """
     if fmt not in TOOL_FORMATS:
-        raise ValueError(f"unknown tool format {fmt!r}; use one of {', '.join(TOOL_FORMATS)}")
+        raise ToolDefinitionError(f"unknown tool format {fmt!r}; use one of {', '.join(TOOL_FORMATS)}")
     seen: set[str] = set()
     tools = []
     for skill in skills:
         name = tool_name(skill)
         if name in seen:
-            raise ValueError(f"two skills share the tool name {name!r}")
+            raise ToolDefinitionError(f"two skills share the tool name {name!r}")
         seen.add(name)
         tools.append(_tool(fmt, name, tool_description(skill), skill))
     return tools

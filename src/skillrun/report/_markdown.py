@@ -71,17 +71,23 @@ def render_section(section: TemplateSection, result: SectionResult) -> list[str]
 
 def _table(heading: str, spec: TemplateTable, table: Table) -> list[str]:
     if table.columns != spec.columns:
-        raise TemplateMismatchError(f"{heading}: columns {table.columns} differ from the template's {spec.columns}")
+        raise TemplateMismatchError(
+            f"{heading}: columns {table.columns} differ from the template's {spec.columns}"
+        )
     if spec.row_labels is not None:
         labels = [row[0] if row else "" for row in table.rows]
         if labels != spec.row_labels:
-            raise TemplateMismatchError(f"{heading}: rows {labels} differ from the template's {spec.row_labels}")
+            raise TemplateMismatchError(
+                f"{heading}: rows {labels} differ from the template's {spec.row_labels}"
+            )
     if not table.rows:
         raise TemplateMismatchError(f"{heading}: the table has no rows")
     lines = ["| " + " | ".join(spec.columns) + " |", "|" + "|".join("---" for _ in spec.columns) + "|"]
     for row in table.rows:
         if len(row) != len(spec.columns):
-            raise TemplateMismatchError(f"{heading}: a row has {len(row)} cells, the table {len(spec.columns)} columns")
+            raise TemplateMismatchError(
+                f"{heading}: a row has {len(row)} cells, the table {len(spec.columns)} columns"
+            )
         lines.append("| " + " | ".join(escape_cell(cell) for cell in row) + " |")
     return lines
 
@@ -92,4 +98,3 @@ def _diagram(heading: str, body: SectionBody) -> list[str]:
     # A fence inside the diagram would close the code block early and let text escape into the report.
     drawing = _FENCE.sub(lambda m: "'" * len(m.group()), body.diagram.strip("\n"))
     return ["```text", drawing, "```"]
-

@@ -192,7 +192,12 @@ class _Tokenizer:
         rows: list[list[str]] = []
         while self.i < len(self.lines):
             line = self.lines[self.i]
-            if not line.strip() or not has_unescaped_pipe(line) or _FENCE_OPEN.match(line) or _ATX.match(line):
+            if (
+                not line.strip()
+                or not has_unescaped_pipe(line)
+                or _FENCE_OPEN.match(line)
+                or _ATX.match(line)
+            ):
                 break
             rows.append([_cell(c) for c in split_row(line)])
             self.i += 1

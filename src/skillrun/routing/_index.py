@@ -156,10 +156,6 @@ class TermIndex:
         """The keys a term's words match, in order."""
         return self._specs[term]
 
-    def keys_for(self, word: str) -> tuple[str, ...]:
-        """Every key a message word matches."""
-        return self._word(word)[0]
-
     def _word(self, word: str) -> WordInfo:
         """A word's keys and the terms that may start at it, cached per word form (vocabulary is
         finite, so a long-running router soon looks every word up once)."""

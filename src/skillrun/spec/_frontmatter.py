@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import yaml
 
+from .._yaml import load_with_nodes
 from ..errors import Problem
 from ._markdown import is_separator_row, is_table_row, split_row
 
@@ -116,8 +117,7 @@ def _read_yaml(lines: list[str], first: int, report: _Report) -> Frontmatter | N
     offset = first + 2  # YAML marks are 0-based and start on the line after the opening '---'
     text = "\n".join(lines[first + 1 : end])
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        data, node = load_with_nodes(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

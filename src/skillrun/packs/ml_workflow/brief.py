@@ -96,7 +96,9 @@ class Brief(_Strict):
     team_size: int | None = None
     maturity: Maturity = "growing"
     cloud: Cloud = "unspecified"
-    gpu: bool | None = Field(None, description="True if GPUs are available, False if ruled out, None if not said.")
+    gpu: bool | None = Field(
+        None, description="True if GPUs are available, False if ruled out, None if not said."
+    )
     budget: Budget = "unspecified"
     edge_target: str | None = Field(None, description="Device class for edge serving: phone, MCU, gateway.")
     traffic: Traffic = Field(default_factory=Traffic)
@@ -104,9 +106,13 @@ class Brief(_Strict):
     label_delay_days: float | None = Field(None, description="Days until the true label is known.")
     temporal: bool = Field(description="True when a random split would leak the future.")
     imbalanced: bool | None = None
-    base_rate: float | None = Field(None, description="Share of positives (0-1) for classification, if known.")
+    base_rate: float | None = Field(
+        None, description="Share of positives (0-1) for classification, if known."
+    )
     regulated: Regulated | None = None
     decision: str | None = Field(None, description="Who acts on a prediction and how, e.g. '40 calls/day'.")
-    existing_baseline: str | None = Field(None, description="The rule system or model in place today, if any.")
+    existing_baseline: str | None = Field(
+        None, description="The rule system or model in place today, if any."
+    )
     constraints: list[str] = Field(default_factory=list)
     assumptions: list[Assumption] = Field(default_factory=list)

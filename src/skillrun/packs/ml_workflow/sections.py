@@ -61,10 +61,16 @@ def _joined(head: str, detail: str) -> str:
 
 class ProblemDefinition(_Section):
     problem_type: ProblemType
-    problem_type_detail: str = Field(description="One line on the framing: what exactly is predicted, balance.")
-    target_variable: str = Field(description="Entity, event, horizon, prediction point; label source and delay.")
+    problem_type_detail: str = Field(
+        description="One line on the framing: what exactly is predicted, balance."
+    )
+    target_variable: str = Field(
+        description="Entity, event, horizon, prediction point; label source and delay."
+    )
     business_metric: str = Field(description="Money, rate or time metric the business tracks.")
-    evaluation_metric: str = Field(description="Offline ML metric fitting the problem type and class balance.")
+    evaluation_metric: str = Field(
+        description="Offline ML metric fitting the problem type and class balance."
+    )
     baseline_performance: str = Field(description="A non-ML or trivial baseline with its (expected) number.")
     success_threshold: str = Field(description="Numeric bar on the evaluation metric versus the baseline.")
 
@@ -132,7 +138,9 @@ class ExperimentTracking(_Section):
             ["What's tracked", self.whats_tracked.choice, self.whats_tracked.rationale],
             ["Organization", self.organization.choice, self.organization.rationale],
         ]
-        return SectionBody(tables=[Table(columns=["Aspect", "Choice", "Rationale"], rows=rows)], notes=self.notes)
+        return SectionBody(
+            tables=[Table(columns=["Aspect", "Choice", "Rationale"], rows=rows)], notes=self.notes
+        )
 
 
 class Stage(BaseModel):
@@ -143,7 +151,9 @@ class Stage(BaseModel):
 
 
 class TrainingPipeline(_Section):
-    diagram: str = Field(description="ASCII diagram: data -> validate -> features -> train -> evaluate -> register.")
+    diagram: str = Field(
+        description="ASCII diagram: data -> validate -> features -> train -> evaluate -> register."
+    )
     data_split: Stage
     training: Stage
     tuning: Stage
@@ -170,7 +180,9 @@ class ModelServing(_Section):
     serving_detail: str = Field(description="How predictions reach the consumer in this mode.")
     latency_p50_ms: float | None = Field(None, description="Target p50 in ms (None for pure batch).")
     latency_p99_ms: float | None = Field(None, description="Target p99 in ms (None for pure batch).")
-    latency_sla: str = Field(description="p50/p99 with the budget breakdown, or the batch completion deadline.")
+    latency_sla: str = Field(
+        description="p50/p99 with the budget breakdown, or the batch completion deadline."
+    )
     throughput: str = Field(description="Peak and average load with the derivation from the request.")
     scaling: str
     fallback: str
@@ -253,7 +265,9 @@ class MonitoringDrift(_Section):
     model_drift: Monitor
     concept_drift: Monitor
     operational: Monitor
-    retraining_policy: str = Field(description="Scheduled / Triggered / Continuous with cadence, triggers, gate.")
+    retraining_policy: str = Field(
+        description="Scheduled / Triggered / Continuous with cadence, triggers, gate."
+    )
 
     def to_body(self) -> SectionBody:
         monitors = [

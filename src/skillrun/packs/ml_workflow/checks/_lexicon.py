@@ -213,11 +213,6 @@ class Lexicon:
         return ("aws", "gcp", "azure", "alibaba")
 
     @cached_property
-    def cloud_services(self) -> dict[str, re.Pattern[str]]:
-        platforms = self.data["platforms"]
-        return {c: alternation(platforms[c]["services"], cased=True) for c in self.clouds}
-
-    @cached_property
     def any_cloud_service(self) -> re.Pattern[str]:
         """All clouds' services in one pattern; ``match.lastgroup`` is the cloud (one pass over a report)."""
         platforms = self.data["platforms"]

@@ -30,7 +30,6 @@ _MULTIPLIERS = {
     "billion": 1e9,
     "Billion": 1e9,
 }
-_DURATION = re.compile(rf"(?<![\w.])(?P<num>{NUMBER})\s*(?P<unit>ms|milliseconds?|µs|us|s|secs?|seconds?)\b")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n|;\s")
 
 
@@ -95,20 +94,6 @@ def quantities(text: str) -> list[Quantity]:
         Quantity(to_number(m.group("num"), m.group("mult")), m.start(), m.end(), m.group())
         for m in _QUANTITY.finditer(text)
     ]
-
-
-def durations_ms(text: str) -> list[tuple[float, int]]:
-    """``(milliseconds, position)`` of every duration written in ms or seconds."""
-    out = []
-    for m in _DURATION.finditer(text):
-        value = to_number(m.group("num"))
-        unit = m.group("unit").lower()
-        if unit in ("µs", "us"):
-            value /= 1000
-        elif not unit.startswith("m"):
-            value *= 1000
-        out.append((value, m.start()))
-    return out
 
 
 def sentences(text: str) -> list[str]:
