@@ -225,10 +225,14 @@ class Knowledge:
         self.designs = {k: Design.model_validate(v) for k, v in exp["designs"].items()}
         self.experiments = exp
         self.serving = raw["serving"]["modes"]
+        tasks = raw["tasks"]
+        self.modality_cues = {name: cues_from(e) for name, e in tasks["modalities"].items()}
+        self.form_cues = {name: cues_from(e) for name, e in tasks["forms"].items()}
 
 
 _FILES = (
     "lexicon", "domains", "generic", "problem_types", "platforms", "sources", "monitoring", "experiments", "serving",
+    "tasks",
 )  # fmt: skip
 
 

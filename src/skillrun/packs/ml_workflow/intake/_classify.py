@@ -10,8 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..knowledge import Domain, Knowledge
+from ._task import Task, fold_by_modality, form_votes, modality_of, read_task
 
 _DOMAIN_VOTE = 3.0
+_DOMAIN_PRIOR = 1.0
+_NO_LABELS_VOTE = 2.0
+_OWN_WORDS = 4.0
+"""A target form this strong (tasks.yaml) means the request says what it wants; the domain only leans."""
 _DETECTION_VOTE = 5.0
 _ENUMERATED_VOTE = 5.0
 _QUANTITY_VOTE = 5.0
@@ -51,15 +56,31 @@ def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
     return best, best_score
 
 
-def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_score: float) -> tuple[str, dict[str, float]]:
+def classify_problem(
+    text: str, kb: Knowledge, domain: Domain | None, domain_score: float, task: Task | None = None
+) -> tuple[str, dict[str, float]]:
+    task = task or read_task(text, kb)
+    votes = form_votes(task)
+    if kb.problem_rules["threshold_event"].count(text):
+        # "the probability that tomorrow's price exceeds 200 in each hour": an event, not an amount.
+        votes.pop("forecasting", None)
+        votes.pop("regression", None)
+    # The request's own words: lexicon cues plus the target's form (knowledge/tasks.yaml).
     explicit = {name: cues.score(text) for name, cues in kb.problem_cues.items()}
+    for kind, vote in votes.items():
+        explicit[kind] = explicit.get(kind, 0.0) + vote
     scores = dict(explicit)
     if domain is not None:
-        scores[domain.problem_type] = scores.get(domain.problem_type, 0) + _DOMAIN_VOTE * min(domain_score, 2)
+        # The domain is a prior: it speaks loudly only when the request does not say what it wants.
+        weight = _DOMAIN_VOTE if max(votes.values(), default=0.0) < _OWN_WORDS else _DOMAIN_PRIOR
+        scores[domain.problem_type] = scores.get(domain.problem_type, 0) + weight * min(domain_score, 2)
     _target_rules(text, kb, explicit, scores)
-    image = explicit.get("image_classification", 0) > explicit.get("audio_classification", 0) or (
-        domain is not None and domain.modality == "image"
-    )  # "live call audio through Kinesis Video Streams" is audio
+    medium = modality_of(task, domain)
+    image = medium == "image"
+    if medium == "tabular" and task.labels_missing:
+        # Rows without any labels: only deviation from normal can be learned (an image or a text without
+        # labels is still a labelling job, not an anomaly).
+        scores["anomaly_detection"] += _NO_LABELS_VOTE
     if image:
         _image_rules(text, kb, domain, explicit, scores)
     else:
@@ -70,7 +91,7 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
     best = max(scores, key=lambda k: scores[k])
     if scores[best] <= 0:
         best = "binary_classification"
-    return best, scores
+    return fold_by_modality(best, scores, medium, task), scores
 
 
 def _target_rules(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float]) -> None:

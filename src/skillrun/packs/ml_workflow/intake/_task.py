@@ -1,0 +1,146 @@
+"""What the request asks the model to do, from its own words: the kind of data and the form of the target.
+
+Two readings, kept apart from any guess about the business (knowledge/tasks.yaml):
+
+- **modality**: what the data *is*. Photos, scans and camera frames are images; recordings and
+  microphones are audio; messages, notes, documents and transcripts are text (speech or scans turned
+  into text count as text); measurements, counts and fields are table rows.
+- **form**: how the target is phrased. Several labels per item, the effect of an action, unusual
+  versus normal, an amount per future period, an amount, an order of results for a query, items to
+  show a user, spans inside a text, where objects are, outlines of regions, one of N categories.
+
+:func:`form_votes` turns the two into votes for the 15 problem types (rubric §0.1, PD-01);
+:func:`fold_by_modality` then moves a yes/no or category answer to the type of its data: a question
+about a text is text classification, about a photo image classification, about a sound audio
+classification, and an image or text type without such data falls back to its tabular form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..knowledge import Domain, Knowledge
+
+_MEDIA = ("image", "audio", "text")
+_MEDIUM_MIN = 2.0
+_SPOKEN_AS_TEXT = 2.0
+"""Transcription cues needed before recordings are read as the text made from them."""
+_FORM_TYPE = {
+    "several_labels": "multilabel_classification",
+    "effect_of_action": "uplift_modeling",
+    "unusual": "anomaly_detection",
+    "amount": "regression",
+    "order_for_query": "ranking",
+    "items_for_user": "recommendation",
+    "spans": "sequence_labeling",
+    "categories": "multiclass_classification",
+}
+_IMAGE_FORMS = {"where_objects": "object_detection", "region_outline": "image_segmentation"}
+_FORECAST_VOTE = 5.0
+_UPLIFT_MIN = 6.0
+"""Two independent signs of a treatment effect (a randomised exposure and targeting by effect)."""
+
+
+@dataclass(frozen=True)
+class Task:
+    media: dict[str, float]
+    """Evidence per modality: image, audio, text, tabular."""
+    forms: dict[str, float]
+    """Evidence per target form (knowledge/tasks.yaml ``forms``)."""
+    transcribed: bool
+    """The text was made from speech or a scan (speech-to-text, OCR)."""
+
+    @property
+    def modality(self) -> str:
+        """The data's kind: the medium with most evidence, else tabular."""
+        best = max(_MEDIA, key=lambda m: self.media[m])
+        return best if self.media[best] > 0 else "tabular"
+
+    def has(self, medium: str, at_least: float = 2.0) -> bool:
+        return self.media.get(medium, 0.0) >= at_least
+
+    @property
+    def labels_missing(self) -> bool:
+        return self.forms["no_labels"] > 0
+
+
+def read_task(text: str, kb: Knowledge) -> Task:
+    media = {name: cues.score(text) for name, cues in kb.modality_cues.items() if name != "transcribed"}
+    forms = {name: cues.score(text) for name, cues in kb.form_cues.items()}
+    transcribed = kb.modality_cues["transcribed"].score(text) >= 1
+    if transcribed and media["audio"] <= _SPOKEN_AS_TEXT * 2:
+        # "after on-device speech-to-text, pull out the slots": the model reads the transcript.
+        media["text"] += media["audio"] + 2
+        media["audio"] = 0.0
+    if transcribed and media["image"] > 0 and not media["image"] > media["text"] + 4:
+        media["text"] += media["image"]  # OCR'd forms and scanned invoices are documents
+        media["image"] = 0.0
+    return Task(media=media, forms=forms, transcribed=transcribed)
+
+
+def form_votes(task: Task) -> dict[str, float]:
+    """Votes for problem types from the target's phrasing (image forms only when there are images)."""
+    votes: dict[str, float] = {}
+    for form, kind in _FORM_TYPE.items():
+        if task.forms[form] > 0:
+            votes[kind] = votes.get(kind, 0.0) + task.forms[form]
+    forecast = _forecast_vote(task.forms)
+    if forecast:
+        votes["forecasting"] = forecast
+    if votes.get("uplift_modeling", 0.0) < _UPLIFT_MIN:
+        votes.pop("uplift_modeling", None)  # "A/B test the model" alone is an evaluation plan, not a target
+    if task.modality == "image":
+        for form, kind in _IMAGE_FORMS.items():
+            if task.forms[form] > 0:
+                votes[kind] = task.forms[form]
+    return votes
+
+
+def _forecast_vote(forms: dict[str, float]) -> float:
+    """An amount for each future period, or a total over many units for the coming hours or days.
+
+    A horizon alone ("quit in the next 6 months") only says when an event is judged, and one entity's
+    amount over a window ("each member's spend in the next 30 days") is regression.
+    """
+    if forms["per_period"] > 0 and (forms["amount"] + forms["aggregate"] > 0 or forms["per_period"] >= 2 * _FORECAST_VOTE):
+        return forms["per_period"]
+    if forms["per_period"] > 0:
+        return forms["per_period"] / 2
+    if forms["aggregate"] > 0 and forms["horizon"] > 0:
+        return _FORECAST_VOTE - 1
+    return 0.0
+
+
+def modality_of(task: Task, domain: Domain | None) -> str:
+    """The request's own words about its data, else the domain profile's usual data, else table rows.
+
+    One stray word is not enough ("review the list", "a PDF report"): a medium needs two text cues or
+    one image or audio cue, and text must outweigh the words that describe fields and measurements.
+    """
+    present = [m for m in _MEDIA if task.media[m] >= _MEDIUM_MIN and (m != "text" or task.media[m] > task.media["tabular"])]
+    if present:
+        return max(present, key=lambda m: task.media[m])
+    if domain is not None and domain.modality in _MEDIA:
+        return domain.modality
+    return "tabular"
+
+
+def fold_by_modality(best: str, scores: dict[str, float], medium: str, task: Task) -> str:
+    """Move a yes/no or category answer to the type of its data, and back when the data is not there."""
+    tabular = "multiclass_classification" if task.forms["categories"] > 0 or scores.get(
+        "multiclass_classification", 0.0
+    ) > scores.get("binary_classification", 0.0) else "binary_classification"
+    if best in ("binary_classification", "multiclass_classification"):
+        return {"text": "text_classification", "image": "image_classification", "audio": "audio_classification"}.get(
+            medium, best
+        )
+    if best in ("image_classification", "object_detection", "image_segmentation") and medium != "image":
+        return tabular if medium == "tabular" else {"text": "text_classification", "audio": "audio_classification"}[medium]
+    if best == "audio_classification" and medium not in ("audio",):
+        return tabular if medium == "tabular" else _TYPE_OF_MEDIUM[medium]
+    if best == "text_classification" and medium == "tabular" and task.media["tabular"] > task.media["text"]:
+        return tabular
+    return best
+
+
+_TYPE_OF_MEDIUM = {"text": "text_classification", "image": "image_classification", "audio": "audio_classification"}
