@@ -228,6 +228,8 @@ class Knowledge:
         tasks = raw["tasks"]
         self.modality_cues = {name: cues_from(e) for name, e in tasks["modalities"].items()}
         self.form_cues = {name: cues_from(e) for name, e in tasks["forms"].items()}
+        self.consumption_cues = {name: cues_from(e) for name, e in tasks["consumption"].items()}
+        self.time_cues = {name: cues_from(e) for name, e in tasks["time_dependence"].items()}
 
 
 _FILES = (

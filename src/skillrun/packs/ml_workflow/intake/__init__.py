@@ -264,12 +264,21 @@ def _complexity(maturity: str, modality: str, gpu: bool | None) -> str:
 
 
 def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> bool:
+    """Rubric §0.1: true when the label or the features depend on time (a random split leaks the future)."""
     if pt in ("forecasting", "anomaly_detection", "uplift_modeling"):
         return True
     if pt in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
         return False
     if pt in ("ranking", "recommendation") and kb.temporal_signals.count(folded):
         return True
+    future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
+    specific = domain is not None and not domain.generic
+    if pt == "multilabel_classification" and not specific:
+        return future  # tags on an item describe it now; "which add-ons will each customer buy" is an outcome
+    if pt in ("binary_classification", "multiclass_classification", "regression") and not specific:
+        # The category, cause or activity of an item as it is now does not depend on when it is asked.
+        if kb.time_cues["snapshot"].count(folded) and not future:
+            return False
     return domain.temporal if domain is not None else True
 
 

@@ -24,6 +24,8 @@ _QUANTITY_VOTE = 5.0
 _SERVING_DEFAULT_VOTE = 1.5
 """A domain's usual serving mode; one explicit cue in the request ("every night", "at checkout") outweighs it."""
 _LATENCY_VOTE = 3.0
+_HYBRID_VOTE = 6.0
+_STREAM_SOURCE_VOTE = 3.0
 _INTERACTIVE_MS = 10_000
 _CAPACITY_VOTE = 2.0
 _STREAM_HORIZON_DAYS = 0.5
@@ -159,19 +161,35 @@ def classify_serving(
     horizon_days: float | None = None,
 ) -> tuple[str, dict[str, float], bool]:
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
-    stated = any(v > 0 for v in scores.values()) or latency_ms is not None
-    if kb.edge_strong.count(text):
+    use = {name: cues.count(text) for name, cues in kb.consumption_cues.items()}
+    stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values())
+    hybrid = use["precompute"] > 0 and use["online_step"] > 0
+    edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)]
+    if edge and not (hybrid and all(w.endswith("offline") for w in edge)):
+        # "embed all documents offline, re-score at query time" precomputes; it does not run on a device.
         return "edge", scores, True
     explicit = dict(scores)
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
     if problem_type == "ranking" and not kb.problem_rules["search_words"].count(text):
         default = "batch"  # a ranked list for people to work through, not an answer to a query
     scores[default] = scores.get(default, 0) + _SERVING_DEFAULT_VOTE
-    on_stream = explicit["streaming"] >= 3  # two stream signals: Kafka, events/s, telemetry...
+    if hybrid:
+        # Scores, candidates or embeddings precomputed offline, then an online step on each request.
+        scores["hybrid"] += _HYBRID_VOTE
+        explicit["hybrid"] += _HYBRID_VOTE
+    # Events consumed from a broker (Kafka, Kinesis, Event Hubs...) are a stream, unless a caller waits.
+    # A failure warned of days ahead can be scored in a batch even when the sensors stream.
+    ahead = horizon_days is not None and horizon_days >= _BATCH_HORIZON_DAYS
+    fed = use["stream_source"] > 0 and not use["synchronous"] and not ahead
+    if fed:
+        scores["streaming"] += _STREAM_SOURCE_VOTE
+    if use["synchronous"]:
+        scores["hybrid" if hybrid else "real-time"] += _STREAM_SOURCE_VOTE
+    on_stream = explicit["streaming"] >= 3 or fed  # two stream signals: Kafka, events/s, telemetry...
     # An explicit precompute-plus-online statement owns the latency figures: they describe its online step.
     online = "hybrid" if explicit["hybrid"] >= 3 else "real-time"
     if latency_ms is not None and latency_ms <= _INTERACTIVE_MS:
-        key = "streaming" if on_stream else online
+        key = "streaming" if on_stream and not use["synchronous"] else online
         scores[key] += _LATENCY_VOTE
     if peak_rps is not None and peak_rps >= 1 and explicit["batch"] == 0:
         scores["streaming" if on_stream else online] += 2.5
