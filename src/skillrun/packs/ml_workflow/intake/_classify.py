@@ -15,6 +15,7 @@ from ._task import Task, fold_by_modality, form_votes, modality_of, read_task
 _DOMAIN_VOTE = 3.0
 _DOMAIN_PRIOR = 1.0
 _NO_LABELS_VOTE = 2.0
+_UNSTATED_UPLIFT = 0.5
 _OWN_WORDS = 4.0
 """A target form this strong (tasks.yaml) means the request says what it wants; the domain only leans."""
 _DETECTION_VOTE = 5.0
@@ -76,6 +77,10 @@ def classify_problem(
         # The domain is a prior: it speaks loudly only when the request does not say what it wants.
         weight = _DOMAIN_VOTE if max(votes.values(), default=0.0) < _OWN_WORDS else _DOMAIN_PRIOR
         scores[domain.problem_type] = scores.get(domain.problem_type, 0) + weight * min(domain_score, 2)
+    if "uplift_modeling" not in votes:
+        # An effect per unit cannot be targeted without saying so: coupons and retention offers alone
+        # are a marketing setting, not an uplift target.
+        scores["uplift_modeling"] *= _UNSTATED_UPLIFT
     _target_rules(text, kb, explicit, scores)
     medium = modality_of(task, domain)
     image = medium == "image"
@@ -183,6 +188,8 @@ def classify_serving(
     fed = use["stream_source"] > 0 and not use["synchronous"] and not ahead
     if fed:
         scores["streaming"] += _STREAM_SOURCE_VOTE
+        # "within seconds" on a consumed stream is the stream's freshness, not a caller waiting.
+        scores["real-time"] *= 0.5
     if use["synchronous"]:
         scores["hybrid" if hybrid else "real-time"] += _STREAM_SOURCE_VOTE
     on_stream = explicit["streaming"] >= 3 or fed  # two stream signals: Kafka, events/s, telemetry...

@@ -27,7 +27,6 @@ _SPOKEN_AS_TEXT = 2.0
 """Transcription cues needed before recordings are read as the text made from them."""
 _FORM_TYPE = {
     "several_labels": "multilabel_classification",
-    "effect_of_action": "uplift_modeling",
     "unusual": "anomaly_detection",
     "amount": "regression",
     "order_for_query": "ranking",
@@ -38,7 +37,7 @@ _FORM_TYPE = {
 _IMAGE_FORMS = {"where_objects": "object_detection", "region_outline": "image_segmentation"}
 _FORECAST_VOTE = 5.0
 _UPLIFT_MIN = 6.0
-"""Two independent signs of a treatment effect (a randomised exposure and targeting by effect)."""
+"""Targeting by effect needs a second sign: a randomised exposure, a second effect phrase, or the method's name."""
 
 
 @dataclass(frozen=True)
@@ -87,8 +86,9 @@ def form_votes(task: Task) -> dict[str, float]:
     forecast = _forecast_vote(task.forms)
     if forecast:
         votes["forecasting"] = forecast
-    if votes.get("uplift_modeling", 0.0) < _UPLIFT_MIN:
-        votes.pop("uplift_modeling", None)  # "A/B test the model" alone is an evaluation plan, not a target
+    uplift = _uplift_vote(task.forms)
+    if uplift:
+        votes["uplift_modeling"] = uplift
     if task.modality == "image":
         for form, kind in _IMAGE_FORMS.items():
             if task.forms[form] > 0:
@@ -144,3 +144,16 @@ def fold_by_modality(best: str, scores: dict[str, float], medium: str, task: Tas
 
 
 _TYPE_OF_MEDIUM = {"text": "text_classification", "image": "image_classification", "audio": "audio_classification"}
+
+
+def _uplift_vote(forms: dict[str, float]) -> float:
+    """The effect of an action per unit: targeting by effect, learned from a randomised exposure.
+
+    A randomised test alone is usually the evaluation plan ("we will A/B test the model"), and one effect
+    phrase alone ("because of the weather") is ordinary English; together, or named outright, they are
+    an uplift target.
+    """
+    total = forms["effect_targeting"] + forms["random_exposure"] + forms["uplift_terms"]
+    if forms["uplift_terms"] > 0 or (forms["effect_targeting"] > 0 and total >= _UPLIFT_MIN):
+        return total
+    return 0.0
