@@ -26,6 +26,7 @@ _MEDIUM_MIN = 2.0
 _SPOKEN_AS_TEXT = 2.0
 """Transcription cues needed before recordings are read as the text made from them."""
 _FORM_TYPE = {
+    "yes_no": "binary_classification",
     "several_labels": "multilabel_classification",
     "unusual": "anomaly_detection",
     "amount": "regression",
@@ -120,8 +121,8 @@ def modality_of(task: Task, domain: Domain | None) -> str:
     present = [m for m in _MEDIA if task.media[m] >= _MEDIUM_MIN and (m != "text" or task.media[m] > task.media["tabular"])]
     if present:
         return max(present, key=lambda m: task.media[m])
-    if domain is not None and domain.modality in _MEDIA:
-        return domain.modality
+    if domain is not None and domain.modality in _MEDIA and task.media["tabular"] == 0:
+        return domain.modality  # "visual inspection" with no word about the data: the profile's usual data
     return "tabular"
 
 
