@@ -16,7 +16,7 @@ _DOMAIN_VOTE = 3.0
 _DOMAIN_PRIOR = 1.0
 _NO_LABELS_VOTE = 2.0
 _UNSTATED_UPLIFT = 0.5
-_OWN_WORDS = 4.0
+_OWN_WORDS = 3.0
 """A target form this strong (tasks.yaml) means the request says what it wants; the domain only leans."""
 _DETECTION_VOTE = 5.0
 _ENUMERATED_VOTE = 5.0
@@ -82,7 +82,7 @@ def classify_problem(
         # are a marketing setting, not an uplift target.
         scores["uplift_modeling"] *= _UNSTATED_UPLIFT
     _target_rules(text, kb, explicit, scores)
-    medium = modality_of(task, domain)
+    medium = modality_of(task, domain, domain_score)
     image = medium == "image"
     if medium == "tabular" and task.labels_missing:
         # Rows without any labels: only deviation from normal can be learned (an image or a text without

@@ -23,6 +23,8 @@ from ..knowledge import Domain, Knowledge
 
 _MEDIA = ("image", "audio", "text")
 _MEDIUM_MIN = 2.0
+_SURE_DOMAIN = 2.0
+"""A profile named by two of its cues may lend its usual data; one stray word ("customer service") may not."""
 _SPOKEN_AS_TEXT = 2.0
 """Transcription cues needed before recordings are read as the text made from them."""
 _FORM_TYPE = {
@@ -112,7 +114,7 @@ def _forecast_vote(forms: dict[str, float]) -> float:
     return 0.0
 
 
-def modality_of(task: Task, domain: Domain | None) -> str:
+def modality_of(task: Task, domain: Domain | None, domain_score: float = _SURE_DOMAIN) -> str:
     """The request's own words about its data, else the domain profile's usual data, else table rows.
 
     One stray word is not enough ("review the list", "a PDF report"): a medium needs two text cues or
@@ -121,7 +123,7 @@ def modality_of(task: Task, domain: Domain | None) -> str:
     present = [m for m in _MEDIA if task.media[m] >= _MEDIUM_MIN and (m != "text" or task.media[m] > task.media["tabular"])]
     if present:
         return max(present, key=lambda m: task.media[m])
-    if domain is not None and domain.modality in _MEDIA and task.media["tabular"] == 0:
+    if domain is not None and domain.modality in _MEDIA and task.media["tabular"] == 0 and domain_score >= _SURE_DOMAIN:
         return domain.modality  # "visual inspection" with no word about the data: the profile's usual data
     return "tabular"
 
