@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._frames import sentence_bounds
 from ..knowledge import Domain, Knowledge
 from ._task import Task, fold_by_modality, form_votes, modality_of, read_task
 
@@ -27,6 +28,7 @@ _SERVING_DEFAULT_VOTE = 1.5
 _LATENCY_VOTE = 3.0
 _HYBRID_VOTE = 6.0
 _STREAM_SOURCE_VOTE = 3.0
+_ON_DEVICE_VOTE = 5.0
 _INTERACTIVE_MS = 10_000
 _CAPACITY_VOTE = 2.0
 _STREAM_HORIZON_DAYS = 0.5
@@ -166,7 +168,11 @@ def classify_serving(
     horizon_days: float | None = None,
 ) -> tuple[str, dict[str, float], bool]:
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
-    use = {name: cues.count(text) for name, cues in kb.consumption_cues.items()}
+    bounds = sentence_bounds(text)
+    use = {
+        name: cues.count(text) + sum(f.matches(text, bounds) for f in kb.consumption_frames[name])
+        for name, cues in kb.consumption_cues.items()
+    }
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values())
     hybrid = use["precompute"] > 0 and use["online_step"] > 0
     edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)]
@@ -210,6 +216,8 @@ def classify_serving(
             scores["batch"] += _CAPACITY_VOTE
     if problem_type in ("recommendation", "ranking") and explicit["batch"] > 0 and explicit["real-time"] + explicit["hybrid"] > 0:
         scores["hybrid"] += 4 if explicit["hybrid"] >= 3 else 2
+    if use["on_device"]:
+        scores["edge"] += _ON_DEVICE_VOTE  # a device named with "by itself", "on board", "no signal"...
     if scores["edge"] < 5:
         # Weak edge words ("android app") describe where results are shown, not where the model runs.
         scores["edge"] = 0

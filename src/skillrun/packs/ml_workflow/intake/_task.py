@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._frames import sentence_bounds
 from ..knowledge import Domain, Knowledge
 
 _MEDIA = ("image", "audio", "text")
@@ -68,7 +69,11 @@ class Task:
 
 def read_task(text: str, kb: Knowledge) -> Task:
     media = {name: cues.score(text) for name, cues in kb.modality_cues.items() if name != "transcribed"}
-    forms = {name: cues.score(text) for name, cues in kb.form_cues.items()}
+    bounds = sentence_bounds(text)
+    forms = {
+        name: cues.score(text) + cues.weight * sum(f.matches(text, bounds) for f in kb.form_frames[name])
+        for name, cues in kb.form_cues.items()
+    }
     transcribed = kb.modality_cues["transcribed"].score(text) >= 1
     if transcribed and media["audio"] <= _SPOKEN_AS_TEXT * 2:
         # "after on-device speech-to-text, pull out the slots": the model reads the transcript.
