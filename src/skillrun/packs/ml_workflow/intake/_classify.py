@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .._frames import sentence_bounds
 from ..knowledge import Domain, Knowledge
-from ._task import Task, fold_by_modality, form_votes, modality_of, read_task
+from ._task import Task, fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
 _DOMAIN_VOTE = 3.0
 _DOMAIN_PRIOR = 1.0
@@ -52,6 +52,7 @@ class Reading:
 
 def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
     """The domain profile with the most cue hits; profiles listed first win ties (they are more specific)."""
+    text = without_enumerations(text)
     best: Domain | None = None
     best_score = 0.0
     for domain in kb.domains:
@@ -71,7 +72,8 @@ def classify_problem(
         votes.pop("forecasting", None)
         votes.pop("regression", None)
     # The request's own words: lexicon cues plus the target's form (knowledge/tasks.yaml).
-    explicit = {name: cues.score(text) for name, cues in kb.problem_cues.items()}
+    plain = without_enumerations(text)  # listed class names ("fraud, loan, other") are labels, not the task
+    explicit = {name: cues.score(plain) for name, cues in kb.problem_cues.items()}
     for kind, vote in votes.items():
         explicit[kind] = explicit.get(kind, 0.0) + vote
     scores = dict(explicit)
@@ -183,6 +185,8 @@ def classify_serving(
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
     if problem_type == "ranking" and not kb.problem_rules["search_words"].count(text):
         default = "batch"  # a ranked list for people to work through, not an answer to a query
+    if default == "edge":
+        default = _default_mode(problem_type)  # a device is never assumed: edge needs the request to say so
     scores[default] = scores.get(default, 0) + _SERVING_DEFAULT_VOTE
     if hybrid:
         # Scores, candidates or embeddings precomputed offline, then an online step on each request.

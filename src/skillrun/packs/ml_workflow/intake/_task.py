@@ -17,12 +17,14 @@ classification, and an image or text type without such data falls back to its ta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .._frames import sentence_bounds
 from ..knowledge import Domain, Knowledge
 
 _MEDIA = ("image", "audio", "text")
+_ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
 _MEDIUM_MIN = 2.0
 _SURE_DOMAIN = 2.0
 """A profile named by two of its cues may lend its usual data; one stray word ("customer service") may not."""
@@ -68,12 +70,17 @@ class Task:
 
 
 def read_task(text: str, kb: Knowledge) -> Task:
-    media = {name: cues.score(text) for name, cues in kb.modality_cues.items() if name != "transcribed"}
+    # Class names listed in parentheses ("(card, loan, fraud, complaint, other)") say what the labels
+    # are, not what the data is.
+    plain = without_enumerations(text)
+    media = {name: cues.score(plain) for name, cues in kb.modality_cues.items() if name != "transcribed"}
     bounds = sentence_bounds(text)
     forms = {
         name: cues.score(text) + cues.weight * sum(f.matches(text, bounds) for f in kb.form_frames[name])
         for name, cues in kb.form_cues.items()
     }
+    # One yes/no question is one, however many languages' phrasings it happens to match.
+    forms["yes_no"] = min(forms["yes_no"], kb.form_cues["yes_no"].weight)
     transcribed = kb.modality_cues["transcribed"].score(text) >= 1
     if transcribed and media["audio"] <= _SPOKEN_AS_TEXT * 2:
         # "after on-device speech-to-text, pull out the slots": the model reads the transcript.
@@ -83,6 +90,11 @@ def read_task(text: str, kb: Knowledge) -> Task:
         media["text"] += media["image"]  # OCR'd forms and scanned invoices are documents
         media["image"] = 0.0
     return Task(media=media, forms=forms, transcribed=transcribed)
+
+
+def without_enumerations(text: str) -> str:
+    """``text`` without parenthesised lists of three or more items (usually the class names)."""
+    return _ENUMERATION.sub(" ", text) if "(" in text else text
 
 
 def form_votes(task: Task) -> dict[str, float]:
@@ -97,6 +109,9 @@ def form_votes(task: Task) -> dict[str, float]:
     uplift = _uplift_vote(task.forms)
     if uplift:
         votes["uplift_modeling"] = uplift
+    if task.forms["unusual"] > 0 and task.forms["yes_no"] > 0:
+        # "detect whether consumption goes outside the normal range": the yes/no is the anomaly flag.
+        votes["anomaly_detection"] = votes.get("anomaly_detection", 0.0) + task.forms["yes_no"]
     if task.modality == "image":
         for form, kind in _IMAGE_FORMS.items():
             if task.forms[form] > 0:
@@ -110,7 +125,9 @@ def _forecast_vote(forms: dict[str, float]) -> float:
     A horizon alone ("quit in the next 6 months") only says when an event is judged, and one entity's
     amount over a window ("each member's spend in the next 30 days") is regression.
     """
-    if forms["per_period"] > 0 and (forms["amount"] + forms["aggregate"] > 0 or forms["per_period"] >= 2 * _FORECAST_VOTE):
+    if forms["per_period"] > 0 and (
+        forms["amount"] + forms["aggregate"] + forms["horizon"] > 0 or forms["per_period"] >= 2 * _FORECAST_VOTE
+    ):
         return forms["per_period"]
     if forms["per_period"] > 0:
         return forms["per_period"] / 2
