@@ -231,6 +231,7 @@ class Knowledge:
         self.form_cues = {name: cues_from(e) for name, e in tasks["forms"].items()}
         self.consumption_cues = {name: cues_from(e) for name, e in tasks["consumption"].items()}
         self.form_frames = {name: frames_from(e) for name, e in tasks["forms"].items()}
+        self.modality_frames = {name: frames_from(e) for name, e in tasks["modalities"].items()}
         self.consumption_frames = {name: frames_from(e) for name, e in tasks["consumption"].items()}
         self.time_cues = {name: cues_from(e) for name, e in tasks["time_dependence"].items()}
 

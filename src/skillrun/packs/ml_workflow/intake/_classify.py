@@ -29,6 +29,7 @@ _LATENCY_VOTE = 3.0
 _HYBRID_VOTE = 6.0
 _STREAM_SOURCE_VOTE = 3.0
 _ON_DEVICE_VOTE = 5.0
+_OFFLINE = ("offline", "hors ligne", "fuera de linea", "fora de linha", "离线")
 _INTERACTIVE_MS = 10_000
 _CAPACITY_VOTE = 2.0
 _STREAM_HORIZON_DAYS = 0.5
@@ -178,7 +179,7 @@ def classify_serving(
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values())
     hybrid = use["precompute"] > 0 and use["online_step"] > 0
     edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)]
-    if edge and not (hybrid and all(w.endswith("offline") for w in edge)):
+    if edge and not (hybrid and all(w.endswith(_OFFLINE) for w in edge)):
         # "embed all documents offline, re-score at query time" precomputes; it does not run on a device.
         return "edge", scores, True
     explicit = dict(scores)

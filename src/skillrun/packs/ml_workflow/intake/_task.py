@@ -26,6 +26,8 @@ from ..knowledge import Domain, Knowledge
 _MEDIA = ("image", "audio", "text")
 _ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
 _MEDIUM_MIN = 2.0
+_FRAME_MEDIUM = 2.0
+"""Texts received or screened ("we receive 3,000 e-mails a day ...") say the data is text."""
 _SURE_DOMAIN = 2.0
 """A profile named by two of its cues may lend its usual data; one stray word ("customer service") may not."""
 _SPOKEN_AS_TEXT = 2.0
@@ -73,8 +75,13 @@ def read_task(text: str, kb: Knowledge) -> Task:
     # Class names listed in parentheses ("(card, loan, fraud, complaint, other)") say what the labels
     # are, not what the data is.
     plain = without_enumerations(text)
-    media = {name: cues.score(plain) for name, cues in kb.modality_cues.items() if name != "transcribed"}
     bounds = sentence_bounds(text)
+    plain_bounds = sentence_bounds(plain)
+    media = {
+        name: cues.score(plain) + _FRAME_MEDIUM * sum(f.matches(plain, plain_bounds) for f in kb.modality_frames[name])
+        for name, cues in kb.modality_cues.items()
+        if name != "transcribed"
+    }
     forms = {
         name: cues.score(text) + cues.weight * sum(f.matches(text, bounds) for f in kb.form_frames[name])
         for name, cues in kb.form_cues.items()
