@@ -269,9 +269,9 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> boo
         return True
     if pt in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
         return False
-    if pt in ("ranking", "recommendation") and kb.temporal_signals.count(folded):
-        return True
     future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
+    if pt in ("ranking", "recommendation") and future:
+        return True  # ranked by an outcome, or learned from logs of past behaviour
     specific = domain is not None and not domain.generic
     if pt == "multilabel_classification" and not specific:
         return future  # tags on an item describe it now; "which add-ons will each customer buy" is an outcome
