@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .._cues import Cues
 from .._frames import sentence_bounds
 from ..knowledge import Domain, Knowledge
 
@@ -78,7 +79,7 @@ def read_task(text: str, kb: Knowledge) -> Task:
     bounds = sentence_bounds(text)
     plain_bounds = sentence_bounds(plain)
     media = {
-        name: cues.score(plain) + _FRAME_MEDIUM * sum(f.matches(plain, plain_bounds) for f in kb.modality_frames[name])
+        name: _distinct_score(cues, plain) + _FRAME_MEDIUM * sum(f.matches(plain, plain_bounds) for f in kb.modality_frames[name])
         for name, cues in kb.modality_cues.items()
         if name != "transcribed"
     }
@@ -97,6 +98,14 @@ def read_task(text: str, kb: Knowledge) -> Task:
         media["text"] += media["image"]  # OCR'd forms and scanned invoices are documents
         media["image"] = 0.0
     return Task(media=media, forms=forms, transcribed=transcribed)
+
+
+def _distinct_score(cues: Cues, text: str) -> float:
+    """Like ``cues.score`` but a word matched by several languages' cues ("note", "notes") counts once."""
+    best: dict[int, float] = {}
+    for start, _, factor in cues.hits(text):
+        best[start] = max(best.get(start, 0.0), factor)
+    return cues.weight * sum(best.values())
 
 
 def without_enumerations(text: str) -> str:
@@ -147,9 +156,10 @@ def modality_of(task: Task, domain: Domain | None, domain_score: float = _SURE_D
     """The request's own words about its data, else the domain profile's usual data, else table rows.
 
     One stray word is not enough ("review the list", "a PDF report"): a medium needs two text cues or
-    one image or audio cue, and text must outweigh the words that describe fields and measurements.
+    one image or audio cue, and text or sound must outweigh the words that describe fields and
+    measurements ("sound level and temperature" are sensor readings).
     """
-    present = [m for m in _MEDIA if task.media[m] >= _MEDIUM_MIN and (m != "text" or task.media[m] > task.media["tabular"])]
+    present = [m for m in _MEDIA if task.media[m] >= _MEDIUM_MIN and (m == "image" or task.media[m] > task.media["tabular"])]
     if present:
         return max(present, key=lambda m: task.media[m])
     if domain is not None and domain.modality in _MEDIA and task.media["tabular"] == 0 and domain_score >= _SURE_DOMAIN:
