@@ -159,7 +159,10 @@ def modality_of(task: Task, domain: Domain | None, domain_score: float = _SURE_D
     one image or audio cue, and text or sound must outweigh the words that describe fields and
     measurements ("sound level and temperature" are sensor readings).
     """
-    present = [m for m in _MEDIA if task.media[m] >= _MEDIUM_MIN and (m == "image" or task.media[m] > task.media["tabular"])]
+    present = [
+        m for m in _MEDIA
+        if task.media[m] >= _MEDIUM_MIN and (task.media[m] > task.media["tabular"] or (m == "image" and task.media["tabular"] < _MEDIUM_MIN))
+    ]  # fmt: skip
     if present:
         return max(present, key=lambda m: task.media[m])
     if domain is not None and domain.modality in _MEDIA and task.media["tabular"] == 0 and domain_score >= _SURE_DOMAIN:
