@@ -36,7 +36,6 @@ _SPOKEN_AS_TEXT = 2.0
 _FORM_TYPE = {
     "yes_no": "binary_classification",
     "several_labels": "multilabel_classification",
-    "unusual": "anomaly_detection",
     "amount": "regression",
     "order_for_query": "ranking",
     "items_for_user": "recommendation",
@@ -70,6 +69,11 @@ class Task:
     @property
     def labels_missing(self) -> bool:
         return self.forms["no_labels"] > 0
+
+    @property
+    def labelled(self) -> bool:
+        """Labelled positives are mentioned ("60k banned accounts", "labelled ransomware samples")."""
+        return self.forms["labels_present"] > 0 and not self.labels_missing
 
 
 def read_task(text: str, kb: Knowledge) -> Task:
@@ -125,7 +129,11 @@ def form_votes(task: Task) -> dict[str, float]:
     uplift = _uplift_vote(task.forms)
     if uplift:
         votes["uplift_modeling"] = uplift
-    if task.forms["unusual"] > 0 and task.forms["yes_no"] > 0:
+    if task.forms["unusual"] > 0:
+        # Unusual-looking positives with labels ("labelled ransomware samples") are still a supervised task.
+        unusual = task.forms["unusual"] / 2 if task.labelled else task.forms["unusual"]
+        votes["anomaly_detection"] = votes.get("anomaly_detection", 0.0) + unusual
+    if task.forms["unusual"] > 0 and task.forms["yes_no"] > 0 and not task.labelled:
         # "detect whether consumption goes outside the normal range": the yes/no is the anomaly flag.
         votes["anomaly_detection"] = votes.get("anomaly_detection", 0.0) + task.forms["yes_no"]
     if task.modality == "image":
