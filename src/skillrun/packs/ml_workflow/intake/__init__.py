@@ -103,7 +103,7 @@ def _assemble(
         team = {"first-model": 2, "growing": 4, "platform": 10}[maturity]
         assume("team_size", str(team), f"not stated; typical for a {maturity} team")
     gpu = ctx.gpu
-    modality = _modality(domain, pt)
+    modality = _modality(domain, pt, reading.medium)
     if gpu is None and modality in ("image", "audio", "text") and pt != "sequence_labeling":
         assume("gpu", "one rented GPU for training only", "not stated; inference is planned on CPU")
     budget = ctx.budget
@@ -244,7 +244,7 @@ def _deadline(stated: str | None) -> str:
     return "06:00 local time (next morning)"
 
 
-def _modality(domain: Domain | None, pt: str) -> str:
+def _modality(domain: Domain | None, pt: str, medium: str) -> str:
     by_type = {
         "image_classification": "image", "object_detection": "image", "image_segmentation": "image",
         "audio_classification": "audio", "text_classification": "text", "sequence_labeling": "text",
@@ -252,7 +252,9 @@ def _modality(domain: Domain | None, pt: str) -> str:
     }  # fmt: skip
     if pt in by_type:
         return by_type[pt]
-    return domain.modality if domain and domain.problem_type == pt else "tabular"
+    if medium in ("text", "image", "audio"):
+        return medium  # tags inferred from descriptions are a text task, from measurements a tabular one
+    return domain.modality if domain and domain.problem_type == pt and not domain.generic else "tabular"
 
 
 def _complexity(maturity: str, modality: str, gpu: bool | None) -> str:

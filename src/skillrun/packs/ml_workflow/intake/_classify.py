@@ -49,6 +49,8 @@ class Reading:
     serving_stated: bool
     matched: Domain | None = None
     """The best-matching profile before the problem type was settled (its regulation still applies)."""
+    medium: str = "tabular"
+    """What the data is, read from the request (image, audio, text or tabular)."""
 
 
 def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
@@ -65,9 +67,11 @@ def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
 
 def classify_problem(
     text: str, kb: Knowledge, domain: Domain | None, domain_score: float, task: Task | None = None
-) -> tuple[str, dict[str, float]]:
+) -> tuple[str, dict[str, float], str]:
+    """The problem type, the votes behind it, and the kind of data (image, audio, text or tabular)."""
     task = task or read_task(text, kb)
-    votes = form_votes(task)
+    medium = modality_of(task, domain, domain_score)
+    votes = form_votes(task, medium)
     if kb.problem_rules["threshold_event"].count(text):
         # "the probability that tomorrow's price exceeds 200 in each hour": an event, not an amount.
         votes.pop("forecasting", None)
@@ -87,7 +91,6 @@ def classify_problem(
         # are a marketing setting, not an uplift target.
         scores["uplift_modeling"] *= _UNSTATED_UPLIFT
     _target_rules(text, kb, explicit, scores)
-    medium = modality_of(task, domain, domain_score)
     image = medium == "image"
     if medium == "tabular" and task.labels_missing:
         # Rows without any labels: only deviation from normal can be learned (an image or a text without
@@ -103,7 +106,7 @@ def classify_problem(
     best = max(scores, key=lambda k: scores[k])
     if scores[best] <= 0:
         best = "binary_classification"
-    return fold_by_modality(best, scores, medium, task), scores
+    return fold_by_modality(best, scores, medium, task), scores, medium
 
 
 def _target_rules(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float]) -> None:
@@ -249,7 +252,7 @@ def read(
     horizon_days: float | None = None,
 ) -> Reading:
     matched, domain_score = match_domain(text, kb)
-    problem_type, problem_scores = classify_problem(text, kb, matched, domain_score)
+    problem_type, problem_scores, medium = classify_problem(text, kb, matched, domain_score)
     domain = matched
     if domain is None or domain.problem_type != problem_type:
         # No profile, or an explicit problem-type cue overrode the matched one: take the best profile of
@@ -259,7 +262,7 @@ def read(
     mode, serving_scores, stated = classify_serving(
         text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days
     )
-    return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched)
+    return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched, medium)
 
 
 def _domain_of_type(text: str, kb: Knowledge, problem_type: str) -> tuple[Domain, float] | None:

@@ -43,6 +43,7 @@ _FORM_TYPE = {
     "categories": "multiclass_classification",
 }
 _IMAGE_FORMS = {"where_objects": "object_detection", "region_outline": "image_segmentation"}
+_TYPE_OF_MEDIUM = {"text": "text_classification", "image": "image_classification", "audio": "audio_classification"}
 _FORECAST_VOTE = 5.0
 _UPLIFT_MIN = 6.0
 """Targeting by effect needs a second sign: a randomised exposure, a second effect phrase, or the method's name."""
@@ -56,15 +57,6 @@ class Task:
     """Evidence per target form (knowledge/tasks.yaml ``forms``)."""
     transcribed: bool
     """The text was made from speech or a scan (speech-to-text, OCR)."""
-
-    @property
-    def modality(self) -> str:
-        """The data's kind: the medium with most evidence, else tabular."""
-        best = max(_MEDIA, key=lambda m: self.media[m])
-        return best if self.media[best] > 0 else "tabular"
-
-    def has(self, medium: str, at_least: float = 2.0) -> bool:
-        return self.media.get(medium, 0.0) >= at_least
 
     @property
     def labels_missing(self) -> bool:
@@ -117,8 +109,8 @@ def without_enumerations(text: str) -> str:
     return _ENUMERATION.sub(" ", text) if "(" in text else text
 
 
-def form_votes(task: Task) -> dict[str, float]:
-    """Votes for problem types from the target's phrasing (image forms only when there are images)."""
+def form_votes(task: Task, medium: str) -> dict[str, float]:
+    """Votes for problem types from the target's phrasing (image forms only when the data is images)."""
     votes: dict[str, float] = {}
     for form, kind in _FORM_TYPE.items():
         if task.forms[form] > 0:
@@ -136,7 +128,7 @@ def form_votes(task: Task) -> dict[str, float]:
     if task.forms["unusual"] > 0 and task.forms["yes_no"] > 0 and not task.labelled:
         # "detect whether consumption goes outside the normal range": the yes/no is the anomaly flag.
         votes["anomaly_detection"] = votes.get("anomaly_detection", 0.0) + task.forms["yes_no"]
-    if task.modality == "image":
+    if medium == "image":
         for form, kind in _IMAGE_FORMS.items():
             if task.forms[form] > 0:
                 votes[kind] = task.forms[form]
@@ -184,19 +176,14 @@ def fold_by_modality(best: str, scores: dict[str, float], medium: str, task: Tas
         "multiclass_classification", 0.0
     ) > scores.get("binary_classification", 0.0) else "binary_classification"
     if best in ("binary_classification", "multiclass_classification"):
-        return {"text": "text_classification", "image": "image_classification", "audio": "audio_classification"}.get(
-            medium, best
-        )
+        return _TYPE_OF_MEDIUM.get(medium, best)
     if best in ("image_classification", "object_detection", "image_segmentation") and medium != "image":
-        return tabular if medium == "tabular" else {"text": "text_classification", "audio": "audio_classification"}[medium]
-    if best == "audio_classification" and medium not in ("audio",):
-        return tabular if medium == "tabular" else _TYPE_OF_MEDIUM[medium]
+        return _TYPE_OF_MEDIUM.get(medium, tabular)
+    if best == "audio_classification" and medium != "audio":
+        return _TYPE_OF_MEDIUM.get(medium, tabular)
     if best == "text_classification" and medium == "tabular" and task.media["tabular"] > task.media["text"]:
         return tabular
     return best
-
-
-_TYPE_OF_MEDIUM = {"text": "text_classification", "image": "image_classification", "audio": "audio_classification"}
 
 
 def _uplift_vote(forms: dict[str, float]) -> float:
