@@ -26,6 +26,8 @@ from ..knowledge import Domain, Knowledge
 
 _MEDIA = ("image", "audio", "text")
 _ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
+_NEGATED = re.compile(r"(?:\b(?:not|non|no|nicht|kein\w*|pas|ni|nao|sem|sin|senza|ohne|without)\b|不是|而非)[^.,;]*$")
+"""A negation just before a cue ("listening to the voice, not the transcribed text") cancels it."""
 _MEDIUM_MIN = 2.0
 _FRAME_MEDIUM = 2.0
 """Texts received or screened ("we receive 3,000 e-mails a day ...") say the data is text."""
@@ -85,7 +87,7 @@ def read_task(text: str, kb: Knowledge) -> Task:
     }
     # One yes/no question is one, however many languages' phrasings it happens to match.
     forms["yes_no"] = min(forms["yes_no"], kb.form_cues["yes_no"].weight)
-    transcribed = kb.modality_cues["transcribed"].score(text) >= 1
+    transcribed = any(not _NEGATED.search(text[max(0, start - 24) : start]) for start, _, _ in kb.modality_cues["transcribed"].hits(text))
     if transcribed and media["audio"] <= _SPOKEN_AS_TEXT * 2:
         # "after on-device speech-to-text, pull out the slots": the model reads the transcript.
         media["text"] += media["audio"] + 2
