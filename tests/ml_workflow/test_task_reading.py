@@ -105,3 +105,15 @@ def test_a_stated_effect_is_needed_for_uplift() -> None:
 )
 def test_serving_mode_follows_consumption(text: str, mode: str) -> None:
     assert read_request(text).serving_mode == mode
+
+
+def test_every_task_cue_entry_names_its_source() -> None:
+    import yaml
+
+    from skillrun.packs.ml_workflow.knowledge import _paths
+
+    path = next(p for p in _paths() if p.name == "tasks.yaml")
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for section in ("modalities", "forms", "consumption", "time_dependence"):
+        for name, entry in data[section].items():
+            assert len(str(entry.get("source", ""))) > 20, (section, name)
