@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from skillrun.packs.ml_workflow import _kbcache
-from skillrun.packs.ml_workflow._cues import Cues, _literal_prefix
+from skillrun.packs.ml_workflow._cues import Cues, _needles
 from skillrun.packs.ml_workflow.intake._text import prepare
 from skillrun.packs.ml_workflow.knowledge import _FILES, Knowledge, _paths, build, knowledge
 
@@ -24,13 +24,16 @@ def _texts() -> list[str]:
     holdout = [
         json.loads(line)["request"] for line in (HERE / "holdout_requests.jsonl").read_text().splitlines()
     ]
-    return [prepare(t)[0] for t in [*(r[0] for r in OWN_REQUESTS), *holdout]]
+    dev = [
+        json.loads(line)["request"] for line in (HERE / "dev_requests.jsonl").read_text().splitlines()
+    ]
+    return [prepare(t)[0] for t in [*(r[0] for r in OWN_REQUESTS), *holdout, *dev]]
 
 
 def _all_cues(kb: Knowledge) -> list[Cues]:
     groups = [
         kb.problem_cues, kb.serving_cues, kb.cloud_cues, kb.gpu_cues, kb.budget_cues, kb.maturity_cues,
-        kb.regulated_cues, kb.domain_cues,
+        kb.regulated_cues, kb.domain_cues, kb.modality_cues, kb.form_cues, kb.consumption_cues, kb.time_cues,
     ]  # fmt: skip
     return [c for g in groups for c in g.values()] + [kb.edge_strong] + [c for _, c in kb.source_cues]
 
@@ -52,19 +55,23 @@ def test_cheap_matching_equals_regex_matching() -> None:
 
 
 @pytest.mark.parametrize(
-    ("cue", "prefix"),
+    ("cue", "needles"),
     [
-        ("predict (the )?(demand|sales)", "predict "),
-        ("e-?mail", "e"),
-        ("\\bner\\b", "ner"),
-        ("(a|b) c", ""),
-        ("churn|attrition", ""),
-        ("cancel(lation)?s? (their)", "cancel"),
-        ("\\d+ categories", ""),
+        ("predict (the )?(demand|sales)", ("predict ",)),
+        ("(extract|pull|anonymi[sz])\\w* names", ("extract", "pull", "anonymi")),
+        ("(a |at )?random (half|sample)", ("random ",)),
+        ("(for|in) (the )?(next|coming) \\d+", ("next", "coming")),
+        ("(?<![0-9] )daily(?! active)", ("daily",)),
+        ("(?:(?!which)[a-z]){0,30}(value|price)", ("value", "price")),
+        ("\\d+ categories", (" categories",)),
+        ("e-?mails?", ("mail",)),
+        ("(a|b) c", ()),
+        ("churn|attrition", ()),
+        ("\\bs3\\b", ()),
     ],
 )
-def test_literal_prefix(cue: str, prefix: str) -> None:
-    assert _literal_prefix(cue) == prefix
+def test_needles(cue: str, needles: tuple[str, ...]) -> None:
+    assert _needles(cue) == needles
 
 
 def test_weak_cues_vote_at_half_weight() -> None:

@@ -2,10 +2,11 @@
 
 About three cues in four are plain words or phrases ("churn", "free trial"); they are found with
 ``str.find`` and a word-start test, no regular expression at all. The rest are regular expressions,
-compiled the first time a text could match them: a cue's fixed leading text ("predict " in
+compiled the first time a text could match them: a text every match must contain ("predict " in
 "predict (the )?(demand|sales)") must occur in the text before the pattern is even compiled. Parsing
 some two thousand patterns up front used to dominate the CLI's start-up; now a request compiles the
-handful its words call for.
+handful its words call for. A pattern that opens with alternatives ("(extract|pull|mask) ...") is
+skipped unless one of them occurs.
 """
 
 from __future__ import annotations
@@ -28,11 +29,32 @@ def _latin(cue: str) -> bool:
     return bool(cue) and (cue[0] in _WORD_CHAR or cue[0] in "(\\")
 
 
-def _literal_prefix(cue: str) -> str:
-    """Text every match of regex ``cue`` starts with ('' when none can be told cheaply)."""
-    depth, i = 0, 0
+def _group_end(cue: str, start: int) -> int:
+    """Index of the ``)`` closing the group opened at ``cue[start]``."""
+    depth, i = 0, start
     while i < len(cue):
         ch = cue[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = cue.index("]", i + 1) + 1
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return len(cue) - 1
+
+
+def _split_top(body: str) -> list[str]:
+    """``body`` split at its top-level ``|``."""
+    parts, depth, last, i = [], 0, 0, 0
+    while i < len(body):
+        ch = body[i]
         if ch == "\\":
             i += 2
             continue
@@ -41,41 +63,107 @@ def _literal_prefix(cue: str) -> str:
         elif ch in ")]":
             depth -= 1
         elif ch == "|" and depth == 0:
-            return ""  # a top-level alternation: any branch may match
+            parts.append(body[last:i])
+            last = i + 1
         i += 1
-    body = cue[2:] if cue.startswith("\\b") else cue
-    prefix: list[str] = []
-    for ch in body:
+    return [*parts, body[last:]]
+
+
+def _head(text: str) -> str:
+    """The literal text a regex fragment starts with (a character made optional is dropped)."""
+    out: list[str] = []
+    for ch in text:
         if ch in _META:
-            if ch in _QUANTIFIERS and prefix:
-                prefix.pop()  # the last character is optional or repeated
+            if ch in _QUANTIFIERS and out:
+                out.pop()
             break
-        prefix.append(ch)
-    return "".join(prefix)
+        out.append(ch)
+    return "".join(out)
+
+
+def _useful(head: str) -> bool:
+    return len(head) >= _MIN_PREFIX or (len(head) >= 2 and not head[0].isascii())
+
+
+def _skip_quantifier(body: str, i: int) -> tuple[int, bool]:
+    """Index after an optional quantifier at ``body[i]``, and whether it allows zero repeats."""
+    if i < len(body) and body[i] in "?*":
+        return i + 1, True
+    if i < len(body) and body[i] == "+":
+        return i + 1, False
+    if body.startswith("{", i):
+        close = body.index("}", i)
+        return close + 1, body[i + 1 : close].split(",")[0] in ("", "0")
+    return i, False
+
+
+def _needles(cue: str) -> tuple[str, ...]:
+    """Texts one of which every match of regex ``cue`` contains; ``()`` when none can be told cheaply.
+
+    The first element of the pattern that every match must pass through and that is long enough to
+    say something decides: a literal run ("predict "), or a group whose alternatives all start with
+    literal text ("(extract|pull|mask)"). Optional parts, look-arounds, classes and short words before
+    it are skipped.
+    """
+    if len(_split_top(cue)) > 1:
+        return ()  # a top-level alternation: any branch may match
+    body = cue
+    i = 0
+    while i < len(body):
+        ch = body[i]
+        if ch == "(":
+            end = _group_end(body, i)
+            after, optional = _skip_quantifier(body, end + 1)
+            if body.startswith(("(?<", "(?=", "(?!"), i) or optional:
+                i = after
+                continue
+            inner = body[i + 1 : end]
+            inner = inner[2:] if inner.startswith("?:") else inner
+            heads = tuple(_head(alt) for alt in _split_top(inner))
+            if all(_useful(h) for h in heads):
+                return heads
+            i = after
+        elif ch == "\\" or ch == "." or ch == "[":
+            end = body.index("]", i + 1) + 1 if ch == "[" else i + (2 if ch == "\\" else 1)
+            i, _ = _skip_quantifier(body, end)
+        elif ch in "^$":
+            i += 1
+        elif ch in _META:
+            return ()
+        else:
+            head = _head(body[i:])
+            if _useful(head):
+                return (head,)
+            j = i
+            while j < len(body) and body[j] not in _META:
+                j += 1
+            i, _ = _skip_quantifier(body, j) if j < len(body) and body[j] in "?*+{" else (j, False)
+            if not head:  # a lone optional character
+                i = max(i, j)
+    return ()
 
 
 class _Regex:
-    __slots__ = ("source", "prefix", "compiled")
+    __slots__ = ("source", "needles", "compiled")
 
     def __init__(self, cue: str) -> None:
         self.source = (r"(?<![a-z0-9])" + cue) if _latin(cue) else cue
-        prefix = _literal_prefix(cue)
-        self.prefix = prefix if len(prefix) >= _MIN_PREFIX else ""
+        self.needles = _needles(cue)
         self.compiled: re.Pattern[str] | None = None
 
     def search(self, text: str) -> tuple[int, int] | None:
-        if self.prefix and self.prefix not in text:
+        if self.needles and not any(n in text for n in self.needles):
             return None
         if self.compiled is None:
             self.compiled = re.compile(self.source)
         m = self.compiled.search(text)
         return (m.start(), m.end()) if m else None
 
-    def __getstate__(self) -> tuple[str, str]:
-        return self.source, self.prefix  # compiled patterns are rebuilt lazily after unpickling
+    def __getstate__(self) -> tuple[str, tuple[str, ...]]:
+        return self.source, self.needles  # compiled patterns are rebuilt lazily after unpickling
 
-    def __setstate__(self, state: tuple[str, str]) -> None:
-        self.source, self.prefix = state
+    def __setstate__(self, state: tuple[str, tuple[str, ...]]) -> None:
+        self.source, self.needles = state
         self.compiled = None
 
 

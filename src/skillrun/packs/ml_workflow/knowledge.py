@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..._content import find_content
 from ...errors import SkillrunError
 from ._cues import Cues, cues_from
+from ._frames import frames_from
 
 
 class KnowledgeError(SkillrunError):
@@ -225,10 +226,19 @@ class Knowledge:
         self.designs = {k: Design.model_validate(v) for k, v in exp["designs"].items()}
         self.experiments = exp
         self.serving = raw["serving"]["modes"]
+        tasks = raw["tasks"]
+        self.modality_cues = {name: cues_from(e) for name, e in tasks["modalities"].items()}
+        self.form_cues = {name: cues_from(e) for name, e in tasks["forms"].items()}
+        self.consumption_cues = {name: cues_from(e) for name, e in tasks["consumption"].items()}
+        self.form_frames = {name: frames_from(e) for name, e in tasks["forms"].items()}
+        self.modality_frames = {name: frames_from(e) for name, e in tasks["modalities"].items()}
+        self.consumption_frames = {name: frames_from(e) for name, e in tasks["consumption"].items()}
+        self.time_cues = {name: cues_from(e) for name, e in tasks["time_dependence"].items()}
 
 
 _FILES = (
     "lexicon", "domains", "generic", "problem_types", "platforms", "sources", "monitoring", "experiments", "serving",
+    "tasks",
 )  # fmt: skip
 
 

@@ -103,7 +103,7 @@ def _assemble(
         team = {"first-model": 2, "growing": 4, "platform": 10}[maturity]
         assume("team_size", str(team), f"not stated; typical for a {maturity} team")
     gpu = ctx.gpu
-    modality = _modality(domain, pt)
+    modality = _modality(domain, pt, reading.medium)
     if gpu is None and modality in ("image", "audio", "text") and pt != "sequence_labeling":
         assume("gpu", "one rented GPU for training only", "not stated; inference is planned on CPU")
     budget = ctx.budget
@@ -244,7 +244,7 @@ def _deadline(stated: str | None) -> str:
     return "06:00 local time (next morning)"
 
 
-def _modality(domain: Domain | None, pt: str) -> str:
+def _modality(domain: Domain | None, pt: str, medium: str) -> str:
     by_type = {
         "image_classification": "image", "object_detection": "image", "image_segmentation": "image",
         "audio_classification": "audio", "text_classification": "text", "sequence_labeling": "text",
@@ -252,7 +252,9 @@ def _modality(domain: Domain | None, pt: str) -> str:
     }  # fmt: skip
     if pt in by_type:
         return by_type[pt]
-    return domain.modality if domain and domain.problem_type == pt else "tabular"
+    if medium in ("text", "image", "audio"):
+        return medium  # tags inferred from descriptions are a text task, from measurements a tabular one
+    return domain.modality if domain and domain.problem_type == pt and not domain.generic else "tabular"
 
 
 def _complexity(maturity: str, modality: str, gpu: bool | None) -> str:
@@ -264,12 +266,21 @@ def _complexity(maturity: str, modality: str, gpu: bool | None) -> str:
 
 
 def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> bool:
+    """Rubric §0.1: true when the label or the features depend on time (a random split leaks the future)."""
     if pt in ("forecasting", "anomaly_detection", "uplift_modeling"):
         return True
     if pt in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
         return False
-    if pt in ("ranking", "recommendation") and kb.temporal_signals.count(folded):
-        return True
+    future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
+    if pt in ("ranking", "recommendation") and future:
+        return True  # ranked by an outcome, or learned from logs of past behaviour
+    specific = domain is not None and not domain.generic
+    if pt == "multilabel_classification" and not specific:
+        return future  # tags on an item describe it now; "which add-ons will each customer buy" is an outcome
+    if pt in ("binary_classification", "multiclass_classification", "regression") and not specific:
+        # The category, cause or activity of an item as it is now does not depend on when it is asked.
+        if kb.time_cues["snapshot"].count(folded) and not future:
+            return False
     return domain.temporal if domain is not None else True
 
 

@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .._frames import sentence_bounds
 from ..knowledge import Domain, Knowledge
+from ._task import Task, fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
 _DOMAIN_VOTE = 3.0
+_DOMAIN_PRIOR = 1.0
+_NO_LABELS_VOTE = 2.0
+_UNSTATED_UPLIFT = 0.5
+_OWN_WORDS = 3.0
+"""A target form this strong (tasks.yaml) means the request says what it wants; the domain only leans."""
 _DETECTION_VOTE = 5.0
 _ENUMERATED_VOTE = 5.0
 _QUANTITY_VOTE = 5.0
@@ -19,6 +26,10 @@ _QUANTITY_VOTE = 5.0
 _SERVING_DEFAULT_VOTE = 1.5
 """A domain's usual serving mode; one explicit cue in the request ("every night", "at checkout") outweighs it."""
 _LATENCY_VOTE = 3.0
+_HYBRID_VOTE = 6.0
+_STREAM_SOURCE_VOTE = 3.0
+_ON_DEVICE_VOTE = 5.0
+_OFFLINE = ("offline", "hors ligne", "fuera de linea", "fora de linha", "离线")
 _INTERACTIVE_MS = 10_000
 _CAPACITY_VOTE = 2.0
 _STREAM_HORIZON_DAYS = 0.5
@@ -38,10 +49,13 @@ class Reading:
     serving_stated: bool
     matched: Domain | None = None
     """The best-matching profile before the problem type was settled (its regulation still applies)."""
+    medium: str = "tabular"
+    """What the data is, read from the request (image, audio, text or tabular)."""
 
 
 def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
     """The domain profile with the most cue hits; profiles listed first win ties (they are more specific)."""
+    text = without_enumerations(text)
     best: Domain | None = None
     best_score = 0.0
     for domain in kb.domains:
@@ -51,15 +65,37 @@ def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
     return best, best_score
 
 
-def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_score: float) -> tuple[str, dict[str, float]]:
-    explicit = {name: cues.score(text) for name, cues in kb.problem_cues.items()}
+def classify_problem(
+    text: str, kb: Knowledge, domain: Domain | None, domain_score: float, task: Task | None = None
+) -> tuple[str, dict[str, float], str]:
+    """The problem type, the votes behind it, and the kind of data (image, audio, text or tabular)."""
+    task = task or read_task(text, kb)
+    medium = modality_of(task, domain, domain_score)
+    votes = form_votes(task, medium)
+    if kb.problem_rules["threshold_event"].count(text):
+        # "the probability that tomorrow's price exceeds 200 in each hour": an event, not an amount.
+        votes.pop("forecasting", None)
+        votes.pop("regression", None)
+    # The request's own words: lexicon cues plus the target's form (knowledge/tasks.yaml).
+    plain = without_enumerations(text)  # listed class names ("fraud, loan, other") are labels, not the task
+    explicit = {name: cues.score(plain) for name, cues in kb.problem_cues.items()}
+    for kind, vote in votes.items():
+        explicit[kind] = explicit.get(kind, 0.0) + vote
     scores = dict(explicit)
     if domain is not None:
-        scores[domain.problem_type] = scores.get(domain.problem_type, 0) + _DOMAIN_VOTE * min(domain_score, 2)
+        # The domain is a prior: it speaks loudly only when the request does not say what it wants.
+        weight = _DOMAIN_VOTE if max(votes.values(), default=0.0) < _OWN_WORDS else _DOMAIN_PRIOR
+        scores[domain.problem_type] = scores.get(domain.problem_type, 0) + weight * min(domain_score, 2)
+    if "uplift_modeling" not in votes:
+        # An effect per unit cannot be targeted without saying so: coupons and retention offers alone
+        # are a marketing setting, not an uplift target.
+        scores["uplift_modeling"] *= _UNSTATED_UPLIFT
     _target_rules(text, kb, explicit, scores)
-    image = explicit.get("image_classification", 0) > explicit.get("audio_classification", 0) or (
-        domain is not None and domain.modality == "image"
-    )  # "live call audio through Kinesis Video Streams" is audio
+    image = medium == "image"
+    if medium == "tabular" and task.labels_missing:
+        # Rows without any labels: only deviation from normal can be learned (an image or a text without
+        # labels is still a labelling job, not an anomaly).
+        scores["anomaly_detection"] += _NO_LABELS_VOTE
     if image:
         _image_rules(text, kb, domain, explicit, scores)
     else:
@@ -70,7 +106,7 @@ def classify_problem(text: str, kb: Knowledge, domain: Domain | None, domain_sco
     best = max(scores, key=lambda k: scores[k])
     if scores[best] <= 0:
         best = "binary_classification"
-    return best, scores
+    return fold_by_modality(best, scores, medium, task), scores, medium
 
 
 def _target_rules(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float]) -> None:
@@ -138,19 +174,43 @@ def classify_serving(
     horizon_days: float | None = None,
 ) -> tuple[str, dict[str, float], bool]:
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
-    stated = any(v > 0 for v in scores.values()) or latency_ms is not None
-    if kb.edge_strong.count(text):
+    bounds = sentence_bounds(text)
+    use = {
+        name: cues.count(text) + sum(f.matches(text, bounds) for f in kb.consumption_frames[name])
+        for name, cues in kb.consumption_cues.items()
+    }
+    stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values())
+    hybrid = use["precompute"] > 0 and use["online_step"] > 0
+    edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)]
+    if edge and not (hybrid and all(w.endswith(_OFFLINE) for w in edge)):
+        # "embed all documents offline, re-score at query time" precomputes; it does not run on a device.
         return "edge", scores, True
     explicit = dict(scores)
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
     if problem_type == "ranking" and not kb.problem_rules["search_words"].count(text):
         default = "batch"  # a ranked list for people to work through, not an answer to a query
+    if default == "edge":
+        default = _default_mode(problem_type)  # a device is never assumed: edge needs the request to say so
     scores[default] = scores.get(default, 0) + _SERVING_DEFAULT_VOTE
-    on_stream = explicit["streaming"] >= 3  # two stream signals: Kafka, events/s, telemetry...
+    if hybrid:
+        # Scores, candidates or embeddings precomputed offline, then an online step on each request.
+        scores["hybrid"] += _HYBRID_VOTE
+        explicit["hybrid"] += _HYBRID_VOTE
+    # Events consumed from a broker (Kafka, Kinesis, Event Hubs...) are a stream, unless a caller waits.
+    # A failure warned of days ahead can be scored in a batch even when the sensors stream.
+    ahead = horizon_days is not None and horizon_days >= _BATCH_HORIZON_DAYS
+    fed = use["stream_source"] > 0 and not use["synchronous"] and not ahead
+    if fed:
+        scores["streaming"] += _STREAM_SOURCE_VOTE
+        # "within seconds" on a consumed stream is the stream's freshness, not a caller waiting.
+        scores["real-time"] *= 0.5
+    if use["synchronous"]:
+        scores["hybrid" if hybrid else "real-time"] += _STREAM_SOURCE_VOTE
+    on_stream = explicit["streaming"] >= 3 or fed  # two stream signals: Kafka, events/s, telemetry...
     # An explicit precompute-plus-online statement owns the latency figures: they describe its online step.
     online = "hybrid" if explicit["hybrid"] >= 3 else "real-time"
     if latency_ms is not None and latency_ms <= _INTERACTIVE_MS:
-        key = "streaming" if on_stream else online
+        key = "streaming" if on_stream and not use["synchronous"] else online
         scores[key] += _LATENCY_VOTE
     if peak_rps is not None and peak_rps >= 1 and explicit["batch"] == 0:
         scores["streaming" if on_stream else online] += 2.5
@@ -164,6 +224,8 @@ def classify_serving(
             scores["batch"] += _CAPACITY_VOTE
     if problem_type in ("recommendation", "ranking") and explicit["batch"] > 0 and explicit["real-time"] + explicit["hybrid"] > 0:
         scores["hybrid"] += 4 if explicit["hybrid"] >= 3 else 2
+    if use["on_device"]:
+        scores["edge"] += _ON_DEVICE_VOTE  # a device named with "by itself", "on board", "no signal"...
     if scores["edge"] < 5:
         # Weak edge words ("android app") describe where results are shown, not where the model runs.
         scores["edge"] = 0
@@ -190,7 +252,7 @@ def read(
     horizon_days: float | None = None,
 ) -> Reading:
     matched, domain_score = match_domain(text, kb)
-    problem_type, problem_scores = classify_problem(text, kb, matched, domain_score)
+    problem_type, problem_scores, medium = classify_problem(text, kb, matched, domain_score)
     domain = matched
     if domain is None or domain.problem_type != problem_type:
         # No profile, or an explicit problem-type cue overrode the matched one: take the best profile of
@@ -200,7 +262,7 @@ def read(
     mode, serving_scores, stated = classify_serving(
         text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days
     )
-    return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched)
+    return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched, medium)
 
 
 def _domain_of_type(text: str, kb: Knowledge, problem_type: str) -> tuple[Domain, float] | None:

@@ -1,0 +1,201 @@
+"""What the request asks the model to do, from its own words: the kind of data and the form of the target.
+
+Two readings, kept apart from any guess about the business (knowledge/tasks.yaml):
+
+- **modality**: what the data *is*. Photos, scans and camera frames are images; recordings and
+  microphones are audio; messages, notes, documents and transcripts are text (speech or scans turned
+  into text count as text); measurements, counts and fields are table rows.
+- **form**: how the target is phrased. Several labels per item, the effect of an action, unusual
+  versus normal, an amount per future period, an amount, an order of results for a query, items to
+  show a user, spans inside a text, where objects are, outlines of regions, one of N categories.
+
+:func:`form_votes` turns the two into votes for the 15 problem types (rubric §0.1, PD-01);
+:func:`fold_by_modality` then moves a yes/no or category answer to the type of its data: a question
+about a text is text classification, about a photo image classification, about a sound audio
+classification, and an image or text type without such data falls back to its tabular form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .._cues import Cues
+from .._frames import sentence_bounds
+from ..knowledge import Domain, Knowledge
+
+_MEDIA = ("image", "audio", "text")
+_ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
+_NEGATED = re.compile(r"(?:\b(?:not|non|no|nicht|kein\w*|pas|ni|nao|sem|sin|senza|ohne|without)\b|不是|而非)[^.,;]*$")
+"""A negation just before a cue ("listening to the voice, not the transcribed text") cancels it."""
+_MEDIUM_MIN = 2.0
+_FRAME_MEDIUM = 2.0
+"""Texts received or screened ("we receive 3,000 e-mails a day ...") say the data is text."""
+_SURE_DOMAIN = 2.0
+"""A profile named by two of its cues may lend its usual data; one stray word ("customer service") may not."""
+_SPOKEN_AS_TEXT = 2.0
+"""Transcription cues needed before recordings are read as the text made from them."""
+_FORM_TYPE = {
+    "yes_no": "binary_classification",
+    "several_labels": "multilabel_classification",
+    "amount": "regression",
+    "order_for_query": "ranking",
+    "items_for_user": "recommendation",
+    "spans": "sequence_labeling",
+    "categories": "multiclass_classification",
+}
+_IMAGE_FORMS = {"where_objects": "object_detection", "region_outline": "image_segmentation"}
+_TYPE_OF_MEDIUM = {"text": "text_classification", "image": "image_classification", "audio": "audio_classification"}
+_FORECAST_VOTE = 5.0
+_UPLIFT_MIN = 6.0
+"""Targeting by effect needs a second sign: a randomised exposure, a second effect phrase, or the method's name."""
+
+
+@dataclass(frozen=True)
+class Task:
+    media: dict[str, float]
+    """Evidence per modality: image, audio, text, tabular."""
+    forms: dict[str, float]
+    """Evidence per target form (knowledge/tasks.yaml ``forms``)."""
+    transcribed: bool
+    """The text was made from speech or a scan (speech-to-text, OCR)."""
+
+    @property
+    def labels_missing(self) -> bool:
+        return self.forms["no_labels"] > 0
+
+    @property
+    def labelled(self) -> bool:
+        """Labelled positives are mentioned ("60k banned accounts", "labelled ransomware samples")."""
+        return self.forms["labels_present"] > 0 and not self.labels_missing
+
+
+def read_task(text: str, kb: Knowledge) -> Task:
+    # Class names listed in parentheses ("(card, loan, fraud, complaint, other)") say what the labels
+    # are, not what the data is.
+    plain = without_enumerations(text)
+    bounds = sentence_bounds(text)
+    plain_bounds = sentence_bounds(plain)
+    media = {
+        name: _distinct_score(cues, plain) + _FRAME_MEDIUM * sum(f.matches(plain, plain_bounds) for f in kb.modality_frames[name])
+        for name, cues in kb.modality_cues.items()
+        if name != "transcribed"
+    }
+    forms = {
+        name: cues.score(text) + cues.weight * sum(f.matches(text, bounds) for f in kb.form_frames[name])
+        for name, cues in kb.form_cues.items()
+    }
+    # One yes/no question is one, however many languages' phrasings it happens to match.
+    forms["yes_no"] = min(forms["yes_no"], kb.form_cues["yes_no"].weight)
+    transcribed = any(not _NEGATED.search(text[max(0, start - 24) : start]) for start, _, _ in kb.modality_cues["transcribed"].hits(text))
+    if transcribed and media["audio"] <= _SPOKEN_AS_TEXT * 2:
+        # "after on-device speech-to-text, pull out the slots": the model reads the transcript.
+        media["text"] += media["audio"] + 2
+        media["audio"] = 0.0
+    if transcribed and media["image"] > 0 and not media["image"] > media["text"] + 4:
+        media["text"] += media["image"]  # OCR'd forms and scanned invoices are documents
+        media["image"] = 0.0
+    return Task(media=media, forms=forms, transcribed=transcribed)
+
+
+def _distinct_score(cues: Cues, text: str) -> float:
+    """Like ``cues.score`` but a word matched by several languages' cues ("note", "notes") counts once."""
+    best: dict[int, float] = {}
+    for start, _, factor in cues.hits(text):
+        best[start] = max(best.get(start, 0.0), factor)
+    return cues.weight * sum(best.values())
+
+
+def without_enumerations(text: str) -> str:
+    """``text`` without parenthesised lists of three or more items (usually the class names)."""
+    return _ENUMERATION.sub(" ", text) if "(" in text else text
+
+
+def form_votes(task: Task, medium: str) -> dict[str, float]:
+    """Votes for problem types from the target's phrasing (image forms only when the data is images)."""
+    votes: dict[str, float] = {}
+    for form, kind in _FORM_TYPE.items():
+        if task.forms[form] > 0:
+            votes[kind] = votes.get(kind, 0.0) + task.forms[form]
+    forecast = _forecast_vote(task.forms)
+    if forecast:
+        votes["forecasting"] = forecast
+    uplift = _uplift_vote(task.forms)
+    if uplift:
+        votes["uplift_modeling"] = uplift
+    if task.forms["unusual"] > 0:
+        # Unusual-looking positives with labels ("labelled ransomware samples") are still a supervised task.
+        unusual = task.forms["unusual"] / 2 if task.labelled else task.forms["unusual"]
+        votes["anomaly_detection"] = votes.get("anomaly_detection", 0.0) + unusual
+    if task.forms["unusual"] > 0 and task.forms["yes_no"] > 0 and not task.labelled:
+        # "detect whether consumption goes outside the normal range": the yes/no is the anomaly flag.
+        votes["anomaly_detection"] = votes.get("anomaly_detection", 0.0) + task.forms["yes_no"]
+    if medium == "image":
+        for form, kind in _IMAGE_FORMS.items():
+            if task.forms[form] > 0:
+                votes[kind] = task.forms[form]
+    return votes
+
+
+def _forecast_vote(forms: dict[str, float]) -> float:
+    """An amount for each future period, or a total over many units for the coming hours or days.
+
+    A horizon alone ("quit in the next 6 months") only says when an event is judged, and one entity's
+    amount over a window ("each member's spend in the next 30 days") is regression.
+    """
+    if forms["per_period"] > 0 and (
+        forms["amount"] + forms["aggregate"] + forms["horizon"] > 0 or forms["per_period"] >= 2 * _FORECAST_VOTE
+    ):
+        return forms["per_period"]
+    if forms["per_period"] > 0:
+        return forms["per_period"] / 2
+    if forms["aggregate"] > 0 and forms["horizon"] > 0:
+        return _FORECAST_VOTE - 1
+    return 0.0
+
+
+def modality_of(task: Task, domain: Domain | None, domain_score: float = _SURE_DOMAIN) -> str:
+    """The request's own words about its data, else the domain profile's usual data, else table rows.
+
+    One stray word is not enough ("review the list", "a PDF report"): a medium needs two text cues or
+    one image or audio cue, and text or sound must outweigh the words that describe fields and
+    measurements ("sound level and temperature" are sensor readings).
+    """
+    present = [
+        m for m in _MEDIA
+        if task.media[m] >= _MEDIUM_MIN and (task.media[m] > task.media["tabular"] or (m == "image" and task.media["tabular"] < _MEDIUM_MIN))
+    ]  # fmt: skip
+    if present:
+        return max(present, key=lambda m: task.media[m])
+    if domain is not None and domain.modality in _MEDIA and task.media["tabular"] == 0 and domain_score >= _SURE_DOMAIN:
+        return domain.modality  # "visual inspection" with no word about the data: the profile's usual data
+    return "tabular"
+
+
+def fold_by_modality(best: str, scores: dict[str, float], medium: str, task: Task) -> str:
+    """Move a yes/no or category answer to the type of its data, and back when the data is not there."""
+    tabular = "multiclass_classification" if task.forms["categories"] > 0 or scores.get(
+        "multiclass_classification", 0.0
+    ) > scores.get("binary_classification", 0.0) else "binary_classification"
+    if best in ("binary_classification", "multiclass_classification"):
+        return _TYPE_OF_MEDIUM.get(medium, best)
+    if best in ("image_classification", "object_detection", "image_segmentation") and medium != "image":
+        return _TYPE_OF_MEDIUM.get(medium, tabular)
+    if best == "audio_classification" and medium != "audio":
+        return _TYPE_OF_MEDIUM.get(medium, tabular)
+    if best == "text_classification" and medium == "tabular" and task.media["tabular"] > task.media["text"]:
+        return tabular
+    return best
+
+
+def _uplift_vote(forms: dict[str, float]) -> float:
+    """The effect of an action per unit: targeting by effect, learned from a randomised exposure.
+
+    A randomised test alone is usually the evaluation plan ("we will A/B test the model"), and one effect
+    phrase alone ("because of the weather") is ordinary English; together, or named outright, they are
+    an uplift target.
+    """
+    total = forms["effect_targeting"] + forms["random_exposure"] + forms["uplift_terms"]
+    if forms["uplift_terms"] > 0 or (forms["effect_targeting"] > 0 and total >= _UPLIFT_MIN):
+        return total
+    return 0.0
