@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import pytest
 from fixture_skill import REPORTS, SKILL
+from pydantic import BaseModel
 
 from skillrun.evals import CheckOutcome, Expectations, make_context, run_checks
+from skillrun.packs.ml_workflow.checks import read_facts
+from skillrun.packs.ml_workflow.checks._facts import request_regulated
 from skillrun.packs.ml_workflow.checks._shared import metrics_in
 
 
@@ -74,3 +77,105 @@ def test_pd04_detection_metric_fits_detection_only(metric: str, problem_type: st
     markdown = _replace(_report("churn-fitness-gcp.md"), CHURN_METRIC, f"| Evaluation metric | {metric} |")
     got = _outcomes(markdown, "detect defects", expect=Expectations(problem_type=problem_type))["PD-04"]
     assert got.status == status, got
+
+
+# --------------------------------------------------------------------- G-06 / FE-07 regulated domain
+
+
+@pytest.mark.parametrize(
+    ("request_text", "domain"),
+    [
+        # HR-ish words in requests that decide nothing about a person.
+        (
+            "Contact centre with 3 sites: forecast inbound call volume per 30-minute interval for the next "
+            "2 weeks so workforce management can schedule agents.",
+            None,
+        ),
+        (
+            "Competitive online game: rank candidate opponents for each player waiting in the matchmaking "
+            "queue so matches are balanced and fun. 2k queue requests per second, 30 ms budget.",
+            None,
+        ),
+        ("semantic search over our internal wiki, 300 employees", None),
+        ("Grocery app: nightly candidate generation for 'buy it again' rows, 2M users.", None),
+        (
+            "Library: recommend the next book to borrowers in the mobile app, based on their loan history.",
+            None,
+        ),
+        ("Wind farm: predict gearbox failures from SCADA; the health of each turbine is scored daily.", None),
+        # Decisions about people.
+        (
+            "HR asks us to predict which employees are likely to quit in the next 6 months so managers can "
+            "intervene.",
+            "hiring",
+        ),
+        ("We get about 500 applicants per job opening. Recruiters want them ranked by fit.", "hiring"),
+        ("Screening CVs for our graduate programme: rank résumés for the recruiters.", "hiring"),
+        ("We are a bank: score each loan application before approval.", "credit"),
+        ("somos una fintech, damos microcréditos desde la app", "credit"),
+        ("we want to detcet fraudulant insurence claims, we get about 800 claims a day", "insurance"),
+        ("Motor insurer: triage each new claim at first notice of loss.", "insurance"),
+        ("Hospital group wants a 30-day readmission risk score for discharged patients.", "health"),
+        ("Smartwatch for seniors: detect falls on the watch itself.", "health"),
+    ],
+)
+def test_regulated_domain_needs_a_decision_about_a_person(request_text: str, domain: str | None) -> None:
+    assert request_regulated(request_text) == domain
+
+
+class _Brief(BaseModel):
+    regulated: str | None = None
+
+
+MATCHMAKING = (
+    "Competitive online game: rank candidate opponents for each player waiting in the matchmaking queue "
+    "so matches are balanced and fun. 2k queue requests per second, 30 ms budget."
+)
+LOAN = "We are a bank: score each loan application before approval, decision within 2 seconds."
+
+
+@pytest.mark.parametrize("check_id", ["G-06", "FE-07"])
+def test_regulated_checks_skip_a_request_about_no_one(check_id: str) -> None:
+    got = _outcomes(_report("churn-fitness-gcp.md"), MATCHMAKING)[check_id]
+    assert got.status == "na", got
+
+
+@pytest.mark.parametrize(
+    ("request_text", "kwargs", "regulated", "source"),
+    [
+        # The brief decides, both ways, over the request text.
+        (LOAN, {"brief": _Brief(regulated=None)}, None, "brief"),
+        (MATCHMAKING, {"brief": _Brief(regulated="hiring")}, "hiring", "brief"),
+        # A case that requires a regulated-only item is regulated, whatever the brief says.
+        (
+            MATCHMAKING,
+            {"expect": Expectations(must=["G-06: controls"]), "brief": _Brief()},
+            "regulated",
+            "expect",
+        ),
+        (
+            LOAN,
+            {"expect": Expectations(must_not=["AP-14: protected attribute as input"])},
+            "credit",
+            "expect",
+        ),
+        # Labels that name no regulated item leave it to the request.
+        (LOAN, {"expect": Expectations(must=["PD-04: PR-AUC"])}, "credit", "request"),
+        (MATCHMAKING, {}, None, "request"),
+    ],
+)
+def test_labels_then_brief_then_request_decide_regulated(
+    request_text: str, kwargs: dict, regulated: str | None, source: str
+) -> None:
+    facts = read_facts(make_context(SKILL, "# x", request_text, **kwargs))
+    assert (facts.regulated, facts.source["regulated"]) == (regulated, source)
+
+
+def test_ap14_on_a_domain_set_by_labels_only_uses_the_widest_list() -> None:
+    markdown = _report("churn-fitness-gcp.md")
+    row = next(line for line in markdown.splitlines() if line.startswith("| session_trend"))
+    markdown = _replace(markdown, row, row + "\n| gender | CRM | one-hot | categorical | Low |")
+    got = _outcomes(markdown, MATCHMAKING, expect=Expectations(must_not=["AP-14: protected attribute"]))[
+        "AP-14"
+    ]
+    assert got.status == "fail", got

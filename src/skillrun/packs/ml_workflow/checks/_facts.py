@@ -231,12 +231,38 @@ def request_rates(request: str) -> list[Rate]:
     return rates
 
 
-def _regulated(request: str) -> str | None:
+REGULATED_DOMAINS = ("health", "credit", "insurance", "hiring")
+# Rubric items that exist only for regulated decisions: a case that labels one says the domain is.
+_REGULATED_ITEMS = re.compile(r"^\s*(?:G-06|FE-07|AP-14|AP-15)\b")
+
+
+def request_regulated(request: str) -> str | None:
+    """The regulated domain of a decision about a person the request describes (G-06), else ``None``.
+
+    A strong cue of a domain settles it; a weak one needs a cue of the domain's context as well.
+    """
     lex = lexicon()
-    for domain in ("health", "credit", "insurance", "hiring"):
-        if lex.patterns("request_facts", "regulated", domain).search(request):
+    for domain in REGULATED_DOMAINS:
+        if lex.patterns("request_facts", "regulated", domain, "strong").search(request):
             return domain
+        if lex.patterns("request_facts", "regulated", domain, "weak").search(request):
+            if lex.patterns("request_facts", "regulated", domain, "context").search(request):
+                return domain
     return None
+
+
+def _regulated(ctx: CheckContext, facts: Facts, request: str) -> str | None:
+    """Labels first: a case that requires G-06, FE-07, AP-14 or AP-15 is regulated. Then the brief, whose
+    ``regulated`` (a domain or ``None``) decides. Only then the request text."""
+    expect = ctx.expect
+    if expect is not None and any(_REGULATED_ITEMS.match(i) for i in [*expect.must, *expect.must_not]):
+        facts.source["regulated"] = "expect"
+        return _brief(ctx, "regulated") or request_regulated(request) or "regulated"
+    if ctx.brief is not None and hasattr(ctx.brief, "regulated"):
+        facts.source["regulated"] = "brief"
+        return ctx.brief.regulated  # type: ignore[no-any-return]
+    facts.source["regulated"] = "request"
+    return request_regulated(request)
 
 
 def read_facts(ctx: CheckContext) -> Facts:
@@ -267,7 +293,7 @@ def read_facts(ctx: CheckContext) -> Facts:
         if cloud == "air-gapped":
             platforms.add("on-prem")
     facts.platforms = frozenset(platforms)
-    facts.regulated = _brief(ctx, "regulated") or _regulated(request)
+    facts.regulated = _regulated(ctx, facts, request)
     gpu = _brief(ctx, "gpu")
     facts.no_gpu = gpu is False or (gpu is None and bool(lex.patterns(rf, "no_gpu").search(request)))
     budget = _brief(ctx, "budget")
