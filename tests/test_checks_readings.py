@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from skillrun.evals import CheckOutcome, Expectations, make_context, run_checks
 from skillrun.packs.ml_workflow.checks import read_facts
-from skillrun.packs.ml_workflow.checks._facts import request_regulated
+from skillrun.packs.ml_workflow.checks._facts import request_rates, request_regulated
 from skillrun.packs.ml_workflow.checks._shared import metrics_in
 
 
@@ -179,3 +179,79 @@ def test_ap14_on_a_domain_set_by_labels_only_uses_the_widest_list() -> None:
         "AP-14"
     ]
     assert got.status == "fail", got
+
+
+# ------------------------------------------------------------------ MS-03 / XC-04 review capacities
+
+
+@pytest.mark.parametrize(
+    ("request_text", "rates"),
+    [
+        (
+            "Around 1,500 claims per day, about 2% turn out to be fraud, and our investigators can review "
+            "60 claims a day.",
+            [(1500, False), (60, True)],
+        ),
+        ("Caseworkers can do about 120 visits a day.", [(120, True)]),
+        ("Coordinators can handle ~40 calls/day across sites.", [(40, True)]),
+        ("Review capacity: 60 claims/day.", [(60, True)]),
+        (
+            "We score 2M transactions per day; analysts check about 300 transactions a day by hand.",
+            [(2e6, False), (300, True)],
+        ),
+        # Volumes, even next to people or the word capacity.
+        ("The system must handle 20,000 requests per second.", [(20000, False)]),
+        ("We get about 800 claims a day, team of 3.", [(800, False)]),
+        ("Serving capacity of 5,000 requests per second.", [(5000, False)]),
+    ],
+)
+def test_capacities_of_people_are_not_volumes(request_text: str, rates: list[tuple[float, bool]]) -> None:
+    assert [(r.value, r.capacity) for r in request_rates(request_text)] == rates
+
+
+CHURN_THROUGHPUT = (
+    "| Throughput | About 500,000 rows per daily batch (all monthly active users), about 16,000 of them reaching "
+    "their scoring date |"
+)
+
+
+@pytest.mark.parametrize(
+    ("throughput", "request_text", "status"),
+    [
+        # The capacity is not the volume: a 10k-row batch is no contradiction of "120 visits a day".
+        ("10k rows per run (reports scored per day)", "Caseworkers can do about 120 visits a day.", "pass"),
+        # A capacity in the report is not the throughput either.
+        (
+            "1,500 claims per day scored nightly; investigators review the top 60 claims each day",
+            "Around 1,500 claims per day, and our investigators can review 60 claims a day.",
+            "pass",
+        ),
+        (
+            "investigators review the top 60 claims per day",
+            "Around 1,500 claims per day, and our investigators can review 60 claims a day.",
+            "fail",
+        ),
+        ("150 claims per day scored nightly", "We get about 80,000 claims a day.", "fail"),
+    ],
+)
+def test_ms03_compares_volumes_only(throughput: str, request_text: str, status: str) -> None:
+    markdown = _replace(_report("churn-fitness-gcp.md"), CHURN_THROUGHPUT, f"| Throughput | {throughput} |")
+    got = _outcomes(markdown, request_text)["MS-03"]
+    assert got.status == status, got
+
+
+@pytest.mark.parametrize(
+    ("restated", "status"),
+    [
+        ("1,500 claims per day scored nightly; investigators review the top 60 claims each day", "pass"),
+        ("150,000 claims per day scored nightly", "fail"),
+    ],
+)
+def test_xc04_does_not_read_a_capacity_as_the_volume(restated: str, status: str) -> None:
+    request_text = (
+        "Home insurer: score every new claim for referral to the special investigations unit. Around 1,500 "
+        "claims per day, and our investigators can review 60 claims a day."
+    )
+    markdown = _replace(_report("churn-fitness-gcp.md"), CHURN_THROUGHPUT, f"| Throughput | {restated} |")
+    got = _outcomes(markdown, request_text)["XC-04"]
+    assert got.status == status, got

@@ -92,6 +92,14 @@ class Rate:
     noun: str
     word: str = ""
     """The counted thing alone (``msgs``, ``orders``)."""
+    capacity: bool = False
+    """What the people acting on the predictions can work through ("investigators review 60 claims a
+    day"), not a volume the model scores: never compared with a throughput (MS-03, XC-04)."""
+
+    @property
+    def volume(self) -> bool:
+        """A rate in time (not a total) of the things the model scores."""
+        return self.per != "count" and not self.capacity
 
     @property
     def per_day(self) -> float | None:
@@ -217,6 +225,37 @@ def request_latency_limit(request: str) -> float | None:
     return min(limits) if limits else None
 
 
+_CLAUSE_BREAK = re.compile(r"[.!?](?=\s|$)|[;\n|]")
+
+
+def is_capacity(text: str, start: int, end: int) -> bool:
+    """Whether the number at ``text[start:end]`` is the capacity of the people who act on predictions.
+
+    Read from its clause: a role and (in other words) a verb of working through a queue before it
+    ("investigators can review 60 claims a day", "caseworkers do 120 visits"), a human capacity before
+    it ("review capacity: 60/day"), or a cue after it ("60 claims per investigator", "can be reviewed").
+    """
+    lex = lexicon()
+    before = text[max(0, start - 100) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    after = text[end : end + 60]
+    cut = _CLAUSE_BREAK.search(after)
+    if cut:
+        after = after[: cut.start()]
+    cues = ("request_facts", "capacity")
+    if lex.patterns(*cues, "capacity").search(before) or lex.patterns(*cues, "after").search(after):
+        return True
+    roles = [m.span() for m in lex.patterns(*cues, "roles").finditer(before)]
+    if not roles:
+        return False
+    return any(
+        all(m.end() <= a or b <= m.start() for a, b in roles)
+        for m in lex.patterns(*cues, "verbs").finditer(before)
+    )
+
+
 def request_rates(request: str) -> list[Rate]:
     rates: list[Rate] = []
     for q in quantities(request):
@@ -227,7 +266,8 @@ def request_rates(request: str) -> list[Rate]:
         if unit is None:
             continue
         noun = unit.group("unit").strip()
-        rates.append(Rate(q.value, per_of(noun), noun, unit.group("word").lower()))
+        capacity = is_capacity(request, q.start, q.end + unit.end())
+        rates.append(Rate(q.value, per_of(noun), noun, unit.group("word").lower(), capacity))
     return rates
 
 
