@@ -255,3 +255,51 @@ def test_xc04_does_not_read_a_capacity_as_the_volume(restated: str, status: str)
     markdown = _replace(_report("churn-fitness-gcp.md"), CHURN_THROUGHPUT, f"| Throughput | {restated} |")
     got = _outcomes(markdown, request_text)["XC-04"]
     assert got.status == status, got
+
+
+# ----------------------------------------------------------------------------- AB-06 baseline value
+
+CHURN_SPLIT = "| Traffic split | Users are randomized by user id hash: 50/50"
+CHURN_SIZING = "(baseline 8% churn, MDE -10% relative,"
+
+
+@pytest.mark.parametrize(
+    ("edits", "ab06", "ap09"),
+    [
+        # A number after an earlier "baseline" that is not its value is skipped for the stated one.
+        (
+            [
+                (
+                    CHURN_SPLIT,
+                    "| Traffic split | Arms balanced on baseline rate; ramp 2 pilot cohorts first. Users are randomized by user id hash: 50/50",
+                )
+            ],
+            "pass",
+            "pass",
+        ),
+        (
+            [
+                (
+                    CHURN_SPLIT,
+                    "| Traffic split | Balanced on baseline rate by ramping 2 pilot cohorts. Users are randomized by user id hash: 50/50",
+                )
+            ],
+            "pass",
+            "pass",
+        ),
+        # Only an ambiguous mention: no verdict on a guessed number.
+        ([(CHURN_SIZING, "(baseline churn as measured over 2 quarters, MDE -10% relative,")], "na", "na"),
+        # No baseline value at all: the sample size cannot be recomputed.
+        ([(CHURN_SIZING, "(MDE -10% relative,")], "fail", "fail"),
+        # A stated baseline that does not give the stated n.
+        ([(CHURN_SIZING, "(baseline 2% churn, MDE -10% relative,")], "fail", "fail"),
+    ],
+)
+def test_ab06_reads_the_baseline_where_its_value_is_stated(
+    edits: list[tuple[str, str]], ab06: str, ap09: str
+) -> None:
+    markdown = _report("churn-fitness-gcp.md")
+    for old, new in edits:
+        markdown = _replace(markdown, old, new)
+    got = _outcomes(markdown, "churn of a fitness app, 500k monthly active users")
+    assert (got["AB-06"].status, got["AP-09"].status) == (ab06, ap09), (got["AB-06"], got["AP-09"])

@@ -24,9 +24,23 @@ _N = [
     re.compile(rf"sample size[^\d\n|;]{{0,30}}?{_NUM}\s?(?P<mult>k|K|M)?\b", re.IGNORECASE),
 ]
 _BASELINE = re.compile(r"\bbaseline\b", re.IGNORECASE)
-_NUM_ANY = re.compile(
-    rf"[$€£]?{_NUM}\s*(?P<pct>%)?(?P<tail>\s*-?\s*(?:day|week|month|hour|h\b|d\b)s?)?", re.I
+# A number in the clause after "baseline": its currency, its unit and whether it is a window ("30-day").
+_BASELINE_NUM = re.compile(
+    rf"(?<![\w.])(?P<cur>[$€£]\s?)?{_NUM}(?P<window>\s*-?\s*(?:day|week|month|hour|h\b|d\b)s?)?"
+    r"\s*(?P<pct>%|pp\b|percent\b|percentage points?)?",
+    re.IGNORECASE,
 )
+_CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n|]")
+_MEAN_WORD = re.compile(r"\b(?:mean|average|avg|median)\b", re.IGNORECASE)
+# Units that make a bare number a mean ("baseline handling time 12 minutes", "baseline AOV 60 EUR").
+_MEAN_UNIT = re.compile(
+    r"\s*(?:ms|s|sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?|USD|EUR|GBP|dollars?|euros?|points?|stars?|"
+    r"items?|km|kg|per (?:user|session|order|customer|visit|member|account|patient|claim))\b",
+    re.IGNORECASE,
+)
+_SD_AFTER = re.compile(r"\bsd\b|σ|\bstd\b|standard deviation", re.IGNORECASE)
+_BASELINE_GAP = 40
+"""At most this many characters between "baseline" and its value ("baseline 30-day readmission rate 11%")."""
 _SD = re.compile(
     rf"(?:\bsd\b|σ|\bstd\b\.?(?:\s*dev(?:iation)?)?|standard deviation)\s*(?:=|of|:|≈|is)?\s*[$€£]?{_NUM}",
     re.I,
@@ -79,6 +93,10 @@ class PowerReading:
     n: float | None = None
     baseline: float | None = None
     baseline_pct: bool = False
+    baseline_mean: bool = False
+    """The baseline is a mean (currency, a unit, "mean"), not a rate."""
+    baseline_unread: str | None = None
+    """A baseline mentioned with numbers near it, none of them its stated value (the clause, for a reason)."""
     sd: float | None = None
     mde: float | None = None
     mde_relative: bool = True
@@ -93,9 +111,15 @@ class PowerReading:
     durations: list[int] = field(default_factory=list)
     stated: dict[str, bool] = field(default_factory=dict)
 
+    @property
+    def mean_metric(self) -> bool:
+        return self.baseline is not None and (
+            self.baseline_mean or (not self.baseline_pct and self.baseline > 1)
+        )
+
     def missing_for_n(self) -> list[str]:
         need = {"baseline": self.baseline, "MDE": self.mde}
-        if self.baseline is not None and not self.baseline_pct and self.baseline > 1:
+        if self.mean_metric:
             need["standard deviation"] = self.sd
         return [k for k, v in need.items() if v is None]
 
@@ -104,14 +128,53 @@ def _number(match: re.Match[str]) -> float:
     return to_number(match.group("num"), match.groupdict().get("mult"))
 
 
-def _first_baseline(text: str) -> tuple[float, bool] | None:
+@dataclass(frozen=True)
+class _Baseline:
+    value: float
+    pct: bool
+    mean: bool
+
+
+def _baseline_value(clause: str) -> _Baseline | None | bool:
+    """The value a clause starting right after "baseline" states: a rate (a percentage or a share below
+    1) or a mean (a currency, a unit, "mean ...", or a number followed by its sd). ``False`` when the
+    clause has numbers but none reads as the baseline's value, ``None`` when it has none."""
+    numbers = [m for m in _BASELINE_NUM.finditer(clause) if not m.group("window")]
+    if not numbers:
+        return None
+    m = numbers[0]
+    if m.start() > _BASELINE_GAP:
+        return False
+    value = to_number(m.group("num"))
+    before, after = clause[: m.start()], clause[m.end() :]
+    if m.group("pct"):
+        return _Baseline(value, True, False)
+    if m.group("cur") or _MEAN_WORD.search(before) or _MEAN_UNIT.match(after):
+        return _Baseline(value, False, True)
+    if 0 < value < 1:
+        return _Baseline(value, False, False)
+    if _SD_AFTER.search(after[:24]):
+        return _Baseline(value, False, True)
+    return False
+
+
+def _read_baseline(text: str, r: PowerReading) -> None:
+    """The first baseline whose value is stated where it is named ("baseline 11%", "baseline mean $60").
+
+    A number elsewhere in the clause ("balanced on baseline rate by ramping 2 pilot sites") is not
+    taken for the baseline: the reading stays empty and ``baseline_unread`` says where it looked.
+    """
     for anchor in _BASELINE.finditer(text):
-        segment = text[anchor.end() : anchor.end() + 48]
-        for m in _NUM_ANY.finditer(segment):
-            if m.group("tail"):
-                continue
-            return to_number(m.group("num")), bool(m.group("pct"))
-    return None
+        clause = text[anchor.end() : anchor.end() + 80]
+        cut = _CLAUSE_END.search(clause)
+        if cut:
+            clause = clause[: cut.start()]
+        found = _baseline_value(clause)
+        if isinstance(found, _Baseline):
+            r.baseline, r.baseline_pct, r.baseline_mean = found.value, found.pct, found.mean
+            return
+        if found is False and r.baseline_unread is None:
+            r.baseline_unread = "baseline" + clause
 
 
 def read_power(ab_text: str, primary_metric: str, duration_cell: str) -> PowerReading:
@@ -121,9 +184,7 @@ def read_power(ab_text: str, primary_metric: str, duration_cell: str) -> PowerRe
         if m:
             r.n = _number(m)
             break
-    base = _first_baseline(ab_text)
-    if base is not None:
-        r.baseline, r.baseline_pct = base
+    _read_baseline(ab_text, r)
     if m := _SD.search(ab_text):
         r.sd = _number(m)
     if m := _MDE.search(ab_text):
@@ -182,7 +243,7 @@ def expected_n(r: PowerReading) -> list[int]:
     delta = base * r.mde if r.mde_relative else r.mde
     if delta == 0:
         return []
-    if r.sd is not None or (not r.baseline_pct and base > 1):
+    if r.sd is not None or r.mean_metric:
         if r.sd is None:
             return []
         return [n_per_arm_mean(r.sd, delta, r.alpha, r.power)]

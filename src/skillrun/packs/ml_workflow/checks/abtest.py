@@ -160,6 +160,11 @@ def sample_size_verdict(v: View) -> Verdict:
     if r.n is None:
         return bad("no sample size per arm stated")
     missing = r.missing_for_n()
+    if r.baseline is None and r.baseline_unread:
+        # A wrong number would give a wrong verdict: say what could not be read instead.
+        return na(
+            f"n = {r.n:,.0f} per arm not recomputed: no baseline value read from {clip(r.baseline_unread)!r}"
+        )
     if missing:
         return bad(f"n = {r.n:,.0f} per arm but {', '.join(missing)} not stated, so it cannot be recomputed")
     expected = expected_n(r)
@@ -206,8 +211,12 @@ def duration(v: View) -> tuple:
 
 @check("AP-09", AB, when=_when_power_calc)
 def sample_size_missing_or_off(v: View) -> tuple:
-    for verdict in (sample_size_verdict(v), duration_verdict(v)):
+    verdicts = (sample_size_verdict(v), duration_verdict(v))
+    for verdict in verdicts:
         if verdict[0] == "fail":
+            return verdict
+    for verdict in verdicts:
+        if verdict[0] == "na":
             return verdict
     return ok("sample size and duration follow from the power calculation")
 
