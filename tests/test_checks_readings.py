@@ -12,6 +12,8 @@ from skillrun.evals import CheckOutcome, Expectations, make_context, run_checks
 from skillrun.packs.ml_workflow.checks import read_facts
 from skillrun.packs.ml_workflow.checks._facts import request_rates, request_regulated
 from skillrun.packs.ml_workflow.checks._shared import metrics_in
+from skillrun.packs.ml_workflow.sections import SampleSizePlan
+from skillrun.packs.ml_workflow.stats import complete_plan, describe_duration
 
 
 def _report(name: str) -> str:
@@ -303,3 +305,78 @@ def test_ab06_reads_the_baseline_where_its_value_is_stated(
         markdown = _replace(markdown, old, new)
     got = _outcomes(markdown, "churn of a fitness app, 500k monthly active users")
     assert (got["AB-06"].status, got["AP-09"].status) == (ab06, ap09), (got["AB-06"], got["AP-09"])
+
+
+# ------------------------------------------------------------- AB-06 / AB-07 / AP-09 cluster designs
+
+
+def _cluster_plan(clusters: int, daily: float) -> str:
+    """The Min duration cell the expert writes for a cluster-randomised test (stats.describe_duration)."""
+    plan = SampleSizePlan(
+        metric_kind="proportion",
+        baseline=0.5,
+        mde_relative=0.1,
+        daily_eligible_units=daily,
+        label_window_days=14,
+        clusters=clusters,
+        icc=0.05,
+    )
+    return describe_duration(complete_plan(plan))
+
+
+FEASIBLE = _cluster_plan(300, 300)  # 35 days: m = 21, DE = 2, n x DE = 3,124 per arm
+INFEASIBLE = _cluster_plan(3, 150)  # 3 clusters: at least n x ICC = 79 clusters per arm needed
+# Written by hand, as a model might: the clustered figures right, the length read off the unit-level n.
+UNIT_LENGTH = (
+    "28 days: n = 1,562 per arm (baseline 50%, MDE +10% relative, alpha = 0.05, power = 80%); "
+    "2 x 1,562 / (300 units/day) = 11 days, rounded up to 14 days + 14-day outcome window. Stores are "
+    "randomised: 300 clusters, ICC = 0.05, m = 21 units per cluster, design effect = 2, inflated n = 3,124 per arm"
+)
+
+
+@pytest.mark.parametrize(
+    ("cell", "statuses"),
+    [
+        (FEASIBLE, ("pass", "pass", "pass")),
+        (INFEASIBLE, ("pass", "pass", "pass")),
+        # The inflated n is not n x DE.
+        (FEASIBLE.replace("n x DE = 3,124 per arm", "n x DE = 1,562 per arm"), ("fail", "fail", "fail")),
+        # The design effect is not 1 + (m - 1) x ICC.
+        (FEASIBLE.replace("x 0.05 = 2, so", "x 0.05 = 1.2, so"), ("fail", "pass", "fail")),
+        # ICC and m stated, the design effect never applied.
+        (FEASIBLE.replace(", so n x DE = 3,124 per arm,", ","), ("fail", "pass", "fail")),
+        # The clustered length is the unit-level one.
+        (UNIT_LENGTH, ("pass", "fail", "fail")),
+        (UNIT_LENGTH.replace("28 days:", "35 days:"), ("pass", "pass", "pass")),
+        # Only the inflated n is given.
+        (
+            "35 days: n = 3,124 per arm after the design effect (ICC = 0.05, m = 21 units per cluster, DE = 2; "
+            "baseline 50%, MDE +10% relative, alpha = 0.05, power = 80%); 300 clusters; "
+            "2 x 3,124 / (300 units/day) = 21 days + 14-day outcome window",
+            ("pass", "pass", "pass"),
+        ),
+        # m does not follow from the traffic over the enrolment (300/day x 21 days / 300 clusters = 21).
+        (
+            FEASIBLE.replace("m = 21 units", "m = 60 units")
+            .replace("(21 - 1)", "(60 - 1)")
+            .replace("x 0.05 = 2, so n x DE = 3,124", "x 0.05 = 3.95, so n x DE = 6,170"),
+            ("pass", "fail", "fail"),
+        ),
+        # "No powered length" with enough clusters to reach it.
+        (
+            INFEASIBLE.replace(
+                "Randomising 3 clusters (1.5 per arm)", "Randomising 300 clusters (150 per arm)"
+            ),
+            ("pass", "fail", "fail"),
+        ),
+    ],
+)
+def test_cluster_designs_are_sized_with_the_design_effect(cell: str, statuses: tuple[str, str, str]) -> None:
+    markdown = _report("churn-fitness-gcp.md")
+    old = next(line for line in markdown.splitlines() if line.startswith("| Min duration |"))
+    markdown = _replace(markdown, old, f"| Min duration | {cell} |")
+    got = _outcomes(markdown, "churn of a fitness app, 500k monthly active users")
+    assert (got["AB-06"].status, got["AB-07"].status, got["AP-09"].status) == statuses, (
+        got["AB-06"],
+        got["AB-07"],
+    )

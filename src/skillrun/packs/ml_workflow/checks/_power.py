@@ -4,6 +4,11 @@ The A/B section states (in whatever order) a baseline, an MDE, alpha, power, n p
 eligible units, the share of traffic in the test and an outcome window; this module finds those numbers
 and recomputes n and the duration the rubric's way (§10): n within ±10%, duration within ±1 day before
 rounding up to whole weeks, plus the outcome window.
+
+A cluster-randomised or stepped-wedge test is sized on top of that: when the report states an ICC and a
+cluster size m, the design effect DE = 1 + (m - 1) x ICC, the inflated n x DE per arm and the clustered
+duration are recomputed as well (Donner and Klar; ``stats.design_effect``), and a claim that no test
+length reaches power is checked against the clusters available.
 """
 
 from __future__ import annotations
@@ -12,7 +17,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..stats import n_per_arm_mean, n_per_arm_proportion
+from ..stats import cluster_enrollment_days, design_effect, n_per_arm_mean, n_per_arm_proportion
 from ._text import NUMBER, to_number
 
 _NUM = rf"(?P<num>{NUMBER})"
@@ -87,6 +92,102 @@ _METRIC_WINDOW = re.compile(r"(?P<num>\d+)\s*-?\s*day", re.IGNORECASE)
 _DURATION = re.compile(rf"{_NUM}\s*-?\s*(?P<unit>days?|d\b|weeks?|wks?)", re.IGNORECASE)
 _WORDS = {"two": 2, "three": 3, "four": 4}
 
+# Cluster designs: "ICC = 0.05", "m = 21 units", "DE = 1 + (m - 1) x ICC = 1 + (21 - 1) x 0.05 = 2",
+# "n x DE = 3,124 per arm", "300 clusters (150 per arm)", "at least n x ICC = 607 clusters per arm".
+_ICC = re.compile(
+    r"(?:\bICC\b|intra-?(?:class|cluster) correlation(?: coefficient)?)(?:\s*\(ICC\))?\s*"
+    r"(?:=|:|of|≈|~|is|at)?\s*(?P<num>0?\.\d+)(?![\d.])",
+    re.IGNORECASE,
+)
+_CLUSTER_SIZE = [
+    re.compile(rf"(?<![\w-])m\s*(?:=|≈|~)\s*{_NUM}"),
+    re.compile(rf"cluster size(?:\s*\(?m\)?)?\s*(?:=|:|of|≈|~)?\s*{_NUM}", re.IGNORECASE),
+    re.compile(rf"{_NUM}\s+(?:[\w-]+\s){{0,2}}?per cluster\b", re.IGNORECASE),
+]
+_DE_ANCHOR = re.compile(r"\bDE\b|design effect", re.IGNORECASE)
+_DE_VALUE = re.compile(rf"(?:=|≈|~|\bof\b|\bis\b)\s*{_NUM}(?!\s*[-+x×*/(^]|\s*\d|[\d.])", re.IGNORECASE)
+_DE_END = re.compile(r"[;|\n]|,(?=\s)|\bso\b|\bthen\b|[.!?](?=\s|$)")
+_N_CLUSTERED = [
+    re.compile(rf"\bn\s*[x×*·]\s*DE\s*(?:=|≈|~)\s*{_NUM}", re.IGNORECASE),
+    re.compile(
+        rf"(?:inflated|clustered|effective|cluster-adjusted)\s+(?:n|sample(?:\s+size)?)(?:\s+per\s+arm)?\s*"
+        rf"(?:=|:|of|to|≈|~)\s*{_NUM}",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"{_NUM}\s*(?:[\w-]+\s){{0,2}}?per arm (?:after|with|including|incl\.?) (?:the )?design effect", re.I
+    ),
+]
+_N_ICC = re.compile(rf"\bn\s*[x×*·]\s*ICC\s*(?:=|≈|~)\s*{_NUM}", re.IGNORECASE)
+_CLUSTERS = re.compile(
+    rf"(?<![=≈~]\s){_NUM}\s+(?:randomi[sz]ed\s+)?clusters\b(?P<per_arm>\s+per\s+arm)?", re.I
+)
+_INFEASIBLE = re.compile(
+    r"no powered (?:length|duration|test)|cannot be powered|can't be powered|out of reach|"
+    r"however long the test runs|no (?:test )?length (?:within a year )?reaches",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class ClusterReading:
+    """The cluster-randomised sizing a report states (any figure may be missing)."""
+
+    icc: float
+    m: float | None = None
+    de: float | None = None
+    n_clustered: float | None = None
+    n_icc: float | None = None
+    """The stated lower bound on clusters per arm, n x ICC (with few clusters)."""
+    clusters: int | None = None
+    infeasible: bool = False
+    """The report says no test length reaches power with these clusters."""
+
+    @property
+    def expected_de(self) -> float | None:
+        if self.m is None or self.m < 1 or not 0 <= self.icc < 1:
+            return None
+        return design_effect(self.m, self.icc)
+
+
+def _stated_de(text: str) -> float | None:
+    """The value a "DE = 1 + (m - 1) x ICC = ... = 2" chain (or "design effect of 2") ends with."""
+    for anchor in _DE_ANCHOR.finditer(text):
+        segment = text[anchor.end() : anchor.end() + 120]
+        if end := _DE_END.search(segment):
+            segment = segment[: end.start()]
+        values = list(_DE_VALUE.finditer(segment))
+        if values:
+            return to_number(values[-1].group("num"))
+    return None
+
+
+def read_cluster(ab_text: str, arms: int = 2) -> ClusterReading | None:
+    """The cluster sizing of ``ab_text``, or ``None`` when it states no ICC (no cluster design to check)."""
+    m = _ICC.search(ab_text)
+    if m is None:
+        return None
+    c = ClusterReading(icc=float(m.group("num")))
+    for pattern in _CLUSTER_SIZE:
+        if found := pattern.search(ab_text):
+            c.m = _number(found)
+            break
+    c.de = _stated_de(ab_text)
+    for pattern in _N_CLUSTERED:
+        if found := pattern.search(ab_text):
+            c.n_clustered = _number(found)
+            break
+    if found := _N_ICC.search(ab_text):
+        c.n_icc = _number(found)
+    counts = list(_CLUSTERS.finditer(ab_text))
+    total = next((found for found in counts if not found.group("per_arm")), None)
+    if total is not None:
+        c.clusters = int(_number(total))
+    elif counts and not (c.n_icc is not None and _number(counts[0]) == c.n_icc):
+        c.clusters = int(_number(counts[0])) * arms
+    c.infeasible = bool(_INFEASIBLE.search(ab_text))
+    return c
+
 
 @dataclass
 class PowerReading:
@@ -110,6 +211,8 @@ class PowerReading:
     window: int = 0
     durations: list[int] = field(default_factory=list)
     stated: dict[str, bool] = field(default_factory=dict)
+    cluster: ClusterReading | None = None
+    """Set when the report sizes a cluster-randomised test (it states an ICC)."""
 
     @property
     def mean_metric(self) -> bool:
@@ -233,6 +336,7 @@ def read_power(ab_text: str, primary_metric: str, duration_cell: str) -> PowerRe
     for m in _DURATION.finditer(duration_cell):
         value = to_number(m.group("num"))
         r.durations.append(int(value * 7 if m.group("unit").lower().startswith("w") else value))
+    r.cluster = read_cluster(ab_text, r.arms)
     return r
 
 
@@ -260,8 +364,30 @@ def _weeks(days: float) -> int:
     return max(7, 7 * math.ceil(max(days, 1e-9) / 7))
 
 
-def acceptable_durations(r: PowerReading) -> set[int]:
-    """Total days (enrolment in whole weeks + outcome window) within ±1 day of the raw enrolment."""
-    assert r.n is not None and r.daily
-    raw = r.arms * r.n / (r.daily * r.fraction)
+def acceptable_durations(r: PowerReading, n: float | None = None) -> set[int]:
+    """Total days (enrolment in whole weeks + outcome window) within ±1 day of the raw enrolment of
+    ``n`` per arm (default: the stated n; for a cluster design, the inflated n x DE)."""
+    n = r.n if n is None else n
+    assert n is not None and r.daily
+    raw = r.arms * n / (r.daily * r.fraction)
     return {_weeks(math.ceil(raw + shift)) + r.window for shift in (-1, 0, 1)}
+
+
+def central_duration(r: PowerReading, n: float) -> int:
+    """The total days the rubric's arithmetic gives for ``n`` per arm, without the ±1 day tolerance."""
+    assert r.daily
+    return _weeks(math.ceil(r.arms * n / (r.daily * r.fraction))) + r.window
+
+
+def cluster_reaches_power(r: PowerReading, n: float) -> int | None:
+    """Enrolment days (whole weeks, within a year) at which the stated clusters reach ``n`` x DE, or
+    ``None`` when none does; ``stats.cluster_enrollment_days`` on the report's own inputs."""
+    c = r.cluster
+    assert c is not None and c.clusters and r.daily
+    found = cluster_enrollment_days(math.ceil(n), r.daily * r.fraction, c.clusters, c.icc, r.arms)
+    return found[0] if found is not None else None
+
+
+def off(value: float, expected: float) -> float:
+    """Relative difference of ``value`` from ``expected``."""
+    return (value - expected) / expected
