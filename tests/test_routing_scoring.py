@@ -111,3 +111,26 @@ def test_precision_without_predictions_is_undefined_everywhere(tmp_path: Path) -
     assert failures == [
         "router: precision n/a (no message was routed to a skill), so --min-precision 0.0 cannot hold"
     ]
+
+
+def test_the_harness_loads_skills_as_leniently_as_route(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from typer.testing import CliRunner
+
+    from skillrun.cli import app
+    from skillrun.evals._routing import default_router
+
+    broken = tmp_path / "skill" / "broken" / "SKILL.md"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("---\nname: broken\n---\n# Broken\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the project root: its skill/ first, then the built-in skills
+    message = "design a churn model pipeline with retraining"
+
+    router = default_router()  # strict loading raised SkillParseError here
+    assert router.route_one(message).skill == "ml-workflow"
+    warned = capsys.readouterr().err.splitlines()
+    assert warned == [f"skillrun: warning: skipped {broken}:1: missing required key 'description'"]
+
+    cli = CliRunner().invoke(app, ["route", message])
+    assert cli.exit_code == 0 and warned[0] in cli.stderr.splitlines()

@@ -27,12 +27,12 @@ ROUTER = "router"
 
 
 def default_router() -> Any:
-    """The trigger router over every skill skillrun can load."""
-    from .. import _content
-    from ..routing import Router
-    from ..spec import load_skills
+    """The trigger router over every skill skillrun can load, loaded as ``skillrun route`` loads it:
+    a skill file that does not load is skipped with a ``skillrun: warning: skipped ...`` line on stderr
+    (the other skills still route); no skill at all is a usage error."""
+    from ..routing._load import load_router
 
-    return Router.from_skills(list(load_skills(_content.skill_dirs())))
+    return load_router()
 
 
 def plan_keys(suite: Suite) -> list[ResultKey]:
