@@ -205,6 +205,8 @@ def test_ap14_on_a_domain_set_by_labels_only_uses_the_widest_list() -> None:
         ("The system must handle 20,000 requests per second.", [(20000, False)]),
         ("We get about 800 claims a day, team of 3.", [(800, False)]),
         ("Serving capacity of 5,000 requests per second.", [(5000, False)]),
+        ("Our platform team can handle 20k requests per second.", [(20000, False)]),
+        ("The data team works through 2M transactions per day.", [(2e6, False)]),
     ],
 )
 def test_capacities_of_people_are_not_volumes(request_text: str, rates: list[tuple[float, bool]]) -> None:

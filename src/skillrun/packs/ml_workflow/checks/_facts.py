@@ -228,14 +228,19 @@ def request_latency_limit(request: str) -> float | None:
 _CLAUSE_BREAK = re.compile(r"[.!?](?=\s|$)|[;\n|]")
 
 
-def is_capacity(text: str, start: int, end: int) -> bool:
-    """Whether the number at ``text[start:end]`` is the capacity of the people who act on predictions.
+def is_capacity(text: str, start: int, end: int, value: float) -> bool:
+    """Whether ``value``, written at ``text[start:end]``, is the capacity of the people who act on
+    predictions.
 
     Read from its clause: a role and (in other words) a verb of working through a queue before it
     ("investigators can review 60 claims a day", "caseworkers do 120 visits"), a human capacity before
     it ("review capacity: 60/day"), or a cue after it ("60 claims per investigator", "can be reviewed").
+    Machine units (requests, events, per second) and amounts no team works through are never one.
     """
     lex = lexicon()
+    cues = ("request_facts", "capacity")
+    if value > lex.data["request_facts"]["capacity"]["max"]:
+        return False
     before = text[max(0, start - 100) : start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
@@ -244,7 +249,8 @@ def is_capacity(text: str, start: int, end: int) -> bool:
     cut = _CLAUSE_BREAK.search(after)
     if cut:
         after = after[: cut.start()]
-    cues = ("request_facts", "capacity")
+    if lex.patterns(*cues, "machine").search(after[:30]):
+        return False
     if lex.patterns(*cues, "capacity").search(before) or lex.patterns(*cues, "after").search(after):
         return True
     roles = [m.span() for m in lex.patterns(*cues, "roles").finditer(before)]
@@ -266,7 +272,7 @@ def request_rates(request: str) -> list[Rate]:
         if unit is None:
             continue
         noun = unit.group("unit").strip()
-        capacity = is_capacity(request, q.start, q.end + unit.end())
+        capacity = is_capacity(request, q.start, q.end, q.value)
         rates.append(Rate(q.value, per_of(noun), noun, unit.group("word").lower(), capacity))
     return rates
 

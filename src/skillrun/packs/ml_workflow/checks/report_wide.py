@@ -165,7 +165,7 @@ def numbers_match_request(v: View) -> tuple:
             tail = text[q.end : q.end + 24]
             if q.value < 10 or not tail.lower().lstrip(" ~").startswith(word[:4]):
                 continue
-            if is_capacity(text, q.start, q.end):
+            if is_capacity(text, q.start, q.end, q.value):
                 continue
             if not consistent(q.value, per_of(tail), rate):
                 problems.append(

@@ -134,7 +134,7 @@ def _throughput_numbers(text: str) -> list[tuple[float, str]]:
     out = []
     for q in quantities(text):
         tail = text[q.end : q.end + 32]
-        if q.value == 0 or not units.search(tail) or is_capacity(text, q.start, q.end):
+        if q.value == 0 or not units.search(tail) or is_capacity(text, q.start, q.end, q.value):
             continue
         out.append((q.value, per_of(tail.split(";")[0])))
     return out
