@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -247,3 +248,48 @@ def test_validate_paths_on_folders(tmp_path: Path) -> None:
     ]
     assert problems[1].message == "no skill files (SKILL.md, *.skill.md) found"
     assert problems[2].message == "no such file"
+
+
+def test_load_skills_parses_a_file_again_only_when_it_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skillrun.spec import _loader
+
+    parsed: list[str] = []
+    real = _loader.check_file
+
+    def counting(path: str | Path) -> tuple[Skill | None, list]:
+        parsed.append(Path(path).parent.name)
+        return real(path)
+
+    monkeypatch.setattr(_loader, "check_file", counting)
+    _skill_file(tmp_path, "one", "first")
+    assert load_skills([tmp_path]).require("one").description == "first"
+    assert load_skills([tmp_path]).require("one").description == "first"
+    assert parsed == ["one"]  # the second lookup is a stat, not a parse
+
+    # An edit is picked up: a new size, or the same size with a new modification time.
+    skill_md = tmp_path / "one" / "SKILL.md"
+    skill_md.write_text("---\nname: one\ndescription: second, longer\n---\n")
+    assert load_skills([tmp_path]).require("one").description == "second, longer"
+    before = skill_md.stat().st_mtime_ns
+    skill_md.write_text("---\nname: one\ndescription: SECOND, longer\n---\n")
+    os.utime(skill_md, ns=(before + 10**9, before + 10**9))
+    assert load_skills([tmp_path]).require("one").description == "SECOND, longer"
+    # A new file in the folder shows at once; the unchanged one is not parsed again.
+    _skill_file(tmp_path, "two", "new")
+    assert load_skills([tmp_path]).slugs == ["one", "two"]
+    assert parsed == ["one", "one", "one", "two"]
+
+
+def test_to_markdown_does_not_parse_the_skill_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from skillrun import run, to_markdown
+    from skillrun.spec import _loader
+
+    report = run("predict churn of our 2M subscribers every week")
+    to_markdown(report)
+    parsed: list[Path] = []
+    real = _loader.check_file
+    monkeypatch.setattr(_loader, "check_file", lambda path: parsed.append(Path(path)) or real(path))
+    first, second = to_markdown(report), to_markdown(report)
+    assert first == second and parsed == []

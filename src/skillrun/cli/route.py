@@ -73,17 +73,12 @@ def route(
 
 
 def _router(skills_dir: Path | None) -> Any:
-    from .. import _content
-    from ..routing import Router
-    from ..spec import load_skills
+    from ..routing._load import load_router
 
-    loaded = load_skills(_content.skill_dirs(checked_skills_dir(skills_dir)), strict=False)
-    for problem in loaded.errors:
-        stderr_console().print(f"skillrun: warning: skipped {problem}", markup=False, soft_wrap=True)
-    if not len(loaded):
-        where = skills_dir if skills_dir is not None else "the project or the built-in skill folder"
-        raise UsageError(f"no skills found in {where}")
-    return Router.from_skills(loaded)
+    console = stderr_console()
+    return load_router(
+        checked_skills_dir(skills_dir), warn=lambda line: console.print(line, markup=False, soft_wrap=True)
+    )
 
 
 def _as_conversation(text: str) -> Any:

@@ -69,7 +69,8 @@ class RoutingCase(BaseModel):
     """One labelled chat message (or conversation, last turn deciding): should it trigger a skill?
 
     ``trigger: true`` expects ``skill`` (default: the suite's skill); ``trigger: false`` expects no skill
-    at all, or, when ``skill`` is given, not that one.
+    at all (a ``skill`` given on it names the near miss, for readers; any skill firing is a false
+    positive). Scored as :func:`skillrun.routing.score_routing` scores (:mod:`skillrun._confusion`).
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)

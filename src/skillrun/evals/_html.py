@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from html import escape
 from pathlib import Path
 
+from .._confusion import shown
 from .._files import write_atomic
 from ._results import Result
 from ._summary import ModelSummary, RoutingSummary, Summary
@@ -176,7 +177,16 @@ def _routing_tables(routing: list[RoutingSummary]) -> list[str]:
             "<tr>"
             + "".join(
                 f'<td class="n">{escape(str(x))}</td>'
-                for x in (_pct(r.precision), _pct(r.recall), _fmt(r.f1), r.tp, r.fp, r.fn, r.tn, r.errored)
+                for x in (
+                    shown(r.precision, ".1%"),
+                    shown(r.recall, ".1%"),
+                    shown(r.f1),
+                    r.tp,
+                    r.fp,
+                    r.fn,
+                    r.tn,
+                    r.errored,
+                )
             )
             + "</tr></table>"
         )

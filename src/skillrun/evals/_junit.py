@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
+from .._confusion import shown
 from .._files import write_atomic
 from ._results import Result
 from ._summary import Summary
@@ -107,7 +108,7 @@ def _properties(suite_el: ET.Element, summary: Summary, model: str) -> None:
         if r.model == model:
             for name in ("precision", "recall", "f1"):
                 value = getattr(r, name)
-                ET.SubElement(props, "property", name=name, value="" if value is None else f"{value:.4f}")
+                ET.SubElement(props, "property", name=name, value=shown(value, ".4f"))
 
 
 def write_junit(path: Path, results: Iterable[Result], summary: Summary) -> None:

@@ -1,12 +1,13 @@
 """Routing suites: labelled chat messages scored against the trigger router.
 
-For each message the router's top match (if any) is the skill it would trigger. A message labelled
-``trigger: true`` for skill S is a true positive when S is triggered, a false negative when nothing is,
-and both a false negative and a false positive when another skill is ("wrong"). A message labelled
-``trigger: false`` is a false positive when any skill triggers (or, if the case names a skill, that
-skill). Precision, recall
-and F1 follow, with the lists of misrouted messages. Results go through the same store as report runs
-(backend ``router``), so resume, JUnit, HTML and diff work unchanged.
+For each message the router's top match (if any) is the skill it would trigger, counted the way
+:func:`skillrun.routing.score_routing` counts it (:mod:`skillrun._confusion`, one implementation): a
+message labelled ``trigger: true`` for skill S is a true positive when S is triggered, a false negative
+when nothing is, and both a false negative and a false positive when another skill is ("wrong"); a
+message labelled ``trigger: false`` is a false positive when any skill triggers. Precision, recall and
+F1 follow (undefined, "n/a", when nothing was predicted or nothing expected), with the lists of
+misrouted messages. Results go through the same store as report runs (backend ``router``), so resume,
+JUnit, HTML and diff work unchanged.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from .._confusion import predicted_slug, routing_outcome
 from ..errors import UsageError
 from ._cases import RoutingCase, Suite
 from ._results import Result, ResultKey, RoutingRecord, error_record
@@ -25,23 +27,17 @@ ROUTER = "router"
 
 
 def default_router() -> Any:
-    """The trigger router over every skill skillrun can load."""
-    from .. import _content
-    from ..routing import Router
-    from ..spec import load_skills
+    """The trigger router over every skill skillrun can load, loaded as ``skillrun route`` loads it:
+    a skill file that does not load is skipped with a ``skillrun: warning: skipped ...`` line on stderr
+    (the other skills still route); no skill at all is a usage error."""
+    from ..routing._load import load_router
 
-    return Router.from_skills(list(load_skills(_content.skill_dirs())))
+    return load_router()
 
 
 def plan_keys(suite: Suite) -> list[ResultKey]:
     """One result per case, all from the router."""
     return [(c.id, ROUTER, 0) for c in suite.cases]
-
-
-def _slug(skill: Any) -> str | None:
-    if skill is None:
-        return None
-    return str(getattr(skill, "slug", skill))
 
 
 class RoutingRunner:
@@ -101,12 +97,8 @@ class RoutingRunner:
             )
         latency_ms = (time.perf_counter() - t0) * 1000
         top = matches[0] if matches else None
-        predicted = _slug(getattr(top, "skill", None)) if top is not None else None
-        if case.trigger:
-            outcome = "tp" if predicted == expected else ("fn" if predicted is None else "wrong")
-        else:
-            unwanted = predicted is not None and (expected is None or predicted == expected)
-            outcome = "fp" if unwanted else "tn"
+        predicted = predicted_slug(top)
+        outcome = routing_outcome(case.trigger, expected, predicted)
         correct = outcome in ("tp", "tn")
         return Result(
             status="pass" if correct else "fail",

@@ -147,9 +147,12 @@ def gate_failures(summary: Summary, request: EvalRequest) -> list[str]:
             continue
         for r in summary.routing:
             value = getattr(r, name)
-            if value is None or value < threshold:
-                shown = "undefined" if value is None else f"{value:.4f}"
-                failures.append(f"{r.model}: {name} {shown} < --min-{name} {threshold}")
+            if value is None:
+                # An undefined ratio is not a perfect one: the gate fails, saying why.
+                why = "no message was routed to a skill" if name == "precision" else "no case expects a skill"
+                failures.append(f"{r.model}: {name} n/a ({why}), so --min-{name} {threshold} cannot hold")
+            elif value < threshold:
+                failures.append(f"{r.model}: {name} {value:.4f} < --min-{name} {threshold}")
     return failures
 
 

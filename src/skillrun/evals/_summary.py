@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from statistics import fmean
 from typing import Any
 
+from .._confusion import Confusion, shown
 from ._results import Result
 from ._stats import Interval, clustered_mean_ci, mean_ci, percentile
 
@@ -67,7 +68,10 @@ class ModelSummary:
 
 
 @dataclass
-class RoutingSummary:
+class RoutingSummary(Confusion):
+    """One router's counts over a routing suite; precision, recall and F1 (``None`` when undefined)
+    come from :class:`skillrun._confusion.Confusion`, the arithmetic ``score_routing`` uses too."""
+
     model: str
     tp: int = 0
     fp: int = 0
@@ -77,19 +81,6 @@ class RoutingSummary:
     false_positives: list[dict[str, Any]] = field(default_factory=list)
     false_negatives: list[dict[str, Any]] = field(default_factory=list)
     errors: list[ErrorLine] = field(default_factory=list)
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
-
-    @property
-    def f1(self) -> float | None:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p is not None and r is not None and p + r else None
 
 
 @dataclass
@@ -195,14 +186,11 @@ def _routing_summary(model: str, rows: list[Result]) -> RoutingSummary:
         outcome = r.routing.outcome
         row = {"id": r.case_id, "expected": r.routing.expected_skill if r.routing.trigger else None}
         row.update(predicted=r.routing.predicted, score=r.routing.score, why=r.routing.why)
+        s.count(outcome)
         if outcome in ("fn", "wrong"):
-            s.fn += 1
             s.false_negatives.append(row)
         if outcome in ("fp", "wrong"):
-            s.fp += 1
             s.false_positives.append(row)
-        if outcome in ("tp", "tn"):
-            setattr(s, outcome, getattr(s, outcome) + 1)
     return s
 
 
@@ -282,9 +270,9 @@ def render_summary(summary: Summary, console: Any, *, max_checks: int = 20, max_
         for column in ("precision", "recall", "F1", "TP", "FP", "FN", "TN", "error"):
             table.add_column(column, justify="right")
         table.add_row(
-            _pct(r.precision),
-            _pct(r.recall),
-            _num(r.f1),
+            shown(r.precision, ".1%"),
+            shown(r.recall, ".1%"),
+            shown(r.f1),
             str(r.tp),
             str(r.fp),
             str(r.fn),

@@ -3,6 +3,9 @@
 One case per line: ``{"id", "message" (text or a list of {role, content}), "trigger": bool,
 "skill": slug or null, "why", "tags": [...]}``. ``skill`` may be left out when a suite is about one
 skill; :func:`score_routing` then takes ``default_skill``.
+
+How one routed message counts, and precision/recall when nothing is predicted, is decided in
+:mod:`skillrun._confusion` for :func:`score_routing` and the eval harness alike.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .._confusion import Confusion, predicted_slug, routing_outcome, shown
 from ..errors import Problem, SuiteError
 from ._message import Turn
 
@@ -72,7 +76,7 @@ def load_routing_cases(path: str | Path) -> list[RoutingCase]:
 
 
 @dataclass
-class RoutingScore:
+class RoutingScore(Confusion):
     """Confusion counts; a positive routed to the wrong skill is both a false positive and a miss."""
 
     tp: int = 0
@@ -82,24 +86,16 @@ class RoutingScore:
     false_positives: list[str] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
     def summary(self) -> str:
         return (
-            f"precision {self.precision:.3f} recall {self.recall:.3f} "
+            f"precision {shown(self.precision)} recall {shown(self.recall)} "
             f"(tp {self.tp}, fp {self.fp}, fn {self.fn}, tn {self.tn})"
         )
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
+            "precision": None if self.precision is None else round(self.precision, 4),
+            "recall": None if self.recall is None else round(self.recall, 4),
             "tp": self.tp,
             "fp": self.fp,
             "fn": self.fn,
@@ -111,32 +107,23 @@ class RoutingScore:
 
 def score_routing(
     route_one: Callable[[Any], Any],
-    cases: Iterable[RoutingCase],
+    cases: Iterable[Any],
     *,
     default_skill: str | None = None,
 ) -> RoutingScore:
     """Precision and recall of ``route_one`` (e.g. ``Router.route_one``) over ``cases``.
 
-    ``route_one`` takes a case's message and returns ``None`` or an object with a ``skill`` attribute.
+    ``route_one`` takes a case's message and returns ``None`` or an object with a ``skill`` attribute
+    (a slug or a skill). ``cases`` are :class:`RoutingCase` objects, or the eval harness's routing cases.
     """
     score = RoutingScore()
     for case in cases:
         message = case.message if isinstance(case.message, str) else [t.model_dump() for t in case.message]
         found = route_one(message)
-        got = getattr(found, "skill", None) if found is not None else None
-        wanted = case.skill or default_skill
-        if case.trigger:
-            if got is not None and (wanted is None or got == wanted):
-                score.tp += 1
-            else:
-                score.fn += 1
-                score.misses.append(case.id)
-                if got is not None:
-                    score.fp += 1
-                    score.false_positives.append(case.id)
-        elif got is None:
-            score.tn += 1
-        else:
-            score.fp += 1
+        outcome = routing_outcome(case.trigger, case.skill or default_skill, predicted_slug(found))
+        score.count(outcome)
+        if outcome in ("fn", "wrong"):
+            score.misses.append(case.id)
+        if outcome in ("fp", "wrong"):
             score.false_positives.append(case.id)
     return score

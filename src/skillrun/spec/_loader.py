@@ -7,6 +7,7 @@ file in one pass; warnings (unknown frontmatter keys, unclosed fences, ...) go t
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -253,6 +254,31 @@ class SkillSet(Sequence[Skill]):
         return found
 
 
+# Parsed skill files of this process, by path: the stat stamp they were parsed at and the result.
+_PARSED: dict[str, tuple[tuple[int, int, int, int], tuple[Skill | None, tuple[Problem, ...]]]] = {}
+_PARSED_LOCK = threading.Lock()
+
+
+def _check_cached(file: Path) -> tuple[Skill | None, list[Problem]]:
+    """:func:`check_file`, parsed once per process for as long as the file keeps its modification
+    time, change time, size and inode (an edited or replaced file is read again)."""
+    try:
+        st = file.stat()
+    except OSError:
+        return check_file(file)  # reports why it cannot be read
+    stamp = (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino)
+    key = str(file)
+    with _PARSED_LOCK:
+        cached = _PARSED.get(key)
+    if cached is not None and cached[0] == stamp:
+        skill, problems = cached[1]
+        return skill, list(problems)
+    skill, found = check_file(file)
+    with _PARSED_LOCK:
+        _PARSED[key] = (stamp, (skill, tuple(found)))
+    return skill, found
+
+
 def load_skills(dirs: Iterable[str | Path], *, strict: bool = True) -> SkillSet:
     """Load every ``*/SKILL.md`` and ``*.skill.md`` of ``dirs``.
 
@@ -260,6 +286,10 @@ def load_skills(dirs: Iterable[str | Path], *, strict: bool = True) -> SkillSet:
     one lets the project override a built-in skill. With ``strict`` a malformed file raises
     :class:`SkillParseError` (all files' errors at once); without it, the file is skipped and its
     errors are kept in ``SkillSet.problems``.
+
+    The folders are listed on every call (a new or removed skill file shows at once), but a file is
+    parsed again only when it changed (modification time, size): looking a skill up repeatedly, as
+    ``to_markdown(report)`` does, costs a few ``stat`` calls.
     """
     skills: dict[str, Skill] = {}
     problems: list[Problem] = []
@@ -269,7 +299,7 @@ def load_skills(dirs: Iterable[str | Path], *, strict: bool = True) -> SkillSet:
             problems.append(Problem(str(folder), 0, "no such folder"))
             continue
         for file in skill_files(folder):
-            skill, found = check_file(file)
+            skill, found = _check_cached(file)
             if skill is None:
                 problems += [p for p in found if p.severity == "error"]
                 continue

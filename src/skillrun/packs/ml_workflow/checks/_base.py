@@ -237,7 +237,12 @@ def when_imbalanced(v: View) -> str | None:
 
 
 def when_regulated(v: View) -> str | None:
-    return None if v.facts.regulated else "no regulated domain (credit, insurance, health, hiring)"
+    if v.facts.regulated:
+        return None
+    said = {"brief": " (per the brief)", "request": " (read from the request)"}.get(
+        v.facts.source.get("regulated", ""), ""
+    )
+    return f"no decision about a person in credit, insurance, health or hiring{said}"
 
 
 def when_platform(v: View) -> str | None:

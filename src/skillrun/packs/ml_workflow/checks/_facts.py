@@ -92,6 +92,14 @@ class Rate:
     noun: str
     word: str = ""
     """The counted thing alone (``msgs``, ``orders``)."""
+    capacity: bool = False
+    """What the people acting on the predictions can work through ("investigators review 60 claims a
+    day"), not a volume the model scores: never compared with a throughput (MS-03, XC-04)."""
+
+    @property
+    def volume(self) -> bool:
+        """A rate in time (not a total) of the things the model scores."""
+        return self.per != "count" and not self.capacity
 
     @property
     def per_day(self) -> float | None:
@@ -217,6 +225,43 @@ def request_latency_limit(request: str) -> float | None:
     return min(limits) if limits else None
 
 
+_CLAUSE_BREAK = re.compile(r"[.!?](?=\s|$)|[;\n|]")
+
+
+def is_capacity(text: str, start: int, end: int, value: float) -> bool:
+    """Whether ``value``, written at ``text[start:end]``, is the capacity of the people who act on
+    predictions.
+
+    Read from its clause: a role and (in other words) a verb of working through a queue before it
+    ("investigators can review 60 claims a day", "caseworkers do 120 visits"), a human capacity before
+    it ("review capacity: 60/day"), or a cue after it ("60 claims per investigator", "can be reviewed").
+    Machine units (requests, events, per second) and amounts no team works through are never one.
+    """
+    lex = lexicon()
+    cues = ("request_facts", "capacity")
+    if value > lex.data["request_facts"]["capacity"]["max"]:
+        return False
+    before = text[max(0, start - 100) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    after = text[end : end + 60]
+    cut = _CLAUSE_BREAK.search(after)
+    if cut:
+        after = after[: cut.start()]
+    if lex.patterns(*cues, "machine").search(after[:30]):
+        return False
+    if lex.patterns(*cues, "capacity").search(before) or lex.patterns(*cues, "after").search(after):
+        return True
+    roles = [m.span() for m in lex.patterns(*cues, "roles").finditer(before)]
+    if not roles:
+        return False
+    return any(
+        all(m.end() <= a or b <= m.start() for a, b in roles)
+        for m in lex.patterns(*cues, "verbs").finditer(before)
+    )
+
+
 def request_rates(request: str) -> list[Rate]:
     rates: list[Rate] = []
     for q in quantities(request):
@@ -227,16 +272,43 @@ def request_rates(request: str) -> list[Rate]:
         if unit is None:
             continue
         noun = unit.group("unit").strip()
-        rates.append(Rate(q.value, per_of(noun), noun, unit.group("word").lower()))
+        capacity = is_capacity(request, q.start, q.end, q.value)
+        rates.append(Rate(q.value, per_of(noun), noun, unit.group("word").lower(), capacity))
     return rates
 
 
-def _regulated(request: str) -> str | None:
+REGULATED_DOMAINS = ("health", "credit", "insurance", "hiring")
+# Rubric items that exist only for regulated decisions: a case that labels one says the domain is.
+_REGULATED_ITEMS = re.compile(r"^\s*(?:G-06|FE-07|AP-14|AP-15)\b")
+
+
+def request_regulated(request: str) -> str | None:
+    """The regulated domain of a decision about a person the request describes (G-06), else ``None``.
+
+    A strong cue of a domain settles it; a weak one needs a cue of the domain's context as well.
+    """
     lex = lexicon()
-    for domain in ("health", "credit", "insurance", "hiring"):
-        if lex.patterns("request_facts", "regulated", domain).search(request):
+    for domain in REGULATED_DOMAINS:
+        if lex.patterns("request_facts", "regulated", domain, "strong").search(request):
             return domain
+        if lex.patterns("request_facts", "regulated", domain, "weak").search(request):
+            if lex.patterns("request_facts", "regulated", domain, "context").search(request):
+                return domain
     return None
+
+
+def _regulated(ctx: CheckContext, facts: Facts, request: str) -> str | None:
+    """Labels first: a case that requires G-06, FE-07, AP-14 or AP-15 is regulated. Then the brief, whose
+    ``regulated`` (a domain or ``None``) decides. Only then the request text."""
+    expect = ctx.expect
+    if expect is not None and any(_REGULATED_ITEMS.match(i) for i in [*expect.must, *expect.must_not]):
+        facts.source["regulated"] = "expect"
+        return _brief(ctx, "regulated") or request_regulated(request) or "regulated"
+    if ctx.brief is not None and hasattr(ctx.brief, "regulated"):
+        facts.source["regulated"] = "brief"
+        return ctx.brief.regulated  # type: ignore[no-any-return]
+    facts.source["regulated"] = "request"
+    return request_regulated(request)
 
 
 def read_facts(ctx: CheckContext) -> Facts:
@@ -267,7 +339,7 @@ def read_facts(ctx: CheckContext) -> Facts:
         if cloud == "air-gapped":
             platforms.add("on-prem")
     facts.platforms = frozenset(platforms)
-    facts.regulated = _brief(ctx, "regulated") or _regulated(request)
+    facts.regulated = _regulated(ctx, facts, request)
     gpu = _brief(ctx, "gpu")
     facts.no_gpu = gpu is False or (gpu is None and bool(lex.patterns(rf, "no_gpu").search(request)))
     budget = _brief(ctx, "budget")

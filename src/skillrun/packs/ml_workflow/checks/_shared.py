@@ -33,11 +33,26 @@ def metric_label(name: str) -> str:
     )
 
 
+def _metric_name(match: re.Match[str]) -> str | None:
+    """The metric ``match`` names. The names match case-insensitively, so the spelling settles the mAP
+    family: "mAP@50" is detection at IoU 0.50 where "MAP@50" is ranking, a bare "mAP" is detection, a
+    bare "MAP" ranking, and a bare "map" (heat map, feature map) no metric at all."""
+    name = match.lastgroup
+    if name not in ("map_at", "map_iou"):
+        return name
+    written = match.group()
+    if lexicon().patterns("metrics", "detection_cased", cased=True).fullmatch(written):
+        return "map_iou"
+    if written.lower() == "map":
+        return {"mAP": "map_iou", "MAP": "map_at"}.get(written)
+    return name
+
+
 def metrics_in(text: str) -> list[str]:
     """Canonical metric names found in ``text``, in order of first appearance."""
     seen: list[str] = []
     for match in lexicon().metric_names.finditer(text):
-        name = match.lastgroup
+        name = _metric_name(match)
         if name and name not in seen:
             seen.append(name)
     return seen
@@ -59,7 +74,8 @@ def names_eval_metric(v: View, text: str) -> list[str]:
     if not wanted:
         return metrics_in(text)
     pattern = lexicon().metrics_named(tuple(wanted))
-    return list(dict.fromkeys(m.lastgroup for m in pattern.finditer(text) if m.lastgroup))
+    named = (_metric_name(m) for m in pattern.finditer(text))
+    return list(dict.fromkeys(n for n in named if n in wanted))
 
 
 # ----------------------------------------------------------------------------------- serving mode

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import re
 
+from ..stats import plain_number
 from ._base import AB, MD, MS, PD, Verdict, View, bad, check, na, ok, when_regulated
 from ._lexicon import lexicon
-from ._power import PowerReading, acceptable_durations, expected_n, read_power
+from ._power import (
+    ClusterReading,
+    PowerReading,
+    acceptable_durations,
+    central_duration,
+    cluster_reaches_power,
+    expected_n,
+    off,
+    read_power,
+)
 from ._text import affirmed_matches, clip, found, has
 
 _SPLIT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*%?\s*(?:/\s*(\d+(?:\.\d+)?)\s*%?)+(?![\w.])")
@@ -160,16 +170,70 @@ def sample_size_verdict(v: View) -> Verdict:
     if r.n is None:
         return bad("no sample size per arm stated")
     missing = r.missing_for_n()
+    if r.baseline is None and r.baseline_unread:
+        # A wrong number would give a wrong verdict: say what could not be read instead.
+        return na(
+            f"n = {r.n:,.0f} per arm not recomputed: no baseline value read from {clip(r.baseline_unread)!r}"
+        )
     if missing:
         return bad(f"n = {r.n:,.0f} per arm but {', '.join(missing)} not stated, so it cannot be recomputed")
     expected = expected_n(r)
     if not expected:
         return bad("the stated baseline and MDE give no valid effect to size")
     best = min(expected, key=lambda e: abs(r.n - e) / e)  # type: ignore[operator]
-    off = (r.n - best) / best
-    if abs(off) > 0.10:
-        return bad(f"n = {r.n:,.0f} per arm, recomputed {best:,} ({off:+.0%})")
-    return ok(f"n = {r.n:,.0f} per arm matches {best:,} ({off:+.1%})")
+    gap = off(r.n, best)
+    c = r.cluster
+    de = c.expected_de if c is not None else None
+    if abs(gap) > 0.10:
+        if (
+            c is not None
+            and de is not None
+            and c.n_clustered in (None, r.n)
+            and abs(off(r.n, best * de)) <= 0.10
+        ):
+            # The only n the report gives is the inflated one.
+            return ok(f"n = {r.n:,.0f} per arm matches n x DE = {best:,} x {plain_number(de)} ({_design(c)})")
+        return bad(f"n = {r.n:,.0f} per arm, recomputed {best:,} ({gap:+.0%})")
+    unit = f"n = {r.n:,.0f} per arm matches {best:,} ({gap:+.1%})"
+    return unit_or_cluster_verdict(r, best, unit)
+
+
+def _design(c: ClusterReading) -> str:
+    m = f", m = {plain_number(c.m)}" if c.m is not None else ""
+    return f"ICC = {c.icc:g}{m}"
+
+
+def unit_or_cluster_verdict(r: PowerReading, best: int, unit: str) -> Verdict:
+    """``unit`` when the test is not cluster-randomised, else the check of its design-effect arithmetic."""
+    c = r.cluster
+    if c is None:
+        return ok(unit)
+    de = c.expected_de
+    if de is None:
+        if c.de is None or c.n_clustered is None:
+            return ok(unit)  # an ICC without a cluster size or design effect: nothing more to recompute
+        if abs(off(c.n_clustered, best * c.de)) > 0.10:
+            return bad(
+                f"n x DE = {c.n_clustered:,.0f} per arm, but {best:,} x DE {c.de:g} = {best * c.de:,.0f}"
+            )
+        return ok(f"{unit}; n x DE = {c.n_clustered:,.0f} with the stated DE {c.de:g} (no cluster size m)")
+    if c.de is not None and abs(c.de - de) > max(0.10 * de, 0.05):
+        return bad(
+            f"DE = {c.de:g} stated, but 1 + (m - 1) x ICC = 1 + ({plain_number(c.m)} - 1) x {c.icc:g} = {plain_number(de)}"
+        )
+    target = best * de
+    if c.n_clustered is None:
+        return bad(
+            f"{unit}, but the design effect {plain_number(de)} ({_design(c)}) is never applied: no n x DE per arm"
+        )
+    if abs(off(c.n_clustered, target)) > 0.10:
+        return bad(
+            f"n x DE = {c.n_clustered:,.0f} per arm, recomputed {best:,} x {plain_number(de)} = {target:,.0f} "
+            f"({off(c.n_clustered, target):+.0%})"
+        )
+    if c.n_icc is not None and abs(off(c.n_icc, best * c.icc)) > 0.10:
+        return bad(f"n x ICC = {c.n_icc:,.0f} clusters per arm stated, recomputed {best * c.icc:,.0f}")
+    return ok(f"{unit}; n x DE = {c.n_clustered:,.0f} matches {best:,} x {plain_number(de)} ({_design(c)})")
 
 
 def duration_verdict(v: View) -> Verdict:
@@ -180,6 +244,9 @@ def duration_verdict(v: View) -> Verdict:
         return bad("daily eligible units not stated, duration cannot be checked")
     if not r.durations:
         return bad("no duration in days or weeks")
+    c = r.cluster
+    if c is not None and (c.expected_de is not None or c.de is not None):
+        return _cluster_duration_verdict(r, c)
     accepted = acceptable_durations(r)
     if set(r.durations) & accepted:
         hit = sorted(set(r.durations) & accepted)[-1]
@@ -194,6 +261,44 @@ def duration_verdict(v: View) -> Verdict:
     )
 
 
+def _cluster_duration_verdict(r: PowerReading, c: ClusterReading) -> Verdict:
+    """The clustered test length: enrolment of arms x n x DE units, and m consistent with it."""
+    assert r.n is not None and r.daily
+    daily = r.daily * r.fraction
+    if c.infeasible:
+        if not c.clusters:
+            return bad("says no test length reaches power, but states no number of clusters")
+        reached = cluster_reaches_power(r, r.n) if c.clusters >= r.arms else None
+        if reached is not None:
+            return bad(
+                f"says no test length reaches power, but {c.clusters} clusters reach n x DE in {reached} days"
+            )
+        return ok(
+            f"no powered length, rightly: {c.clusters} clusters cannot reach n x DE within a year "
+            f"(n x ICC = {r.n * c.icc:,.0f} clusters per arm would be needed)"
+        )
+    de = c.expected_de or c.de
+    assert de is not None
+    inflated = c.n_clustered or r.n * de
+    accepted = acceptable_durations(r, inflated)
+    hits = sorted(set(r.durations) & accepted)
+    window = f" incl. {r.window}-day window" if r.window else ""
+    if not hits:
+        return bad(
+            f"no duration follows from the design effect: {r.arms} x {inflated:,.0f} (n x DE) / "
+            f"{daily:,.0f} per day gives {central_duration(r, inflated)} days{window}"
+        )
+    if c.m is not None and c.clusters:
+        sizes = {d: daily * (d - r.window) / c.clusters for d in hits if d > r.window}
+        if sizes and not any(abs(off(c.m, size)) <= 0.10 for size in sizes.values()):
+            d, size = next(iter(sizes.items()))
+            return bad(
+                f"m = {plain_number(c.m)} per cluster, but {daily:,.0f}/day x {d - r.window} days / {c.clusters} clusters "
+                f"= {plain_number(size)}"
+            )
+    return ok(f"{hits[-1]} days{window} matches {r.arms} x {inflated:,.0f} (n x DE) / ({daily:,.0f}/day)")
+
+
 @check("AB-06", AB, when=_when_power_calc)
 def sample_size(v: View) -> tuple:
     return sample_size_verdict(v)
@@ -206,8 +311,12 @@ def duration(v: View) -> tuple:
 
 @check("AP-09", AB, when=_when_power_calc)
 def sample_size_missing_or_off(v: View) -> tuple:
-    for verdict in (sample_size_verdict(v), duration_verdict(v)):
+    verdicts = (sample_size_verdict(v), duration_verdict(v))
+    for verdict in verdicts:
         if verdict[0] == "fail":
+            return verdict
+    for verdict in verdicts:
+        if verdict[0] == "na":
             return verdict
     return ok("sample size and duration follow from the power calculation")
 

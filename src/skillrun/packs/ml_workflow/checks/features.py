@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ._base import FE, MS, PD, TP, View, bad, check, ok, when_regulated, when_temporal
+from ._facts import REGULATED_DOMAINS
 from ._lexicon import lexicon
 from ._text import clip, found, has
 
@@ -188,7 +189,8 @@ def post_outcome_features(v: View) -> tuple:
 @check("AP-14", FE, when=when_regulated)
 def protected_inputs(v: View) -> tuple:
     lex = lexicon()
-    domain = v.facts.regulated or "hiring"
+    # A domain set only by the case labels ("regulated") gets the widest list, hiring's.
+    domain = v.facts.regulated if v.facts.regulated in REGULATED_DOMAINS else "hiring"
     protected = lex.patterns("protected_attributes", domain)
     exempt = lex.patterns("protected_attributes", "exempt")
     for cells, _ in feature_rows(v):

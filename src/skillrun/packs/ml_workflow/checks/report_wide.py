@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ._base import AB, FE, MD, MS, PD, TP, View, bad, check, na, ok, when_platform, when_regulated
-from ._facts import per_of
+from ._facts import is_capacity, per_of
 from ._lexicon import CaseFolded, lexicon
 from ._shared import (
     eval_metrics,
@@ -154,15 +154,18 @@ def numbers_match_request(v: View) -> tuple:
         if foreign_services(v):
             problems.append(f"{foreign_services(v)[0][0]} on a {'/'.join(sorted(facts.platforms))} request")
     text = v.text()
-    numbers = quantities(text) if any(r.per != "count" for r in facts.rates) else []
-    for rate in facts.rates:
-        if rate.per == "count" or not rate.word:
-            continue  # a total ("3k trials", "20M users") is not a figure the design restates
+    # A total ("3k trials", "20M users") is not a figure the design restates, and the capacity of the
+    # people acting on the scores ("investigators review 60 claims a day") is not the volume scored.
+    volumes = [r for r in facts.rates if r.volume and r.word]
+    numbers = quantities(text) if volumes else []
+    for rate in volumes:
         word = rate.word.rstrip("s")
         checked.append(rate.noun)
         for q in numbers:
             tail = text[q.end : q.end + 24]
             if q.value < 10 or not tail.lower().lstrip(" ~").startswith(word[:4]):
+                continue
+            if is_capacity(text, q.start, q.end, q.value):
                 continue
             if not consistent(q.value, per_of(tail), rate):
                 problems.append(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ._base import AB, FE, MD, MS, TP, View, bad, check, ok
-from ._facts import Rate, per_of, to_per_day
+from ._facts import Rate, is_capacity, per_of, to_per_day
 from ._lexicon import lexicon
 from ._shared import ONLINE_MODES, mode_components, report_mode
 from ._text import NUMBER, clip, found, quantities, to_number
@@ -129,12 +129,12 @@ def average_latency_only(v: View) -> tuple:
 
 
 def _throughput_numbers(text: str) -> list[tuple[float, str]]:
-    """``(value, per)`` for every number followed by a throughput unit."""
+    """``(value, per)`` for every number followed by a throughput unit, except people's capacities."""
     units = lexicon().kw("MS-03", "units")
     out = []
     for q in quantities(text):
         tail = text[q.end : q.end + 32]
-        if q.value == 0 or not units.search(tail):
+        if q.value == 0 or not units.search(tail) or is_capacity(text, q.start, q.end, q.value):
             continue
         out.append((q.value, per_of(tail.split(";")[0])))
     return out
@@ -159,8 +159,9 @@ def throughput(v: View) -> tuple:
     stated = _throughput_numbers(cell)
     if not stated:
         return bad(f"no numeric throughput (rps, events/s, rows per batch): {clip(cell)!r}")
-    # Totals ("3k trials", "20M users") are not throughputs; only time rates are compared.
-    rates = [r for r in v.facts.rates if r.per != "count"]
+    # Totals ("3k trials", "20M users") are not throughputs, nor are the capacities of the people who
+    # act on the scores ("investigators review 60 claims a day"); only volumes in time are compared.
+    rates = [r for r in v.facts.rates if r.volume]
     if not rates:
         return ok(f"throughput {stated[0][0]:,.0f} stated")
     for value, per in stated:
