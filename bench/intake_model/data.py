@@ -36,7 +36,12 @@ HOLDOUT_BATCHES = [  # tests/ml_workflow/holdout_requests.jsonl: (group, first i
     ("ho1", 1, 54, "a59cdd3"), ("ho2", 55, 80, "157ca72"), ("ho3", 81, 104, "fa2be85"),
     ("ho4", 105, 124, "1dbead2"), ("ho5", 125, 144, "5def737"),
 ]  # fmt: skip
-FIRST_LOOK = {**DEV_BATCHES, **{g: c for g, _, _, c in HOLDOUT_BATCHES}, "fresh": "8228772", "setA": "79fd47f"}
+FIRST_LOOK = {
+    **DEV_BATCHES,
+    **{g: c for g, _, _, c in HOLDOUT_BATCHES},
+    "fresh": "8228772",
+    "setA": "79fd47f",
+}
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
 
@@ -54,19 +59,26 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     import yaml
 
     shared = shared or Path(os.environ.get("SKILLRUN_SHARED", REPO.parent / "shared"))
-    heldout_a = heldout_a or Path(os.environ.get("SKILLRUN_HELDOUT_A", REPO.parent / "heldout" / "set_a.jsonl"))
+    heldout_a = heldout_a or Path(
+        os.environ.get("SKILLRUN_HELDOUT_A", REPO.parent / "heldout" / "set_a.jsonl")
+    )
     cases: list[Case] = []
     path = shared / "evals" / "ml-workflow.cases.jsonl"
     if path.exists():
         cases += [_case(r, "shared") for r in _jsonl(path)]
-    suite = yaml.safe_load((REPO / "evals" / "ml-workflow" / "cases.yaml").read_text(encoding="utf-8"))["cases"]
+    suite = yaml.safe_load((REPO / "evals" / "ml-workflow" / "cases.yaml").read_text(encoding="utf-8"))[
+        "cases"
+    ]
     cases += [_case(r, "suite") for r in suite]
     cases += [_case(r, "suite-ml") for r in _jsonl(REPO / "evals" / "ml-workflow" / "multilingual.jsonl")]
     spec = importlib.util.spec_from_file_location("own_requests", TESTS / "requests.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    cases += [Case(f"own-{i:02d}", "own", r, pt, sm, None) for i, (r, pt, sm, _) in enumerate(module.OWN_REQUESTS, 1)]
+    cases += [
+        Case(f"own-{i:02d}", "own", r, pt, sm, None)
+        for i, (r, pt, sm, _) in enumerate(module.OWN_REQUESTS, 1)
+    ]
     for row in _jsonl(TESTS / "holdout_requests.jsonl"):
         n = int(row["id"].split("-")[1])
         group = next(g for g, lo, hi, _ in HOLDOUT_BATCHES if lo <= n <= hi)

@@ -51,11 +51,20 @@ for line in sys.stdin:
 
 def run_at(commit: str, cases: list) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix=f"firstlook-{commit}-") as tmp:
-        archive = subprocess.run(["git", "-C", str(REPO), "archive", commit], check=True, capture_output=True).stdout
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", commit], check=True, capture_output=True
+        ).stdout
         subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-        env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src"), "SKILLRUN_CACHE_DIR": "off", "SKILLRUN_ROOT": tmp}
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(Path(tmp) / "src"),
+            "SKILLRUN_CACHE_DIR": "off",
+            "SKILLRUN_ROOT": tmp,
+        }
         stdin = "".join(json.dumps({"id": c.id, "text": c.text}) + "\n" for c in cases)
-        done = subprocess.run([sys.executable, "-c", _RUNNER], input=stdin, text=True, capture_output=True, cwd=tmp, env=env)
+        done = subprocess.run(
+            [sys.executable, "-c", _RUNNER], input=stdin, text=True, capture_output=True, cwd=tmp, env=env
+        )
         if done.returncode:
             raise SystemExit(f"{commit}: {done.stderr[-2000:]}")
         return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
@@ -73,7 +82,9 @@ def main() -> None:
         sm = sum(o["serving_mode"] == by_id[o["id"]].serving_mode for o in out)
         tn = [o for o in out if by_id[o["id"]].temporal is not None]
         t = sum(o["temporal"] == by_id[o["id"]].temporal for o in tn)
-        print(f"{group:6s} @ {commit}: n={n} type {pt / n:.1%} mode {sm / n:.1%} temporal {t / max(len(tn), 1):.1%}")
+        print(
+            f"{group:6s} @ {commit}: n={n} type {pt / n:.1%} mode {sm / n:.1%} temporal {t / max(len(tn), 1):.1%}"
+        )
         rows += [{"group": group, "commit": commit, **o} for o in out]
     OUT.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     print(f"wrote {OUT.relative_to(REPO)} ({len(rows)} rows)")

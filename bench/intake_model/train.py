@@ -86,8 +86,13 @@ def export_weights(model: LogisticRegression) -> dict:
         bias = np.array([-bias[0] / 2, bias[0] / 2])
     scales = np.maximum(np.abs(coef).max(axis=1), 1e-9) / 127
     rows = [np.round(coef[k] / scales[k]).astype(np.int8).tobytes() for k in range(len(classes))]
-    return {"classes": classes, "bias": [float(b) for b in bias], "scales": [float(s) for s in scales], "bits": BITS,
-            "weights": [base64.b64encode(r).decode("ascii") for r in rows]}
+    return {
+        "classes": classes,
+        "bias": [float(b) for b in bias],
+        "scales": [float(s) for s in scales],
+        "bits": BITS,
+        "weights": [base64.b64encode(r).decode("ascii") for r in rows],
+    }
 
 
 def oof(cases: list[Case], feats: list[dict[str, float]]) -> dict[str, dict[str, dict[str, float]]]:
@@ -161,13 +166,25 @@ def combination_table(cases: list[Case], probs: dict, looks: dict[str, dict], ta
         others = [g for g in by_group if g != group]
         chosen = max(grid, key=lambda gm: (sum(hits[o, gm[0], gm[1]] for o in others), gm[0], -gm[1]))
         rule_ok = sum(_rule(looks[c.id], target)[0] == label(c, target) for c in members)
-        clf_ok = sum(max(probs[target][c.id], key=probs[target][c.id].get) == label(c, target) for c in members)
-        rows[group] = {"n": len(members), "rules": rule_ok, "classifier": clf_ok, "combined": hits[group, chosen[0], chosen[1]], "chosen": chosen}
+        clf_ok = sum(
+            max(probs[target][c.id], key=probs[target][c.id].get) == label(c, target) for c in members
+        )
+        rows[group] = {
+            "n": len(members),
+            "rules": rule_ok,
+            "classifier": clf_ok,
+            "combined": hits[group, chosen[0], chosen[1]],
+            "chosen": chosen,
+        }
     total = sum(len(m) for m in by_group.values())
     best_all = max(grid, key=lambda gm: (sum(hits[g, gm[0], gm[1]] for g in by_group), gm[0], -gm[1]))
-    return {"rows": rows, "n": total, "all_groups_choice": best_all,
-            "all_groups_choice_acc": sum(hits[g, best_all[0], best_all[1]] for g in by_group) / total,
-            "grid": {f"{g}|{m}": sum(hits[k, g, m] for k in by_group) / total for g, m in grid}}
+    return {
+        "rows": rows,
+        "n": total,
+        "all_groups_choice": best_all,
+        "all_groups_choice_acc": sum(hits[g, best_all[0], best_all[1]] for g in by_group) / total,
+        "grid": {f"{g}|{m}": sum(hits[k, g, m] for k in by_group) / total for g, m in grid},
+    }
 
 
 COMBINER_C = 1.0
@@ -181,7 +198,11 @@ def _looks() -> dict[str, dict]:
 
 
 def _rule_scores(row: dict, target: str) -> dict[str, float] | None:
-    return None if target == "temporal" else row["problem_scores" if target == "problem_type" else "serving_scores"]
+    return (
+        None
+        if target == "temporal"
+        else row["problem_scores" if target == "problem_type" else "serving_scores"]
+    )
 
 
 def fit_combiner(cases: list[Case], probs: dict, looks: dict[str, dict], target: str) -> tuple[float, ...]:
@@ -207,7 +228,9 @@ def combiner_table(cases: list[Case], probs: dict, looks: dict[str, dict], targe
         ok = 0
         for c in test:
             rule, _ = _rule(looks[c.id], target)
-            ok += combiner.choose(probs[target][c.id], rule, _rule_scores(looks[c.id], target)).answer == label(c, target)
+            ok += combiner.choose(
+                probs[target][c.id], rule, _rule_scores(looks[c.id], target)
+            ).answer == label(c, target)
         rows[g] = {"n": len(test), "combined": ok, "weights": weights}
     return rows
 
@@ -244,18 +267,24 @@ def evaluate(cases: list[Case], probs: dict) -> dict:
         report["combination"][target] = table
         report["combiner"] = report.get("combiner", {})
         report["combiner"][target] = learned
-        print(f"\n{target}, first-look groups: rules' first look | classifier | (a) rules overruled past thresholds "
-              "| (b) learned combiner (both nested)")
+        print(
+            f"\n{target}, first-look groups: rules' first look | classifier | (a) rules overruled past thresholds "
+            "| (b) learned combiner (both nested)"
+        )
         tot = collections.Counter()
         for g, r in table["rows"].items():
             tot.update({k: r[k] for k in ("n", "rules", "classifier", "combined")})
             tot["learned"] += learned[g]["combined"]
-            print(f"  {g:7s} n={r['n']:3d}  rules {r['rules'] / r['n']:6.1%}  classifier {r['classifier'] / r['n']:6.1%}  "
-                  f"(a) {r['combined'] / r['n']:6.1%} [gap {r['chosen'][0]}, margin {r['chosen'][1]}]  "
-                  f"(b) {learned[g]['combined'] / r['n']:6.1%}")
+            print(
+                f"  {g:7s} n={r['n']:3d}  rules {r['rules'] / r['n']:6.1%}  classifier {r['classifier'] / r['n']:6.1%}  "
+                f"(a) {r['combined'] / r['n']:6.1%} [gap {r['chosen'][0]}, margin {r['chosen'][1]}]  "
+                f"(b) {learned[g]['combined'] / r['n']:6.1%}"
+            )
         n = tot["n"]
-        print(f"  pooled  n={n}  rules {tot['rules'] / n:6.1%}  classifier {tot['classifier'] / n:6.1%}  "
-              f"(a) {tot['combined'] / n:6.1%}  (b) {tot['learned'] / n:6.1%}")
+        print(
+            f"  pooled  n={n}  rules {tot['rules'] / n:6.1%}  classifier {tot['classifier'] / n:6.1%}  "
+            f"(a) {tot['combined'] / n:6.1%}  (b) {tot['learned'] / n:6.1%}"
+        )
     return report
 
 
@@ -265,8 +294,14 @@ def _line(name: str, row: collections.Counter) -> str:
     return f"  {name:7s} n={n:3d}  type {row['type'] / n:6.1%} ({row['lenient'] / n:6.1%})  mode {row['mode'] / n:6.1%}  temporal {t}"
 
 
-def export(cases: list[Case], feats: list[dict[str, float]], probs: dict, report: dict, leave_out: tuple[str, ...] = (),
-           out: Path = OUT) -> None:
+def export(
+    cases: list[Case],
+    feats: list[dict[str, float]],
+    probs: dict,
+    report: dict,
+    leave_out: tuple[str, ...] = (),
+    out: Path = OUT,
+) -> None:
     """Fit each text model on every group (but ``leave_out``), the combiners on the out-of-group
     probabilities of the first-look groups, and write the model file with a header that says what it is."""
     looks = _looks()
@@ -281,13 +316,16 @@ def export(cases: list[Case], feats: list[dict[str, float]], probs: dict, report
         fitted[target] = model
         models[target] = export_weights(model)
         members = [c for c in cases if c.id in looks and label(c, target) is not None]
-        combiners[target] = {"weights": list(fit_combiner(members, probs, looks, target)), "close_below": CLOSE_BELOW}
+        combiners[target] = {
+            "weights": list(fit_combiner(members, probs, looks, target)),
+            "close_below": CLOSE_BELOW,
+        }
     for i in sample_idx:  # export round-trip: the test recomputes scikit-learn's answers in pure Python
         x = hashed_matrix([feats[i]])
         row = {"text": cases[i].text}
         for target, model in fitted.items():
             p = model.predict_proba(x)[0]
-            row[target] = {str(c): round(float(v), 4) for c, v in zip(model.classes_, p)}
+            row[target] = {str(c): round(float(v), 4) for c, v in zip(model.classes_, p, strict=False)}
         sample.append(row)
     held_out = _held_out_summary(report)
     groups = collections.Counter(c.group for c in cases)
@@ -303,7 +341,11 @@ def export(cases: list[Case], feats: list[dict[str, float]], probs: dict, report
             "bench/README.md, intake section."
         ),
         "feature_version": FEATURE_VERSION,
-        "trained_on": {"requests": len(cases), "groups": dict(sorted(groups.items())), "left_out": list(leave_out)},
+        "trained_on": {
+            "requests": len(cases),
+            "groups": dict(sorted(groups.items())),
+            "left_out": list(leave_out),
+        },
         "held_out": held_out,
         "models": models,
         "combine": combiners,
@@ -328,12 +370,18 @@ def sklearn_version() -> str:
 
 def _held_out_summary(report: dict) -> dict:
     """Pooled leave-one-group-out accuracy from the last --eval run (eval_report.json)."""
-    out: dict = {"protocol": "leave-one-group-out over the groups in trained_on; combinations on first-look groups, nested"}
+    out: dict = {
+        "protocol": "leave-one-group-out over the groups in trained_on; combinations on first-look groups, nested"
+    }
     pooled = report.get("classifier", {}).get("pooled")
     if pooled:
         n = pooled["n"]
-        out["classifier_alone"] = {"problem_type": round(pooled["type"] / n, 3), "problem_type_lenient": round(pooled["lenient"] / n, 3),
-                                   "serving_mode": round(pooled["mode"] / n, 3), "temporal": round(pooled["temporal"] / pooled["temporal_n"], 3)}
+        out["classifier_alone"] = {
+            "problem_type": round(pooled["type"] / n, 3),
+            "problem_type_lenient": round(pooled["lenient"] / n, 3),
+            "serving_mode": round(pooled["mode"] / n, 3),
+            "temporal": round(pooled["temporal"] / pooled["temporal_n"], 3),
+        }
     for target, table in report.get("combination", {}).items():
         rows = table["rows"].values()
         n = sum(r["n"] for r in rows)
@@ -344,12 +392,19 @@ def _held_out_summary(report: dict) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--eval", action="store_true", help="leave-one-group-out evaluation (writes oof.json)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--eval", action="store_true", help="leave-one-group-out evaluation (writes oof.json)"
+    )
     parser.add_argument("--reuse", action="store_true", help="reuse oof.json instead of refitting")
     parser.add_argument("--export", action="store_true", help="fit on all groups and write the model file")
-    parser.add_argument("--export-test-model", action="store_true",
-                        help=f"fit without the groups {TEST_GROUPS} and write {TEST_MODEL.relative_to(REPO)} (for the held-out test)")
+    parser.add_argument(
+        "--export-test-model",
+        action="store_true",
+        help=f"fit without the groups {TEST_GROUPS} and write {TEST_MODEL.relative_to(REPO)} (for the held-out test)",
+    )
     args = parser.parse_args()
     cases = load_cases()
     feats = [features(c.text) for c in cases]

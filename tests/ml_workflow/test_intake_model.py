@@ -35,7 +35,10 @@ def test_shipped_model_loads_and_says_what_it_is() -> None:
     data = _data()
     assert data["feature_version"] == FEATURE_VERSION
     assert "bench/intake_model/train.py" in data["about"] and data["trained_on"]["requests"] > 800
-    assert data["held_out"]["rules_plus_model"]["problem_type"] > data["held_out"]["rules_first_look"]["problem_type"]
+    assert (
+        data["held_out"]["rules_plus_model"]["problem_type"]
+        > data["held_out"]["rules_first_look"]["problem_type"]
+    )
     assert SHIPPED.stat().st_size < 600_000
 
 
@@ -129,6 +132,8 @@ def test_close_calls_are_assumptions() -> None:
     (note,) = [a for a in brief.assumptions if a.field == "serving_mode" and "close call" in a.reason]
     assert "real-time" in note.reason and "batch" in note.reason
     # A clear request: no close call.
-    brief = read_request("Forecast daily demand per SKU per store for the next 14 days, nightly batch, BigQuery.")
+    brief = read_request(
+        "Forecast daily demand per SKU per store for the next 14 days, nightly batch, BigQuery."
+    )
     assert brief.problem_type == "forecasting"
     assert not [a for a in brief.assumptions if "close call" in a.reason]

@@ -17,11 +17,10 @@ from __future__ import annotations
 import base64
 import math
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from typing import Any
-
-import unicodedata
 
 _TOKEN = re.compile(r"[a-z]+|[0-9]+|[\u3400-\u9fff]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -50,7 +49,7 @@ def features(text: str) -> dict[str, float]:
     folded = fold(text)
     tokens = _tokens(folded)
     words = {"w " + t for t in tokens}
-    pairs = {f"p {a} {b}" for a, b in zip(tokens, tokens[1:])}
+    pairs = {f"p {a} {b}" for a, b in zip(tokens, tokens[1:], strict=False)}
     chars: set[str] = set()
     for word in re.findall(r"[a-z]+|[\u3400-\u9fff]+", folded):
         padded = f" {word} "
@@ -132,7 +131,9 @@ def rule_margin(scores: dict[str, float] | None) -> float:
     return top[0] - (top[1] if len(top) > 1 else 0.0)
 
 
-def choice_features(proba: dict[str, float], rule: str, scores: dict[str, float] | None) -> dict[str, list[float]]:
+def choice_features(
+    proba: dict[str, float], rule: str, scores: dict[str, float] | None
+) -> dict[str, list[float]]:
     """Per candidate answer: the model's log-probability, whether the rules chose it, whether the model
     did, its share of the rules' best vote, and the rules' (capped) margin when they chose it."""
     best = max(proba, key=proba.__getitem__)
@@ -196,15 +197,23 @@ class IntakeModel:
     def from_data(cls, data: dict[str, Any], problem_types: set[str], serving_modes: set[str]) -> IntakeModel:
         """Validate and load the model file; ``ValueError`` when it does not fit this code or knowledge."""
         if data.get("feature_version") != FEATURE_VERSION:
-            raise ValueError(f"intake_model: feature_version {data.get('feature_version')} != {FEATURE_VERSION}; retrain")
-        allowed = {"problem_type": problem_types, "serving_mode": serving_modes, "temporal": {"true", "false"}}
+            raise ValueError(
+                f"intake_model: feature_version {data.get('feature_version')} != {FEATURE_VERSION}; retrain"
+            )
+        allowed = {
+            "problem_type": problem_types,
+            "serving_mode": serving_modes,
+            "temporal": {"true", "false"},
+        }
         models, combiners = {}, {}
         for target in TARGETS:
             raw = data["models"][target]
             model = LinearModel.from_data(raw)
             unknown = set(model.classes) - allowed[target]
             if unknown or len(model.bias) != len(model.classes):
-                raise ValueError(f"intake_model: {target} classes {sorted(unknown)} unknown or biases do not match")
+                raise ValueError(
+                    f"intake_model: {target} classes {sorted(unknown)} unknown or biases do not match"
+                )
             models[target] = model
             spec = data["combine"][target]
             weights = tuple(float(w) for w in spec["weights"])
