@@ -88,13 +88,7 @@ class Domain(_Model):
         if not self.generic:
             return self
         key = re.sub(r"[^a-z0-9]+", "_", entity.lower()).strip("_") or "record"
-        many = (
-            entity + "es"
-            if re.search(r"(?:s|x|z|ch|sh)$", entity)
-            else entity[:-1] + "ies"
-            if re.search(r"[^aeiou]y$", entity)
-            else entity + "s"
-        )
+        many = entity + "es" if re.search(r"(?:s|x|z|ch|sh)$", entity) else entity[:-1] + "ies" if re.search(r"[^aeiou]y$", entity) else entity + "s"
         fills = {
             "{entity}s": many,
             "{entity_key}": key, "{Entity}": entity[:1].upper() + entity[1:], "{entity}": entity,
@@ -241,9 +235,7 @@ class Knowledge:
         self.modality_frames = {name: frames_from(e) for name, e in tasks["modalities"].items()}
         self.consumption_frames = {name: frames_from(e) for name, e in tasks["consumption"].items()}
         self.time_cues = {name: cues_from(e) for name, e in tasks["time_dependence"].items()}
-        self.intake_model = IntakeModel.from_data(
-            raw["intake_model"], set(self.problem_types), set(self.serving)
-        )
+        self.intake_model = IntakeModel.from_data(raw["intake_model"], set(self.problem_types), set(self.serving))
 
 
 _FILES = (
@@ -261,10 +253,7 @@ def _file_name(name: str) -> str:
 def _beside_package(relative: str) -> Path | None:
     # A checkout whose skill/ folder has no SKILL.md yet is not a content root for find_content.
     here = Path(__file__).resolve()
-    for candidate in (
-        here.parents[4] / "skill" / relative,
-        here.parents[2] / "_bundled" / "skill" / relative,
-    ):
+    for candidate in (here.parents[4] / "skill" / relative, here.parents[2] / "_bundled" / "skill" / relative):
         if candidate.is_file():
             return candidate
     return None

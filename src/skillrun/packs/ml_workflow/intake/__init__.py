@@ -59,9 +59,7 @@ def read_request(text: str) -> Brief:
         reading.domain = reading.domain.for_entity(entity, phrase[0] if phrase else None)
     # A profile set aside for its framing still says whether the decision is regulated.
     matched = reading.matched
-    ctx = read_context(
-        folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size
-    )
+    ctx = read_context(folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)
     return _assemble(request, folded, language, kb, qty, reading, ctx, feats)
 
 
@@ -76,10 +74,8 @@ def _close_call(field: str, opinion: Opinion | None) -> Assumption | None:
     """An assumption naming the two readings when the problem type or serving mode was a close call."""
     if opinion is None or not opinion.close:
         return None
-    other = (
-        opinion.rule
-        if opinion.answer != opinion.rule
-        else (opinion.model if opinion.model != opinion.answer else opinion.runner_up)
+    other = opinion.rule if opinion.answer != opinion.rule else (
+        opinion.model if opinion.model != opinion.answer else opinion.runner_up
     )
     if other is None or other == opinion.answer:
         return None
@@ -89,9 +85,7 @@ def _close_call(field: str, opinion: Opinion | None) -> Assumption | None:
         why = f"the learned model read {other} (p={opinion.model_p:.2f}); the wording rules' {opinion.answer} was kept"
     else:
         why = f"{other} was a close second"
-    return Assumption(
-        field=field, value=opinion.answer, reason=f"close call between {opinion.answer} and {other}: {why}"
-    )
+    return Assumption(field=field, value=opinion.answer, reason=f"close call between {opinion.answer} and {other}: {why}")
 
 
 def _assemble(
@@ -117,54 +111,31 @@ def _assemble(
         if close is not None:
             notes.append(close)
     if not reading.serving_stated:
-        assume(
-            "serving_mode",
-            mode,
-            "the request does not say how predictions are consumed; typical for this problem",
-        )
+        assume("serving_mode", mode, "the request does not say how predictions are consumed; typical for this problem")
     entity = entity_for(domain, qty)
     horizon_days = qty.horizon_days or (domain.horizon_days if domain else 30.0)
-    if qty.horizon_days is None and pt not in (
-        "image_classification",
-        "object_detection",
-        "image_segmentation",
-        "audio_classification",
-        "sequence_labeling",
-    ):
-        assume(
-            "horizon", horizon_text(horizon_days), "not stated; the usual window for this kind of prediction"
-        )
+    if qty.horizon_days is None and pt not in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
+        assume("horizon", horizon_text(horizon_days), "not stated; the usual window for this kind of prediction")
     label_delay = qty.label_delay_days
     if label_delay is None:
         label_delay = domain.label_delay_days if domain else 7.0
-        if domain and (
-            domain.id in ("churn", "readmission", "maintenance", "attrition", "conversion")
-            or (domain.generic and pt in ("binary_classification", "regression", "uplift_modeling"))
-        ):
+        if domain and (domain.id in ("churn", "readmission", "maintenance", "attrition", "conversion") or (
+            domain.generic and pt in ("binary_classification", "regression", "uplift_modeling")
+        )):
             label_delay = horizon_days  # the outcome is known once its window has closed
-        assume(
-            "label_delay_days",
-            f"{label_delay:g} days",
-            "time until the outcome is observed for this label source",
-        )
+        assume("label_delay_days", f"{label_delay:g} days", "time until the outcome is observed for this label source")
 
     base_rate, imbalanced = _balance(folded, qty, pt, domain, assume)
     cloud = ctx.cloud
     if cloud == "unspecified":
-        assume(
-            "cloud",
-            "none named",
-            "no platform in the request: open-source tools that run on any cloud or on-prem",
-        )
+        assume("cloud", "none named", "no platform in the request: open-source tools that run on any cloud or on-prem")
     elif ctx.cloud_from_sources:
         assume("cloud", cloud, "implied by the services the request names")
     if ctx.cloud_note:
         assume("cloud", cloud, ctx.cloud_note)
     maturity = ctx.maturity or "growing"
     if ctx.maturity is None:
-        assume(
-            "maturity", "growing", "team maturity not stated: some ML experience, no dedicated ML platform"
-        )
+        assume("maturity", "growing", "team maturity not stated: some ML experience, no dedicated ML platform")
     team = qty.team_size
     if team is None:
         team = {"first-model": 2, "growing": 4, "platform": 10}[maturity]
@@ -180,9 +151,7 @@ def _assemble(
     edge = edge_target(folded, kb) if mode == "edge" else None
     complexity = _complexity(maturity, modality, gpu)
     capacity = f"{qty.capacity_per_day:g} per day" if qty.capacity_per_day else None
-    decision = (domain.decision if domain else "downstream system acts on the score").replace(
-        "{entity}", entity
-    )
+    decision = (domain.decision if domain else "downstream system acts on the score").replace("{entity}", entity)
     decision = decision.replace("{capacity}", f"{qty.capacity_per_day:g}" if qty.capacity_per_day else "k")
     if capacity:
         decision += f" (stated capacity: {capacity})"
@@ -222,9 +191,7 @@ def _assemble(
     )
 
 
-def _balance(
-    folded: str, qty: Quantities, pt: str, domain: Domain | None, assume
-) -> tuple[float | None, bool | None]:  # type: ignore[no-untyped-def]
+def _balance(folded: str, qty: Quantities, pt: str, domain: Domain | None, assume) -> tuple[float | None, bool | None]:  # type: ignore[no-untyped-def]
     if pt == "anomaly_detection":
         return qty.base_rate or (domain.base_rate if domain else 0.001), True
     if pt in ("multiclass_classification", "multilabel_classification"):
@@ -237,18 +204,10 @@ def _balance(
     base = qty.base_rate
     if base is None and domain is not None and domain.base_rate is not None and domain.problem_type == pt:
         base = domain.base_rate
-        assume(
-            "base_rate",
-            f"{plain_number(base * 100)}%",
-            f"typical positive rate for {domain.id.replace('_', ' ')}; measure it on the data",
-        )
+        assume("base_rate", f"{plain_number(base * 100)}%", f"typical positive rate for {domain.id.replace('_', ' ')}; measure it on the data")
     if base is None:
         if pt == "binary_classification":
-            assume(
-                "base_rate",
-                "unknown",
-                "not stated: measured on the data first; PR-AUC is used because it stays informative if positives are rare",
-            )
+            assume("base_rate", "unknown", "not stated: measured on the data first; PR-AUC is used because it stays informative if positives are rare")
         return None, True if rare else None
     return base, base < _IMBALANCED_BELOW or rare
 
@@ -258,36 +217,20 @@ def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, ass
     daily, peak = qty.daily_volume, qty.peak_rps
     if peak and not daily:
         daily = peak * 86_400 / _PEAK_FACTOR
-        assume(
-            "traffic.daily_volume",
-            f"{daily:,.0f}/day",
-            f"stated peak {peak:,.0f}/s, average taken as 1/{_PEAK_FACTOR:g} of peak",
-        )
+        assume("traffic.daily_volume", f"{daily:,.0f}/day", f"stated peak {peak:,.0f}/s, average taken as 1/{_PEAK_FACTOR:g} of peak")
     population = qty.monthly_active or qty.population
     if not daily and population:
         daily = population * (_DAU_SHARE if qty.monthly_active else 1.0)
-        what = (
-            "daily actives = 25% of monthly actives"
-            if qty.monthly_active
-            else "every entity scored once per run"
-        )
+        what = "daily actives = 25% of monthly actives" if qty.monthly_active else "every entity scored once per run"
         assume("traffic.daily_volume", f"{daily:,.0f} {unit}s/day", what)
     if not daily:
         daily = (domain.daily_volume if domain and domain.daily_volume else None) or (
             50_000.0 if mode in ("real-time", "streaming", "hybrid") else 10_000.0
         )
-        assume(
-            "traffic.daily_volume",
-            f"{daily:,.0f} {unit}s/day",
-            "volume not stated; a mid-size workload, revisit with real numbers",
-        )
+        assume("traffic.daily_volume", f"{daily:,.0f} {unit}s/day", "volume not stated; a mid-size workload, revisit with real numbers")
     if not peak and mode in ("real-time", "streaming", "hybrid"):
         peak = daily / 86_400 * _PEAK_FACTOR
-        assume(
-            "traffic.peak_rps",
-            f"{plain_number(peak)}/s",
-            f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor",
-        )
+        assume("traffic.peak_rps", f"{plain_number(peak)}/s", f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
     eligible = _eligible(qty, daily, domain)
     return Traffic(
         peak_rps=peak, daily_volume=daily, daily_eligible_units=eligible, unit=unit,
@@ -298,22 +241,7 @@ def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, ass
 def _eligible(qty: Quantities, daily: float, domain: Domain | None) -> float:
     if qty.monthly_active:
         return qty.monthly_active * _DAU_SHARE
-    if qty.population and qty.population_noun in (
-        "users",
-        "customers",
-        "subscribers",
-        "members",
-        "readers",
-        "viewers",
-        "players",
-        "accounts",
-        "usuarios",
-        "clientes",
-        "nutzer",
-        "kunden",
-        "utilisateurs",
-        "用户",
-    ):
+    if qty.population and qty.population_noun in ("users", "customers", "subscribers", "members", "readers", "viewers", "players", "accounts", "usuarios", "clientes", "nutzer", "kunden", "utilisateurs", "用户"):
         return qty.population * _DAU_SHARE
     if qty.population and not qty.daily_volume:
         return max(qty.population / 30, 1.0)
@@ -340,11 +268,7 @@ def _latency(qty: Quantities, mode: str, kb: Knowledge, folded: str, assume) -> 
         p99 = p50 * 3
         assume("latency.p99_ms", f"{p99:g} ms", "only a median was stated; tail budget set at 3x the median")
     else:
-        assume(
-            "latency",
-            f"p50 {p50:g} ms / p99 {p99:g} ms",
-            f"no latency budget stated; typical for {mode} serving",
-        )
+        assume("latency", f"p50 {p50:g} ms / p99 {p99:g} ms", f"no latency budget stated; typical for {mode} serving")
     return Latency(p50_ms=p50, p99_ms=p99, deadline=None)
 
 
@@ -383,13 +307,7 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> boo
     """Rubric §0.1: true when the label or the features depend on time (a random split leaks the future)."""
     if pt in ("forecasting", "anomaly_detection", "uplift_modeling"):
         return True
-    if pt in (
-        "image_classification",
-        "object_detection",
-        "image_segmentation",
-        "audio_classification",
-        "sequence_labeling",
-    ):
+    if pt in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
         return False
     future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
     if pt in ("ranking", "recommendation") and future:
@@ -427,9 +345,7 @@ def _existing(folded: str) -> str | None:
     return what[:70] or None
 
 
-def _constraints(
-    ctx: Context, qty: Quantities, regulated: str | None, budget: str, gpu: bool | None
-) -> list[str]:
+def _constraints(ctx: Context, qty: Quantities, regulated: str | None, budget: str, gpu: bool | None) -> list[str]:
     out: list[str] = []
     if gpu is False:
         out.append("no GPU (CPU-only)")

@@ -144,25 +144,17 @@ def _image_rules(
     verb_vote = max(_DETECTION_VOTE, scores["image_classification"]) + 1
     if rules["segmentation_verbs"].count(text):
         scores["image_segmentation"] += verb_vote + 1
-    elif (
-        rules["detection_verbs"].count(text) and not rules["classification_verbs"].count(text) and not medical
-    ):
+    elif rules["detection_verbs"].count(text) and not rules["classification_verbs"].count(text) and not medical:
         scores["object_detection"] += verb_vote
 
 
-def _folds(
-    text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float], image: bool
-) -> None:
+def _folds(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float], image: bool) -> None:
     """Framings that absorb another's votes: a yes/no question about a text is text classification..."""
     rules = kb.problem_rules
     if explicit.get("text_classification", 0) >= 4:
         # "flag fraudulent reviews": a yes/no question about a text is text classification.
         scores["text_classification"] += scores.get("binary_classification", 0)
-    if (
-        explicit.get("text_classification", 0) > 0
-        and not image
-        and scores.get("multiclass_classification", 0) > 0
-    ):
+    if explicit.get("text_classification", 0) > 0 and not image and scores.get("multiclass_classification", 0) > 0:
         # "route e-mails into 10 queues" is text classification with several classes.
         scores["text_classification"] += scores["multiclass_classification"]
     if explicit.get("uplift_modeling", 0) >= 4:
@@ -198,11 +190,7 @@ def classify_serving(
         # "embed all documents offline, re-score at query time" precomputes; it does not run on a device.
         return "edge", scores, True
     explicit = dict(scores)
-    default = (
-        domain.serving
-        if domain is not None and domain.problem_type == problem_type
-        else _default_mode(problem_type)
-    )
+    default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
     if problem_type == "ranking" and not kb.problem_rules["search_words"].count(text):
         default = "batch"  # a ranked list for people to work through, not an answer to a query
     if default == "edge":
@@ -238,11 +226,7 @@ def classify_serving(
             scores["streaming"] += _CAPACITY_VOTE
         elif horizon_days >= _BATCH_HORIZON_DAYS:
             scores["batch"] += _CAPACITY_VOTE
-    if (
-        problem_type in ("recommendation", "ranking")
-        and explicit["batch"] > 0
-        and explicit["real-time"] + explicit["hybrid"] > 0
-    ):
+    if problem_type in ("recommendation", "ranking") and explicit["batch"] > 0 and explicit["real-time"] + explicit["hybrid"] > 0:
         scores["hybrid"] += 4 if explicit["hybrid"] >= 3 else 2
     if use["on_device"]:
         scores["edge"] += _ON_DEVICE_VOTE  # a device named with "by itself", "on board", "no signal"...

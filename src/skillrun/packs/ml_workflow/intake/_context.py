@@ -43,10 +43,7 @@ def read_context(text: str, kb: Knowledge, domain: Domain | None, team_size: int
         best = max(scores, key=lambda k: scores[k])
         # One stray word ("clinic" in an address) is not enough, unless the domain agrees.
         strong = next((name for name, cues in kb.regulated_strong.items() if cues.count(text)), None)
-        if scores[best] >= 2 or (
-            scores[best] == 1
-            and (best == "insurance" or (best in ("health", "credit") and _strong(text, kb, best)))
-        ):
+        if scores[best] >= 2 or (scores[best] == 1 and (best == "insurance" or (best in ("health", "credit") and _strong(text, kb, best)))):
             ctx.regulated = best
         elif strong is not None:
             ctx.regulated = strong
@@ -62,9 +59,7 @@ def _read_cloud(ctx: Context, text: str, kb: Knowledge) -> None:
     hits = {name: cues.count(text) for name, cues in kb.cloud_cues.items()}
     public = [c for c in _PUBLIC if hits.get(c)]
     if not public:
-        implied = sorted(
-            {kb_src.cloud for kb_src, cues in kb.source_cues if kb_src.cloud and cues.count(text)}
-        )
+        implied = sorted({kb_src.cloud for kb_src, cues in kb.source_cues if kb_src.cloud and cues.count(text)})
         if len(implied) == 1:
             public, ctx.cloud_from_sources = implied, True
     if hits.get("air-gapped"):
@@ -81,9 +76,7 @@ def _read_cloud(ctx: Context, text: str, kb: Knowledge) -> None:
         ctx.cloud = public[0]
     elif public:
         ctx.cloud = max(public, key=lambda c: hits.get(c, 0))
-        ctx.cloud_note = (
-            f"several clouds named ({', '.join(public)}); the design uses {ctx.cloud} plus open-source tools"
-        )
+        ctx.cloud_note = f"several clouds named ({', '.join(public)}); the design uses {ctx.cloud} plus open-source tools"
 
 
 def _read_maturity(ctx: Context, text: str, kb: Knowledge, team_size: int | None) -> None:
@@ -103,8 +96,7 @@ def edge_target(text: str, kb: Knowledge) -> str:
     for name in ("mcu", "browser", "phone", "gateway"):
         target = kb.edge_targets[name]
         if any(cue in text for cue in target.cues if "\\" not in cue) or (
-            name == "mcu"
-            and any(w in text for w in ("kb ram", "kb of ram", "单片机", "microcontrol", "mikrocontroller"))
+            name == "mcu" and any(w in text for w in ("kb ram", "kb of ram", "单片机", "microcontrol", "mikrocontroller"))
         ):
             return name
     return "gateway"

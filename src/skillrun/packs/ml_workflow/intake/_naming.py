@@ -18,9 +18,7 @@ _ENGLISH_NOUNS = {
 }  # fmt: skip
 _PEOPLE_ENTITIES = {"subscriber", "customer", "user", "member"}
 _ASSET_ENTITIES = {"asset"}
-_ITEMS = re.compile(
-    r"\b(article|news|video|movie|film|song|music|podcast|product|course|job|recipe|game|book|restaurant|hotel|listing)s?\b"
-)
+_ITEMS = re.compile(r"\b(article|news|video|movie|film|song|music|podcast|product|course|job|recipe|game|book|restaurant|hotel|listing)s?\b")
 _TOPIC = re.compile(
     r"(?:predict|forecast|detect|classify|categori[sz]e|estimate|recommend|rank|flag|score|identify|segment|extract|map)\w*\s+"
     r"(?:which |the |whether |if |our |all |likely )?(?P<what>[a-z][a-z -]{3,40}?)(?=\s(?:so|for|to|in|at|from|with|using|based|that|before|after|and|on|per|by)\b|[.,;!?]|$)"
@@ -74,9 +72,7 @@ def plural(noun: str) -> str:
 
 
 _GROUPED_BY = re.compile(r"\b(?:per|for each|for every|each|by)\s+(?P<noun>[a-z-]{3,20})\b")
-_NOT_GROUPS = frozenset(
-    "day week month hour year night minute period interval quarter season the a an".split()
-)
+_NOT_GROUPS = frozenset("day week month hour year night minute period interval quarter season the a an".split())
 
 
 def series_key(folded: str, words: dict[str, str]) -> str | None:
@@ -128,9 +124,7 @@ _WHAT = [
     ("quantity", re.compile(r"(?:predict|estimat|forecast|set|suggest|recommend|quote)\w*\s+(?:the\s+|a\s+)?(?:best\s+|optimal\s+|right\s+)?(?P<what>(?:[a-z-]+ ){0,2}?(?:yield|price|cost|value|amount|revenue|volume|duration|demand|spend|salary|rating|consumption|production|output|score)s?)\b")),
     ("risk", re.compile(r"(?:predict|estimat|score|assess)\w*\s+(?:(?:each|every|the|a|an|our)\s+)?(?:[a-z-]+'s\s+)?(?:[a-z-]+\s)?(?P<what>(?:risk|probability|likelihood|chance) (?:of|that) " + _CLAUSE + ")")),
 ]  # fmt: skip
-_TRAILING = re.compile(
-    r"\s(?:from|using|based on|so that|so|because|with|via|in the next|within the next|before|for our|for the|given)\s.*$"
-)
+_TRAILING = re.compile(r"\s(?:from|using|based on|so that|so|because|with|via|in the next|within the next|before|for our|for the|given)\s.*$")
 
 
 def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
@@ -149,11 +143,7 @@ def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
             continue
         if kind == "quantity":
             # The target reads as a noun ("number of days it will take"), the title keeps the question.
-            quantity = re.sub(
-                r"^how many ",
-                "the number of ",
-                re.sub(r"^how much ", "the amount ", re.sub(r"^how long ", "the time ", what)),
-            )
+            quantity = re.sub(r"^how many ", "the number of ", re.sub(r"^how much ", "the amount ", re.sub(r"^how long ", "the time ", what)))
             return quantity, what
         if kind == "which":
             return f"the {entity} will {what}", f"which {plural(entity)} will {what}"
@@ -168,28 +158,19 @@ def entity_for(domain: Domain | None, qty: Quantities) -> str:
     noun = _ENGLISH_NOUNS.get(qty.population_noun or "") if qty.population_noun else None
     if domain is None:
         return noun or "record"
-    if noun and (
-        domain.entity in _PEOPLE_ENTITIES
-        and noun in _PEOPLE_ENTITIES | {"reader", "viewer", "player", "account"}
-    ):
+    if noun and (domain.entity in _PEOPLE_ENTITIES and noun in _PEOPLE_ENTITIES | {"reader", "viewer", "player", "account"}):
         return noun
     if noun and domain.entity in _ASSET_ENTITIES and noun not in _PEOPLE_ENTITIES:
         return noun
     return domain.entity
 
 
-def project_name(
-    domain: Domain | None, score: float, pt: str, entity: str, horizon_days: float, folded: str
-) -> str:
+def project_name(domain: Domain | None, score: float, pt: str, entity: str, horizon_days: float, folded: str) -> str:
     if domain is not None and domain.generic:
         phrase = target_phrase(folded, entity)
         if phrase is not None:
             return f"{_LABELS[pt]}: {phrase[1]}"
-        return (
-            f"{_LABELS[pt]} for {plural(entity)}"
-            if entity not in ("record", "item")
-            else f"{_LABELS[pt]} workflow"
-        )
+        return f"{_LABELS[pt]} for {plural(entity)}" if entity not in ("record", "item") else f"{_LABELS[pt]} workflow"
     if domain is not None and score > 0:
         item = _ITEMS.search(folded)
         name = domain.name.replace("{Entity}", entity[:1].upper() + entity[1:])

@@ -28,15 +28,11 @@ _PER_DAY = re.compile(
 _PER_MONTH = re.compile(
     r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?mo(?:nth)?\b|per month|a month|monthly|mau\b|al mes|por mes|mensuales|pro monat|im monat|monatlich|par mois|mensuels|每月|月活)"
 )
-_PER_HOUR = re.compile(
-    r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?h(?:ou)?r?\b|per hour|an hour|por hora|pro stunde|par heure|每小时)"
-)
+_PER_HOUR = re.compile(r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?h(?:ou)?r?\b|per hour|an hour|por hora|pro stunde|par heure|每小时)")
 _PER_WEEK = re.compile(
     r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?w(?:ee)?k\b|per week|a week|each week|every week|weekly|por semana|a la semana|pro woche|par semaine|a settimana|por semana|每周)"
 )
-_CAPACITY_BEFORE = re.compile(
-    r"(?:handle|review|call|phone|contact|investigate|visit|inspect|open|audit|work|revisa)\w*\s(?:~|about |around |up to )?$"
-)
+_CAPACITY_BEFORE = re.compile(r"(?:handle|review|call|phone|contact|investigate|visit|inspect|open|audit|work|revisa)\w*\s(?:~|about |around |up to )?$")
 _PER_SECOND_BEFORE = re.compile(r"(每秒|per second|por segundo)\s*(?:约|大约|近|超过|~|about)?\s*$")
 _PER_DAY_BEFORE = re.compile(r"(每天|每日|daily|per day)\s*(?:约|大约|近|超过|~|about)?\s*$")
 _MS = re.compile(r"^\s?(ms|msec|milliseconds?|millisekunden|millisecondes|milisegundos|毫秒)(?![a-z])")
@@ -65,11 +61,7 @@ _WORD_NUMBERS = {
     "两": 2, "三": 3, "四": 4, "五": 5,
 }  # fmt: skip
 _TEAM = re.compile(
-    r"(?P<n>\d+|"
-    + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
-    + r")\s?(?:[a-z-]+\s)?"
-    + _TEAM_WORDS
-    + r"(?![a-z])"
+    r"(?P<n>\d+|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\s?(?:[a-z-]+\s)?" + _TEAM_WORDS + r"(?![a-z])"
     r"|(?:team|equipo|team aus|equipe) (?:of |de |von )?(?P<m>\d+|" + "|".join(_WORD_NUMBERS) + r")(?![a-z])"
 )
 _CLUSTER_NOUNS = {
@@ -85,13 +77,9 @@ _CLUSTER_NOUNS = {
     "门店": "store", "医院": "hospital", "仓库": "warehouse", "工厂": "plant",
 }  # fmt: skip
 _CLUSTER = re.compile(
-    r"(?<![\d.])(?P<num>\d+)\s?(?:[a-z-]+\s){0,2}?(?P<noun>"
-    + "|".join(sorted(_CLUSTER_NOUNS, key=len, reverse=True))
-    + r")(?![a-z])"
+    r"(?<![\d.])(?P<num>\d+)\s?(?:[a-z-]+\s){0,2}?(?P<noun>" + "|".join(sorted(_CLUSTER_NOUNS, key=len, reverse=True)) + r")(?![a-z])"
 )
-_CAPACITY_NOUN = re.compile(
-    r"^\s?(calls|reviews|investigations|visits|inspections|cases|alerts|reminders|contacts)\b"
-)
+_CAPACITY_NOUN = re.compile(r"^\s?(calls|reviews|investigations|visits|inspections|cases|alerts|reminders|contacts)\b")
 _PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?%")
 _RATE_WORDS = re.compile(
     r"(rate|taux|tasa|quote|anteil|share|prevalence|base|positive|churn|fraud|default|no-?show|conversion|convert|"
@@ -108,15 +96,13 @@ _UNIT_DAYS = {
 _UNIT = r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|quarter|years?|dias?|horas|semanas?|meses|mes|anos?|stunden|tagen?|tag|wochen?|monaten?|monat|jahre?|heures|jours?|semaines?|mois|ans?|天|周|个月|月|年)(?![a-z])"
 _HORIZON = re.compile(
     r"(?:next|coming|within(?: the next)?|in the next|over the next|at least|ahead of|in advance of|upcoming|proximos|proximas|en los proximos|"
-    r"nachsten|innerhalb von|in den nachsten|prochains|prochaines|dans les|d'ici|未来|接下来)\s?(?P<num>\d+)\s?"
-    + _UNIT
+    r"nachsten|innerhalb von|in den nachsten|prochains|prochaines|dans les|d'ici|未来|接下来)\s?(?P<num>\d+)\s?" + _UNIT
     + r"|(?P<num2>\d+)[ -]?(?P<unit2>day|week|month|hour|year|dias|tage|jours|天)s?[ -](?:ahead|in advance|window|horizon|churn|readmission|default|risk|forecast|a vista|im voraus|a l'avance|à l'avance)"
     r"|(?P<num3>\d+)\s?(?P<unit3>days|weeks|months|hours|minutes|dias|semanas|meses|horas|tage|wochen|monate|stunden|jours|semaines|mois|heures|天|周|个月|小时)\s?(?:ahead|in advance|out|before|beforehand|im voraus|vorher|a l'avance|avant|de antelacion|antes|提前)"
 )
 _DELAY = re.compile(
     r"(?:label|labels|chargebacks?|outcomes?|ground truth|confirm\w*|etiquetas|labels?|resultat\w*|标签)[^.;]{0,50}?"
-    r"(?:after|take|takes|arrive|arrives|come|comes|delay(?:ed)?(?: by| of)?|lag(?: of)?|within|up to|tardan|dauern|apres|late by)\s?(?:up to |about |~)?(?P<num>\d+)\s?"
-    + _UNIT
+    r"(?:after|take|takes|arrive|arrives|come|comes|delay(?:ed)?(?: by| of)?|lag(?: of)?|within|up to|tardan|dauern|apres|late by)\s?(?:up to |about |~)?(?P<num>\d+)\s?" + _UNIT
 )
 _DEADLINE = re.compile(
     r"by (?P<t>\d{1,2}(?::\d{2})?\s?(?:am|pm)?)(?![\d%])|(?P<m>(?:by|before) (?:the )?next morning|by morning|next morning|overnight|"
@@ -254,14 +240,5 @@ def _read_time(found: Quantities, text: str) -> None:
         raw = match.group("num") or match.group("num2")
         unit = match.group("unit") or match.group("unit2")
         per_day = float(raw.rstrip("k")) * (1000 if raw.endswith("k") else 1)
-        days = {
-            "day": 1,
-            "dia": 1,
-            "tag": 1,
-            "jour": 1,
-            "week": 5,
-            "semana": 5,
-            "woche": 5,
-            "semaine": 5,
-        }.get(unit, 21)
+        days = {"day": 1, "dia": 1, "tag": 1, "jour": 1, "week": 5, "semana": 5, "woche": 5, "semaine": 5}.get(unit, 21)
         found.capacity_per_day = per_day / days

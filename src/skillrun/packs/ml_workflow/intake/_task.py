@@ -26,9 +26,7 @@ from ..knowledge import Domain, Knowledge
 
 _MEDIA = ("image", "audio", "text")
 _ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
-_NEGATED = re.compile(
-    r"(?:\b(?:not|non|no|nicht|kein\w*|pas|ni|nao|sem|sin|senza|ohne|without)\b|不是|而非)[^.,;]*$"
-)
+_NEGATED = re.compile(r"(?:\b(?:not|non|no|nicht|kein\w*|pas|ni|nao|sem|sin|senza|ohne|without)\b|不是|而非)[^.,;]*$")
 """A negation just before a cue ("listening to the voice, not the transcribed text") cancels it."""
 _MEDIUM_MIN = 2.0
 _FRAME_MEDIUM = 2.0
@@ -47,11 +45,7 @@ _FORM_TYPE = {
     "categories": "multiclass_classification",
 }
 _IMAGE_FORMS = {"where_objects": "object_detection", "region_outline": "image_segmentation"}
-_TYPE_OF_MEDIUM = {
-    "text": "text_classification",
-    "image": "image_classification",
-    "audio": "audio_classification",
-}
+_TYPE_OF_MEDIUM = {"text": "text_classification", "image": "image_classification", "audio": "audio_classification"}
 _FORECAST_VOTE = 5.0
 _UPLIFT_MIN = 6.0
 """Targeting by effect needs a second sign: a randomised exposure, a second effect phrase, or the method's name."""
@@ -83,8 +77,7 @@ def read_task(text: str, kb: Knowledge) -> Task:
     bounds = sentence_bounds(text)
     plain_bounds = sentence_bounds(plain)
     media = {
-        name: _distinct_score(cues, plain)
-        + _FRAME_MEDIUM * sum(f.matches(plain, plain_bounds) for f in kb.modality_frames[name])
+        name: _distinct_score(cues, plain) + _FRAME_MEDIUM * sum(f.matches(plain, plain_bounds) for f in kb.modality_frames[name])
         for name, cues in kb.modality_cues.items()
         if name != "transcribed"
     }
@@ -94,10 +87,7 @@ def read_task(text: str, kb: Knowledge) -> Task:
     }
     # One yes/no question is one, however many languages' phrasings it happens to match.
     forms["yes_no"] = min(forms["yes_no"], kb.form_cues["yes_no"].weight)
-    transcribed = any(
-        not _NEGATED.search(text[max(0, start - 24) : start])
-        for start, _, _ in kb.modality_cues["transcribed"].hits(text)
-    )
+    transcribed = any(not _NEGATED.search(text[max(0, start - 24) : start]) for start, _, _ in kb.modality_cues["transcribed"].hits(text))
     if transcribed and media["audio"] <= _SPOKEN_AS_TEXT * 2:
         # "after on-device speech-to-text, pull out the slots": the model reads the transcript.
         media["text"] += media["audio"] + 2
@@ -154,8 +144,7 @@ def _forecast_vote(forms: dict[str, float]) -> float:
     amount over a window ("each member's spend in the next 30 days") is regression.
     """
     if forms["per_period"] > 0 and (
-        forms["amount"] + forms["aggregate"] + forms["horizon"] > 0
-        or forms["per_period"] >= 2 * _FORECAST_VOTE
+        forms["amount"] + forms["aggregate"] + forms["horizon"] > 0 or forms["per_period"] >= 2 * _FORECAST_VOTE
     ):
         return forms["per_period"]
     if forms["per_period"] > 0:
@@ -178,24 +167,16 @@ def modality_of(task: Task, domain: Domain | None, domain_score: float = _SURE_D
     ]  # fmt: skip
     if present:
         return max(present, key=lambda m: task.media[m])
-    if (
-        domain is not None
-        and domain.modality in _MEDIA
-        and task.media["tabular"] == 0
-        and domain_score >= _SURE_DOMAIN
-    ):
+    if domain is not None and domain.modality in _MEDIA and task.media["tabular"] == 0 and domain_score >= _SURE_DOMAIN:
         return domain.modality  # "visual inspection" with no word about the data: the profile's usual data
     return "tabular"
 
 
 def fold_by_modality(best: str, scores: dict[str, float], medium: str, task: Task) -> str:
     """Move a yes/no or category answer to the type of its data, and back when the data is not there."""
-    tabular = (
-        "multiclass_classification"
-        if task.forms["categories"] > 0
-        or scores.get("multiclass_classification", 0.0) > scores.get("binary_classification", 0.0)
-        else "binary_classification"
-    )
+    tabular = "multiclass_classification" if task.forms["categories"] > 0 or scores.get(
+        "multiclass_classification", 0.0
+    ) > scores.get("binary_classification", 0.0) else "binary_classification"
     if best in ("binary_classification", "multiclass_classification"):
         return _TYPE_OF_MEDIUM.get(medium, best)
     if best in ("image_classification", "object_detection", "image_segmentation") and medium != "image":

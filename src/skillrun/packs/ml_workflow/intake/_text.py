@@ -101,9 +101,7 @@ def repair_typos(folded: str, language: str = "en") -> str:
             fixes[word] = fixed
     if not fixes:
         return folded
-    pattern = re.compile(
-        r"(?<![a-z])(" + "|".join(map(re.escape, sorted(fixes, key=len, reverse=True))) + r")(?![a-z])"
-    )
+    pattern = re.compile(r"(?<![a-z])(" + "|".join(map(re.escape, sorted(fixes, key=len, reverse=True))) + r")(?![a-z])")
     return pattern.sub(lambda m: fixes[m.group(1)], folded)
 
 
@@ -128,12 +126,7 @@ def _one_slip(typed: str, stem: str) -> bool:
         if len(diffs) == 1:
             i = diffs[0]
             return i < len(stem) - 1 and typed[i] in _VOWELS and stem[i] in _VOWELS
-        return (
-            len(diffs) == 2
-            and diffs[1] == diffs[0] + 1
-            and typed[diffs[0]] == stem[diffs[1]]
-            and typed[diffs[1]] == stem[diffs[0]]
-        )
+        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and typed[diffs[0]] == stem[diffs[1]] and typed[diffs[1]] == stem[diffs[0]]
     shorter, longer = (typed, stem) if len(typed) < len(stem) else (stem, typed)
     # The slip must be inside the word: a letter missing or added at the end is an inflection.
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1))
