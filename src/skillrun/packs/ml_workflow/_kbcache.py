@@ -39,7 +39,7 @@ def _key(texts: dict[str, str]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{_FORMAT}|{sys.version}|".encode())
     here = Path(__file__).parent
-    for module in ("knowledge.py", "_cues.py", "_frames.py", "_kbcache.py"):
+    for module in ("knowledge.py", "_cues.py", "_frames.py", "_kbcache.py", "_learned.py"):
         try:
             digest.update((here / module).read_bytes())
         except OSError:

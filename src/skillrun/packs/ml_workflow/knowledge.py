@@ -18,6 +18,7 @@ from ..._content import find_content
 from ...errors import SkillrunError
 from ._cues import Cues, cues_from
 from ._frames import frames_from
+from ._learned import IntakeModel
 
 
 class KnowledgeError(SkillrunError):
@@ -234,12 +235,19 @@ class Knowledge:
         self.modality_frames = {name: frames_from(e) for name, e in tasks["modalities"].items()}
         self.consumption_frames = {name: frames_from(e) for name, e in tasks["consumption"].items()}
         self.time_cues = {name: cues_from(e) for name, e in tasks["time_dependence"].items()}
+        self.intake_model = IntakeModel.from_data(raw["intake_model"], set(self.problem_types), set(self.serving))
 
 
 _FILES = (
     "lexicon", "domains", "generic", "problem_types", "platforms", "sources", "monitoring", "experiments", "serving",
-    "tasks",
+    "tasks", "intake_model",
 )  # fmt: skip
+_JSON = frozenset({"intake_model"})
+"""Knowledge files written by a program (the intake's learned weights) are JSON, not YAML."""
+
+
+def _file_name(name: str) -> str:
+    return f"ml-workflow/knowledge/{name}.{'json' if name in _JSON else 'yaml'}"
 
 
 def _beside_package(relative: str) -> Path | None:
@@ -254,25 +262,27 @@ def _beside_package(relative: str) -> Path | None:
 def _paths() -> list[Path]:
     paths = []
     for name in _FILES:
-        relative = f"ml-workflow/knowledge/{name}.yaml"
+        relative = _file_name(name)
         path = find_content("skill", relative) or _beside_package(relative)
         if path is None:
-            raise KnowledgeError(f"knowledge file ml-workflow/knowledge/{name}.yaml not found")
+            raise KnowledgeError(f"knowledge file {relative} not found")
         paths.append(path)
     return paths
 
 
 def build(texts: dict[str, str]) -> Knowledge:
-    """Parse and validate the knowledge YAML (``{file stem: text}``) into a :class:`Knowledge`."""
+    """Parse and validate the knowledge files (``{file stem: text}``) into a :class:`Knowledge`."""
+    import json
+
     import yaml  # only needed when the compiled cache is missing or stale
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw: dict[str, dict[str, Any]] = {}
     for name, text in texts.items():
         try:
-            raw[name] = yaml.load(text, Loader=loader)
-        except yaml.YAMLError as exc:
-            raise KnowledgeError(f"ml-workflow/knowledge/{name}.yaml: {exc}") from exc
+            raw[name] = json.loads(text) if name in _JSON else yaml.load(text, Loader=loader)
+        except (yaml.YAMLError, ValueError) as exc:
+            raise KnowledgeError(f"{_file_name(name)}: {exc}") from exc
     try:
         return Knowledge(raw)
     except (KeyError, TypeError, ValueError, re.error) as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .._learned import Opinion, features
 from ..brief import Assumption, Brief, Latency, Traffic
 from ..knowledge import Domain, Knowledge, knowledge
 from ..stats import plain_number
@@ -42,7 +43,8 @@ def read_request(text: str) -> Brief:
     folded, language = prepare(request)
     qty = parse_quantities(folded)
     latency_limit = qty.latency_p99_ms or qty.latency_p50_ms
-    reading = read(folded, kb, latency_limit, qty.peak_rps, qty.capacity_per_day, qty.horizon_days)
+    feats = features(request)
+    reading = read(folded, kb, latency_limit, qty.peak_rps, qty.capacity_per_day, qty.horizon_days, feats)
     if reading.domain is not None and reading.domain.generic:
         modality = reading.domain.modality if reading.domain.modality in ("image", "audio", "text") else None
         words = kb.entity_words
@@ -58,11 +60,43 @@ def read_request(text: str) -> Brief:
     # A profile set aside for its framing still says whether the decision is regulated.
     matched = reading.matched
     ctx = read_context(folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)
-    return _assemble(request, folded, language, kb, qty, reading, ctx)
+    return _assemble(request, folded, language, kb, qty, reading, ctx, feats)
+
+
+_DEFINED_TEMPORAL = {
+    "forecasting", "anomaly_detection", "uplift_modeling", "image_classification", "object_detection",
+    "image_segmentation", "audio_classification", "sequence_labeling",
+}  # fmt: skip
+"""Types whose time dependence the rubric fixes (§0.1); the learned opinion speaks only for the others."""
+
+
+def _close_call(field: str, opinion: Opinion | None) -> Assumption | None:
+    """An assumption naming the two readings when the problem type or serving mode was a close call."""
+    if opinion is None or not opinion.close:
+        return None
+    other = opinion.rule if opinion.answer != opinion.rule else (
+        opinion.model if opinion.model != opinion.answer else opinion.runner_up
+    )
+    if other is None or other == opinion.answer:
+        return None
+    if opinion.answer != opinion.rule:
+        why = f"the wording rules read {other}, the learned model {opinion.answer} (p={opinion.model_p:.2f}); the model was surer"
+    elif opinion.model != opinion.answer:
+        why = f"the learned model read {other} (p={opinion.model_p:.2f}); the wording rules' {opinion.answer} was kept"
+    else:
+        why = f"{other} was a close second"
+    return Assumption(field=field, value=opinion.answer, reason=f"close call between {opinion.answer} and {other}: {why}")
 
 
 def _assemble(
-    request: str, folded: str, language: str, kb: Knowledge, qty: Quantities, reading: Reading, ctx: Context
+    request: str,
+    folded: str,
+    language: str,
+    kb: Knowledge,
+    qty: Quantities,
+    reading: Reading,
+    ctx: Context,
+    feats: dict[str, float] | None = None,
 ) -> Brief:
     notes: list[Assumption] = []
     domain = reading.domain
@@ -72,6 +106,10 @@ def _assemble(
     def assume(field: str, value: str, reason: str) -> None:
         notes.append(Assumption(field=field, value=value, reason=reason))
 
+    for field, opinion in (("problem_type", reading.type_opinion), ("serving_mode", reading.mode_opinion)):
+        close = _close_call(field, opinion)
+        if close is not None:
+            notes.append(close)
     if not reading.serving_stated:
         assume("serving_mode", mode, "the request does not say how predictions are consumed; typical for this problem")
     entity = entity_for(domain, qty)
@@ -142,7 +180,7 @@ def _assemble(
         traffic=traffic,
         latency=latency,
         label_delay_days=label_delay,
-        temporal=_temporal(domain, pt, folded, kb),
+        temporal=_learned_temporal(_temporal(domain, pt, folded, kb), pt, kb, feats),
         imbalanced=imbalanced,
         base_rate=base_rate,
         regulated=regulated,  # type: ignore[arg-type]
@@ -282,6 +320,14 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> boo
         if kb.time_cues["snapshot"].count(folded) and not future:
             return False
     return domain.temporal if domain is not None else True
+
+
+def _learned_temporal(rule: bool, pt: str, kb: Knowledge, feats: dict[str, float] | None) -> bool:
+    """The rules' ``temporal`` unless the learned combination (knowledge/intake_model.json) disagrees,
+    for the types where the rubric does not fix it."""
+    if feats is None or pt in _DEFINED_TEMPORAL:
+        return rule
+    return kb.intake_model.opinion("temporal", feats, "true" if rule else "false").answer == "true"
 
 
 def _target(domain: Domain | None, entity: str, horizon_days: float) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .._frames import sentence_bounds
+from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
 from ._task import Task, fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
@@ -51,6 +52,9 @@ class Reading:
     """The best-matching profile before the problem type was settled (its regulation still applies)."""
     medium: str = "tabular"
     """What the data is, read from the request (image, audio, text or tabular)."""
+    type_opinion: Opinion | None = None
+    """The rules' and the learned model's problem types and the one taken (None without the model)."""
+    mode_opinion: Opinion | None = None
 
 
 def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
@@ -250,9 +254,16 @@ def read(
     peak_rps: float | None,
     capacity: float | None = None,
     horizon_days: float | None = None,
+    feats: dict[str, float] | None = None,
 ) -> Reading:
+    """The rules' reading; with ``feats`` (the request's learned-model features) the learned second
+    opinion (knowledge/intake_model.json) may overrule a close problem type or serving mode."""
     matched, domain_score = match_domain(text, kb)
     problem_type, problem_scores, medium = classify_problem(text, kb, matched, domain_score)
+    type_opinion = mode_opinion = None
+    if feats is not None:
+        type_opinion = kb.intake_model.opinion("problem_type", feats, problem_type, problem_scores)
+        problem_type = type_opinion.answer
     domain = matched
     if domain is None or domain.problem_type != problem_type:
         # No profile, or an explicit problem-type cue overrode the matched one: take the best profile of
@@ -262,7 +273,13 @@ def read(
     mode, serving_scores, stated = classify_serving(
         text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days
     )
-    return Reading(domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched, medium)
+    if feats is not None:
+        mode_opinion = kb.intake_model.opinion("serving_mode", feats, mode, serving_scores)
+        mode = mode_opinion.answer
+    return Reading(
+        domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched, medium,
+        type_opinion, mode_opinion,
+    )  # fmt: skip
 
 
 def _domain_of_type(text: str, kb: Knowledge, problem_type: str) -> tuple[Domain, float] | None:

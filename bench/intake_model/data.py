@@ -1,0 +1,90 @@
+"""The labelled intake requests, grouped by the set or batch they came from.
+
+Each group was written by one person at one time; leave-one-group-out evaluation trains on every other
+group. ``first_look`` names the commit whose rules had not yet been tuned on the group (the commit that
+added it, "written before running the engine on them"), or None when the rules were built from it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+TESTS = REPO / "tests" / "ml_workflow"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    group: str
+    text: str
+    problem_type: str
+    serving_mode: str
+    temporal: bool | None
+
+
+# group -> (source, id prefix or range, first-look commit)
+DEV_BATCHES = {  # tests/ml_workflow/dev_requests.jsonl, in the order they were written
+    "dv": "2b547d1", "dw": "f541bfd", "dx": "007799b", "dy": "e2e593d", "dz": "3765915", "du": "d27b143",
+    "dt": "55181c9", "ds": "5ca11b2", "dr": "4ce070d", "dq": "6c013ed", "dp": "4972e79",
+}  # fmt: skip
+HOLDOUT_BATCHES = [  # tests/ml_workflow/holdout_requests.jsonl: (group, first id, last id, first-look commit)
+    ("ho1", 1, 54, "a59cdd3"), ("ho2", 55, 80, "157ca72"), ("ho3", 81, 104, "fa2be85"),
+    ("ho4", 105, 124, "1dbead2"), ("ho5", 125, 144, "5def737"),
+]  # fmt: skip
+FIRST_LOOK = {
+    **DEV_BATCHES,
+    **{g: c for g, _, _, c in HOLDOUT_BATCHES},
+    "fresh": "8228772",
+    "setA": "79fd47f",
+}
+"""Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _case(row: dict, group: str) -> Case:
+    e = row["expect"]
+    return Case(row["id"], group, row["request"], e["problem_type"], e["serving_mode"], e.get("temporal"))
+
+
+def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> list[Case]:
+    """Every labelled request we have, each tagged with its group (about 860)."""
+    import yaml
+
+    shared = shared or Path(os.environ.get("SKILLRUN_SHARED", REPO.parent / "shared"))
+    heldout_a = heldout_a or Path(
+        os.environ.get("SKILLRUN_HELDOUT_A", REPO.parent / "heldout" / "set_a.jsonl")
+    )
+    cases: list[Case] = []
+    path = shared / "evals" / "ml-workflow.cases.jsonl"
+    if path.exists():
+        cases += [_case(r, "shared") for r in _jsonl(path)]
+    suite = yaml.safe_load((REPO / "evals" / "ml-workflow" / "cases.yaml").read_text(encoding="utf-8"))[
+        "cases"
+    ]
+    cases += [_case(r, "suite") for r in suite]
+    cases += [_case(r, "suite-ml") for r in _jsonl(REPO / "evals" / "ml-workflow" / "multilingual.jsonl")]
+    spec = importlib.util.spec_from_file_location("own_requests", TESTS / "requests.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    cases += [
+        Case(f"own-{i:02d}", "own", r, pt, sm, None)
+        for i, (r, pt, sm, _) in enumerate(module.OWN_REQUESTS, 1)
+    ]
+    for row in _jsonl(TESTS / "holdout_requests.jsonl"):
+        n = int(row["id"].split("-")[1])
+        group = next(g for g, lo, hi, _ in HOLDOUT_BATCHES if lo <= n <= hi)
+        cases.append(_case(row, group))
+    cases += [_case(r, "fresh") for r in _jsonl(TESTS / "fresh_requests.jsonl")]
+    cases += [_case(r, r["id"].split("-")[0]) for r in _jsonl(TESTS / "dev_requests.jsonl")]
+    if heldout_a.exists():
+        cases += [_case(r, "setA") for r in _jsonl(heldout_a)]
+    return cases
