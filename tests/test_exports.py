@@ -21,6 +21,7 @@ PINNED = {
         "EmptyRequestError",
         "EvalError",
         "JudgeParseError",
+        "KnowledgeError",
         "ModelConfigError",
         "ModelError",
         "ModelNotFoundError",

@@ -9,7 +9,8 @@ the whole family with one ``except`` and the CLI can turn any of them into one l
     │   ├── UnknownSkillError         no loaded skill has that name or slug
     │   └── ToolDefinitionError       skills cannot become tools: unknown format, clashing names
     ├── SkillFileError                a skill file cannot be read or is malformed (exit 1 in `validate`)
-    │   └── SkillParseError           carries one or more ``path:line: message`` problems
+    │   ├── SkillParseError           carries one or more ``path:line: message`` problems
+    │   └── KnowledgeError            a skill's knowledge file is missing or does not match its schema
     ├── TemplateMismatchError         a section does not fit the skill's Output Format
     ├── ModelError                    a backend could not give a usable answer
     │   ├── ModelNotFoundError        the model string names no known backend (exit 2)
@@ -38,6 +39,7 @@ __all__ = [
     "EmptyRequestError",
     "EvalError",
     "JudgeParseError",
+    "KnowledgeError",
     "ModelConfigError",
     "ModelError",
     "ModelNotFoundError",
@@ -100,6 +102,10 @@ class ToolDefinitionError(UsageError, ValueError):
 
 class SkillFileError(SkillrunError):
     """A skill file cannot be read or is malformed."""
+
+
+class KnowledgeError(SkillFileError):
+    """A skill's knowledge file (catalogues, thresholds, the intake model) is missing or invalid."""
 
 
 class SkillParseError(SkillFileError):

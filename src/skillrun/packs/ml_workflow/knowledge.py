@@ -15,14 +15,10 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..._content import find_content
-from ...errors import SkillrunError
+from ...errors import KnowledgeError
 from ._cues import Cues, cues_from
 from ._frames import frames_from
 from ._learned import IntakeModel
-
-
-class KnowledgeError(SkillrunError):
-    """A knowledge file is missing or does not match its schema."""
 
 
 class _Model(BaseModel):
