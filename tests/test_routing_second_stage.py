@@ -53,6 +53,43 @@ def test_requests_fire(router: Router, message: str) -> None:
     assert fired(router, message), router.scores(message)[:1]
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        # an elided article joined to the noun (l', dell') must not hide it
+        "Comment organiser l'entraînement et le suivi de la dérive de notre modèle de scoring ?",
+        "Come gestire l'addestramento e la messa in produzione del nostro modello di churn?",
+        # emails as the data a classifier reads are not a writing task
+        "We want to sort incoming emails into departments automatically; how should we train and deploy it?",
+        # an ML project or system named as such is the topic, not a name-drop
+        "Our first machine learning project: flag late shipments. What should we build first and what can wait?",
+    ],
+)
+def test_class_level_positives_fire(router: Router, message: str) -> None:
+    assert fired(router, message), router.scores(message)[:1]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Our GitLab CI pipeline rebuilds every Docker layer; how do we speed it up?",
+        "How do I label messages in my Outlook inbox automatically by sender?",
+        "My Keras training loop hangs after the first epoch when batch size is 128, how do I fix it?",
+    ],
+)
+def test_software_pipelines_mail_labels_and_training_loops_stay_silent(router: Router, message: str) -> None:
+    assert not fired(router, message), router.scores(message)[:1]
+
+
+def test_elided_articles_are_dropped() -> None:
+    from skillrun.routing._text import drop_elision
+
+    assert drop_elision("l'entraînement") == "entraînement"
+    assert drop_elision("dell'addestramento") == "addestramento"
+    assert drop_elision("don't") == "don't"
+    assert drop_elision("W&B") == "W&B"
+
+
 def test_match_explains_itself(router: Router) -> None:
     match = router.route_one("Design the retraining and drift monitoring for our churn model")
     assert match is not None

@@ -15,6 +15,7 @@ from ._text import (
     WordInfo,
     base_keys,
     deletes,
+    drop_elision,
     fold,
     has_cjk,
     is_acronym,
@@ -211,6 +212,8 @@ class TermIndex:
         inside = False
         for word, quote in TOKEN_PATTERN.findall(text):
             if word:
+                if "'" in word:
+                    word = drop_elision(word)
                 info = cache.get(word)
                 if info is None:
                     info = self._word(word)

@@ -185,6 +185,17 @@ def base_keys(word: str) -> tuple[str, ...]:
     return (key,)
 
 
+# French and Italian write an elided article or preposition into the next word (l'entraînement,
+# dell'addestramento); the joiner that keeps "don't" and "W&B" whole would otherwise hide the noun.
+_ELISIONS = frozenset("l d j n s c m t qu jusqu lorsqu puisqu dell dall nell sull all quell un".split())
+
+
+def drop_elision(word: str) -> str:
+    """``word`` without a leading elided article (l'entraînement -> entraînement)."""
+    head, _, rest = word.partition("'")
+    return rest if rest and head.casefold() in _ELISIONS else word
+
+
 def has_cjk(text: str) -> bool:
     return _CJK.search(text) is not None
 
