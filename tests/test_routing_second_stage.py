@@ -63,6 +63,10 @@ def test_requests_fire(router: Router, message: str) -> None:
         "We want to sort incoming emails into departments automatically; how should we train and deploy it?",
         # an ML project or system named as such is the topic, not a name-drop
         "Our first machine learning project: flag late shipments. What should we build first and what can wait?",
+        # "saves money" is no code question; "stima" estimates; an underwriting model is a prediction task
+        "Design a model that catches duplicate invoices and saves our finance team hours; how do we roll it out?",
+        "Vogliamo stimare il valore di ogni cliente: quali passi per addestramento e rilascio?",
+        "Our underwriters price policies by hand. What would a model that assists them need, from data to audit?",
     ],
 )
 def test_class_level_positives_fire(router: Router, message: str) -> None:
@@ -75,6 +79,8 @@ def test_class_level_positives_fire(router: Router, message: str) -> None:
         "Our GitLab CI pipeline rebuilds every Docker layer; how do we speed it up?",
         "How do I label messages in my Outlook inbox automatically by sender?",
         "My Keras training loop hangs after the first epoch when batch size is 128, how do I fix it?",
+        "Book a training session on conflict negotiation for our sales team next month.",
+        "The xgboost call raises 'could not convert string to float: yes'; how do I encode it?",
     ],
 )
 def test_software_pipelines_mail_labels_and_training_loops_stay_silent(router: Router, message: str) -> None:
