@@ -50,8 +50,9 @@ def _group_end(cue: str, start: int) -> int:
     return len(cue) - 1
 
 
-def _split_top(body: str) -> list[str]:
-    """``body`` split at its top-level ``|``."""
+def split_alternatives(body: str) -> list[str]:
+    """The top-level alternatives of a regex (``a|b(c|d)`` gives ``a`` and ``b(c|d)``); a ``|`` inside a
+    group or a character class does not split."""
     parts, depth, last, i = [], 0, 0, 0
     while i < len(body):
         ch = body[i]
@@ -105,7 +106,7 @@ def _needles(cue: str) -> tuple[str, ...]:
     literal text ("(extract|pull|mask)"). Optional parts, look-arounds, classes and short words before
     it are skipped.
     """
-    if len(_split_top(cue)) > 1:
+    if len(split_alternatives(cue)) > 1:
         return ()  # a top-level alternation: any branch may match
     body = cue
     i = 0
@@ -119,7 +120,7 @@ def _needles(cue: str) -> tuple[str, ...]:
                 continue
             inner = body[i + 1 : end]
             inner = inner[2:] if inner.startswith("?:") else inner
-            heads = tuple(_head(alt) for alt in _split_top(inner))
+            heads = tuple(_head(alt) for alt in split_alternatives(inner))
             if all(_useful(h) for h in heads):
                 return heads
             i = after
