@@ -48,14 +48,15 @@ def _default_sets() -> list[Path]:
     heldout = Path(os.environ.get("SKILLRUN_HELDOUT_A", REPO.parent / "heldout" / "set_a.jsonl"))
     tests = REPO / "tests" / "ml_workflow"
     paths = [shared / "evals" / "ml-workflow.cases.jsonl", REPO / "evals" / "ml-workflow", tests / "requests.py",
-             tests / "holdout_requests.jsonl", tests / "fresh_requests.jsonl", heldout]  # fmt: skip
+             tests / "holdout_requests.jsonl", tests / "fresh_requests.jsonl", tests / "dev_requests.jsonl",
+             REPO / "bench" / "intake_cases_round2.jsonl", heldout]  # fmt: skip
     return [p for p in paths if p.exists()]
 
 
 def evaluate(path: Path, verbose: bool) -> None:
     cases = _load(path)
     n = len(cases)
-    exact = lenient = mode = temporal = temporal_n = 0
+    exact = lenient = mode = temporal = temporal_n = regulated = regulated_n = 0
     types: collections.Counter[tuple[str, str]] = collections.Counter()
     modes: collections.Counter[tuple[str, str]] = collections.Counter()
     misses = []
@@ -72,18 +73,25 @@ def evaluate(path: Path, verbose: bool) -> None:
             temporal_n += 1
             t_ok = brief.temporal == expect["temporal"]
             temporal += t_ok
+        r_ok = True
+        if "regulated" in expect:  # None is a label too: the request is not in a regulated domain
+            regulated_n += 1
+            r_ok = brief.regulated == expect["regulated"]
+            regulated += r_ok
         if not ok_type:
             types[(expect["problem_type"], pt)] += 1
         if sm != expect["serving_mode"]:
             modes[(expect["serving_mode"], sm)] += 1
-        if not (ok_type and sm == expect["serving_mode"] and t_ok):
+        if not (ok_type and sm == expect["serving_mode"] and t_ok and r_ok):
             what = [f"pt {expect['problem_type']}->{pt}" if not ok_type else "",
                     f"sm {expect['serving_mode']}->{sm}" if sm != expect["serving_mode"] else "",
-                    f"t {expect.get('temporal')}->{brief.temporal}" if not t_ok else ""]  # fmt: skip
+                    f"t {expect.get('temporal')}->{brief.temporal}" if not t_ok else "",
+                    f"reg {expect.get('regulated')}->{brief.regulated}" if not r_ok else ""]  # fmt: skip
             misses.append(f"  {case['id']}: {' | '.join(w for w in what if w)} | {case['request'][:110]}")
     name = path.relative_to(REPO.parent) if path.is_relative_to(REPO.parent) else path
     t = f"{temporal}/{temporal_n}={temporal / temporal_n:.0%}" if temporal_n else "n/a"
-    print(f"{name}: n={n}  type {exact / n:.1%} exact, {lenient / n:.1%} lenient  mode {mode / n:.1%}  temporal {t}")
+    reg = f"  regulated {regulated}/{regulated_n}={regulated / regulated_n:.0%}" if regulated_n else ""
+    print(f"{name}: n={n}  type {exact / n:.1%} exact, {lenient / n:.1%} lenient  mode {mode / n:.1%}  temporal {t}{reg}")
     if verbose:
         for (a, b), c in types.most_common():
             print(f"    type {a} -> {b}: {c}")

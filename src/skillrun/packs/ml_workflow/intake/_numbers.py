@@ -38,7 +38,7 @@ _PER_DAY_BEFORE = re.compile(r"(每天|每日|daily|per day)\s*(?:约|大约|近
 _MS = re.compile(r"^\s?(ms|msec|milliseconds?|millisekunden|millisecondes|milisegundos|毫秒)(?![a-z])")
 _SEC = re.compile(r"^\s?(s|sec|secs|seconds?|sekunden?|secondes?|segundos?|秒)(?![a-z])")
 _LATENCY_CONTEXT = re.compile(
-    r"(p\d{2,3}|latenc|latenz|under|below|within|less than|at most|max|budget|sla|respond|answer|<|≤|=|menos de|unter|moins de|en moins|以内|低于|延迟)"
+    r"(p\d{2,3}|latenc|latenz|under|below|within|less than|at most|max|budget|sla|respond|answer|<|≤|=|menos de|unter|moins de|en moins|sous|innerhalb|binnen|dentro de|以内|内|低于|延迟)"
 )
 _PERCENTILE = re.compile(r"p(50|90|95|99|999)")
 _POPULATION = re.compile(

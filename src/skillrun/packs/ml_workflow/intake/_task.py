@@ -181,6 +181,8 @@ def fold_by_modality(best: str, scores: dict[str, float], medium: str, task: Tas
         return _TYPE_OF_MEDIUM.get(medium, best)
     if best in ("image_classification", "object_detection", "image_segmentation") and medium != "image":
         return _TYPE_OF_MEDIUM.get(medium, tabular)
+    if best == "text_classification" and medium == "image":
+        return "image_classification"  # "flag listings whose pictures show prohibited items": the photos are read
     if best == "audio_classification" and medium != "audio":
         return _TYPE_OF_MEDIUM.get(medium, tabular)
     if best == "text_classification" and medium == "tabular" and task.media["tabular"] > task.media["text"]:
