@@ -66,6 +66,7 @@ def test_requests_fire(router: Router, message: str) -> None:
         # "saves money" is no code question; "stima" estimates; an underwriting model is a prediction task
         "Design a model that catches duplicate invoices and saves our finance team hours; how do we roll it out?",
         "Vogliamo stimare il valore di ogni cliente: quali passi per addestramento e rilascio?",
+        "¿Cómo montarías un sistema que recomiende recetas y cómo medir si aumenta los pedidos?",
         "Our underwriters price policies by hand. What would a model that assists them need, from data to audit?",
     ],
 )
@@ -80,6 +81,7 @@ def test_class_level_positives_fire(router: Router, message: str) -> None:
         "How do I label messages in my Outlook inbox automatically by sender?",
         "My Keras training loop hangs after the first epoch when batch size is 128, how do I fix it?",
         "Book a training session on conflict negotiation for our sales team next month.",
+        "Our Go service has a memory leak since the last deploy; how do we track it down?",
         "The xgboost call raises 'could not convert string to float: yes'; how do I encode it?",
     ],
 )
