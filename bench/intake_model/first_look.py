@@ -4,7 +4,8 @@ Run: .venv/bin/python bench/intake_model/first_look.py  (about a minute; needs g
 
 For every group with a first-look commit (data.FIRST_LOOK), the commit's tree is exported with
 ``git archive`` into a temporary folder and its ``read_request`` is run on the group's requests in a
-subprocess (knowledge cache off). The outputs (problem type, serving mode, temporal, and the rules'
+subprocess (knowledge cache off; at commits that already ship the learned opinion, with it switched off, so
+the rules are read alone). The outputs (problem type, serving mode, temporal, and the rules'
 vote scores where that commit's intake keeps them) are written to bench/intake_model/first_look.jsonl,
 which train.py reads to evaluate combinations of the rules with the classifier on rules that had
 never seen the group.
@@ -28,6 +29,8 @@ _RUNNER = r"""
 import json, sys
 import skillrun.packs.ml_workflow.intake as intake
 captured = {}
+if hasattr(intake, "features"):  # a commit with the learned opinion: read with the rules alone
+    intake.features = lambda text: None
 inner = getattr(intake, "read", None)
 if inner is not None:
     def spy(*a, **k):
