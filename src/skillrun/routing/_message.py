@@ -81,16 +81,20 @@ _TOPIC_SHIFT = re.compile(
     r"|\bautre (?:sujet|chose|question)\b|\boutra (?:coisa|pergunta)\b|\baltra (?:cosa|domanda)\b)",
     re.I,
 )
-# Every phrase above contains one of these; in ASCII text, where ignoring case is lower-casing, a text
-# with none of them cannot match and skips the regex.
+# Every phrase above contains one of these, so a text whose lower case has none of them cannot match.
+# That holds where ignoring case is lower-casing: in any text without the four letters that the regex
+# also takes for ASCII ones (İ ı ſ K).
 _SHIFT_CUES = tuple(
     "topic|question|subject|thing|note|gears|unrelated|by the way|btw|anyway|thema|tema|otra |outra |autre "
     "|altra ".split("|")
 )
 
 
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
 def _shifts_topic(text: str) -> bool:
-    if text.isascii():
+    if text.isascii() or _FOLDS_TO_ASCII.search(text) is None:
         low = text.lower()
         if not any(cue in low for cue in _SHIFT_CUES):
             return False
