@@ -25,6 +25,7 @@ _AUTO_LABELS = {TRIGGER: "trigger", ABOUT: "description", BODY: "skill text"}
 _MAX_SHARE = 0.2
 NAME_TRIGGER = 0.8
 GROUP_SLOTS = 64  # more groups than any profile has
+_NO_SKILLS: frozenset[int] = frozenset()  # shared by the many terms without such claims: sets stay GC-tracked
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,10 @@ class Owner:
     bound: float = 0.0
     """What this claim can add at most (strength times group weight; 0 for against): summed over a
     message's hits it bounds the skill's score from above, so hopeless skills are skipped early."""
+    against: bool = False
+    """Whether the group speaks against the skill; with ``weight``, copied from the group so that
+    scoring does not look the group up for every hit."""
+    weight: float = 0.0
 
 
 @dataclass(slots=True)
@@ -75,17 +80,24 @@ class Compiled:
     owners: list[list[Owner]]
     thresholds: list[float] = field(default_factory=list)
     # The tables below are read by the scoring loop, which runs over every claim of every hit.
-    # Per term, its positive claims split in two, as skill -> (slot, strength), where a slot is
-    # ``skill * GROUP_SLOTS + group``. Anchors (triggers, candidate triggers, routing-profile terms)
-    # make a skill a candidate; words of its description and body only score candidates.
-    anchor_claims: list[dict[int, tuple[int, float]]] = field(default_factory=list)
+    # Per term, its positive claims split in two. Anchors (triggers, candidate triggers, routing-profile
+    # terms) make a skill a candidate, as skill -> (slot, strength, 1 - strength) where a slot is
+    # ``skill * GROUP_SLOTS + group``; the last is the noisy-or factor of a full-strength hit, ready.
+    # Words of a skill's description and body only score candidates: skill -> (slot, strength).
+    # Dicts and tuples of numbers, not objects: the cyclic GC stops tracking them after one look.
+    anchor_claims: list[dict[int, tuple[int, float, float]]] = field(default_factory=list)
     text_claims: list[dict[int, tuple[int, float]]] = field(default_factory=list)
     text_sets: list[frozenset[int]] = field(default_factory=list)
     slot_caps: dict[int, float] = field(default_factory=dict)
     """Per (skill, group) slot, the group's weight: a group never adds more, whatever its hits."""
     claim_set: list[frozenset[int]] = field(default_factory=list)
-    trigger_skills: list[tuple[int, ...]] = field(default_factory=list)
-    """Per term, the skills that declared it (or derived it) as a trigger: the keyword stage."""
+    owner_index: list[dict[int, tuple[int, ...]]] = field(default_factory=list)
+    """Per term, where each skill's claims stand in ``owners`` (one for, one against at most): the
+    second look weighs a few skills and asks for theirs, instead of walking every claim of a common
+    word. Positions, not the claims themselves, so the GC stops tracking the table."""
+    trigger_slugs: list[tuple[str, ...]] = field(default_factory=list)
+    """Per term, the slugs of the skills that declared it (or derived it) as a trigger: the keyword
+    stage."""
     slugs: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -100,17 +112,26 @@ class Compiled:
                         o.skill * GROUP_SLOTS + o.group,
                         o.strength,
                     )
-            self.anchor_claims.append(anchors)
+            self.anchor_claims.append({k: (slot, w, 1.0 - w) for k, (slot, w) in anchors.items()})
             self.text_claims.append(texts)
-            self.text_sets.append(frozenset(texts))
+            self.text_sets.append(frozenset(texts) if texts else _NO_SKILLS)
         self.slot_caps = {
             skill * GROUP_SLOTS + g: group.weight
             for skill, entry in enumerate(self.entries)
             for g, group in enumerate(entry.groups)
         }
-        self.claim_set = [frozenset(o.skill for o in claims) for claims in self.owners]
-        self.trigger_skills = [tuple(o.skill for o in claims if o.trigger) for claims in self.owners]
+        self.claim_set = [
+            frozenset(o.skill for o in claims) if claims else _NO_SKILLS for claims in self.owners
+        ]
         self.slugs = [e.slug for e in self.entries]
+        self.trigger_slugs = [
+            tuple(self.slugs[o.skill] for o in claims if o.trigger) for claims in self.owners
+        ]
+        for claims in self.owners:
+            where: dict[int, tuple[int, ...]] = {}
+            for j, o in enumerate(claims):
+                where[o.skill] = (*where.get(o.skill, ()), j)
+            self.owner_index.append(where)
 
 
 def _keys(words: Iterable[str]) -> frozenset[str]:
@@ -228,8 +249,11 @@ def compile_skills(skills: Iterable[Skill], profiles: Mapping[str, RoutingProfil
                     continue  # a word of half the skills' descriptions tells none apart
                 strength /= 1 + math.log(shared)
             group = entries[number].groups[owner.group]
-            bound = 0.0 if group.kind == "against" else strength * group.weight
-            owners[term].append(Owner(owner.skill, owner.group, strength, owner.trigger, bound))
+            against = group.kind == "against"
+            bound = 0.0 if against else strength * group.weight
+            owners[term].append(
+                Owner(owner.skill, owner.group, strength, owner.trigger, bound, against, group.weight)
+            )
     return Compiled(index, entries, owners)
 
 

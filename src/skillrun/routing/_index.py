@@ -8,8 +8,11 @@ words, not on the number of skills: there is no loop over skills or triggers her
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from ._text import (
+    ASCII_TOKEN_PATTERN,
+    NEGATOR,
     TOKEN_PATTERN,
     Tokens,
     WordInfo,
@@ -179,8 +182,21 @@ class TermIndex:
             typo = self._typo_key(keys[0])
             if typo is not None:
                 keys.append(typo)
-        entries = tuple(entry for key in keys for entry in self._first.get(key, ()))
-        result = (tuple(keys), entries, negation_role(word))
+        entries = [entry for key in keys for entry in self._first.get(key, ())]
+        singles = tuple((rank, term, weak) for rank, (term, rest, weak) in enumerate(entries) if not rest)
+        # Longer terms by the key their second word needs: ``find`` then looks up the next word's few
+        # keys instead of trying every phrase that starts with a common word (model, data, ...).
+        follow: dict[str, list[tuple[int, int, tuple[str, ...], bool]]] = {}
+        for rank, (term, rest, weak) in enumerate(entries):
+            if rest:
+                follow.setdefault(rest[0], []).append((rank, term, rest[1:], weak))
+        result = (
+            tuple(keys),
+            singles,
+            negation_role(word),
+            {key: tuple(group) for key, group in follow.items()} if follow else None,
+            bool(entries),
+        )
         if len(self._word_cache) >= _CACHE_LIMIT:
             self._word_cache.clear()
         self._word_cache[word] = result
@@ -210,16 +226,17 @@ class TermIndex:
         cache = self._word_cache
         clause = 0
         inside = False
-        for word, quote in TOKEN_PATTERN.findall(text):
+        pattern = ASCII_TOKEN_PATTERN if text.isascii() else TOKEN_PATTERN
+        for word, quote in pattern.findall(text):
             if word:
                 if "'" in word:
                     word = drop_elision(word)
                 info = cache.get(word)
                 if info is None:
                     info = self._word(word)
-                if info[1]:
+                if info[4]:
                     starts.append(len(words))
-                if info[2] == 1:
+                if info[2] == NEGATOR:
                     negators.append(len(words))
                 infos.append(info)
                 words.append(word)
@@ -242,18 +259,27 @@ class TermIndex:
         clauses = tokens.clauses
         count = len(infos)
         for i in tokens.starts:
-            for term, rest, weak in infos[i][1]:
-                if not rest:
-                    hits.append((term, i, i + 1, weak))
-                    continue
-                end = i + 1 + len(rest)
-                if end > count or clauses[end - 1] != clauses[i]:
-                    continue
-                for offset, spec in enumerate(rest, start=i + 1):
-                    if spec not in infos[offset][0]:
-                        break
-                else:
-                    hits.append((term, i, end, weak))
+            _keys, singles, _role, follow, _start = infos[i]
+            longer: list[tuple[int, Hit]] | None = None
+            if follow is not None and i + 1 < count and clauses[i + 1] == clauses[i]:
+                for key in infos[i + 1][0]:
+                    for rank, term, rest, weak in follow.get(key, ()):
+                        end = i + 2 + len(rest)
+                        if rest and (end > count or clauses[end - 1] != clauses[i]):
+                            continue
+                        for offset, spec in enumerate(rest, start=i + 2):
+                            if spec not in infos[offset][0]:
+                                break
+                        else:
+                            if longer is None:
+                                longer = []
+                            longer.append((rank, (term, i, end, weak)))
+            if longer is None:
+                hits += [(term, i, i + 1, weak) for _rank, term, weak in singles]
+            else:
+                longer += [(rank, (term, i, i + 1, weak)) for rank, term, weak in singles]
+                longer.sort(key=_rank)
+                hits += [hit for _rank, hit in longer]
         if self._cjk and has_cjk(text):
             seen = set()
             for m in self._cjk_search().finditer(text):
@@ -262,6 +288,9 @@ class TermIndex:
                     seen.add(term)
                     hits.append((term, -1, -1, False))
         return hits
+
+
+_rank = itemgetter(0)
 
 
 def sense_key(word: str) -> str:

@@ -71,13 +71,34 @@ EARLIER_ASSISTANT = 0.25
 DECAY = 0.6
 _TRANSCRIPT_ROLE = re.compile(r"^\s*(user|human|assistant|ai|system)\s*:\s*", re.I | re.M)
 _SUMMARY = re.compile(r"^\s*\[(?:earlier|previous|prior)[^\]]*?:\s*(.*?)\]\s*$", re.I | re.M | re.S)
+# The lookahead names every letter a phrase can start with: without it the engine tries all twenty
+# alternatives at every position, tens of µs on a pasted transcript.
 _TOPIC_SHIFT = re.compile(
+    r"^\W*anyway\b|(?=[abcdnosu])(?:"
     r"\b(?:different|unrelated|other|new|separate|another) (?:topic|question|subject|thing)\b"
     r"|\bside ?note\b|\boff[- ]topic\b|\bswitching (?:gears|topics?)\b|\bchange of (?:subject|topic)\b"
-    r"|\bunrelated\b|\bby the way\b|\bbtw\b|^\W*anyway\b|\banderes thema\b|\botra (?:cosa|pregunta)\b|\bcambiando de tema\b"
-    r"|\bautre (?:sujet|chose|question)\b|\boutra (?:coisa|pergunta)\b|\baltra (?:cosa|domanda)\b",
+    r"|\bunrelated\b|\bby the way\b|\bbtw\b|\banderes thema\b|\botra (?:cosa|pregunta)\b|\bcambiando de tema\b"
+    r"|\bautre (?:sujet|chose|question)\b|\boutra (?:coisa|pergunta)\b|\baltra (?:cosa|domanda)\b)",
     re.I,
 )
+# Every phrase above contains one of these, so a text whose lower case has none of them cannot match.
+# That holds where ignoring case is lower-casing: in any text without the four letters that the regex
+# also takes for ASCII ones (İ ı ſ K).
+_SHIFT_CUES = tuple(
+    "topic|question|subject|thing|note|gears|unrelated|by the way|btw|anyway|thema|tema|otra |outra |autre "
+    "|altra ".split("|")
+)
+
+
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _shifts_topic(text: str) -> bool:
+    if text.isascii() or _FOLDS_TO_ASCII.search(text) is None:
+        low = text.lower()
+        if not any(cue in low for cue in _SHIFT_CUES):
+            return False
+    return _TOPIC_SHIFT.search(text) is not None
 
 
 def coerce_turns(message: Routable) -> list[tuple[str, str]]:
@@ -145,7 +166,7 @@ def weighted_turns(message: Routable) -> list[WeightedTurn]:
     if last is None:
         return []
     out = [WeightedTurn(turns[last][1], 1.0)]
-    if last == 0 or _TOPIC_SHIFT.search(turns[last][1]):
+    if last == 0 or _shifts_topic(turns[last][1]):
         return out
     seen = {"user": 0, "assistant": 0}
     for role, content in reversed(turns[:last]):

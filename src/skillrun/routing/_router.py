@@ -12,7 +12,7 @@ from ._compile import Compiled, Entry, compile_skills, resolve_profile
 from ._embed import Embedder, EmbeddingStage
 from ._message import Routable, weighted_turns
 from ._profile import RoutingProfile
-from ._score import FACET_MIN, Evidence, Scan, ignored_terms, matched_terms, scan, weigh
+from ._score import FACET_MIN, Evidence, Scan, Weighing, ignored_terms, matched_terms, scan, weigh
 from ._text import Tokens, normalise
 
 
@@ -115,19 +115,22 @@ class Router:
         text = normalise(message)
         tokens = index.tokens(text)
         out: dict[str, list[str]] = {}
-        trigger_skills = compiled.trigger_skills
-        slugs = compiled.slugs
+        trigger_slugs = compiled.trigger_slugs
+        words = tokens.words
         for term, start, end, weak in index.find(tokens, text):
-            skills = trigger_skills[term]
-            if not skills or weak:
+            slugs = trigger_slugs[term]
+            if not slugs or weak:
                 continue
-            words = index.texts[term] if start < 0 else tokens.span(start, end)
-            for skill in skills:
-                slug = slugs[skill]
-                if slug in out:
-                    out[slug].append(words)
+            if start < 0:
+                found = index.texts[term]
+            else:
+                found = words[start] if end - start == 1 else " ".join(words[start:end])
+            for slug in slugs:
+                listed = out.get(slug)
+                if listed is None:
+                    out[slug] = [found]
                 else:
-                    out[slug] = [words]
+                    listed.append(found)
         return out
 
     def _decide(
@@ -142,19 +145,19 @@ class Router:
         earlier = [(turn.weight, scan(compiled, turn.text, among=candidates)) for turn in turns[1:]]
         if prune and self._embedding is None:
             return self._best_first(first, earlier, top_k), first.tokens
-        skills = first.bounds.keys() | first.ignored.keys()
         similarity = self._embedding.contributions(turns[0].text) if self._embedding else {}
-        return self._weigh(first, earlier, skills | similarity.keys(), similarity), first.tokens
+        skills = first.bounds.keys() | first.ignored.keys() | similarity.keys()
+        return self._weigh(Weighing(compiled, first, skills), earlier, skills, similarity), first.tokens
 
     def _weigh(
         self,
-        first: Scan,
+        first: Weighing,
         earlier: list[tuple[float, Scan]],
         skills: Collection[int],
         similarity: Mapping[int, float] | None = None,
     ) -> list[_Decision]:
         compiled = self._compiled
-        last = weigh(compiled, first, skills)
+        last = {s: found for s in skills if (found := first.evidence(s)) is not None}
         context: dict[int, float] = {}
         for weight, found in earlier:
             for skill, evidence_ in weigh(compiled, found, found.bounds.keys() & last.keys()).items():
@@ -187,14 +190,15 @@ class Router:
                 bound += min(entries[skill].profile.context_cap * threshold, lift[skill])
             if bound >= threshold:
                 ceiling[skill] = bound / threshold
+        weighing = Weighing(compiled, first, ceiling.keys())
         if top_k is None or len(ceiling) <= top_k:
-            return self._weigh(first, earlier, ceiling.keys())
+            return self._weigh(weighing, earlier, ceiling.keys())
         decisions: list[_Decision] = []
         best: list[float] = []  # margins of the fired decisions, highest first
         for skill in sorted(ceiling, key=lambda s: (-ceiling[s], entries[s].slug)):
             if len(best) >= top_k and ceiling[skill] < best[top_k - 1]:
                 break
-            for decision in self._weigh(first, earlier, (skill,)):
+            for decision in self._weigh(weighing, earlier, (skill,)):
                 decisions.append(decision)
                 if decision.fired:
                     best.append(decision.score / thresholds[skill])

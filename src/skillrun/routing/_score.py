@@ -99,15 +99,14 @@ def _other_sense(sense: Sense, hit: Hit, tokens: Tokens, turn_keys: list[set[str
     return not sense.near.isdisjoint(turn_keys[0])
 
 
-def _drop_contained(entry: Entry, items: list[tuple[Hit, Owner, float]]) -> list[tuple[Hit, Owner, float]]:
+def _drop_contained(items: list[tuple[Hit, Owner, float]]) -> list[tuple[Hit, Owner, float]]:
     """Longest match wins within a group and between for and against ("error rate" hides "error",
     "language model" hides "model"); across positive groups both count ("we want" and "we")."""
-    groups = entry.groups
     # Multi-word hits by each word they cover: only those can contain a hit starting there.
     covering: dict[int, list[tuple[int, int, int, bool]]] = {}
     for hit, owner, _ in items:
         if hit[2] - hit[1] > 1:
-            span = (hit[1], hit[2], owner.group, groups[owner.group].kind == "against")
+            span = (hit[1], hit[2], owner.group, owner.against)
             for position in range(hit[1], hit[2]):
                 covering.setdefault(position, []).append(span)
     if not covering:
@@ -117,7 +116,7 @@ def _drop_contained(entry: Entry, items: list[tuple[Hit, Owner, float]]) -> list
         (_t, start, end, _w), owner, _ = item
         spans = covering.get(start)
         if spans:
-            against = groups[owner.group].kind == "against"
+            against = owner.against
             width = end - start
             if any(
                 end <= o_end and o_end - o_start > width and (o_group == owner.group or o_against != against)
@@ -157,38 +156,49 @@ def scan(compiled: Compiled, text: str, *, among: set[int] | None = None) -> Sca
         return Scan(tokens, valued, bounds, ignored)
     negated = negated_positions(tokens)
     claim_set = compiled.claim_set
+    anchor_claims = compiled.anchor_claims
+    text_sets = compiled.text_sets
+    # Per (skill, group) slot, the product of (1 - strength * value) over the group's hits: a hit's
+    # anchor claims right away, in the one pass over the hits; words of skill text only once the
+    # candidates are known. A slot's factors multiply in hit order either way.
+    slots: dict[int, float] = {}
+    get = slots.get
+    candidates: set[int] = set() if among is None else among
+    texts: list[tuple[int, float]] = []  # (term, value) of the hits with skill-text claims
     for hit in hits:
-        if not claim_set[hit[0]]:
+        term = hit[0]
+        if not claim_set[term]:
             continue
         value = 1.0 if not hit[3] and hit[1] not in negated else _modifier(hit, tokens, negated)
         if value == 0.0:
             reason = "negated" if hit[1] in negated else "a quantity"
-            for owner in compiled.owners[hit[0]]:
+            for owner in compiled.owners[term]:
                 if owner.bound:
                     ignored.setdefault(owner.skill, []).append((hit, reason))
             continue
         valued.append((hit, value))
-    slots: dict[int, float] = {}
-    get = slots.get
-    anchor_claims = compiled.anchor_claims
-    candidates: set[int] = set() if among is None else among
-    for hit, value in valued:
-        claims = anchor_claims[hit[0]]
-        if not claims:
-            continue
-        for skill, (slot, strength) in claims.items():
-            if among is None or skill in among:
-                slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
-        if among is None:
-            candidates.update(claims)
+        claims = anchor_claims[term]
+        if claims:
+            if among is None:
+                candidates.update(claims)
+                if value == 1.0:
+                    for slot, _strength, factor in claims.values():
+                        slots[slot] = get(slot, 1.0) * factor
+                else:
+                    for slot, strength, _factor in claims.values():
+                        slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
+            else:
+                for skill, (slot, strength, _factor) in claims.items():
+                    if skill in among:
+                        slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
+        if text_sets[term]:
+            texts.append((term, value))
     if candidates:
         text_claims = compiled.text_claims
-        text_sets = compiled.text_sets
-        for hit, value in valued:
-            common = candidates.intersection(text_sets[hit[0]])
-            if common:
-                claims = text_claims[hit[0]]
-                for skill in common:
+        for term, value in texts:
+            if not candidates.isdisjoint(text_sets[term]):
+                claims = text_claims[term]
+                for skill in candidates.intersection(text_sets[term]):
                     slot, strength = claims[skill]
                     slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
     caps = compiled.slot_caps
@@ -198,51 +208,87 @@ def scan(compiled: Compiled, text: str, *, among: set[int] | None = None) -> Sca
     return Scan(tokens, valued, bounds, ignored)
 
 
+class Weighing:
+    """The second look at one turn for some skills: their hits gathered in one pass, each skill weighed
+    when asked (the router asks for the likeliest first and may stop early)."""
+
+    def __init__(self, compiled: Compiled, found: Scan, skills: Collection[int]) -> None:
+        self._compiled = compiled
+        self._found = found
+        self._turn_keys: list[set[str]] = []
+        keep = skills if isinstance(skills, set | frozenset) else set(skills)
+        self._keep = keep
+        per_skill: dict[int, list[tuple[Hit, Owner, float]]] = {}
+        self._items = per_skill
+        if not keep:
+            return
+        owners = compiled.owners
+        claim_set = compiled.claim_set
+        owner_index = compiled.owner_index
+        for hit, value in found.valued:
+            term = hit[0]
+            if keep.isdisjoint(claim_set[term]):
+                continue
+            claims = owners[term]
+            if len(keep) < len(claims):
+                # A common word has dozens of claims; the few skills weighed say where theirs are.
+                where = owner_index[term]
+                for skill in keep:
+                    for j in where.get(skill, ()):
+                        _add(per_skill, skill, (hit, claims[j], value))
+            else:
+                for owner in claims:
+                    if owner.skill in keep:
+                        _add(per_skill, owner.skill, (hit, owner, value))
+
+    def all(self) -> dict[int, Evidence]:
+        """Every skill's evidence: those with hits, and those whose hits were all set aside."""
+        result = {skill: self.evidence(skill) for skill in self._items}
+        for skill in self._found.ignored:
+            if skill in self._keep and skill not in result:
+                result[skill] = self.evidence(skill)
+        return result
+
+    def evidence(self, skill: int) -> Evidence | None:
+        """The skill's evidence, ``None`` when the turn has nothing for it or against it."""
+        items = self._items.get(skill)
+        void = self._found.ignored.get(skill)
+        if items is None and void is None:
+            return None
+        ignored = list(void) if void is not None else []
+        entry = self._compiled.entries[skill]
+        tokens = self._found.tokens
+        if items:
+            senses = entry.term_senses
+            if senses:
+                kept = []
+                for item in items:
+                    sense = senses.get(item[0][0])
+                    if sense is not None and _other_sense(sense, item[0], tokens, self._turn_keys):
+                        ignored.append((item[0], "other sense"))
+                    else:
+                        kept.append(item)
+                items = kept
+            if len(items) > 1:
+                items = _drop_contained(items)
+        evidence_ = _combine(entry, items, tokens) if items else _nothing()
+        evidence_.ignored = ignored
+        return evidence_
+
+
+def _add(
+    per_skill: dict[int, list[tuple[Hit, Owner, float]]], skill: int, item: tuple[Hit, Owner, float]
+) -> None:
+    items = per_skill.get(skill)
+    if items is None:
+        per_skill[skill] = [item]
+    else:
+        items.append(item)
+
+
 def weigh(compiled: Compiled, found: Scan, skills: Collection[int]) -> dict[int, Evidence]:
     """The second look, for ``skills`` only: senses, overlaps, groups, the score."""
-    keep = set(skills)
-    owners = compiled.owners
-    tokens = found.tokens
-    per_skill: dict[int, list[tuple[Hit, Owner, float]]] = {}
-    if keep:
-        claim_set = compiled.claim_set
-        for hit, value in found.valued:
-            if keep.isdisjoint(claim_set[hit[0]]):
-                continue
-            for owner in owners[hit[0]]:
-                if owner.skill in keep:
-                    items = per_skill.get(owner.skill)
-                    if items is None:
-                        per_skill[owner.skill] = [(hit, owner, value)]
-                    else:
-                        items.append((hit, owner, value))
-    ignored = {s: list(v) for s, v in found.ignored.items() if s in keep}
-    turn_keys: list[set[str]] = []
-    result: dict[int, Evidence] = {}
-    entries = compiled.entries
-    for skill, items in per_skill.items():
-        entry = entries[skill]
-        senses = entry.term_senses
-        if senses:
-            kept = []
-            for item in items:
-                sense = senses.get(item[0][0])
-                if sense is not None and _other_sense(sense, item[0], tokens, turn_keys):
-                    ignored.setdefault(skill, []).append((item[0], "other sense"))
-                else:
-                    kept.append(item)
-            items = kept
-        if len(items) > 1:
-            items = _drop_contained(entry, items)
-        evidence_ = _combine(entry, items, tokens) if items else _nothing()
-        evidence_.ignored = ignored.get(skill, [])
-        result[skill] = evidence_
-    for skill, void in ignored.items():
-        if skill not in result:
-            evidence_ = _nothing()
-            evidence_.ignored = void
-            result[skill] = evidence_
-    return result
+    return Weighing(compiled, found, skills).all()
 
 
 def _nothing() -> Evidence:
@@ -259,14 +305,13 @@ def _combine(entry: Entry, items: list[tuple[Hit, Owner, float]], tokens: Tokens
     # span -> (weighted value, strength, group, hit); one per side (for / against)
     by_span: dict[tuple[bool, int, int], tuple[float, float, int, Hit]] = {}
     for hit, owner, value in items:
-        group = groups[owner.group]
-        against = group.kind == "against"
+        against = owner.against
         strength = owner.strength * value
         start = hit[1]
         if quoted is not None and start >= 0 and quoted[start] and not against:
             strength *= QUOTED
         span = (against, start, hit[2]) if start >= 0 else (against, -1 - hit[0], 0)
-        weighted = strength * group.weight
+        weighted = strength * owner.weight
         seen = by_span.get(span)
         if seen is None or weighted > seen[0]:
             by_span[span] = (weighted, strength, owner.group, hit)

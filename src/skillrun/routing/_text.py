@@ -23,6 +23,9 @@ TOKEN_PATTERN = re.compile(
     r"|([\"“”«»「」『』`'])"
     r"|[.,;:!?。，、！？；：…\n()\[\]—–]"
 )
+# The same for ASCII text, where \w means the same and the marks and typographic quotes cannot occur;
+# possessive repeats never give back what they took, so a long word is not tried again letter by letter.
+ASCII_TOKEN_PATTERN = re.compile(r"(\w++(?:[&+/']\w++)*+)|([\"`'])|[.,;:!?\n()\[\]]", re.ASCII)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 # Quantity words before a lower-case "ml" make it millilitres, never machine learning.
@@ -117,9 +120,18 @@ def word_key(word: str) -> str:
     return stem(fold(word))
 
 
-WordInfo = tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...], bool], ...], int]
-"""A word's keys; the terms that may start at it, as (term id, keys of its other words, weak); and its
-role for negation (``NEGATOR``, ``SCOPE_END`` or 0)."""
+WordInfo = tuple[
+    tuple[str, ...],
+    tuple[tuple[int, int, bool], ...],
+    int,
+    dict[str, tuple[tuple[int, int, tuple[str, ...], bool], ...]] | None,
+    bool,
+]
+"""What the index knows of one word form, cached: its keys; the one-word terms it is, as (rank, term
+id, weak); its role for negation (``NEGATOR``, ``SCOPE_END`` or 0); the longer terms that may start at
+it by the key their second word needs, as (rank, term id, keys of the words after the second, weak),
+``None`` without any; and whether any term may start at it. The rank orders all of a word's terms as
+the index registered them, so hits come out in one fixed order however they are found."""
 
 NEGATOR, SCOPE_END = 1, 2
 
