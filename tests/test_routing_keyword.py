@@ -97,3 +97,25 @@ def test_text_helpers() -> None:
     assert {stem(w) for w in ("train", "training", "trained", "trains")} == {"train"}
     assert stem("server") != stem("serving")
     assert stem("modelling") == stem("models") == "model"
+
+
+def test_typo_choice_does_not_depend_on_the_hash_seed() -> None:
+    """"retrian" is one edit from both "retrain" and "retrial": the same one must win in every process."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from skillrun.routing._index import TermIndex\n"
+        "index = TermIndex()\n"
+        "index.add('retrial')\n"
+        "index.add('retrain')\n"
+        "print(index._typo_key('retrian'))\n"
+    )
+    answers = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        answers.add(done.stdout.strip())
+    assert len(answers) == 1, answers
+    assert answers.pop() in {"retrain", "retrial"}

@@ -217,6 +217,10 @@ def is_quantity(word: str | None) -> bool:
     return word is not None and (word[0].isdigit() or word.lower() in _QUANTITY)
 
 
-def deletes(word: str) -> set[str]:
-    """Every string one deletion away from ``word`` (for matching one-letter typos)."""
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+def deletes(word: str) -> list[str]:
+    """Every string one deletion away from ``word``, by the position deleted (for one-letter typos).
+
+    A list, not a set: the first variant that names a term wins, and a set's order changes with the
+    process's hash seed, so the same typo could route differently from one run to the next.
+    """
+    return list(dict.fromkeys(word[:i] + word[i + 1 :] for i in range(len(word))))
