@@ -100,7 +100,7 @@ def test_text_helpers() -> None:
 
 
 def test_typo_choice_does_not_depend_on_the_hash_seed() -> None:
-    """"retrian" is one edit from both "retrain" and "retrial": the same one must win in every process."""
+    """The typo "retrian" is one edit from both "retrain" and "retrial": the same one must win in every process."""
     import os
     import subprocess
     import sys
@@ -115,7 +115,9 @@ def test_typo_choice_does_not_depend_on_the_hash_seed() -> None:
     answers = set()
     for seed in ("0", "1", "2", "3", "4", "5"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
         answers.add(done.stdout.strip())
     assert len(answers) == 1, answers
     assert answers.pop() in {"retrain", "retrial"}
