@@ -80,12 +80,24 @@ def test_rubric_properties(request_text: str) -> None:
     # TP-01 / AP-01 temporal split
     split = tp.data_split.tool_method + " " + tp.data_split.notes
     if brief.temporal:
-        assert re.search(r"time-based|out-of-time|chronolog", split) and re.search(r"walk-forward|expanding window", split)
+        assert re.search(r"time-based|out-of-time|chronolog", split) and re.search(
+            r"walk-forward|expanding window", split
+        )
         assert not re.search(r"random split|shuffle|StratifiedKFold|(?<!Group)KFold", split)
     # TP-05 tuning budget; TP-06 gate with a number; TP-08 diagram with >= 6 stages and arrows
     assert re.search(r"\d+\s*trials", tp.tuning.tool_method)
     assert re.search(r"gate", tp.validation.tool_method) and re.search(r"\d", tp.validation.tool_method)
-    stages = ["data source", "validate", "features", "train", "evaluate", "registry", "deploy", "monitor", "retrain"]
+    stages = [
+        "data source",
+        "validate",
+        "features",
+        "train",
+        "evaluate",
+        "registry",
+        "deploy",
+        "monitor",
+        "retrain",
+    ]
     assert sum(stage in tp.diagram for stage in stages) >= 6 and "-->" in tp.diagram
     # MS-01 mode consistency, MS-02 percentiles within the stated limit
     assert ms.serving_mode == brief.serving_mode
@@ -96,7 +108,9 @@ def test_rubric_properties(request_text: str) -> None:
         assert ms.latency_p99_ms >= ms.latency_p50_ms
         if brief.latency.p99_ms:
             assert ms.latency_p99_ms <= brief.latency.p99_ms
-        assert re.search(r"p50[^\n]{0,20}\d+\s*ms", ms.latency_sla) and re.search(r"p99[^\n]{0,20}\d+\s*ms", ms.latency_sla)
+        assert re.search(r"p50[^\n]{0,20}\d+\s*ms", ms.latency_sla) and re.search(
+            r"p99[^\n]{0,20}\d+\s*ms", ms.latency_sla
+        )
     assert re.search(r"fallback|fail-open|fail-closed|baseline|previous", ms.fallback, re.I)
     # AB-02 split sums to 100, AB-04 guardrails, AB-06/07 computed sample size, AB-08 SRM
     split_numbers = re.search(r"(\d+)/(\d+)", ab.traffic_split)
@@ -112,7 +126,9 @@ def test_rubric_properties(request_text: str) -> None:
         assert re.search(r"\d", monitor.threshold) and monitor.action
     assert re.search(r"PSI|Wasserstein|Jensen|ROC AUC|Kolmogorov|ADWIN", md.data_drift.threshold)
     assert "P(y|x)" in md.concept_drift.threshold
-    assert re.search(r"weekly|monthly|daily|quarterly", md.retraining_policy) and "gate" in md.retraining_policy
+    assert (
+        re.search(r"weekly|monthly|daily|quarterly", md.retraining_policy) and "gate" in md.retraining_policy
+    )
     assert re.search(r"older than \d+ days", md.retraining_policy)
     notes = " ".join(md.notes)
     assert "NaN" in notes and "data contracts" in notes and "schema" in notes
@@ -120,7 +136,13 @@ def test_rubric_properties(request_text: str) -> None:
     assert re.split(r"[ ,(]", pd.evaluation_metric)[0] in tp.validation.tool_method + md.model_drift.threshold
     # G-06 regulated controls
     if brief.regulated:
-        groups = [r"explain|SHAP|reason code", r"model card|documentation", r"fairness|protected", r"lineage|audit", r"PII|HIPAA|GDPR|privacy"]
+        groups = [
+            r"explain|SHAP|reason code",
+            r"model card|documentation",
+            r"fairness|protected",
+            r"lineage|audit",
+            r"PII|HIPAA|GDPR|privacy",
+        ]
         assert sum(bool(re.search(g, text)) for g in groups) >= 4
 
 
@@ -130,23 +152,53 @@ def test_no_gpu_means_no_gpu_requirement() -> None:
 
 
 def test_first_model_stays_simple() -> None:
-    brief, sections, text = _report("we r a small startup (3 ppl), first model: predict trial conversion, postgres")
+    brief, sections, text = _report(
+        "we r a small startup (3 ppl), first model: predict trial conversion, postgres"
+    )
     assert sections["FeatureEngineering"].feature_store is False
     assert not re.search(r"Kubeflow|Kafka|Flink", text)
     assert "logistic regression" in sections["TrainingPipeline"].training.tool_method
 
 
 def test_platform_realtime_gets_feature_store() -> None:
-    _, sections, _ = _report("card fraud at authorization, 3k TPS, p99 < 80 ms, 15 ML engineers, feature store exists, AWS")
+    _, sections, _ = _report(
+        "card fraud at authorization, 3k TPS, p99 < 80 ms, 15 ML engineers, feature store exists, AWS"
+    )
     assert sections["FeatureEngineering"].feature_store is True
 
 
 @pytest.mark.parametrize(
     ("plan", "n", "total"),
     [
-        (SampleSizePlan(metric_kind="proportion", baseline=0.05, mde_relative=-0.10, daily_eligible_units=20_000, label_window_days=30), 28_406, 37),
-        (SampleSizePlan(metric_kind="mean", baseline=60, std_dev=40, mde_relative=1 / 60, daily_eligible_units=5_000), 25_117, 14),
-        (SampleSizePlan(metric_kind="proportion", baseline=0.02, mde_relative=0.05, daily_eligible_units=100_000, traffic_fraction=0.2), 315_204, 35),
+        (
+            SampleSizePlan(
+                metric_kind="proportion",
+                baseline=0.05,
+                mde_relative=-0.10,
+                daily_eligible_units=20_000,
+                label_window_days=30,
+            ),
+            28_406,
+            37,
+        ),
+        (
+            SampleSizePlan(
+                metric_kind="mean", baseline=60, std_dev=40, mde_relative=1 / 60, daily_eligible_units=5_000
+            ),
+            25_117,
+            14,
+        ),
+        (
+            SampleSizePlan(
+                metric_kind="proportion",
+                baseline=0.02,
+                mde_relative=0.05,
+                daily_eligible_units=100_000,
+                traffic_fraction=0.2,
+            ),
+            315_204,
+            35,
+        ),
     ],
 )
 def test_worked_examples_e1_e3(plan: SampleSizePlan, n: int, total: int) -> None:
@@ -161,7 +213,10 @@ def test_designer_plan_matches_formula_and_includes_label_window() -> None:
     p1 = ab.plan.baseline
     expected = n_per_arm_proportion(p1, p1 * (1 + ab.plan.mde_relative))
     assert abs(ab.plan.n_per_arm - expected) / expected <= 0.01
-    assert ab.plan.label_window_days >= 30 and f"+ {ab.plan.label_window_days}-day outcome window" in ab.min_duration
+    assert (
+        ab.plan.label_window_days >= 30
+        and f"+ {ab.plan.label_window_days}-day outcome window" in ab.min_duration
+    )
 
 
 def test_inputs_keep_sections_consistent() -> None:
@@ -176,21 +231,36 @@ def test_inputs_keep_sections_consistent() -> None:
 
 
 def test_pack_expert_and_finalize() -> None:
-    brief = PACK.expert(SectionTask(skill="ml-workflow", step="intake", output_type=Brief, request="churn, GCP"))
+    brief = PACK.expert(
+        SectionTask(skill="ml-workflow", step="intake", output_type=Brief, request="churn, GCP")
+    )
     assert isinstance(brief, Brief)
-    ab = PACK.expert(SectionTask(skill="ml-workflow", step="ab_testing", output_type=ABTesting, request="churn, GCP", brief=brief))
-    final = PACK.finalize(SectionTask(skill="ml-workflow", step="ab_testing", output_type=ABTesting, request="", brief=brief), ab)
+    ab = PACK.expert(
+        SectionTask(
+            skill="ml-workflow", step="ab_testing", output_type=ABTesting, request="churn, GCP", brief=brief
+        )
+    )
+    final = PACK.finalize(
+        SectionTask(skill="ml-workflow", step="ab_testing", output_type=ABTesting, request="", brief=brief),
+        ab,
+    )
     assert final.plan == ab.plan and PACK.title(brief) and PACK.assumptions(brief)
 
 
 def test_example_cases_rubric_specifics(shared: Path) -> None:
-    cases = {c["id"]: c for c in map(json.loads, (shared / "evals" / "ml-workflow.cases.jsonl").read_text().splitlines())}
+    cases = {
+        c["id"]: c
+        for c in map(json.loads, (shared / "evals" / "ml-workflow.cases.jsonl").read_text().splitlines())
+    }
     _, s, text = _report(cases["ml-015"]["request"])
     assert "TFLite Micro" in text and "int8" in text and "speaker" in s["TrainingPipeline"].data_split.notes
     _, s, text = _report(cases["ml-011"]["request"])
     assert "IRB" in text and "40" in s["ProblemDefinition"].evaluation_metric
     _, s, _ = _report(cases["ml-005"]["request"])
-    assert s["FeatureEngineering"].feature_store is False and "popular" in s["ProblemDefinition"].baseline_performance
+    assert (
+        s["FeatureEngineering"].feature_store is False
+        and "popular" in s["ProblemDefinition"].baseline_performance
+    )
     _, s, _ = _report(cases["ml-036"]["request"])
     assert "switchback" in s["ABTesting"].randomization_unit + s["ABTesting"].notes[0]
     assert "prep time" in s["ProblemDefinition"].baseline_performance
@@ -201,7 +271,40 @@ def test_mean_metric_duration_text_has_no_exponents():
     from skillrun.packs.ml_workflow.stats import complete_plan, describe_duration
 
     plan = complete_plan(
-        SampleSizePlan(metric_kind="mean", baseline=25_000, std_dev=20_000, mde_relative=0.05, daily_eligible_units=900)
+        SampleSizePlan(
+            metric_kind="mean", baseline=25_000, std_dev=20_000, mde_relative=0.05, daily_eligible_units=900
+        )
     )
     text = describe_duration(plan)
     assert "e+" not in text and "sd 20,000" in text and "1,250 absolute" in text
+
+
+@pytest.mark.parametrize(
+    ("request_text", "deadline"),
+    [
+        ("Nightly forecast of parcels per depot for tomorrow; the dispatchers plan the tours at 5am.", "5am"),
+        (
+            "Day-ahead forecast of our load per 15-minute interval, submitted to the exchange at 11:00.",
+            "11:00",
+        ),
+        ("Weekly churn list for the retention team, ready by 7am on Mondays.", "7am"),
+    ],
+)
+def test_a_stated_clock_time_becomes_the_batch_deadline(request_text: str, deadline: str) -> None:
+    brief = read_request(request_text)
+    assert brief.serving_mode == "batch"
+    assert brief.latency.deadline == deadline
+    assert not any(a.field == "latency.deadline" for a in brief.assumptions)
+
+
+def test_one_day_is_singular_in_the_report() -> None:
+    from skillrun.packs.ml_workflow.design._plan import days_text
+
+    assert [days_text(d) for d in (0, 1 / 24, 0.5, 1, 1.2, 30)] == [
+        "0 days",
+        "1 hour",
+        "12 hours",
+        "1 day",
+        "2 days",
+        "30 days",
+    ]

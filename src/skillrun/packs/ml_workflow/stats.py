@@ -117,7 +117,7 @@ def describe_duration(plan: SampleSizePlan) -> str:
     sizing = (
         f"n = {plan.n_per_arm:,} per arm ({_effect(plan)}, alpha = {plan.alpha:g} two-sided, power = {plan.power:.0%}); "
         f"{plan.arms} x {plan.n_per_arm:,} / ({plain_number(plan.daily_eligible_units)} units/day{share}) "
-        f"= {raw} days, rounded up to {unit_days} days (whole weeks, 7-day minimum)"
+        f"= {raw} day{'' if raw == 1 else 's'}, rounded up to {unit_days} days (whole weeks, 7-day minimum)"
     )
     if not plan.clusters or plan.icc is None or plan.n_clustered == 0:
         return f"{plan.total_days} days: {sizing}{window}"

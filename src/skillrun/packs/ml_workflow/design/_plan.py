@@ -104,9 +104,14 @@ def _metric(brief: Brief, ptype: ProblemType) -> tuple[str, str]:
 
 
 def days_text(days: float) -> str:
+    """A span in words: hours below a day, otherwise whole days rounded up ("1 day", "30 days")."""
+    if days <= 0:
+        return "0 days"
     if days < 1:
-        return f"{max(1, round(days * 24))} hours"
-    return f"{math.ceil(days):,} days"
+        hours = max(1, round(days * 24))
+        return "1 hour" if hours == 1 else f"{hours} hours"
+    whole = math.ceil(days)
+    return "1 day" if whole == 1 else f"{whole:,} days"
 
 
 def count(value: float | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ..sections import Monitor, MonitoringDrift
-from ._plan import Plan
+from ._plan import Plan, days_text
 
 _UNSTRUCTURED = ("text", "image", "audio")
 _SMALL_REFERENCE_ROWS = 1000
@@ -26,7 +26,7 @@ def design_monitoring(plan: Plan) -> MonitoringDrift:
             threshold=(
                 f"prediction/score distribution {_prediction_shift(plan)}; "
                 f"matured-label {plan.metric_short}: {m['performance_drop']} "
-                f"(cohort scored ≥ {math.ceil(plan.label_delay)} days ago)"
+                f"(cohort scored ≥ {days_text(math.ceil(plan.label_delay))} ago)"
             ),
             action="alert the model owner; > 15% relative drop = retrain and gate, or rollback to the previous version",
         ),
@@ -94,7 +94,7 @@ def _concept_threshold(plan: Plan) -> str:
     delay = math.ceil(plan.label_delay)
     text = (
         f"concept drift = change in P(y|x) (not just P(x) or P(y)): performance decay of {plan.metric_short} on matured "
-        f"labels (label delay ~{delay} days) > 10% relative vs the previous 4 matured cohorts at the same season; "
+        f"labels (label delay ~{days_text(delay)}) > 10% relative vs the previous 4 matured cohorts at the same season; "
         "residual drift per segment"
     )
     if plan.mode in ("streaming", "real-time"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from ..sections import Stage, TrainingPipeline
-from ._plan import Plan
+from ._plan import Plan, days_text
 
 _DEPLOY = {
     "batch": "batch scoring",
@@ -57,7 +57,7 @@ def _split(plan: Plan) -> Stage:
     if brief.temporal:
         method = (
             "time-based split: train on the oldest ~70% of the history, validate on the next 15%, out-of-time test on "
-            f"the most recent 15%; walk-forward (expanding window) backtest with 4 folds, gap ≥ {gap} days between "
+            f"the most recent 15%; walk-forward (expanding window) backtest with 4 folds, gap ≥ {days_text(gap)} between "
             "the end of training data and the start of each validation window (≥ the label horizon)"
         )
         group = ""
@@ -148,8 +148,8 @@ def _registry(plan: Plan) -> Stage:
 def _cadence_note(plan: Plan) -> str:
     delay = math.ceil(plan.label_delay)
     return (
-        f"Cadence: retrain {plan.cadence}; training uses only matured labels, so the training window ends ≥ {delay} "
-        f"days before the training date (the label delay); cadence is revisited if {plan.metric_short} decays faster."
+        f"Cadence: retrain {plan.cadence}; training uses only matured labels, so the training window ends ≥ "
+        f"{days_text(delay)} before the training date (the label delay); cadence is revisited if {plan.metric_short} decays faster."
     )
 
 

@@ -123,7 +123,7 @@ def _assemble(
             domain.generic and pt in ("binary_classification", "regression", "uplift_modeling")
         )):
             label_delay = horizon_days  # the outcome is known once its window has closed
-        assume("label_delay_days", f"{label_delay:g} days", "time until the outcome is observed for this label source")
+        assume("label_delay_days", f"{label_delay:g} day" if label_delay == 1 else f"{label_delay:g} days", "time until the outcome is observed for this label source")
 
     base_rate, imbalanced = _balance(folded, qty, pt, domain, assume)
     cloud = ctx.cloud

@@ -105,7 +105,8 @@ _DELAY = re.compile(
     r"(?:after|take|takes|arrive|arrives|come|comes|delay(?:ed)?(?: by| of)?|lag(?: of)?|within|up to|tardan|dauern|apres|late by)\s?(?:up to |about |~)?(?P<num>\d+)\s?" + _UNIT
 )
 _DEADLINE = re.compile(
-    r"by (?P<t>\d{1,2}(?::\d{2})?\s?(?:am|pm)?)(?![\d%])|(?P<m>(?:by|before) (?:the )?next morning|by morning|next morning|overnight|"
+    r"by (?P<t>\d{1,2}(?::\d{2})?\s?(?:am|pm)?)(?![\d%])"
+    r"|(?:at|um|à|a las|alle) (?P<t2>\d{1,2}(?::\d{2})?\s?(?:am|pm)|\d{1,2}:\d{2})(?![\d%])|(?P<m>(?:by|before) (?:the )?next morning|by morning|next morning|overnight|"
     r"within (?:a few|\d+) hours|antes de las \d{1,2}|bis \d{1,2} uhr|avant \d{1,2} ?h)"
 )
 _CAPACITY = re.compile(
@@ -235,7 +236,7 @@ def _read_time(found: Quantities, text: str) -> None:
     if match := _DELAY.search(text):
         found.label_delay_days = _days(match.group("num"), match.group("unit"))
     if match := _DEADLINE.search(text):
-        found.deadline = (match.group("t") or match.group("m") or "").strip()
+        found.deadline = (match.group("t") or match.group("t2") or match.group("m") or "").strip()
     if match := _CAPACITY.search(text):
         raw = match.group("num") or match.group("num2")
         unit = match.group("unit") or match.group("unit2")
