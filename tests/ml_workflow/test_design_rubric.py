@@ -308,3 +308,24 @@ def test_one_day_is_singular_in_the_report() -> None:
         "2 days",
         "30 days",
     ]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "fragments"),
+    [
+        (
+            "Scooter operator: we need predicted rentals per zone for each hour of the next 48 hours.",
+            ["rentals per zone", "each hour of the next 2 days", "previous hour"],
+        ),
+        (
+            "Contact centre: forecast the number of chats per half hour for the next 3 weeks.",
+            ["the number of chats", "each half hour of the next 21 days"],
+        ),
+        ("Grid operator: day-ahead forecast of feeder load in each 15-minute interval.", ["15-minute interval of the next 1 day"]),
+    ],
+)
+def test_forecast_target_names_the_quantity_period_and_horizon(request_text: str, fragments: list[str]) -> None:
+    brief = read_request(request_text)
+    assert brief.problem_type == "forecasting"
+    for fragment in fragments:
+        assert fragment in brief.target, brief.target

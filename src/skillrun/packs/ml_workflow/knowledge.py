@@ -79,8 +79,8 @@ class Domain(_Model):
     def generic(self) -> bool:
         return self.id.startswith(GENERIC_PREFIX)
 
-    def for_entity(self, entity: str, what: str | None = None) -> Domain:
-        """This profile with ``{entity}``, ``{Entity}``, ``{entity_key}`` and ``{what}`` filled in (generic profiles)."""
+    def for_entity(self, entity: str, what: str | None = None, period: str | None = None) -> Domain:
+        """This profile with ``{entity}``, ``{Entity}``, ``{entity_key}``, ``{what}`` and ``{period}`` filled in."""
         if not self.generic:
             return self
         key = re.sub(r"[^a-z0-9]+", "_", entity.lower()).strip("_") or "record"
@@ -88,7 +88,7 @@ class Domain(_Model):
         fills = {
             "{entity}s": many,
             "{entity_key}": key, "{Entity}": entity[:1].upper() + entity[1:], "{entity}": entity,
-            "{what}": what or self.what or "",
+            "{what}": what or self.what or "", "{period}": period or "period",
         }  # fmt: skip
         return Domain.model_validate({**_fill(self.model_dump(), fills), "entity": entity})
 

@@ -14,7 +14,16 @@ from ..knowledge import Domain, Knowledge, knowledge
 from ..stats import plain_number
 from ._classify import Reading, read
 from ._context import Context, edge_target, read_context
-from ._naming import entity_for, entity_from_text, horizon_text, project_name, series_key, target_phrase
+from ._naming import (
+    entity_for,
+    entity_from_text,
+    forecast_grain,
+    forecast_quantity,
+    horizon_text,
+    project_name,
+    series_key,
+    target_phrase,
+)
 from ._numbers import Quantities, parse_quantities
 from ._text import MAX_CHARS, prepare
 
@@ -56,7 +65,10 @@ def read_request(text: str) -> Brief:
         else:
             entity = entity_from_text(folded, words, qty.population_noun, modality) or reading.domain.entity
         phrase = target_phrase(folded, entity)
-        reading.domain = reading.domain.for_entity(entity, phrase[0] if phrase else None)
+        what, period = (phrase[0] if phrase else None), None
+        if reading.problem_type == "forecasting":
+            what, period = what or forecast_quantity(folded), forecast_grain(folded)
+        reading.domain = reading.domain.for_entity(entity, what, period)
     # A profile set aside for its framing still says whether the decision is regulated.
     matched = reading.matched
     ctx = read_context(folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)

@@ -72,7 +72,43 @@ def plural(noun: str) -> str:
 
 
 _GROUPED_BY = re.compile(r"\b(?:per|for each|for every|each|by)\s+(?P<noun>[a-z-]{3,20})\b")
-_NOT_GROUPS = frozenset("day week month hour year night minute period interval quarter season the a an".split())
+_NOT_GROUPS = frozenset(
+    "day week month hour year night minute period interval quarter season half shift slot bucket the a an".split()
+)
+# The period a forecast is made for ("each hour", "per half hour", "15-minute intervals", "weekly").
+_GRAIN = [
+    (re.compile(r"\b(?:(?:per|each|every|by) half[- ]hour|half[- ]hourly|30[- ]min(?:ute)?s?\b)"), "half hour"),
+    (re.compile(r"\b(?P<n>5|10|15|20)[- ]min(?:ute)?s?\b"), "{n}-minute interval"),
+    (re.compile(r"\b(?:(?:per|each|every|by|for each) hour\b|hourly|hour by hour|stündlich|por hora|par heure|每小时)"), "hour"),
+    (re.compile(r"\b(?:(?:per|each|every|by|for each) day\b|daily|day by day|täglich|diari[oa]s?|quotidien\w*|每天|每日)"), "day"),
+    (re.compile(r"\b(?:(?:per|each|every|by|for each) week\b|weekly|wöchentlich|semanal\w*|hebdomadaire\w*|每周)"), "week"),
+    (re.compile(r"\b(?:(?:per|each|every|by|for each) month\b|monthly|monatlich|mensual\w*|mensuel\w*|每月)"), "month"),
+]  # fmt: skip
+# "predicted pickups and returns per station", "forecast the number of incoming calls per half hour",
+# "day-ahead forecast of our customers' total load in each 15-minute interval".
+_FORECAST_WHAT = re.compile(
+    r"(?:forecast|predict)(?:s|ed|ing)?\s+(?:of\s+)?(?P<what>(?:(?:the\s+)?(?:number|amount|volume|count)\s+of\s+)?"
+    r"(?:[a-z'-]+\s){0,3}?[a-z'-]+)\s+(?:per|for each|in each|for every|at each|by each)\s"
+)
+_NOT_QUANTITY = frozenset("demand model models system systems value values the a our".split())
+
+
+def forecast_quantity(folded: str) -> str | None:
+    """What a forecast is of, in the request's words, when its grouping or period follows it."""
+    m = _FORECAST_WHAT.search(folded)
+    if not m:
+        return None
+    what = m.group("what").strip()
+    return None if what.split()[-1] in _NOT_QUANTITY else what
+
+
+def forecast_grain(folded: str) -> str | None:
+    """The period a forecast is made for, if the request names one; the finest form found wins."""
+    for pattern, grain in _GRAIN:
+        m = pattern.search(folded)
+        if m:
+            return grain.replace("{n}", m.group("n")) if "{n}" in grain else grain
+    return None
 
 
 def series_key(folded: str, words: dict[str, str]) -> str | None:

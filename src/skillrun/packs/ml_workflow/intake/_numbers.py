@@ -100,6 +100,8 @@ _HORIZON = re.compile(
     + r"|(?P<num2>\d+)[ -]?(?P<unit2>day|week|month|hour|year|dias|tage|jours|天)s?[ -](?:ahead|in advance|window|horizon|churn|readmission|default|risk|forecast|a vista|im voraus|a l'avance|à l'avance)"
     r"|(?P<num3>\d+)\s?(?P<unit3>days|weeks|months|hours|minutes|dias|semanas|meses|horas|tage|wochen|monate|stunden|jours|semaines|mois|heures|天|周|个月|小时)\s?(?:ahead|in advance|out|before|beforehand|im voraus|vorher|a l'avance|avant|de antelacion|antes|提前)"
 )
+# A forecast for the coming day stated without a number ("for tomorrow", "day-ahead").
+_NEXT_DAY = re.compile(r"\b(?:for tomorrow|tomorrow's|day[- ]ahead|next[- ]day|following day|pour demain|für morgen|para mañana|明天|次日|日前)")
 _DELAY = re.compile(
     r"(?:label|labels|chargebacks?|outcomes?|ground truth|confirm\w*|etiquetas|labels?|resultat\w*|标签)[^.;]{0,50}?"
     r"(?:after|take|takes|arrive|arrives|come|comes|delay(?:ed)?(?: by| of)?|lag(?: of)?|within|up to|tardan|dauern|apres|late by)\s?(?:up to |about |~)?(?P<num>\d+)\s?" + _UNIT
@@ -233,6 +235,8 @@ def _read_time(found: Quantities, text: str) -> None:
         num = match.group("num") or match.group("num2") or match.group("num3")
         unit = match.group("unit") or match.group("unit2") or match.group("unit3")
         found.horizon_days = _days(num, unit)
+    elif _NEXT_DAY.search(text):
+        found.horizon_days = 1.0
     if match := _DELAY.search(text):
         found.label_delay_days = _days(match.group("num"), match.group("unit"))
     if match := _DEADLINE.search(text):
