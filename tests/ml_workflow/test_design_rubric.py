@@ -321,11 +321,39 @@ def test_one_day_is_singular_in_the_report() -> None:
             "Contact centre: forecast the number of chats per half hour for the next 3 weeks.",
             ["the number of chats", "each half hour of the next 21 days"],
         ),
-        ("Grid operator: day-ahead forecast of feeder load in each 15-minute interval.", ["15-minute interval of the next 1 day"]),
+        (
+            "Grid operator: day-ahead forecast of feeder load in each 15-minute interval.",
+            ["15-minute interval of the next 1 day"],
+        ),
     ],
 )
-def test_forecast_target_names_the_quantity_period_and_horizon(request_text: str, fragments: list[str]) -> None:
+def test_forecast_target_names_the_quantity_period_and_horizon(
+    request_text: str, fragments: list[str]
+) -> None:
     brief = read_request(request_text)
     assert brief.problem_type == "forecasting"
     for fragment in fragments:
         assert fragment in brief.target, brief.target
+
+
+@pytest.mark.parametrize(
+    ("request_text", "title", "absent"),
+    [
+        (
+            "Taxi app: estimate the journey time for each booking when the passenger confirms, p99 40 ms.",
+            "Trip ETA",
+            "restaurant",
+        ),
+        (
+            "Grocery delivery: show the delivery ETA at checkout for each order, couriers in 5 cities.",
+            "Delivery ETA",
+            "rider",
+        ),
+    ],
+)
+def test_trip_and_delivery_etas_get_their_own_profiles(request_text: str, title: str, absent: str) -> None:
+    import skillrun
+
+    text = skillrun.to_markdown(skillrun.run(request_text))
+    assert text.splitlines()[0].startswith(f"# ML Workflow: {title}"), text.splitlines()[0]
+    assert absent not in text.lower()
