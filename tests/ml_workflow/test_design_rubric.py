@@ -357,3 +357,33 @@ def test_trip_and_delivery_etas_get_their_own_profiles(request_text: str, title:
     text = skillrun.to_markdown(skillrun.run(request_text))
     assert text.splitlines()[0].startswith(f"# ML Workflow: {title}"), text.splitlines()[0]
     assert absent not in text.lower()
+
+
+@pytest.mark.parametrize(
+    ("request_text", "device", "runtime"),
+    [
+        (
+            "Count birds at the feeder with a Coral USB accelerator on a Raspberry Pi, fully offline.",
+            "edge_tpu",
+            "Edge TPU compiler",
+        ),
+        (
+            "Detect forklifts in warehouse video on Jetson Xavier boxes next to each camera, on site.",
+            "jetson",
+            "TensorRT",
+        ),
+        (
+            "Classify machine sounds on a Raspberry Pi gateway in each substation, no cloud link.",
+            "gateway",
+            "ONNX Runtime",
+        ),
+        ("Keyword spotting on an ESP32 microcontroller with 320 KB RAM, on-device.", "mcu", "TFLite Micro"),
+    ],
+)
+def test_edge_runtime_follows_the_named_device(request_text: str, device: str, runtime: str) -> None:
+    brief = read_request(request_text)
+    assert brief.serving_mode == "edge"
+    assert brief.edge_target == device
+    import skillrun
+
+    assert runtime in skillrun.to_markdown(skillrun.run(request_text))

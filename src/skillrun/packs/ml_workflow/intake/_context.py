@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..knowledge import Domain, Knowledge
@@ -92,10 +93,11 @@ def _read_maturity(ctx: Context, text: str, kb: Knowledge, team_size: int | None
 
 
 def edge_target(text: str, kb: Knowledge) -> str:
-    """The device class for edge serving: mcu, phone, gateway or browser."""
-    for name in ("mcu", "browser", "phone", "gateway"):
-        target = kb.edge_targets[name]
-        if any(cue in text for cue in target.cues if "\\" not in cue) or (
+    """The device class for edge serving, the first of knowledge's ``edge_targets`` whose cue is a word of
+    ``text`` (mcu, browser, phone, edge_tpu, jetson ...); a CPU gateway when none is."""
+    for name, target in kb.edge_targets.items():
+        words = [re.escape(cue) for cue in target.cues if "\\" not in cue]
+        if (words and re.search(rf"(?<![a-z])(?:{'|'.join(words)})s?(?![a-z])", text)) or (
             name == "mcu" and any(w in text for w in ("kb ram", "kb of ram", "单片机", "microcontrol", "mikrocontroller"))
         ):
             return name
