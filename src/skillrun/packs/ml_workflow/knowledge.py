@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..._content import find_content
 from ...errors import KnowledgeError
 from ._cues import Cues, cues_from
+from ._english import plural
 from ._frames import frames_from
 from ._learned import IntakeModel
 
@@ -84,9 +85,8 @@ class Domain(_Model):
         if not self.generic:
             return self
         key = re.sub(r"[^a-z0-9]+", "_", entity.lower()).strip("_") or "record"
-        many = entity + "es" if re.search(r"(?:s|x|z|ch|sh)$", entity) else entity[:-1] + "ies" if re.search(r"[^aeiou]y$", entity) else entity + "s"
         fills = {
-            "{entity}s": many,
+            "{entity}s": plural(entity),
             "{entity_key}": key, "{Entity}": entity[:1].upper() + entity[1:], "{entity}": entity,
             "{what}": what or self.what or "", "{period}": period or "period",
         }  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .._english import plural
 from ..sections import ModelServing
 from ._plan import Plan, count
 
@@ -90,12 +91,12 @@ def _throughput(plan: Plan) -> str:
     daily = t.daily_volume or 0
     avg = daily / 86_400
     if plan.mode == "batch":
-        return f"{count(daily)} rows per run ({t.unit}s scored per day); ≈ {count(daily / 3600)} rows/s over a 1-hour job"
+        return f"{count(daily)} rows per run ({plural(t.unit)} scored per day); ≈ {count(daily / 3600)} rows/s over a 1-hour job"
     if plan.mode == "edge":
         return "one inference per window per device (e.g. 50 windows/s for audio, per frame for video); fleet telemetry only"
     peak = t.peak_rps or avg * 3
     return (
-        f"peak {count(peak)} requests/s; average ≈ {count(avg)}/s ({count(daily)} {t.unit}s/day / 86,400 s); "
+        f"peak {count(peak)} requests/s; average ≈ {count(avg)}/s ({count(daily)} {plural(t.unit)}/day / 86,400 s); "
         f"capacity planned for 2x peak = {count(peak * 2)}/s"
     )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .._english import plural
 from ..knowledge import Domain
 from ._numbers import Quantities
 
@@ -59,16 +60,6 @@ _MODALITY_ENTITIES = {
     "text": {"document", "article", "email", "message", "report", "ticket", "post", "review", "request", "note",
              "contract", "invoice", "query", "application", "claim"},
 }  # fmt: skip
-
-
-def plural(noun: str) -> str:
-    if noun.endswith(("series", "species", "news", "data")):
-        return noun
-    if re.search(r"(?:s|x|z|ch|sh)$", noun):
-        return noun + "es"
-    if re.search(r"[^aeiou]y$", noun):
-        return noun[:-1] + "ies"
-    return noun + "s"
 
 
 _GROUPED_BY = re.compile(r"\b(?:per|for each|for every|each|by)\s+(?P<noun>[a-z-]{3,20})\b")
@@ -158,6 +149,7 @@ _WHAT = [
     ("which", re.compile(r"(?:predict|flag|score|pick|select|identify|find|know)\w*\s+which\s+(?:[a-z-]+\s){0,3}?(?:will|would|are likely to|is likely to)\s+(?P<what>" + _CLAUSE + ")")),
     ("whether", re.compile(r"(?:predict|flag|score|forecast|know|tell)\w*\s+(?:[a-z-]+\s){0,5}?(?:whether|if)\s+(?P<what>" + _CLAUSE + ")")),
     ("quantity", re.compile(r"(?:predict|estimat|forecast|set|suggest|recommend|quote)\w*\s+(?:the\s+|a\s+)?(?:best\s+|optimal\s+|right\s+)?(?P<what>(?:[a-z-]+ ){0,2}?(?:yield|price|cost|value|amount|revenue|volume|duration|demand|spend|salary|rating|consumption|production|output|score)s?)\b")),
+    ("estimate", re.compile(r"(?<![a-z])(?P<what>(?:(?:market|sale|resale|selling|fair|list|listing|expected|total|final|repair|delivery|rental)\s)?(?:price|cost|value|amount|duration|rent|yield|salary)s?)\s(?:estimates?|estimations?|predictions?|forecasts?)\b")),
     ("risk", re.compile(r"(?:predict|estimat|score|assess)\w*\s+(?:(?:each|every|the|a|an|our)\s+)?(?:[a-z-]+'s\s+)?(?:[a-z-]+\s)?(?P<what>(?:risk|probability|likelihood|chance) (?:of|that) " + _CLAUSE + ")")),
 ]  # fmt: skip
 _TRAILING = re.compile(r"\s(?:from|using|based on|so that|so|because|with|via|in the next|within the next|before|for our|for the|given)\s.*$")
@@ -181,6 +173,8 @@ def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
             # The target reads as a noun ("number of days it will take"), the title keeps the question.
             quantity = re.sub(r"^how many ", "the number of ", re.sub(r"^how much ", "the amount ", re.sub(r"^how long ", "the time ", what)))
             return quantity, what
+        if kind == "estimate":
+            return f"the {what}", f"{what} estimate"
         if kind == "which":
             return f"the {entity} will {what}", f"which {plural(entity)} will {what}"
         if kind == "whether":

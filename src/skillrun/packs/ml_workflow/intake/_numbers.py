@@ -77,7 +77,7 @@ _CLUSTER_NOUNS = {
     "门店": "store", "医院": "hospital", "仓库": "warehouse", "工厂": "plant",
 }  # fmt: skip
 _CLUSTER = re.compile(
-    r"(?<![\d.])(?P<num>\d+)\s?(?:[a-z-]+\s){0,2}?(?P<noun>" + "|".join(sorted(_CLUSTER_NOUNS, key=len, reverse=True)) + r")(?![a-z])"
+    r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>k|thousand|tausend|mil|mille)?\s?(?:[a-z-]+\s){0,2}?(?P<noun>" + "|".join(sorted(_CLUSTER_NOUNS, key=len, reverse=True)) + r")(?![a-z])"
 )
 _CAPACITY_NOUN = re.compile(r"^\s?(calls|reviews|investigations|visits|inspections|cases|alerts|reminders|contacts)\b")
 _PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?%")
@@ -169,6 +169,8 @@ def parse_quantities(text: str) -> Quantities:
 
 
 def _read_one(found: Quantities, value: float, match: re.Match[str], after: str, before: str) -> None:
+    if after.lstrip().startswith(("%", "percent", "pct", "por ciento", "prozent", "pour cent")):
+        return  # a rate ("1.8%/month" churn), read by _read_rates, never a volume
     if match.group("mult") is None and (_MS.match(after) or _SEC.match(after)):
         window = before + match.group(0) + after[:20]
         if _LATENCY_CONTEXT.search(window):
@@ -212,7 +214,8 @@ def _read_team(found: Quantities, text: str) -> None:
 
 def _read_clusters(found: Quantities, text: str) -> None:
     for match in _CLUSTER.finditer(text):
-        count = int(match.group("num"))
+        # "~7k clinics" is 7,000 of them, not 7.
+        count = int(float(match.group("num")) * _MULT.get(match.group("mult") or "", 1.0))
         if 2 <= count <= 100_000 and count > (found.clusters or 0):
             found.clusters, found.cluster_noun = count, _CLUSTER_NOUNS[match.group("noun")]
 
