@@ -109,6 +109,10 @@ def classify_problem(
         scores["image_segmentation"] = 0.5 * scores["image_segmentation"]
         scores["object_detection"] = 0.5 * scores["object_detection"]
     _folds(text, kb, explicit, scores, image)
+    if task.forms["spans"] > 0 and task.forms["order_for_query"] == 0:
+        # "tag each part of the search query as brand, colour, size": the query is the text labelled,
+        # and its search words say where the labels are used, not that results are ordered.
+        scores["ranking"] /= 2
     if image and task.forms["several_labels"] >= kb.form_cues["several_labels"].weight:
         # "which of 11 defect types are present on each board, zero or more": several labels per photo.
         scores["multilabel_classification"] += scores["image_classification"]
