@@ -43,6 +43,7 @@ FIRST_LOOK = {
     "fresh": "8228772",
     "setA": "79fd47f",
     "do": "0290c73",
+    "dn": "6e6193b",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -91,4 +92,6 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
         cases += [_case(r, "setA") for r in _jsonl(heldout_a)]
     # Training only (written for the intake3 retrain, aimed at the classes the learned model overruled).
     cases += [_case(r, "do") for r in _jsonl(HERE / "do_requests.jsonl")]
+    # Training only (intake4 retrain: hybrid serving, extraction, boxes, soft sensors, uplift phrasing).
+    cases += [_case(r, "dn") for r in _jsonl(HERE / "dn_requests.jsonl")]
     return cases

@@ -109,6 +109,10 @@ def classify_problem(
         scores["image_segmentation"] = 0.5 * scores["image_segmentation"]
         scores["object_detection"] = 0.5 * scores["object_detection"]
     _folds(text, kb, explicit, scores, image)
+    if task.forms["spans"] > 0 and task.forms["order_for_query"] == 0:
+        # "tag each part of the search query as brand, colour, size": the query is the text labelled,
+        # and its search words say where the labels are used, not that results are ordered.
+        scores["ranking"] /= 2
     if image and task.forms["several_labels"] >= kb.form_cues["several_labels"].weight:
         # "which of 11 defect types are present on each board, zero or more": several labels per photo.
         scores["multilabel_classification"] += scores["image_classification"]
@@ -202,7 +206,7 @@ def classify_serving(
         for name, cues in kb.consumption_cues.items()
     }
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values())
-    hybrid = use["precompute"] > 0 and use["online_step"] > 0
+    hybrid = _is_hybrid(use)
     edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)]
     if edge and not (hybrid and all(w.endswith(_OFFLINE) for w in edge)):
         # "embed all documents offline, re-score at query time" precomputes; it does not run on a device.
@@ -215,15 +219,19 @@ def classify_serving(
         default = _default_mode(problem_type)  # a device is never assumed: edge needs the request to say so
     scores[default] = scores.get(default, 0) + _SERVING_DEFAULT_VOTE
     if hybrid:
-        # Scores, candidates or embeddings precomputed offline, then an online step on each request.
-        scores["hybrid"] += _HYBRID_VOTE
+        # Scores, candidates or embeddings precomputed offline, then an online step on each request;
+        # the request's "online" and "real-time" words describe that step.
+        scores["hybrid"] += _HYBRID_VOTE + scores["real-time"] / 2
         explicit["hybrid"] += _HYBRID_VOTE
+        scores["real-time"] /= 2
     # Events consumed from a broker (Kafka, Kinesis, Event Hubs...) are a stream, unless a caller waits.
     # A failure warned of days ahead can be scored in a batch even when the sensors stream.
     ahead = horizon_days is not None and horizon_days >= _BATCH_HORIZON_DAYS
     fed = use["stream_source"] > 0 and not use["synchronous"] and not ahead
     if fed:
-        scores["streaming"] += _STREAM_SOURCE_VOTE
+        # A stream joined with a scheduled precompute ("hourly forecasts combined with live requests")
+        # feeds the online step of a hybrid.
+        scores["hybrid" if hybrid and use["online_compute"] else "streaming"] += _STREAM_SOURCE_VOTE
         # "within seconds" on a consumed stream is the stream's freshness, not a caller waiting.
         scores["real-time"] *= 0.5
     if use["synchronous"]:
@@ -246,6 +254,9 @@ def classify_serving(
             scores["batch"] += _CAPACITY_VOTE
     if problem_type in ("recommendation", "ranking") and explicit["batch"] > 0 and explicit["real-time"] + explicit["hybrid"] > 0:
         scores["hybrid"] += 4 if explicit["hybrid"] >= 3 else 2
+    if _is_lookup(use):
+        # "scored nightly, the app just reads the stored score": the online side runs no model.
+        scores["batch"] += _HYBRID_VOTE
     if use["on_device"]:
         scores["edge"] += _ON_DEVICE_VOTE  # a device named with "by itself", "on board", "no signal"...
     if scores["edge"] < 5:
@@ -253,6 +264,25 @@ def classify_serving(
         scores["edge"] = 0
     best = max(scores, key=lambda k: (scores[k], k == default))
     return best, scores, stated
+
+
+def _is_hybrid(use: dict[str, float]) -> bool:
+    """Precomputed output plus an online step that computes on top of it (rubric §0.1 hybrid).
+
+    A nightly precompute with any online step has long read as hybrid. A refresh on another schedule
+    ("weekly", "a Sunday batch") needs a step that computes (re-rank, filter, combine with the form or
+    the session), and a stored result that is only read back at request time is batch whatever the
+    schedule.
+    """
+    if _is_lookup(use):
+        return False
+    if use["precompute"] > 0 and use["online_step"] > 0:
+        return True
+    return use["precompute"] + use["scheduled_refresh"] > 0 and use["online_compute"] > 0
+
+
+def _is_lookup(use: dict[str, float]) -> bool:
+    return use["lookup"] > 0 and use["online_compute"] == 0 and use["precompute"] + use["scheduled_refresh"] > 0
 
 
 def _default_mode(problem_type: str) -> str:
