@@ -387,3 +387,21 @@ def test_edge_runtime_follows_the_named_device(request_text: str, device: str, r
     import skillrun
 
     assert runtime in skillrun.to_markdown(skillrun.run(request_text))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "volume"),
+    [
+        ("Forecast daily sales per store for 30 stores; we have 4 years of daily sales in BigQuery.", None),
+        ("Tag each paper with its fields (a paper usually has 1-3) in the weekly batch.", None),
+        ("Churn runs at ~2.5%/month across our 40k subscribers.", None),
+        ("We have 2 years of hourly logs and about 1,200 sign-ups per day.", 1200),
+    ],
+)
+def test_history_spans_rates_and_brackets_are_no_volumes(request_text: str, volume: float | None) -> None:
+    from skillrun.packs.ml_workflow.intake._numbers import parse_quantities
+    from skillrun.packs.ml_workflow.intake._text import prepare
+
+    folded, _ = prepare(request_text)
+    found = parse_quantities(folded).daily_volume
+    assert found == pytest.approx(volume) if volume is not None else found is None, found

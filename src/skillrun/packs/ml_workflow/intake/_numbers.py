@@ -23,14 +23,18 @@ _PER_SECOND = re.compile(
     r"|^\s*(?:req|requests|events|messages|msgs|transactions|txns?|predictions|queries|calls|readings|records|logs|lines|orders)\s?(?:/ ?s\b|per second|a second)"
 )
 _PER_DAY = re.compile(
-    r"^\s*(?:[^\s\d.,;/]+\s?){0,4}?(?:/ ?day|per day|a day|each day|every day|daily|/ ?d\b|al dia|por dia|diari[oa]s|pro tag|am tag|taglich|par jour|/ ?jour|quotidien|每天|每日)"
+    r"^\s*(?:[^\s\d.,;/()]+\s?){0,4}?(?:/ ?day|per day|a day|each day|every day|daily|/ ?d\b|al dia|por dia|diari[oa]s|pro tag|am tag|taglich|par jour|/ ?jour|quotidien|每天|每日)"
 )
 _PER_MONTH = re.compile(
-    r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?mo(?:nth)?\b|per month|a month|monthly|mau\b|al mes|por mes|mensuales|pro monat|im monat|monatlich|par mois|mensuels|每月|月活)"
+    r"^\s*(?:[^\s\d.,;/()]+\s?){0,3}?(?:/ ?mo(?:nth)?\b|per month|a month|monthly|mau\b|al mes|por mes|mensuales|pro monat|im monat|monatlich|par mois|mensuels|每月|月活)"
 )
-_PER_HOUR = re.compile(r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?h(?:ou)?r?\b|per hour|an hour|por hora|pro stunde|par heure|每小时)")
+_PER_HOUR = re.compile(r"^\s*(?:[^\s\d.,;/()]+\s?){0,3}?(?:/ ?h(?:ou)?r?\b|per hour|an hour|por hora|pro stunde|par heure|每小时)")
 _PER_WEEK = re.compile(
-    r"^\s*(?:[^\s\d.,;/]+\s?){0,3}?(?:/ ?w(?:ee)?k\b|per week|a week|each week|every week|weekly|por semana|a la semana|pro woche|par semaine|a settimana|por semana|每周)"
+    r"^\s*(?:[^\s\d.,;/()]+\s?){0,3}?(?:/ ?w(?:ee)?k\b|per week|a week|each week|every week|weekly|por semana|a la semana|pro woche|par semaine|a settimana|por semana|每周)"
+)
+_SPAN_OF_HISTORY = re.compile(
+    r"^\s?(?:years?|yrs?|months?|weeks?|days?|anos|años|jahre|jahren|monate|monaten|wochen|tage|ans|annees|années|mois|semaines|jours|"
+    r"meses|semanas|dias|anni|mesi|年|个月|周|天)\b\s?(?:of|de|des|du|di|an|mit|der|an|の|的)?\s"
 )
 _CAPACITY_BEFORE = re.compile(r"(?:handle|review|call|phone|contact|investigate|visit|inspect|open|audit|work|revisa)\w*\s(?:~|about |around |up to )?$")
 _PER_SECOND_BEFORE = re.compile(r"(每秒|per second|por segundo)\s*(?:约|大约|近|超过|~|about)?\s*$")
@@ -171,6 +175,8 @@ def parse_quantities(text: str) -> Quantities:
 def _read_one(found: Quantities, value: float, match: re.Match[str], after: str, before: str) -> None:
     if after.lstrip().startswith(("%", "percent", "pct", "por ciento", "prozent", "pour cent")):
         return  # a rate ("1.8%/month" churn), read by _read_rates, never a volume
+    if _SPAN_OF_HISTORY.match(after):
+        return  # "3 years of daily sales" is how much history there is, not 3 rows a day
     if match.group("mult") is None and (_MS.match(after) or _SEC.match(after)):
         window = before + match.group(0) + after[:20]
         if _LATENCY_CONTEXT.search(window):
