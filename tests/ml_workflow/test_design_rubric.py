@@ -405,3 +405,24 @@ def test_history_spans_rates_and_brackets_are_no_volumes(request_text: str, volu
     folded, _ = prepare(request_text)
     found = parse_quantities(folded).daily_volume
     assert found == pytest.approx(volume) if volume is not None else found is None, found
+
+
+@pytest.mark.parametrize(
+    ("request_text", "fragments"),
+    [
+        (
+            "Energy retailer: predict which of our 1.4M prepaid meters will run out of credit in the next month.",
+            ["will run out of credit", "within the 30 days"],
+        ),
+        (
+            "Marketplace: catch counterfeit listings before they go live; 40k labelled examples.",
+            ["the listing is counterfeit"],
+        ),
+        ("Estimate for each train how many seats will stay empty at departure.", ["the number of seats"]),
+        ("Score which of our members will cancel in the next quarter.", ["within the 91 days"]),
+    ],
+)
+def test_generic_targets_use_the_requests_words(request_text: str, fragments: list[str]) -> None:
+    target = read_request(request_text).target
+    for fragment in fragments:
+        assert fragment in target, target

@@ -145,9 +145,10 @@ def entity_from_text(
 
 _CLAUSE = r"[^.,;:!?()\n]{3,80}"
 _WHAT = [
-    ("quantity", re.compile(r"(?:estimat|predict|forecast|tell|show|know)\w*\s+(?:[a-z]+\s){0,2}?(?:(?:an |the )?estimate\s+)?(?:of\s+)?(?P<what>how (?:many|much|long)\s" + _CLAUSE + ")")),
-    ("which", re.compile(r"(?:predict|flag|score|pick|select|identify|find|know)\w*\s+which\s+(?:[a-z-]+\s){0,3}?(?:will|would|are likely to|is likely to)\s+(?P<what>" + _CLAUSE + ")")),
+    ("quantity", re.compile(r"(?:estimat|predict|forecast|tell|show|know)\w*\s+(?:[a-z]+\s){0,4}?(?:(?:an |the )?estimate\s+)?(?:of\s+)?(?P<what>how (?:many|much|long)\s" + _CLAUSE + ")")),
+    ("which", re.compile(r"(?:predict|flag|score|pick|select|identify|find|know)\w*\s+which\s+(?:[\w.,'-]+\s){0,5}?(?:will|would|are likely to|is likely to)\s+(?P<what>" + _CLAUSE + ")")),
     ("whether", re.compile(r"(?:predict|flag|score|forecast|know|tell)\w*\s+(?:[a-z-]+\s){0,5}?(?:whether|if)\s+(?P<what>" + _CLAUSE + ")")),
+    ("detect", re.compile(r"(?:detect|flag|catch|spot)(?:s|ed|ing)?\s+(?P<what>(?:[a-z-]+\s){0,3}?[a-z-]{4,})(?=\s(?:from|in|on|at|before|while|within|using|so|when|during|among|as|and|for|by)\b|\s?[.,;:(])")),
     ("quantity", re.compile(r"(?:predict|estimat|forecast|set|suggest|recommend|quote)\w*\s+(?:the\s+|a\s+)?(?:best\s+|optimal\s+|right\s+)?(?P<what>(?:[a-z-]+ ){0,2}?(?:yield|price|cost|value|amount|revenue|volume|duration|demand|spend|salary|rating|consumption|production|output|score)s?)\b")),
     ("estimate", re.compile(r"(?<![a-z])(?P<what>(?:(?:market|sale|resale|selling|fair|list|listing|expected|total|final|repair|delivery|rental)\s)?(?:price|cost|value|amount|duration|rent|yield|salary)s?)\s(?:estimates?|estimations?|predictions?|forecasts?)\b")),
     ("risk", re.compile(r"(?:predict|estimat|score|assess)\w*\s+(?:(?:each|every|the|a|an|our)\s+)?(?:[a-z-]+'s\s+)?(?:[a-z-]+\s)?(?P<what>(?:risk|probability|likelihood|chance) (?:of|that) " + _CLAUSE + ")")),
@@ -173,6 +174,11 @@ def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
             # The target reads as a noun ("number of days it will take"), the title keeps the question.
             quantity = re.sub(r"^how many ", "the number of ", re.sub(r"^how much ", "the amount ", re.sub(r"^how long ", "the time ", what)))
             return quantity, what
+        if kind == "detect":
+            *quality, noun = what.split()
+            if quality and noun in (entity, plural(entity)):  # "counterfeit listings" -> the listing is counterfeit
+                return f"the {entity} is {' '.join(quality)}", f"detecting {what}"
+            return f"{what} present for the {entity}", f"detecting {what}"
         if kind == "estimate":
             return f"the {what}", f"{what} estimate"
         if kind == "which":

@@ -106,6 +106,9 @@ _HORIZON = re.compile(
 )
 # A forecast for the coming day stated without a number ("for tomorrow", "day-ahead").
 _NEXT_DAY = re.compile(r"\b(?:for tomorrow|tomorrow's|day[- ]ahead|next[- ]day|following day|pour demain|für morgen|para mañana|明天|次日|日前)")
+# "in the next quarter", "cancel next month": a horizon of one calendar period.
+_PERIOD_DAYS = {"week": 7.0, "month": 30.0, "quarter": 91.0, "year": 365.0}
+_NEXT_PERIOD = re.compile(r"\b(?:next|coming|following|upcoming) (?P<period>week|month|quarter|year)\b")
 _DELAY = re.compile(
     r"(?:label|labels|chargebacks?|outcomes?|ground truth|confirm\w*|etiquetas|labels?|resultat\w*|标签)[^.;]{0,50}?"
     r"(?:after|take|takes|arrive|arrives|come|comes|delay(?:ed)?(?: by| of)?|lag(?: of)?|within|up to|tardan|dauern|apres|late by)\s?(?:up to |about |~)?(?P<num>\d+)\s?" + _UNIT
@@ -246,6 +249,8 @@ def _read_time(found: Quantities, text: str) -> None:
         found.horizon_days = _days(num, unit)
     elif _NEXT_DAY.search(text):
         found.horizon_days = 1.0
+    elif match := _NEXT_PERIOD.search(text):
+        found.horizon_days = _PERIOD_DAYS[match.group("period")]
     if match := _DELAY.search(text):
         found.label_delay_days = _days(match.group("num"), match.group("unit"))
     if match := _DEADLINE.search(text):
