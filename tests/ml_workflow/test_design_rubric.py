@@ -426,3 +426,21 @@ def test_generic_targets_use_the_requests_words(request_text: str, fragments: li
     target = read_request(request_text).target
     for fragment in fragments:
         assert fragment in target, target
+
+
+def test_a_vendor_to_clinics_predicts_accounts_not_patients() -> None:
+    brief = read_request(
+        "Practice-management SaaS for dentists, ~4k clinics on annual plans. Each Monday, predict which clinics "
+        "will not renew in the next 90 days so account managers can call them."
+    )
+    assert brief.regulated is None
+    assert brief.traffic.clusters is None
+    assert brief.traffic.daily_volume == 4000
+
+
+def test_clinics_of_a_hospital_group_stay_clusters() -> None:
+    brief = read_request(
+        "Hospital group with 12 clinics: predict no-shows for each appointment the day before, patients get an SMS."
+    )
+    assert brief.regulated == "health"
+    assert brief.traffic.clusters == 12

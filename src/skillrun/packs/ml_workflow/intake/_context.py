@@ -40,6 +40,8 @@ def read_context(text: str, kb: Knowledge, domain: Domain | None, team_size: int
     scores = {name: cues.count(text) for name, cues in kb.regulated_cues.items()}
     if domain is not None and domain.regulated:
         ctx.regulated = domain.regulated
+    elif _VENDOR.search(text):
+        pass  # "SaaS for dentists": the customers' industry, while the decision is about an account, not a patient
     else:
         best = max(scores, key=lambda k: scores[k])
         # One stray word ("clinic" in an address) is not enough, unless the domain agrees.
@@ -49,6 +51,15 @@ def read_context(text: str, kb: Knowledge, domain: Domain | None, team_size: int
         elif strong is not None:
             ctx.regulated = strong
     return ctx
+
+
+# A business selling to a regulated industry: its churn, upsell or lead models decide about accounts.
+_VENDOR = re.compile(
+    r"\b(?:saas|software|platform|tool|app|crm|product|marketplace|subscription)s? (?:for|used by|sold to|serving) "
+    r"(?:(?:independent|small|private|dental|veterinary|vet)\s)?(?:dentists?|dental practices|clinics|doctors|physicians|"
+    r"practices|pharmacies|hospitals|banks|lenders|insurers|recruiters|hr teams|clinicians|vets)\b"
+    r"|\bour customers are (?:\w+ )?(?:clinics|hospitals|practices|pharmacies|banks|lenders|insurers|recruiters)\b"
+)
 
 
 def _strong(text: str, kb: Knowledge, name: str) -> bool:

@@ -225,6 +225,12 @@ def _read_clusters(found: Quantities, text: str) -> None:
     for match in _CLUSTER.finditer(text):
         # "~7k clinics" is 7,000 of them, not 7.
         count = int(float(match.group("num")) * _MULT.get(match.group("mult") or "", 1.0))
+        noun = match.group("noun")
+        if re.search(rf"\bwhich (?:of (?:our|the|these) )?(?:\w+ )?{noun}\b|\b{noun} (?:will|that will|are likely|likely to)\b", text):
+            # The clinics are what is predicted ("which clinics will cancel"), so they are the units, not clusters.
+            if count > (found.population or 0):
+                found.population, found.population_noun = float(count), noun
+            continue
         if 2 <= count <= 100_000 and count > (found.clusters or 0):
             found.clusters, found.cluster_noun = count, _CLUSTER_NOUNS[match.group("noun")]
 
