@@ -444,3 +444,30 @@ def test_clinics_of_a_hospital_group_stay_clusters() -> None:
     )
     assert brief.regulated == "health"
     assert brief.traffic.clusters == 12
+
+
+@pytest.mark.parametrize(
+    ("request_text", "fragment"),
+    [
+        (
+            "solar park: need energy yield forecast per inverter per hour for next 24h",
+            "yield per inverter for each hour",
+        ),
+        (
+            "Every minute the dispatcher asks for expected taxi demand per zone for the next 30 minutes.",
+            "each minute of the next 30",
+        ),
+        ("Rank carriers for each lane by predicted likelihood of an on-time delivery.", None),
+        (
+            "Score each application by predicted likelihood of an approved application.",
+            "the application is approved",
+        ),
+        ("Estimate their annual premium for each new driver from the quote form.", "annual premium"),
+    ],
+)
+def test_target_wording_has_no_doubled_or_dangling_words(request_text: str, fragment: str | None) -> None:
+    target = read_request(request_text).target
+    assert not re.search(r"\b(\w+ \w+) \1\b", target), target  # "per turbine per turbine"
+    assert not target.startswith(("its ", "their ")), target
+    if fragment:
+        assert fragment in target, target

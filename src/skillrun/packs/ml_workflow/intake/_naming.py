@@ -68,8 +68,9 @@ _NOT_GROUPS = frozenset(
 )
 # The period a forecast is made for ("each hour", "per half hour", "15-minute intervals", "weekly").
 _GRAIN = [
-    (re.compile(r"\b(?:(?:per|each|every|by) half[- ]hour|half[- ]hourly|30[- ]min(?:ute)?s?\b)"), "half hour"),
-    (re.compile(r"\b(?P<n>5|10|15|20)[- ]min(?:ute)?s?\b"), "{n}-minute interval"),
+    (re.compile(r"\b(?:(?:per|each|every|by) half[- ]hour|half[- ]hourly|(?<!next )30[- ]min(?:ute)?s?\b)"), "half hour"),
+    (re.compile(r"(?<!next )\b(?P<n>5|10|15|20)[- ]min(?:ute)?s?\b"), "{n}-minute interval"),
+    (re.compile(r"\b(?:per|each|every|by) minute\b"), "minute"),
     (re.compile(r"\b(?:(?:per|each|every|by|for each) hour\b|hourly|hour by hour|stündlich|por hora|par heure|每小时)"), "hour"),
     (re.compile(r"\b(?:(?:per|each|every|by|for each) day\b|daily|day by day|täglich|diari[oa]s?|quotidien\w*|每天|每日)"), "day"),
     (re.compile(r"\b(?:(?:per|each|every|by|for each) week\b|weekly|wöchentlich|semanal\w*|hebdomadaire\w*|每周)"), "week"),
@@ -78,19 +79,28 @@ _GRAIN = [
 # "predicted pickups and returns per station", "forecast the number of incoming calls per half hour",
 # "day-ahead forecast of our customers' total load in each 15-minute interval".
 _FORECAST_WHAT = re.compile(
-    r"(?:forecast|predict)(?:s|ed|ing)?\s+(?:of\s+)?(?P<what>(?:(?:the\s+)?(?:number|amount|volume|count)\s+of\s+)?"
+    r"(?:(?:forecast|predict)(?:s|ed|ing)?|expected)\s+(?:of\s+)?(?P<what>(?:(?:the\s+)?(?:number|amount|volume|count)\s+of\s+)?"
     r"(?:[a-z'-]+\s){0,3}?[a-z'-]+)\s+(?:per|for each|in each|for every|at each|by each)\s"
 )
-_NOT_QUANTITY = frozenset("demand model models system systems value values the a our".split())
+_FORECAST_NOUN_FIRST = re.compile(
+    r"(?<![a-z])(?P<what>(?:[a-z'-]+\s)?[a-z'-]+)\s(?:forecasts?|predictions?)\s(?:per|for each|in each|for every|by)\s"
+)
+_NOT_QUANTITY = frozenset("model models system systems value values the a our need want".split())
+_GROUPING_WORDS = frozenset("per for in each every by of at".split())
 
 
 def forecast_quantity(folded: str) -> str | None:
     """What a forecast is of, in the request's words, when its grouping or period follows it."""
-    m = _FORECAST_WHAT.search(folded)
-    if not m:
-        return None
-    what = m.group("what").strip()
-    return None if what.split()[-1] in _NOT_QUANTITY else what
+    for pattern in (_FORECAST_WHAT, _FORECAST_NOUN_FIRST):
+        m = pattern.search(folded)
+        if not m:
+            continue
+        words = m.group("what").split()
+        while words and words[0] in ("need", "want", "a", "our"):
+            words = words[1:]
+        if words and words[0] not in _GROUPING_WORDS and words[-1] not in _NOT_QUANTITY:
+            return " ".join(words)
+    return None
 
 
 def forecast_grain(folded: str) -> str | None:
@@ -149,11 +159,17 @@ _WHAT = [
     ("which", re.compile(r"(?:predict|flag|score|pick|select|identify|find|know)\w*\s+which\s+(?:[\w.,'-]+\s){0,5}?(?:will|would|are likely to|is likely to)\s+(?P<what>" + _CLAUSE + ")")),
     ("whether", re.compile(r"(?:predict|flag|score|forecast|know|tell)\w*\s+(?:[a-z-]+\s){0,5}?(?:whether|if)\s+(?P<what>" + _CLAUSE + ")")),
     ("detect", re.compile(r"(?:detect|flag|catch|spot)(?:s|ed|ing)?\s+(?P<what>(?:[a-z-]+\s){0,3}?[a-z-]{4,})(?=\s(?:from|in|on|at|before|while|within|using|so|when|during|among|as|and|for|by)\b|\s?[.,;:(])")),
-    ("quantity", re.compile(r"(?:predict|estimat|forecast|set|suggest|recommend|quote)\w*\s+(?:the\s+|a\s+)?(?:best\s+|optimal\s+|right\s+)?(?P<what>(?:[a-z-]+ ){0,2}?(?:yield|price|cost|value|amount|revenue|volume|duration|demand|spend|salary|rating|consumption|production|output|score)s?)\b")),
+    ("quantity", re.compile(r"(?:predict|estimat|forecast|set|suggest|recommend|quote)\w*\s+(?:the\s+|a\s+)?(?:best\s+|optimal\s+|right\s+)?(?P<what>(?:[a-z-]+ ){0,2}?(?:yield|price|cost|value|amount|revenue|volume|duration|demand|spend|salary|rating|consumption|production|output|score|premium|fare|fee|loss|income|wage|rent)s?)\b")),
     ("estimate", re.compile(r"(?<![a-z])(?P<what>(?:(?:market|sale|resale|selling|fair|list|listing|expected|total|final|repair|delivery|rental)\s)?(?:price|cost|value|amount|duration|rent|yield|salary)s?)\s(?:estimates?|estimations?|predictions?|forecasts?)\b")),
     ("risk", re.compile(r"(?:predict|estimat|score|assess)\w*\s+(?:(?:each|every|the|a|an|our)\s+)?(?:[a-z-]+'s\s+)?(?:[a-z-]+\s)?(?P<what>(?:risk|probability|likelihood|chance) (?:of|that) " + _CLAUSE + ")")),
 ]  # fmt: skip
 _TRAILING = re.compile(r"\s(?:from|using|based on|so that|so|because|with|via|in the next|within the next|before|for our|for the|given)\s.*$")
+
+
+def _entity_state(phrase: str, entity: str) -> str | None:
+    """The qualifier of a phrase that names the entity itself ("a completed order" -> "completed")."""
+    *quality, noun = re.sub(r"^(?:a|an|the)\s", "", phrase).split()
+    return " ".join(quality) if quality and noun in (entity, plural(entity)) else None
 
 
 def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
@@ -167,7 +183,7 @@ def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
         m = pattern.search(folded)
         if not m:
             continue
-        what = _TRAILING.sub("", m.group("what")).strip()
+        what = re.sub(r"^(?:its|their|our|his|her|your)\s", "", _TRAILING.sub("", m.group("what")).strip())
         if len(what) < 3:
             continue
         if kind == "quantity":
@@ -175,9 +191,9 @@ def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
             quantity = re.sub(r"^how many ", "the number of ", re.sub(r"^how much ", "the amount ", re.sub(r"^how long ", "the time ", what)))
             return quantity, what
         if kind == "detect":
-            *quality, noun = what.split()
-            if quality and noun in (entity, plural(entity)):  # "counterfeit listings" -> the listing is counterfeit
-                return f"the {entity} is {' '.join(quality)}", f"detecting {what}"
+            state = _entity_state(what, entity)
+            if state:  # "counterfeit listings" -> the listing is counterfeit
+                return f"the {entity} is {state}", f"detecting {what}"
             return f"{what} present for the {entity}", f"detecting {what}"
         if kind == "estimate":
             return f"the {what}", f"{what} estimate"
@@ -186,6 +202,9 @@ def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
         if kind == "whether":
             return what, f"whether {what}"
         outcome = re.sub(r"^(?:risk|probability|likelihood|chance) (?:of|that) ", "", what)
+        state = _entity_state(outcome, entity)
+        if state:  # "likelihood of a completed order" -> the order is completed
+            return f"the {entity} is {state}", f"{entity} {state}"
         return f"the {entity} has {outcome}", f"{entity} risk of {outcome}"
     return None
 
