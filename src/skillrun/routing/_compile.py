@@ -73,21 +73,24 @@ class Entry:
     """Name, description and purpose: what an embedding stage compares messages with."""
 
 
+ScanTerm = tuple[dict[int, tuple[int, float, float]] | None, dict[int, tuple[int, float]] | None]
+
+
 @dataclass(slots=True)
 class Compiled:
     index: TermIndex
     entries: list[Entry]
     owners: list[list[Owner]]
     thresholds: list[float] = field(default_factory=list)
-    # The tables below are read by the scoring loop, which runs over every claim of every hit.
-    # Per term, its positive claims split in two. Anchors (triggers, candidate triggers, routing-profile
-    # terms) make a skill a candidate, as skill -> (slot, strength, 1 - strength) where a slot is
-    # ``skill * GROUP_SLOTS + group``; the last is the noisy-or factor of a full-strength hit, ready.
-    # Words of a skill's description and body only score candidates: skill -> (slot, strength).
-    # Dicts and tuples of numbers, not objects: the cyclic GC stops tracking them after one look.
-    anchor_claims: list[dict[int, tuple[int, float, float]]] = field(default_factory=list)
-    text_claims: list[dict[int, tuple[int, float]]] = field(default_factory=list)
-    text_sets: list[frozenset[int]] = field(default_factory=list)
+    # The table below is read by the scoring loop, which runs over every hit of every message.
+    # Per term, ``None`` when no skill claims it, else its positive claims split in two. Anchors
+    # (triggers, candidate triggers, routing-profile terms) make a skill a candidate, as skill ->
+    # (slot, strength, 1 - strength) where a slot is ``skill * GROUP_SLOTS + group``; the last is the
+    # noisy-or factor of a full-strength hit, ready. Words of a skill's description and body only score
+    # candidates: skill -> (slot, strength). Either dict is ``None`` when empty. One entry per term, so
+    # a hit costs one table lookup, and dicts and tuples of numbers, which the cyclic GC stops
+    # tracking after one look.
+    scan_terms: list[ScanTerm | None] = field(default_factory=list)
     slot_caps: dict[int, float] = field(default_factory=dict)
     """Per (skill, group) slot, the group's weight: a group never adds more, whatever its hits."""
     claim_set: list[frozenset[int]] = field(default_factory=list)
@@ -112,9 +115,14 @@ class Compiled:
                         o.skill * GROUP_SLOTS + o.group,
                         o.strength,
                     )
-            self.anchor_claims.append({k: (slot, w, 1.0 - w) for k, (slot, w) in anchors.items()})
-            self.text_claims.append(texts)
-            self.text_sets.append(frozenset(texts) if texts else _NO_SKILLS)
+            self.scan_terms.append(
+                (
+                    {k: (slot, w, 1.0 - w) for k, (slot, w) in anchors.items()} or None,
+                    texts or None,
+                )
+                if claims
+                else None
+            )
         self.slot_caps = {
             skill * GROUP_SLOTS + g: group.weight
             for skill, entry in enumerate(self.entries)

@@ -155,30 +155,28 @@ def scan(compiled: Compiled, text: str, *, among: set[int] | None = None) -> Sca
     if not hits:
         return Scan(tokens, valued, bounds, ignored)
     negated = negated_positions(tokens)
-    claim_set = compiled.claim_set
-    anchor_claims = compiled.anchor_claims
-    text_sets = compiled.text_sets
+    scan_terms = compiled.scan_terms
     # Per (skill, group) slot, the product of (1 - strength * value) over the group's hits: a hit's
     # anchor claims right away, in the one pass over the hits; words of skill text only once the
     # candidates are known. A slot's factors multiply in hit order either way.
     slots: dict[int, float] = {}
     get = slots.get
     candidates: set[int] = set() if among is None else among
-    texts: list[tuple[int, float]] = []  # (term, value) of the hits with skill-text claims
+    texts: list[tuple[dict[int, tuple[int, float]], float]] = []  # hits with skill-text claims
     for hit in hits:
-        term = hit[0]
-        if not claim_set[term]:
+        claimed = scan_terms[hit[0]]
+        if claimed is None:
             continue
         value = 1.0 if not hit[3] and hit[1] not in negated else _modifier(hit, tokens, negated)
         if value == 0.0:
             reason = "negated" if hit[1] in negated else "a quantity"
-            for owner in compiled.owners[term]:
+            for owner in compiled.owners[hit[0]]:
                 if owner.bound:
                     ignored.setdefault(owner.skill, []).append((hit, reason))
             continue
         valued.append((hit, value))
-        claims = anchor_claims[term]
-        if claims:
+        claims, text_claims = claimed
+        if claims is not None:
             if among is None:
                 candidates.update(claims)
                 if value == 1.0:
@@ -191,15 +189,17 @@ def scan(compiled: Compiled, text: str, *, among: set[int] | None = None) -> Sca
                 for skill, (slot, strength, _factor) in claims.items():
                     if skill in among:
                         slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
-        if text_sets[term]:
-            texts.append((term, value))
+        if text_claims is not None:
+            texts.append((text_claims, value))
     if candidates:
-        text_claims = compiled.text_claims
-        for term, value in texts:
-            if not candidates.isdisjoint(text_sets[term]):
-                claims = text_claims[term]
-                for skill in candidates.intersection(text_sets[term]):
-                    slot, strength = claims[skill]
+        for text_claims, value in texts:
+            if len(text_claims) <= len(candidates):
+                for skill, (slot, strength) in text_claims.items():
+                    if skill in candidates:
+                        slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
+            else:
+                for skill in candidates.intersection(text_claims):
+                    slot, strength = text_claims[skill]
                     slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
     caps = compiled.slot_caps
     for slot, rest in slots.items():
