@@ -225,6 +225,7 @@ class Weighing:
         owners = compiled.owners
         claim_set = compiled.claim_set
         owner_index = compiled.owner_index
+        get = per_skill.get
         for hit, value in found.valued:
             term = hit[0]
             if keep.isdisjoint(claim_set[term]):
@@ -235,11 +236,20 @@ class Weighing:
                 where = owner_index[term]
                 for skill in keep:
                     for j in where.get(skill, ()):
-                        _add(per_skill, skill, (hit, claims[j], value))
+                        items = get(skill)
+                        if items is None:
+                            per_skill[skill] = [(hit, claims[j], value)]
+                        else:
+                            items.append((hit, claims[j], value))
             else:
                 for owner in claims:
-                    if owner.skill in keep:
-                        _add(per_skill, owner.skill, (hit, owner, value))
+                    skill = owner.skill
+                    if skill in keep:
+                        items = get(skill)
+                        if items is None:
+                            per_skill[skill] = [(hit, owner, value)]
+                        else:
+                            items.append((hit, owner, value))
 
     def all(self) -> dict[int, Evidence]:
         """Every skill's evidence: those with hits, and those whose hits were all set aside."""
@@ -274,16 +284,6 @@ class Weighing:
         evidence_ = _combine(entry, items, tokens) if items else _nothing()
         evidence_.ignored = ignored
         return evidence_
-
-
-def _add(
-    per_skill: dict[int, list[tuple[Hit, Owner, float]]], skill: int, item: tuple[Hit, Owner, float]
-) -> None:
-    items = per_skill.get(skill)
-    if items is None:
-        per_skill[skill] = [item]
-    else:
-        items.append(item)
 
 
 def weigh(compiled: Compiled, found: Scan, skills: Collection[int]) -> dict[int, Evidence]:
