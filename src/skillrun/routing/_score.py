@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ._compile import GROUP_SLOTS, Compiled, Entry, Owner, Sense
 from ._index import Hit
@@ -193,6 +194,8 @@ def scan(compiled: Compiled, text: str, *, among: set[int] | None = None) -> Sca
             texts.append((text_claims, value))
     if candidates:
         for text_claims, value in texts:
+            if candidates.isdisjoint(text_claims):
+                continue  # most words of skill text belong to skills that are not candidates
             if len(text_claims) <= len(candidates):
                 for skill, (slot, strength) in text_claims.items():
                     if skill in candidates:
@@ -346,12 +349,21 @@ def _combine(entry: Entry, items: list[tuple[Hit, Owner, float]], tokens: Tokens
 
 def matched_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[tuple[str, int, float]]:
     """(surface text, group index, strength), strongest first."""
-    found = [
-        (tokens.span(hit[1], hit[2]) if hit[1] >= 0 else texts[hit[0]], group, strength)
-        for (_term, group), (strength, hit) in evidence.best.items()
-    ]
-    found.sort(key=lambda t: -t[2])
+    words = tokens.words
+    found = []
+    for (term, group), (strength, hit) in evidence.best.items():
+        start, end = hit[1], hit[2]
+        if start < 0:
+            text = texts[term]
+        else:
+            text = words[start] if end - start == 1 else " ".join(words[start:end])
+        found.append((text, group, strength))
+    # Stable either way: a reversed sort keeps equal strengths in their order, as sorting by -strength.
+    found.sort(key=_strength, reverse=True)
     return found
+
+
+_strength = itemgetter(2)
 
 
 def ignored_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[str]:
