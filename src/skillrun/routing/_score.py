@@ -305,15 +305,16 @@ def _combine(entry: Entry, items: list[tuple[Hit, Owner, float]], tokens: Tokens
     # a quoted error message is still a debugging question.
     groups = entry.groups
     quoted = tokens.quoted
-    # span -> (weighted value, strength, group, hit); one per side (for / against)
-    by_span: dict[tuple[bool, int, int], tuple[float, float, int, Hit]] = {}
+    # span -> (weighted value, strength, group, hit); one per side (for / against). A span is one int
+    # (words start to end, and the side; a CJK term's negative id), cheaper to hash than a tuple.
+    by_span: dict[int, tuple[float, float, int, Hit]] = {}
     for hit, owner, value in items:
         against = owner.against
         strength = owner.strength * value
         start = hit[1]
         if quoted is not None and start >= 0 and quoted[start] and not against:
             strength *= QUOTED
-        span = (against, start, hit[2]) if start >= 0 else (against, -1 - hit[0], 0)
+        span = ((start << 32 | hit[2]) << 1 | against) if start >= 0 else -1 - (hit[0] << 1 | against)
         weighted = strength * owner.weight
         seen = by_span.get(span)
         if seen is None or weighted > seen[0]:
