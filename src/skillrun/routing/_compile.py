@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..spec import Skill
 from ._index import TermIndex, sense_key
@@ -73,21 +74,24 @@ class Entry:
     """Name, description and purpose: what an embedding stage compares messages with."""
 
 
+ScanTerm = tuple[dict[int, tuple[int, float, float]] | None, dict[int, tuple[int, float]] | None]
+
+
 @dataclass(slots=True)
 class Compiled:
     index: TermIndex
     entries: list[Entry]
     owners: list[list[Owner]]
     thresholds: list[float] = field(default_factory=list)
-    # The tables below are read by the scoring loop, which runs over every claim of every hit.
-    # Per term, its positive claims split in two. Anchors (triggers, candidate triggers, routing-profile
-    # terms) make a skill a candidate, as skill -> (slot, strength, 1 - strength) where a slot is
-    # ``skill * GROUP_SLOTS + group``; the last is the noisy-or factor of a full-strength hit, ready.
-    # Words of a skill's description and body only score candidates: skill -> (slot, strength).
-    # Dicts and tuples of numbers, not objects: the cyclic GC stops tracking them after one look.
-    anchor_claims: list[dict[int, tuple[int, float, float]]] = field(default_factory=list)
-    text_claims: list[dict[int, tuple[int, float]]] = field(default_factory=list)
-    text_sets: list[frozenset[int]] = field(default_factory=list)
+    # The table below is read by the scoring loop, which runs over every hit of every message.
+    # Per term, ``None`` when no skill claims it, else its positive claims split in two. Anchors
+    # (triggers, candidate triggers, routing-profile terms) make a skill a candidate, as skill ->
+    # (slot, strength, 1 - strength) where a slot is ``skill * GROUP_SLOTS + group``; the last is the
+    # noisy-or factor of a full-strength hit, ready. Words of a skill's description and body only score
+    # candidates: skill -> (slot, strength). Either dict is ``None`` when empty. One entry per term, so
+    # a hit costs one table lookup, and dicts and tuples of numbers, which the cyclic GC stops
+    # tracking after one look.
+    scan_terms: list[ScanTerm | None] = field(default_factory=list)
     slot_caps: dict[int, float] = field(default_factory=dict)
     """Per (skill, group) slot, the group's weight: a group never adds more, whatever its hits."""
     claim_set: list[frozenset[int]] = field(default_factory=list)
@@ -102,36 +106,72 @@ class Compiled:
 
     def __post_init__(self) -> None:
         self.thresholds = [e.profile.threshold for e in self.entries]
+        one = _Shared()
         for claims in self.owners:
-            anchors: dict[int, tuple[int, float]] = {}
+            anchors: dict[int, tuple[int, float, float]] = {}
             texts: dict[int, tuple[int, float]] = {}
             for o in claims:
                 if o.bound:
                     group = self.entries[o.skill].groups[o.group].name
-                    (texts if group in (ABOUT, BODY) else anchors)[o.skill] = (
-                        o.skill * GROUP_SLOTS + o.group,
-                        o.strength,
-                    )
-            self.anchor_claims.append({k: (slot, w, 1.0 - w) for k, (slot, w) in anchors.items()})
-            self.text_claims.append(texts)
-            self.text_sets.append(frozenset(texts) if texts else _NO_SKILLS)
+                    slot, strength = one.number(o.skill * GROUP_SLOTS + o.group), one.number(o.strength)
+                    if group in (ABOUT, BODY):
+                        texts[o.skill] = one.tuple((slot, strength))
+                    else:
+                        anchors[o.skill] = one.tuple((slot, strength, one.number(1.0 - o.strength)))
+            self.scan_terms.append((one.table(anchors), one.table(texts)) if claims else None)
         self.slot_caps = {
             skill * GROUP_SLOTS + g: group.weight
             for skill, entry in enumerate(self.entries)
             for g, group in enumerate(entry.groups)
         }
         self.claim_set = [
-            frozenset(o.skill for o in claims) if claims else _NO_SKILLS for claims in self.owners
+            one.value(frozenset(o.skill for o in claims)) if claims else _NO_SKILLS for claims in self.owners
         ]
         self.slugs = [e.slug for e in self.entries]
         self.trigger_slugs = [
-            tuple(self.slugs[o.skill] for o in claims if o.trigger) for claims in self.owners
+            one.value(tuple(self.slugs[o.skill] for o in claims if o.trigger)) for claims in self.owners
         ]
         for claims in self.owners:
             where: dict[int, tuple[int, ...]] = {}
             for j, o in enumerate(claims):
                 where[o.skill] = (*where.get(o.skill, ()), j)
-            self.owner_index.append(where)
+            self.owner_index.append(one.index(where))
+
+
+class _Shared:
+    """One object for equal numbers, tuples and claim tables of the scoring table. A skill's fifteen
+    triggers then share one claim table, and a message's hits touch fewer distinct objects: the
+    second stage's time at 1,000 skills is mostly CPU-cache misses, not instructions."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[tuple[type, float], float] = {}
+        self._tuples: dict[tuple[int, ...], tuple] = {}
+        self._tables: dict[tuple[tuple[int, int], ...], dict] = {}
+        self._values: dict[Any, Any] = {}
+        self._indexes: dict[tuple[tuple[int, tuple[int, ...]], ...], dict] = {}
+
+    def number(self, value: float) -> float:
+        # Keyed with the type: 1 == 1.0, and an int must not stand in for a float.
+        return self._numbers.setdefault((type(value), value), value)
+
+    def tuple(self, items: tuple) -> tuple:
+        # Items are shared already, so their ids name their values (and stay alive here).
+        return self._tuples.setdefault(tuple(map(id, items)), items)
+
+    def value(self, value: frozenset[int] | tuple[str, ...]) -> Any:
+        """The shared copy of a set of skill ids or a tuple of slugs."""
+        return self._values.setdefault(value, value)
+
+    def index(self, where: dict[int, tuple[int, ...]]) -> dict[int, tuple[int, ...]]:
+        """The shared copy of a skill -> claim positions table (never mutated once built)."""
+        return self._indexes.setdefault(tuple(where.items()), where)
+
+    def table(self, claims: dict[int, tuple]) -> dict[int, tuple] | None:
+        """The shared copy of a skill -> claim table (never mutated once built), ``None`` if empty."""
+        if not claims:
+            return None
+        key = tuple((skill, id(claim)) for skill, claim in claims.items())
+        return self._tables.setdefault(key, claims)
 
 
 def _keys(words: Iterable[str]) -> frozenset[str]:

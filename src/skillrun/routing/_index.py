@@ -226,6 +226,9 @@ class TermIndex:
         cache = self._word_cache
         clause = 0
         inside = False
+        position = 0
+        # Bound methods and a running count: this loop runs once per word of every message.
+        add_word, add_info, add_clause, add_start = words.append, infos.append, clauses.append, starts.append
         pattern = ASCII_TOKEN_PATTERN if text.isascii() else TOKEN_PATTERN
         for word, quote in pattern.findall(text):
             if word:
@@ -235,14 +238,15 @@ class TermIndex:
                 if info is None:
                     info = self._word(word)
                 if info[4]:
-                    starts.append(len(words))
+                    add_start(position)
                 if info[2] == NEGATOR:
-                    negators.append(len(words))
-                infos.append(info)
-                words.append(word)
-                clauses.append(clause)
+                    negators.append(position)
+                add_info(info)
+                add_word(word)
+                add_clause(clause)
                 if quoted is not None:
                     quoted.append(inside)
+                position += 1
             else:
                 clause += 1
                 if quote:
@@ -255,6 +259,7 @@ class TermIndex:
     def find(self, tokens: Tokens, text: str) -> list[Hit]:
         """Every term occurrence, longer and shorter ones alike (scoring decides which count)."""
         hits: list[Hit] = []
+        append = hits.append
         infos = tokens.infos
         clauses = tokens.clauses
         count = len(infos)
@@ -275,11 +280,15 @@ class TermIndex:
                                 longer = []
                             longer.append((rank, (term, i, end, weak)))
             if longer is None:
-                hits += [(term, i, i + 1, weak) for _rank, term, weak in singles]
+                # A plain loop: a comprehension costs a function call, for one or two terms mostly.
+                for _, term, weak in singles:
+                    append((term, i, i + 1, weak))
             else:
-                longer += [(rank, (term, i, i + 1, weak)) for rank, term, weak in singles]
+                for rank, term, weak in singles:
+                    longer.append((rank, (term, i, i + 1, weak)))
                 longer.sort(key=_rank)
-                hits += [hit for _rank, hit in longer]
+                for _, hit in longer:
+                    append(hit)
         if self._cjk and has_cjk(text):
             seen = set()
             for m in self._cjk_search().finditer(text):

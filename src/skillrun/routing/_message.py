@@ -144,7 +144,7 @@ def _parse_transcript(text: str) -> list[tuple[str, str]]:
     if summary:
         turns.append(("user", summary.group(1)))
         rest = text[summary.end() :]
-    marks = list(_TRANSCRIPT_ROLE.finditer(rest))
+    marks = _role_marks(rest)
     if not marks:
         turns.append(("user", rest))
         return turns
@@ -155,6 +155,23 @@ def _parse_transcript(text: str) -> list[tuple[str, str]]:
         role = m.group(1).lower()
         turns.append((_ROLE_ALIASES.get(role, role), rest[m.end() : end]))
     return turns
+
+
+def _role_marks(text: str) -> list[re.Match[str]]:
+    """What ``_TRANSCRIPT_ROLE.finditer(text)`` finds, tried at line starts only: the regex engine
+    would try its ``^`` at every character of a pasted transcript."""
+    marks: list[re.Match[str]] = []
+    match = _TRANSCRIPT_ROLE.match
+    end = 0
+    start = 0
+    while start >= 0:
+        if start >= end:
+            found = match(text, start)
+            if found is not None:
+                marks.append(found)
+                end = found.end()
+        start = text.find("\n", start) + 1 or -1
+    return marks
 
 
 def weighted_turns(message: Routable) -> list[WeightedTurn]:

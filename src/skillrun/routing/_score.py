@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ._compile import GROUP_SLOTS, Compiled, Entry, Owner, Sense
 from ._index import Hit
@@ -155,30 +156,28 @@ def scan(compiled: Compiled, text: str, *, among: set[int] | None = None) -> Sca
     if not hits:
         return Scan(tokens, valued, bounds, ignored)
     negated = negated_positions(tokens)
-    claim_set = compiled.claim_set
-    anchor_claims = compiled.anchor_claims
-    text_sets = compiled.text_sets
+    scan_terms = compiled.scan_terms
     # Per (skill, group) slot, the product of (1 - strength * value) over the group's hits: a hit's
     # anchor claims right away, in the one pass over the hits; words of skill text only once the
     # candidates are known. A slot's factors multiply in hit order either way.
     slots: dict[int, float] = {}
     get = slots.get
     candidates: set[int] = set() if among is None else among
-    texts: list[tuple[int, float]] = []  # (term, value) of the hits with skill-text claims
+    texts: list[tuple[dict[int, tuple[int, float]], float]] = []  # hits with skill-text claims
     for hit in hits:
-        term = hit[0]
-        if not claim_set[term]:
+        claimed = scan_terms[hit[0]]
+        if claimed is None:
             continue
         value = 1.0 if not hit[3] and hit[1] not in negated else _modifier(hit, tokens, negated)
         if value == 0.0:
             reason = "negated" if hit[1] in negated else "a quantity"
-            for owner in compiled.owners[term]:
+            for owner in compiled.owners[hit[0]]:
                 if owner.bound:
                     ignored.setdefault(owner.skill, []).append((hit, reason))
             continue
         valued.append((hit, value))
-        claims = anchor_claims[term]
-        if claims:
+        claims, text_claims = claimed
+        if claims is not None:
             if among is None:
                 candidates.update(claims)
                 if value == 1.0:
@@ -191,15 +190,19 @@ def scan(compiled: Compiled, text: str, *, among: set[int] | None = None) -> Sca
                 for skill, (slot, strength, _factor) in claims.items():
                     if skill in among:
                         slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
-        if text_sets[term]:
-            texts.append((term, value))
+        if text_claims is not None:
+            texts.append((text_claims, value))
     if candidates:
-        text_claims = compiled.text_claims
-        for term, value in texts:
-            if not candidates.isdisjoint(text_sets[term]):
-                claims = text_claims[term]
-                for skill in candidates.intersection(text_sets[term]):
-                    slot, strength = claims[skill]
+        for text_claims, value in texts:
+            if candidates.isdisjoint(text_claims):
+                continue  # most words of skill text belong to skills that are not candidates
+            if len(text_claims) <= len(candidates):
+                for skill, (slot, strength) in text_claims.items():
+                    if skill in candidates:
+                        slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
+            else:
+                for skill in candidates.intersection(text_claims):
+                    slot, strength = text_claims[skill]
                     slots[slot] = get(slot, 1.0) * (1.0 - strength * value)
     caps = compiled.slot_caps
     for slot, rest in slots.items():
@@ -225,6 +228,7 @@ class Weighing:
         owners = compiled.owners
         claim_set = compiled.claim_set
         owner_index = compiled.owner_index
+        get = per_skill.get
         for hit, value in found.valued:
             term = hit[0]
             if keep.isdisjoint(claim_set[term]):
@@ -235,11 +239,20 @@ class Weighing:
                 where = owner_index[term]
                 for skill in keep:
                     for j in where.get(skill, ()):
-                        _add(per_skill, skill, (hit, claims[j], value))
+                        items = get(skill)
+                        if items is None:
+                            per_skill[skill] = [(hit, claims[j], value)]
+                        else:
+                            items.append((hit, claims[j], value))
             else:
                 for owner in claims:
-                    if owner.skill in keep:
-                        _add(per_skill, owner.skill, (hit, owner, value))
+                    skill = owner.skill
+                    if skill in keep:
+                        items = get(skill)
+                        if items is None:
+                            per_skill[skill] = [(hit, owner, value)]
+                        else:
+                            items.append((hit, owner, value))
 
     def all(self) -> dict[int, Evidence]:
         """Every skill's evidence: those with hits, and those whose hits were all set aside."""
@@ -276,16 +289,6 @@ class Weighing:
         return evidence_
 
 
-def _add(
-    per_skill: dict[int, list[tuple[Hit, Owner, float]]], skill: int, item: tuple[Hit, Owner, float]
-) -> None:
-    items = per_skill.get(skill)
-    if items is None:
-        per_skill[skill] = [item]
-    else:
-        items.append(item)
-
-
 def weigh(compiled: Compiled, found: Scan, skills: Collection[int]) -> dict[int, Evidence]:
     """The second look, for ``skills`` only: senses, overlaps, groups, the score."""
     return Weighing(compiled, found, skills).all()
@@ -302,15 +305,16 @@ def _combine(entry: Entry, items: list[tuple[Hit, Owner, float]], tokens: Tokens
     # a quoted error message is still a debugging question.
     groups = entry.groups
     quoted = tokens.quoted
-    # span -> (weighted value, strength, group, hit); one per side (for / against)
-    by_span: dict[tuple[bool, int, int], tuple[float, float, int, Hit]] = {}
+    # span -> (weighted value, strength, group, hit); one per side (for / against). A span is one int
+    # (words start to end, and the side; a CJK term's negative id), cheaper to hash than a tuple.
+    by_span: dict[int, tuple[float, float, int, Hit]] = {}
     for hit, owner, value in items:
         against = owner.against
         strength = owner.strength * value
         start = hit[1]
         if quoted is not None and start >= 0 and quoted[start] and not against:
             strength *= QUOTED
-        span = (against, start, hit[2]) if start >= 0 else (against, -1 - hit[0], 0)
+        span = ((start << 32 | hit[2]) << 1 | against) if start >= 0 else -1 - (hit[0] << 1 | against)
         weighted = strength * owner.weight
         seen = by_span.get(span)
         if seen is None or weighted > seen[0]:
@@ -346,12 +350,21 @@ def _combine(entry: Entry, items: list[tuple[Hit, Owner, float]], tokens: Tokens
 
 def matched_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[tuple[str, int, float]]:
     """(surface text, group index, strength), strongest first."""
-    found = [
-        (tokens.span(hit[1], hit[2]) if hit[1] >= 0 else texts[hit[0]], group, strength)
-        for (_term, group), (strength, hit) in evidence.best.items()
-    ]
-    found.sort(key=lambda t: -t[2])
+    words = tokens.words
+    found = []
+    for (term, group), (strength, hit) in evidence.best.items():
+        start, end = hit[1], hit[2]
+        if start < 0:
+            text = texts[term]
+        else:
+            text = words[start] if end - start == 1 else " ".join(words[start:end])
+        found.append((text, group, strength))
+    # Stable either way: a reversed sort keeps equal strengths in their order, as sorting by -strength.
+    found.sort(key=_strength, reverse=True)
     return found
+
+
+_strength = itemgetter(2)
 
 
 def ignored_terms(evidence: Evidence, tokens: Tokens, texts: list[str]) -> list[str]:

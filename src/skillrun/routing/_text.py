@@ -209,7 +209,8 @@ def drop_elision(word: str) -> str:
 
 
 def has_cjk(text: str) -> bool:
-    return _CJK.search(text) is not None
+    # ``isascii`` reads a flag of the string: most messages skip the regex's scan of every character.
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def is_quantity(word: str | None) -> bool:
