@@ -67,6 +67,8 @@ def test_requests_fire(router: Router, message: str) -> None:
         "Design a model that catches duplicate invoices and saves our finance team hours; how do we roll it out?",
         "Vogliamo stimare il valore di ogni cliente: quali passi per addestramento e rilascio?",
         "¿Cómo montarías un sistema que recomiende recetas y cómo medir si aumenta los pedidos?",
+        # "throw away" is waste, not a thrown exception
+        "Our stores throw away a lot of fruit. Could we predict daily sales per store and item, and how would we run it?",
         "Our underwriters price policies by hand. What would a model that assists them need, from data to audit?",
     ],
 )
