@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from fixture_skill import FIXTURES, SKILL
+from rubric_worked_examples import WORKED
 
 from skillrun.evals import make_context
 from skillrun.packs.ml_workflow.checks import lexicon, read_facts
@@ -20,38 +21,6 @@ from skillrun.packs.ml_workflow.stats import complete_plan, describe_duration
 
 LEXICON_FILE = Path(__file__).resolve().parents[1] / "skill" / "ml-workflow" / "knowledge" / "checks.yaml"
 
-# The rubric's worked examples (§10.3): E1 churn, E2 order value, E3 CTR with 20% allocation.
-WORKED = [
-    (
-        SampleSizePlan(
-            metric_kind="proportion",
-            baseline=0.05,
-            mde_relative=-0.10,
-            daily_eligible_units=20_000,
-            label_window_days=30,
-        ),
-        28_406,
-        37,
-    ),
-    (
-        SampleSizePlan(
-            metric_kind="mean", baseline=60, std_dev=40, mde_relative=1 / 60, daily_eligible_units=5_000
-        ),
-        25_117,
-        14,
-    ),
-    (
-        SampleSizePlan(
-            metric_kind="proportion",
-            baseline=0.02,
-            mde_relative=0.05,
-            daily_eligible_units=100_000,
-            traffic_fraction=0.2,
-        ),
-        315_204,
-        35,
-    ),
-]
 
 
 @pytest.mark.parametrize(("plan", "n", "days"), WORKED, ids=["E1", "E2", "E3"])

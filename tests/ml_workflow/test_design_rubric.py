@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rubric_worked_examples import WORKED
 
 from skillrun.models import SectionTask
 from skillrun.packs.ml_workflow import PACK
@@ -167,40 +168,7 @@ def test_platform_realtime_gets_feature_store() -> None:
     assert sections["FeatureEngineering"].feature_store is True
 
 
-@pytest.mark.parametrize(
-    ("plan", "n", "total"),
-    [
-        (
-            SampleSizePlan(
-                metric_kind="proportion",
-                baseline=0.05,
-                mde_relative=-0.10,
-                daily_eligible_units=20_000,
-                label_window_days=30,
-            ),
-            28_406,
-            37,
-        ),
-        (
-            SampleSizePlan(
-                metric_kind="mean", baseline=60, std_dev=40, mde_relative=1 / 60, daily_eligible_units=5_000
-            ),
-            25_117,
-            14,
-        ),
-        (
-            SampleSizePlan(
-                metric_kind="proportion",
-                baseline=0.02,
-                mde_relative=0.05,
-                daily_eligible_units=100_000,
-                traffic_fraction=0.2,
-            ),
-            315_204,
-            35,
-        ),
-    ],
-)
+@pytest.mark.parametrize(("plan", "n", "total"), WORKED, ids=["E1", "E2", "E3"])
 def test_worked_examples_e1_e3(plan: SampleSizePlan, n: int, total: int) -> None:
     done = complete_plan(plan)
     assert abs(done.n_per_arm - n) / n <= 0.01 and done.total_days == total
