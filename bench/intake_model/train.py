@@ -217,8 +217,10 @@ def fit_combiner(cases: list[Case], probs: dict, looks: dict[str, dict], target:
     return tuple(round(float(w), 4) for w in model.coef_[0])
 
 
-HOLD_FLOORS = (3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
-"""Candidate floors for the rules' own vote at which a frame holds against the model."""
+HOLD_FLOORS = (4.0, 5.0, 6.0, 8.0, 10.0)
+"""Candidate floors for the rules' own vote at which a frame holds against the model. None below 4: a
+vote of 3 is one cue (a stream word, or a domain default plus a latency), not a frame; at 3, streaming
+held against a correct batch ("log lines ... results in a daily report", round 2)."""
 HOLD_MIN_NET = 2
 HOLD_MIN_PRECISION = 0.8
 
