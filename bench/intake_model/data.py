@@ -44,6 +44,7 @@ FIRST_LOOK = {
     "setA": "79fd47f",
     "do": "0290c73",
     "dn": "6e6193b",
+    "dm": "35bd8d4",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -94,4 +95,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     cases += [_case(r, "do") for r in _jsonl(HERE / "do_requests.jsonl")]
     # Training only (intake4 retrain: hybrid serving, extraction, boxes, soft sensors, uplift phrasing).
     cases += [_case(r, "dn") for r in _jsonl(HERE / "dn_requests.jsonl")]
+    # Training only (intake5: hybrid with a form or live context, "order the list by likelihood",
+    # labelled behaviour on streams, physiological signals, several defect kinds per photo).
+    cases += [_case(r, "dm") for r in _jsonl(HERE / "dm_requests.jsonl")]
     return cases

@@ -217,21 +217,64 @@ def fit_combiner(cases: list[Case], probs: dict, looks: dict[str, dict], target:
     return tuple(round(float(w), 4) for w in model.coef_[0])
 
 
+HOLD_FLOORS = (4.0, 5.0, 6.0, 8.0, 10.0)
+"""Candidate floors for the rules' own vote at which a frame holds against the model. None below 4: a
+vote of 3 is one cue (a stream word, or a domain default plus a latency), not a frame; at 3, streaming
+held against a correct batch ("log lines ... results in a daily report", round 2)."""
+HOLD_MIN_NET = 2
+HOLD_MIN_PRECISION = 0.8
+
+
+def fit_holds(
+    cases: list[Case], probs: dict, looks: dict[str, dict], target: str, weights: tuple[float, ...]
+) -> dict[str, float]:
+    """Per rule answer, the lowest vote floor at which keeping the rules against the choice model gains
+    the most on these first looks. A frame holds only with evidence: at least HOLD_MIN_NET more requests
+    fixed than broken, and the rules right in HOLD_MIN_PRECISION of the overrules it would undo."""
+    if target == "temporal":
+        return {}
+    combiner = Combiner(weights, 0.0)
+    overruled = collections.defaultdict(list)  # rule answer -> [(its vote, rules right, model right)]
+    for c in cases:
+        rule, _ = _rule(looks[c.id], target)
+        scores = _rule_scores(looks[c.id], target)
+        answer = combiner.choose(probs[target][c.id], rule, scores).answer
+        if answer != rule and scores:
+            truth = label(c, target)
+            overruled[rule].append((scores.get(rule, 0.0), rule == truth, answer == truth))
+    holds = {}
+    for rule, rows in overruled.items():
+        best = None
+        for floor in HOLD_FLOORS:
+            gain = sum(r for v, r, _ in rows if v >= floor)
+            loss = sum(m for v, _, m in rows if v >= floor)
+            net = gain - loss
+            if net >= HOLD_MIN_NET and gain >= HOLD_MIN_PRECISION * (gain + loss):
+                if best is None or net > best[0]:
+                    best = (net, floor)
+        if best is not None:
+            holds[rule] = best[1]
+    return dict(sorted(holds.items()))
+
+
 def combiner_table(cases: list[Case], probs: dict, looks: dict[str, dict], target: str) -> dict:
-    """The learned combination, nested: for each first-look group, fitted on the other first-look groups."""
+    """The learned combination, nested: for each first-look group, fitted on the other first-look groups;
+    ``combined`` without the per-frame holds, ``held`` with them."""
     members = [c for c in cases if c.id in looks and label(c, target) is not None]
     rows = {}
     for g in sorted({c.group for c in members}):
-        weights = fit_combiner([c for c in members if c.group != g], probs, looks, target)
-        combiner = Combiner(weights, 0.0)
+        train = [c for c in members if c.group != g]
+        weights = fit_combiner(train, probs, looks, target)
+        holds = fit_holds(train, probs, looks, target, weights)
+        plain, held = Combiner(weights, 0.0), Combiner(weights, 0.0, holds)
         test = [c for c in members if c.group == g]
-        ok = 0
+        ok = ok_held = 0
         for c in test:
             rule, _ = _rule(looks[c.id], target)
-            ok += combiner.choose(
-                probs[target][c.id], rule, _rule_scores(looks[c.id], target)
-            ).answer == label(c, target)
-        rows[g] = {"n": len(test), "combined": ok, "weights": weights}
+            scores = _rule_scores(looks[c.id], target)
+            ok += plain.choose(probs[target][c.id], rule, scores).answer == label(c, target)
+            ok_held += held.choose(probs[target][c.id], rule, scores).answer == label(c, target)
+        rows[g] = {"n": len(test), "combined": ok, "held": ok_held, "weights": weights, "holds": holds}
     return rows
 
 
@@ -275,15 +318,16 @@ def evaluate(cases: list[Case], probs: dict) -> dict:
         for g, r in table["rows"].items():
             tot.update({k: r[k] for k in ("n", "rules", "classifier", "combined")})
             tot["learned"] += learned[g]["combined"]
+            tot["held"] += learned[g]["held"]
             print(
                 f"  {g:7s} n={r['n']:3d}  rules {r['rules'] / r['n']:6.1%}  classifier {r['classifier'] / r['n']:6.1%}  "
                 f"(a) {r['combined'] / r['n']:6.1%} [gap {r['chosen'][0]}, margin {r['chosen'][1]}]  "
-                f"(b) {learned[g]['combined'] / r['n']:6.1%}"
+                f"(b) {learned[g]['combined'] / r['n']:6.1%}  (b)+holds {learned[g]['held'] / r['n']:6.1%} {learned[g]['holds']}"
             )
         n = tot["n"]
         print(
             f"  pooled  n={n}  rules {tot['rules'] / n:6.1%}  classifier {tot['classifier'] / n:6.1%}  "
-            f"(a) {tot['combined'] / n:6.1%}  (b) {tot['learned'] / n:6.1%}"
+            f"(a) {tot['combined'] / n:6.1%}  (b) {tot['learned'] / n:6.1%}  (b)+holds {tot['held'] / n:6.1%}"
         )
     return report
 
@@ -316,9 +360,11 @@ def export(
         fitted[target] = model
         models[target] = export_weights(model)
         members = [c for c in cases if c.id in looks and label(c, target) is not None]
+        weights = fit_combiner(members, probs, looks, target)
         combiners[target] = {
-            "weights": list(fit_combiner(members, probs, looks, target)),
+            "weights": list(weights),
             "close_below": CLOSE_BELOW,
+            "hold": fit_holds(members, probs, looks, target, weights),
         }
     for i in sample_idx:  # export round-trip: the test recomputes scikit-learn's answers in pure Python
         x = hashed_matrix([feats[i]])
@@ -385,7 +431,7 @@ def _held_out_summary(report: dict) -> dict:
     for target, table in report.get("combination", {}).items():
         rows = table["rows"].values()
         n = sum(r["n"] for r in rows)
-        learned = sum(r["combined"] for r in report["combiner"][target].values())
+        learned = sum(r.get("held", r["combined"]) for r in report["combiner"][target].values())
         out.setdefault("rules_first_look", {})[target] = round(sum(r["rules"] for r in rows) / n, 3)
         out.setdefault("rules_plus_model", {})[target] = round(learned / n, 3)
     return out

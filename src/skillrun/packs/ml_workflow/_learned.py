@@ -19,7 +19,7 @@ import math
 import re
 import unicodedata
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 _TOKEN = re.compile(r"[a-z]+|[0-9]+|[\u3400-\u9fff]")
@@ -169,12 +169,23 @@ class Combiner:
     weights: tuple[float, ...]
     close_below: float
     """Combined scores closer than this make the answer a close call."""
+    hold: dict[str, float] = field(default_factory=dict)
+    """Per-frame guard: rule answer -> the rules' own vote for it at which the rules keep it. Fitted by
+    ``train.py`` on the first looks only where the rules were right far more often than the model when it
+    overruled them (a structural rule fired: precompute plus an online step for hybrid, span marking...)."""
+
+    def holds(self, rule: str, scores: dict[str, float] | None) -> bool:
+        floor = self.hold.get(rule)
+        return floor is not None and scores is not None and scores.get(rule, 0.0) >= floor
 
     def choose(self, proba: dict[str, float], rule: str, scores: dict[str, float] | None) -> Opinion:
         feats = choice_features(proba, rule, scores)
         combined = {k: sum(w * x for w, x in zip(self.weights, f, strict=True)) for k, f in feats.items()}
         if rule not in combined:  # an answer the model was never trained on: the rules keep it
             combined[rule] = max(combined.values()) + 1.0
+        if self.holds(rule, scores) and combined[rule] < max(combined.values()):
+            # The rules' frame held on first looks: the model's answer becomes the runner-up.
+            combined[rule] = max(combined.values()) + 1e-6
         ranked = sorted(combined, key=lambda k: (combined[k], k == rule), reverse=True)
         model = max(proba, key=proba.__getitem__)
         answer, second = ranked[0], ranked[1] if len(ranked) > 1 else None
@@ -219,7 +230,10 @@ class IntakeModel:
             weights = tuple(float(w) for w in spec["weights"])
             if len(weights) != 5:
                 raise ValueError(f"intake_model: {target} combiner needs 5 weights, has {len(weights)}")
-            combiners[target] = Combiner(weights, float(spec["close_below"]))
+            hold = {str(k): float(v) for k, v in spec.get("hold", {}).items()}
+            if set(hold) - allowed[target]:
+                raise ValueError(f"intake_model: {target} hold names unknown answers {sorted(set(hold) - allowed[target])}")
+            combiners[target] = Combiner(weights, float(spec["close_below"]), hold)
         return cls(models, combiners, dict(data.get("held_out", {})))
 
     def opinion(

@@ -113,6 +113,9 @@ def classify_problem(
         # "tag each part of the search query as brand, colour, size": the query is the text labelled,
         # and its search words say where the labels are used, not that results are ordered.
         scores["ranking"] /= 2
+    if kb.problem_rules["ordered_by_likelihood"].count(text):
+        # "order the backlog of tickets by the probability they escalate": the outcome is the sort key.
+        scores["ranking"] += _QUANTITY_VOTE + scores["binary_classification"]
     if image and task.forms["several_labels"] >= kb.form_cues["several_labels"].weight:
         # "which of 11 defect types are present on each board, zero or more": several labels per photo.
         scores["multilabel_classification"] += scores["image_classification"]
@@ -239,6 +242,8 @@ def classify_serving(
     on_stream = explicit["streaming"] >= 3 or fed  # two stream signals: Kafka, events/s, telemetry...
     # An explicit precompute-plus-online statement owns the latency figures: they describe its online step.
     online = "hybrid" if explicit["hybrid"] >= 3 else "real-time"
+    if use["on_device"]:
+        online = "edge"  # "within 200 ms from a local GPU box": the budget of a device that decides itself
     if latency_ms is not None and latency_ms <= _INTERACTIVE_MS:
         key = "streaming" if on_stream and not use["synchronous"] else online
         scores[key] += _LATENCY_VOTE
