@@ -439,3 +439,14 @@ def test_target_wording_has_no_doubled_or_dangling_words(request_text: str, frag
     assert not target.startswith(("its ", "their ")), target
     if fragment:
         assert fragment in target, target
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Auf Fotos vom Gleisbau sollen alle Schwellen und Weichen mit Rahmen markiert werden, sobald das Foto hochgeladen ist.",
+        "Auf Bildern der Kontrolleure sollen alle Schäden mit einem Kasten markiert werden.",
+    ],
+)
+def test_german_boxes_drawn_on_photos_are_object_detection(request_text: str) -> None:
+    assert read_request(request_text).problem_type == "object_detection"
