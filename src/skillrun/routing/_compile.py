@@ -102,7 +102,6 @@ class Compiled:
     trigger_slugs: list[tuple[str, ...]] = field(default_factory=list)
     """Per term, the slugs of the skills that declared it (or derived it) as a trigger: the keyword
     stage."""
-    slugs: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.thresholds = [e.profile.threshold for e in self.entries]
@@ -127,9 +126,9 @@ class Compiled:
         self.claim_set = [
             one.value(frozenset(o.skill for o in claims)) if claims else _NO_SKILLS for claims in self.owners
         ]
-        self.slugs = [e.slug for e in self.entries]
+        slugs = [e.slug for e in self.entries]
         self.trigger_slugs = [
-            one.value(tuple(self.slugs[o.skill] for o in claims if o.trigger)) for claims in self.owners
+            one.value(tuple(slugs[o.skill] for o in claims if o.trigger)) for claims in self.owners
         ]
         for claims in self.owners:
             where: dict[int, tuple[int, ...]] = {}

@@ -177,12 +177,6 @@ class Tokens:
     negators: list[int]
     """Positions of negation cues."""
 
-    def __len__(self) -> int:
-        return len(self.words)
-
-    def keys(self, i: int) -> tuple[str, ...]:
-        return self.infos[i][0]
-
     def span(self, start: int, end: int) -> str:
         return " ".join(self.words[start:end])
 
