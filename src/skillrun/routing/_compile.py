@@ -288,7 +288,6 @@ def compile_skills(skills: Iterable[Skill], profiles: Mapping[str, RoutingProfil
                     continue  # a word of half the skills' descriptions tells none apart
                 strength /= 1 + math.log(shared)
             group = entries[number].groups[owner.group]
-            against = group.kind == "against"
             bound = 0.0 if against else strength * group.weight
             owners[term].append(
                 Owner(owner.skill, owner.group, strength, owner.trigger, bound, against, group.weight)
