@@ -100,6 +100,16 @@ def test_elided_articles_are_dropped() -> None:
     assert drop_elision("W&B") == "W&B"
 
 
+def test_lexicon_terms_with_elided_articles_match_messages() -> None:
+    from skillrun.routing._index import TermIndex
+    from skillrun.routing._text import normalise
+
+    index = TermIndex()
+    (term,) = index.add("mesurer l'impact")
+    text = normalise("Comment mesurer l'impact du modèle ?")
+    assert term in {hit[0] for hit in index.find(index.tokens(text), text)}
+
+
 def test_match_explains_itself(router: Router) -> None:
     match = router.route_one("Design the retraining and drift monitoring for our churn model")
     assert match is not None

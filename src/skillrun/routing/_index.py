@@ -56,10 +56,11 @@ def _word_spec(word: str) -> str:
 
 
 def split_term(text: str) -> list[str]:
-    """Words of a term as written in a lexicon (``Weights & Biases`` -> Weights, and, Biases)."""
+    """Words of a term as written in a lexicon (``Weights & Biases`` -> Weights, and, Biases), with elided
+    articles dropped as in a message (``à l'avance`` -> à, avance), so both sides meet on the same words."""
     words = []
     for raw in text.replace("-", " ").split():
-        words.append("and" if raw == "&" else raw)
+        words.append("and" if raw == "&" else drop_elision(raw) if "'" in raw else raw)
     return words
 
 
