@@ -35,14 +35,15 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 from intake_model.data import FIRST_LOOK, REPO, Case, load_cases  # noqa: E402
 from skillrun.packs.ml_workflow._learned import (  # noqa: E402
     FEATURE_VERSION,
+    TARGETS,
     Combiner,
     LinearModel,
     buckets,
     choice_features,
     features,
+    rule_margin,
 )
 
-TARGETS = ("problem_type", "serving_mode", "temporal")
 C = {"problem_type": 100.0, "serving_mode": 100.0, "temporal": 100.0}
 LENIENT = {frozenset({"ranking", "recommendation"}), frozenset({"forecasting", "regression"})}
 OUT = REPO / "skill" / "ml-workflow" / "knowledge" / "intake_model.json"
@@ -113,13 +114,6 @@ def oof(cases: list[Case], feats: list[dict[str, float]]) -> dict[str, dict[str,
     return out
 
 
-def margin(scores: dict[str, float] | None) -> float:
-    if not scores:
-        return math.inf
-    top = sorted(scores.values(), reverse=True)
-    return top[0] - (top[1] if len(top) > 1 else 0.0)
-
-
 def decide(rule: str, rule_margin: float, proba: dict[str, float], min_gap: float, max_margin: float) -> str:
     """The rules' answer unless the model prefers another by ``min_gap`` and the rules' vote margin is
     at most ``max_margin``."""
@@ -133,15 +127,14 @@ GAPS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 MARGINS = (0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, math.inf)
 
 
-def _correct(target: str, pred: str, truth: str, lenient: bool = False) -> bool:
+def _correct(pred: str, truth: str, lenient: bool = False) -> bool:
     return pred == truth or (lenient and frozenset({pred, truth}) in LENIENT)
 
 
 def _rule(row: dict, target: str) -> tuple[str, float]:
     if target == "temporal":
         return str(row["temporal"]).lower(), math.inf
-    scores = row["problem_scores"] if target == "problem_type" else row["serving_scores"]
-    return row[target], margin(scores)
+    return row[target], rule_margin(_rule_scores(row, target))
 
 
 def combination_table(cases: list[Case], probs: dict, looks: dict[str, dict], target: str) -> dict:
@@ -291,7 +284,7 @@ def evaluate(cases: list[Case], probs: dict) -> dict:
             pt = max(probs["problem_type"][c.id], key=probs["problem_type"][c.id].get)
             sm = max(probs["serving_mode"][c.id], key=probs["serving_mode"][c.id].get)
             row["type"] += pt == c.problem_type
-            row["lenient"] += _correct("problem_type", pt, c.problem_type, lenient=True)
+            row["lenient"] += _correct(pt, c.problem_type, lenient=True)
             row["mode"] += sm == c.serving_mode
             if c.temporal is not None:
                 tp = probs["temporal"][c.id]

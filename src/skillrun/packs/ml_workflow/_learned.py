@@ -221,10 +221,8 @@ class IntakeModel:
             raw = data["models"][target]
             model = LinearModel.from_data(raw)
             unknown = set(model.classes) - allowed[target]
-            if unknown or len(model.bias) != len(model.classes):
-                raise ValueError(
-                    f"intake_model: {target} classes {sorted(unknown)} unknown or biases do not match"
-                )
+            if unknown:  # (LinearModel.from_data has checked the biases against the classes)
+                raise ValueError(f"intake_model: {target} classes {sorted(unknown)} unknown")
             models[target] = model
             spec = data["combine"][target]
             weights = tuple(float(w) for w in spec["weights"])

@@ -13,7 +13,7 @@ from typing import Any
 
 from ....evals._checks import CheckContext
 from ._lexicon import lexicon
-from ._text import has, quantities
+from ._text import CLAUSE_END, has, quantities
 
 UNSTRUCTURED_TYPES = {
     "text_classification": "text",
@@ -225,9 +225,6 @@ def request_latency_limit(request: str) -> float | None:
     return min(limits) if limits else None
 
 
-_CLAUSE_BREAK = re.compile(r"[.!?](?=\s|$)|[;\n|]")
-
-
 def is_capacity(text: str, start: int, end: int, value: float) -> bool:
     """Whether ``value``, written at ``text[start:end]``, is the capacity of the people who act on
     predictions.
@@ -242,11 +239,11 @@ def is_capacity(text: str, start: int, end: int, value: float) -> bool:
     if value > lex.data["request_facts"]["capacity"]["max"]:
         return False
     before = text[max(0, start - 100) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
+    breaks = list(CLAUSE_END.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
     after = text[end : end + 60]
-    cut = _CLAUSE_BREAK.search(after)
+    cut = CLAUSE_END.search(after)
     if cut:
         after = after[: cut.start()]
     if lex.patterns(*cues, "machine").search(after[:30]):

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..stats import cluster_enrollment_days, design_effect, n_per_arm_mean, n_per_arm_proportion
-from ._text import NUMBER, to_number
+from ._text import CLAUSE_END, NUMBER, to_number
 
 _NUM = rf"(?P<num>{NUMBER})"
 _N = [
@@ -35,7 +35,6 @@ _BASELINE_NUM = re.compile(
     r"\s*(?P<pct>%|pp\b|percent\b|percentage points?)?",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n|]")
 _MEAN_WORD = re.compile(r"\b(?:mean|average|avg|median)\b", re.IGNORECASE)
 # Units that make a bare number a mean ("baseline handling time 12 minutes", "baseline AOV 60 EUR").
 _MEAN_UNIT = re.compile(
@@ -269,7 +268,7 @@ def _read_baseline(text: str, r: PowerReading) -> None:
     """
     for anchor in _BASELINE.finditer(text):
         clause = text[anchor.end() : anchor.end() + 80]
-        cut = _CLAUSE_END.search(clause)
+        cut = CLAUSE_END.search(clause)
         if cut:
             clause = clause[: cut.start()]
         found = _baseline_value(clause)

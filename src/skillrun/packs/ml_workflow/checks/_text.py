@@ -31,6 +31,8 @@ _MULTIPLIERS = {
     "Billion": 1e9,
 }
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n|;\s")
+CLAUSE_END = re.compile(r"[.!?](?=\s|$)|[;\n|]")
+"""The end of a clause: a sentence stop before a space, a semicolon, a line break or a table bar."""
 
 
 def affirmed(text: str, match: re.Match[str]) -> bool:

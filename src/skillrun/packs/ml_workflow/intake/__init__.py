@@ -75,10 +75,11 @@ def read_request(text: str) -> Brief:
     return _assemble(request, folded, language, kb, qty, reading, ctx, feats)
 
 
-_DEFINED_TEMPORAL = {
-    "forecasting", "anomaly_detection", "uplift_modeling", "image_classification", "object_detection",
-    "image_segmentation", "audio_classification", "sequence_labeling",
-}  # fmt: skip
+_ALWAYS_TEMPORAL = frozenset({"forecasting", "anomaly_detection", "uplift_modeling"})
+_NEVER_TEMPORAL = frozenset(
+    {"image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"}
+)
+_DEFINED_TEMPORAL = _ALWAYS_TEMPORAL | _NEVER_TEMPORAL
 """Types whose time dependence the rubric fixes (§0.1); the learned opinion speaks only for the others."""
 
 
@@ -317,9 +318,9 @@ def _complexity(maturity: str, modality: str, gpu: bool | None) -> str:
 
 def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> bool:
     """Rubric §0.1: true when the label or the features depend on time (a random split leaks the future)."""
-    if pt in ("forecasting", "anomaly_detection", "uplift_modeling"):
+    if pt in _ALWAYS_TEMPORAL:
         return True
-    if pt in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
+    if pt in _NEVER_TEMPORAL:
         return False
     future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
     if pt in ("ranking", "recommendation") and future:

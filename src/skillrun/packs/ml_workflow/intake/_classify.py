@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from .._frames import sentence_bounds
 from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
-from ._task import Task, fold_by_modality, form_votes, modality_of, read_task, without_enumerations
+from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
 _DOMAIN_VOTE = 3.0
 _DOMAIN_PRIOR = 1.0
@@ -72,10 +72,10 @@ def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
 
 
 def classify_problem(
-    text: str, kb: Knowledge, domain: Domain | None, domain_score: float, task: Task | None = None
+    text: str, kb: Knowledge, domain: Domain | None, domain_score: float
 ) -> tuple[str, dict[str, float], str]:
     """The problem type, the votes behind it, and the kind of data (image, audio, text or tabular)."""
-    task = task or read_task(text, kb)
+    task = read_task(text, kb)
     medium = modality_of(task, domain, domain_score)
     votes = form_votes(task, medium)
     if kb.problem_rules["threshold_event"].count(text):
