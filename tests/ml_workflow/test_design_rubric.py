@@ -450,3 +450,9 @@ def test_target_wording_has_no_doubled_or_dangling_words(request_text: str, frag
 )
 def test_german_boxes_drawn_on_photos_are_object_detection(request_text: str) -> None:
     assert read_request(request_text).problem_type == "object_detection"
+
+
+def test_assumed_volumes_use_the_plural_of_the_unit() -> None:
+    brief = read_request("Search: rank results for each query by relevance, 100 ms budget.")
+    (volume,) = [a for a in brief.assumptions if a.field == "traffic.daily_volume"]
+    assert "queries/day" in volume.value and "querys" not in volume.value

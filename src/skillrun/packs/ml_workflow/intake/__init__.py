@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .._english import plural
 from .._learned import Opinion, features
 from ..brief import Assumption, Brief, Latency, Traffic
 from ..knowledge import Domain, Knowledge, knowledge
@@ -235,12 +236,12 @@ def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, ass
     if not daily and population:
         daily = population * (_DAU_SHARE if qty.monthly_active else 1.0)
         what = "daily actives = 25% of monthly actives" if qty.monthly_active else "every entity scored once per run"
-        assume("traffic.daily_volume", f"{daily:,.0f} {unit}s/day", what)
+        assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", what)
     if not daily:
         daily = (domain.daily_volume if domain and domain.daily_volume else None) or (
             50_000.0 if mode in ("real-time", "streaming", "hybrid") else 10_000.0
         )
-        assume("traffic.daily_volume", f"{daily:,.0f} {unit}s/day", "volume not stated; a mid-size workload, revisit with real numbers")
+        assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", "volume not stated; a mid-size workload, revisit with real numbers")
     if not peak and mode in ("real-time", "streaming", "hybrid"):
         peak = daily / 86_400 * _PEAK_FACTOR
         assume("traffic.peak_rps", f"{plain_number(peak)}/s", f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
