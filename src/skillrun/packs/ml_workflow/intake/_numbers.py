@@ -33,8 +33,8 @@ _PER_WEEK = re.compile(
     r"^\s*(?:[^\s\d.,;/()]+\s?){0,3}?(?:/ ?w(?:ee)?k\b|per week|a week|each week|every week|weekly|por semana|a la semana|pro woche|par semaine|a settimana|por semana|每周)"
 )
 _SPAN_OF_HISTORY = re.compile(
-    r"^\s?(?:years?|yrs?|months?|weeks?|days?|anos|años|jahre|jahren|monate|monaten|wochen|tage|ans|annees|années|mois|semaines|jours|"
-    r"meses|semanas|dias|anni|mesi|年|个月|周|天)\b\s?(?:of|de|des|du|di|an|mit|der|an|の|的)?\s"
+    r"^\s?(?:years?|yrs?|months?|weeks?|days?|anos|jahre|jahren|monate|monaten|wochen|tage|ans|annees|mois|semaines|jours|"
+    r"meses|semanas|dias|anni|mesi|年|个月|周|天)\b\s?(?:of|de|des|du|di|an|mit|der|の|的)?\s"
 )
 _CAPACITY_BEFORE = re.compile(r"(?:handle|review|call|phone|contact|investigate|visit|inspect|open|audit|work|revisa)\w*\s(?:~|about |around |up to )?$")
 _PER_SECOND_BEFORE = re.compile(r"(每秒|per second|por segundo)\s*(?:约|大约|近|超过|~|about)?\s*$")
