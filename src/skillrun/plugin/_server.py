@@ -279,18 +279,24 @@ def is_loopback(host: str) -> bool:
         return False  # a host name other than localhost may resolve anywhere
 
 
-def serve(server: Any, http: tuple[str, int] | None = None, *, allow_remote: bool = False) -> None:
-    """Run ``server`` on stdio, or on streamable HTTP at ``http`` (loopback unless ``allow_remote``)."""
-    if http is None:
-        server.run()
-        return
-    host, port = http
+def check_bind(host: str, allow_remote: bool) -> bool:
+    """Whether ``host`` is loopback; a usage error when it is not and ``allow_remote`` is off."""
     loopback = is_loopback(host)
     if not loopback and not allow_remote:
         raise UsageError(
             f"refusing to listen on {host}: it is not a loopback address, and the server has no "
             "authentication; pass --allow-remote to do it anyway (behind a proxy that authenticates)"
         )
+    return loopback
+
+
+def serve(server: Any, http: tuple[str, int] | None = None, *, allow_remote: bool = False) -> None:
+    """Run ``server`` on stdio, or on streamable HTTP at ``http`` (loopback unless ``allow_remote``)."""
+    if http is None:
+        server.run()
+        return
+    host, port = http
+    loopback = check_bind(host, allow_remote)
     from mcp.server.transport_security import TransportSecuritySettings
 
     security = None
