@@ -14,7 +14,6 @@ from pydantic import BaseModel, Field
 from .. import __version__
 from ..errors import SkillrunError, UsageError
 from ..models import Model
-from ._conversation import Turn
 from ._hook import Plugin, ReportReady, SectionReady, Suggestion
 from ._runs import RunStatus, RunStore
 from ._schemas import ChatTurn, RunSkillArgs, SkillCatalog, SkillInfo, SkillReport
@@ -93,8 +92,8 @@ def create_server(
 
         Keyword-based and instant. When it matches, call run_skill with the suggestion's arguments.
         """
-        turns = [Turn(t.role, t.content) for t in conversation or []] + [Turn("user", message)]
-        suggestion = plugin.on_message([{"role": t.role, "content": t.text} for t in turns])
+        turns = [t.model_dump() for t in conversation or []] + [{"role": "user", "content": message}]
+        suggestion = plugin.on_message(turns)
         if suggestion is None:
             return RouteResult(matched=False, next_step="No skill fits this message; answer it directly.")
         step = (
