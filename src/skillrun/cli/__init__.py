@@ -12,7 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from ._common import EXIT_USAGE, stderr_console
+from ._common import fail
 
 __all__ = ["app", "main"]
 
@@ -42,8 +42,7 @@ def _usage_exit(exc: Any) -> Exception:
         return exc  # its message is the help text
     hint = f" (see '{exc.ctx.command_path} -h')" if exc.ctx is not None else ""
     message = " ".join(exc.format_message().split())
-    stderr_console().print(f"skillrun: error: {message}{hint}", markup=False, soft_wrap=True)
-    return typer.Exit(EXIT_USAGE)
+    return fail(f"{message}{hint}")
 
 
 app = typer.Typer(

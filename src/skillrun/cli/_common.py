@@ -68,10 +68,7 @@ def one_line_errors(func: Callable[P, R]) -> Callable[P, R]:
             # A failed rename names the temporary file first; the user knows the target.
             target = exc.filename2 or exc.filename
             where = f"{target}: " if target else ""
-            stderr_console().print(
-                f"skillrun: error: {where}{exc.strerror or exc}", markup=False, soft_wrap=True
-            )
-            raise typer.Exit(EXIT_USAGE) from None
+            raise fail(f"{where}{exc.strerror or exc}") from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
 

@@ -35,14 +35,11 @@ def mcp(
     Runs use the offline expert engine unless the server is started with --model.
     """
     from ..plugin import create_server, serve
-    from ..plugin._server import is_loopback, parse_bind
+    from ..plugin._server import check_bind, parse_bind
 
     bind = parse_bind(http) if http is not None else None
-    if bind is not None and not is_loopback(bind[0]) and not allow_remote:
-        raise UsageError(
-            f"refusing to listen on {bind[0]}: it is not a loopback address, and the server has no "
-            "authentication; pass --allow-remote to do it anyway (behind a proxy that authenticates)"
-        )
+    if bind is not None:
+        check_bind(bind[0], allow_remote)  # before loading the skills, not once serving starts
     if base_url is not None and model is None:
         raise UsageError("--base-url needs --model")
     options = {"base_url": base_url} if base_url else {}

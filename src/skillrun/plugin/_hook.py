@@ -212,18 +212,17 @@ class Plugin:
         template = found.template
         assert template is not None  # prepare() checked it
         from ..chain._events import ReportDone, SectionDone
-        from ..report._markdown import render_markdown, render_section
+        from ..report._markdown import render_markdown
+        from ._schemas import section_markdown
 
         events = self._runner(text, found, model if model is not None else self.model)
         try:
             async for event in events:
                 if isinstance(event, SectionDone):
-                    section = template.section(event.result.heading)
-                    markdown = "\n".join(render_section(section, event.result)).rstrip() + "\n"
                     yield SectionReady(
                         step=event.result.step,
                         heading=event.result.heading,
-                        markdown=markdown,
+                        markdown=section_markdown(template, event.result),
                         done=event.done,
                         total=event.total,
                         result=event.result,

@@ -15,8 +15,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import ToolDefinitionError
-from ..report import Provenance, Report, RunInfo
-from ..spec import Skill
+from ..report import Provenance, Report, RunInfo, SectionResult
+from ..spec import OutputTemplate, Skill
 
 ToolFormat = Literal["openai", "anthropic", "mcp"]
 TOOL_FORMATS: tuple[ToolFormat, ...] = ("openai", "anthropic", "mcp")
@@ -81,21 +81,14 @@ class SkillReport(BaseModel):
 
     @classmethod
     def from_report(cls, report: Report, markdown: str, skill: Skill) -> SkillReport:
-        from ..report._markdown import render_section
-
         template = skill.template
         sections = []
         for result in report.sections:
-            section_md = ""
-            if template is not None:
-                section_md = (
-                    "\n".join(render_section(template.section(result.heading), result)).rstrip() + "\n"
-                )
             sections.append(
                 ReportSection(
                     step=result.step,
                     heading=result.heading,
-                    markdown=section_md,
+                    markdown=section_markdown(template, result) if template is not None else "",
                     value=result.value.model_dump(mode="json"),
                     provenance=result.provenance,
                 )
@@ -112,6 +105,13 @@ class SkillReport(BaseModel):
             run=report.run,
             banner=report.banner,
         )
+
+
+def section_markdown(template: OutputTemplate, result: SectionResult) -> str:
+    """One finished section in the skill's Output Format, as it appears in the whole report."""
+    from ..report._markdown import render_section
+
+    return "\n".join(render_section(template.section(result.heading), result)).rstrip() + "\n"
 
 
 class SkillInfo(BaseModel):

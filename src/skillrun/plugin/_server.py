@@ -14,7 +14,6 @@ from pydantic import BaseModel, Field
 from .. import __version__
 from ..errors import SkillrunError, UsageError
 from ..models import Model
-from ._conversation import Turn
 from ._hook import Plugin, ReportReady, SectionReady, Suggestion
 from ._runs import RunStatus, RunStore
 from ._schemas import ChatTurn, RunSkillArgs, SkillCatalog, SkillInfo, SkillReport
@@ -93,8 +92,8 @@ def create_server(
 
         Keyword-based and instant. When it matches, call run_skill with the suggestion's arguments.
         """
-        turns = [Turn(t.role, t.content) for t in conversation or []] + [Turn("user", message)]
-        suggestion = plugin.on_message([{"role": t.role, "content": t.text} for t in turns])
+        turns = [t.model_dump() for t in conversation or []] + [{"role": "user", "content": message}]
+        suggestion = plugin.on_message(turns)
         if suggestion is None:
             return RouteResult(matched=False, next_step="No skill fits this message; answer it directly.")
         step = (
@@ -279,18 +278,24 @@ def is_loopback(host: str) -> bool:
         return False  # a host name other than localhost may resolve anywhere
 
 
-def serve(server: Any, http: tuple[str, int] | None = None, *, allow_remote: bool = False) -> None:
-    """Run ``server`` on stdio, or on streamable HTTP at ``http`` (loopback unless ``allow_remote``)."""
-    if http is None:
-        server.run()
-        return
-    host, port = http
+def check_bind(host: str, allow_remote: bool) -> bool:
+    """Whether ``host`` is loopback; a usage error when it is not and ``allow_remote`` is off."""
     loopback = is_loopback(host)
     if not loopback and not allow_remote:
         raise UsageError(
             f"refusing to listen on {host}: it is not a loopback address, and the server has no "
             "authentication; pass --allow-remote to do it anyway (behind a proxy that authenticates)"
         )
+    return loopback
+
+
+def serve(server: Any, http: tuple[str, int] | None = None, *, allow_remote: bool = False) -> None:
+    """Run ``server`` on stdio, or on streamable HTTP at ``http`` (loopback unless ``allow_remote``)."""
+    if http is None:
+        server.run()
+        return
+    host, port = http
+    loopback = check_bind(host, allow_remote)
     from mcp.server.transport_security import TransportSecuritySettings
 
     security = None
