@@ -73,7 +73,8 @@ class RunDiff:
         better = [
             c for c in self.cases if (c.delta is not None and c.delta > 1e-9) or c.newly_passing or _better(c)
         ]
-        better = [c for c in better if c not in self.regressions]
+        worse = {c.case_id for c in self.regressions}  # once, not once per candidate
+        better = [c for c in better if c.case_id not in worse]
         return sorted(better, key=lambda c: (-(c.delta or 0.0), c.case_id))
 
     def to_json(self) -> dict[str, Any]:
