@@ -18,6 +18,7 @@ from ..errors import UsageError
 from ._results import Result
 from ._stats import PairedComparison, paired_comparison
 from ._store import read_results
+from ._summary import _num, _pct
 
 
 @dataclass
@@ -73,7 +74,8 @@ class RunDiff:
         better = [
             c for c in self.cases if (c.delta is not None and c.delta > 1e-9) or c.newly_passing or _better(c)
         ]
-        better = [c for c in better if c not in self.regressions]
+        worse = {c.case_id for c in self.regressions}  # once, not once per candidate
+        better = [c for c in better if c.case_id not in worse]
         return sorted(better, key=lambda c: (-(c.delta or 0.0), c.case_id))
 
     def to_json(self) -> dict[str, Any]:
@@ -250,8 +252,8 @@ def render_diff(diff: RunDiff, console: Any, limit: int = 25) -> None:
             flips = c.newly_failing if name == "regressions" else c.newly_passing
             table.add_row(
                 c.case_id,
-                "-" if c.score_a is None else f"{c.score_a:.3f}",
-                "-" if c.score_b is None else f"{c.score_b:.3f}",
+                _num(c.score_a),
+                _num(c.score_b),
                 "-" if c.delta is None else f"{c.delta:+.3f}",
                 f"{c.status_a} -> {c.status_b}",
                 ", ".join(flips[:6]) + (" …" if len(flips) > 6 else ""),
@@ -266,8 +268,8 @@ def render_diff(diff: RunDiff, console: Any, limit: int = 25) -> None:
             table.add_row(
                 c.id,
                 c.section or "(report)",
-                "-" if c.rate_a is None else f"{c.rate_a:.1%}",
-                "-" if c.rate_b is None else f"{c.rate_b:.1%}",
+                _pct(c.rate_a),
+                _pct(c.rate_b),
                 f"{c.delta:+.1%}",
             )
         console.print(table)

@@ -15,7 +15,7 @@ from pathlib import Path
 from .._confusion import shown
 from .._files import write_atomic
 from ._results import Result
-from ._summary import ModelSummary, RoutingSummary, Summary
+from ._summary import ModelSummary, RoutingSummary, Summary, _ms, _num, _pct
 
 CSS = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;max-width:1200px;padding:1em 1.5em;color:#1d232a}
@@ -47,14 +47,6 @@ JS = """
   q.addEventListener('input',apply);st.addEventListener('change',apply);md.addEventListener('change',apply);apply();
 })();
 """
-
-
-def _fmt(value: float | None, digits: int = 3) -> str:
-    return "-" if value is None else f"{value:.{digits}f}"
-
-
-def _pct(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1%}"
 
 
 def render_html(results: Iterable[Result], summary: Summary, *, title: str | None = None) -> str:
@@ -98,7 +90,7 @@ def _model_tables(models: list[ModelSummary]) -> list[str]:
     for m in models:
         ci = "-"
         if m.score is not None:
-            ci = _fmt(m.score.mean)
+            ci = _num(m.score.mean)
             if m.score.low is not None and m.score.high is not None:
                 ci += f" [{m.score.low:.3f}, {m.score.high:.3f}]"
         cost = "unknown" if m.cost_usd is None else f"${m.cost_usd:,.4f}"
@@ -108,11 +100,11 @@ def _model_tables(models: list[ModelSummary]) -> list[str]:
             m.failed,
             m.errored,
             ci,
-            f"{_fmt(m.min_section.mean if m.min_section else None)} (worst {_fmt(m.worst_min_section)})",
+            f"{_num(m.min_section.mean if m.min_section else None)} (worst {_num(m.worst_min_section)})",
             f"{m.input_tokens + m.output_tokens:,}",
             cost,
-            "-" if m.latency_p50_ms is None else f"{m.latency_p50_ms:,.0f} ms",
-            "-" if m.latency_p95_ms is None else f"{m.latency_p95_ms:,.0f} ms",
+            _ms(m.latency_p50_ms),
+            _ms(m.latency_p95_ms),
         ]
         out.append(
             f"<tr><td>{escape(m.model)}</td>"
@@ -132,7 +124,7 @@ def _model_tables(models: list[ModelSummary]) -> list[str]:
         for h in headings:
             out.append(
                 f"<tr><td>{escape(h)}</td>"
-                + "".join(f'<td class="n">{_fmt(m.sections.get(h))}</td>' for m in models)
+                + "".join(f'<td class="n">{_num(m.sections.get(h))}</td>' for m in models)
                 + "</tr>"
             )
         out.append("</table>")
@@ -204,9 +196,9 @@ def _routing_tables(routing: list[RoutingSummary]) -> list[str]:
 def _result_block(r: Result) -> str:
     failing = [o.id for o in r.outcomes if o.status in ("fail", "error")]
     search = " ".join([r.case_id, r.model, *r.tags, *failing]).lower()
-    score = f" score {_fmt(r.score)}" if r.score is not None else ""
+    score = f" score {_num(r.score)}" if r.score is not None else ""
     if r.min_section is not None:
-        score += f", min section {_fmt(r.min_section)}"
+        score += f", min section {_num(r.min_section)}"
     summary_line = (
         f'<span class="badge {r.status}">{r.status}</span> <b>{escape(r.case_id)}</b> '
         f'<span class="muted">{escape(r.model)} · repeat {r.repeat}{escape(score)} · {r.latency_ms:,.0f} ms</span>'
@@ -224,7 +216,7 @@ def _result_block(r: Result) -> str:
         rt = r.routing
         body.append(
             f"<p>expected: {escape((rt.expected_skill or '-') if rt.trigger else 'no trigger')}; routed to: "
-            f"{escape(rt.predicted or 'nothing')} ({escape(rt.outcome.upper())}); score {_fmt(rt.score)}; "
+            f"{escape(rt.predicted or 'nothing')} ({escape(rt.outcome.upper())}); score {_num(rt.score)}; "
             f'matched: {escape(", ".join(rt.matched) or "-")}</p><p class="muted">{escape(rt.why)}</p>'
         )
     if r.errors:

@@ -96,11 +96,6 @@ class Interval:
     high: float | None = None
     level: float = 0.95
 
-    def format(self, digits: int = 3) -> str:
-        if self.low is None or self.high is None:
-            return f"{self.mean:.{digits}f} (n={self.n})"
-        return f"{self.mean:.{digits}f} [{self.low:.{digits}f}, {self.high:.{digits}f}] (n={self.n})"
-
 
 def mean_ci(values: Sequence[float], level: float = 0.95) -> Interval | None:
     """Mean with a Student-t interval; ``None`` for no values, no interval for a single value."""
