@@ -52,6 +52,15 @@ def test_cache_dir_honours_the_environment(monkeypatch, tmp_path):
     assert cache_dir() == Path.home() / ".cache" / "skillrun"
 
 
+def test_cache_dir_off_switches_the_model_cache_off(monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SKILLRUN_CACHE_DIR", "off")
+    assert cache_dir() is None
+    cache = ModelCache()
+    assert not cache.enabled and cache.path is None
+    assert not (tmp_path / "off").exists()
+
+
 def test_the_key_covers_what_changes_an_answer():
     model = counting_model()
     base = cache_key(model, ask(), 0)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from skillrun._cache_dir import user_cache_dir
 from skillrun.packs.ml_workflow import _kbcache
 from skillrun.packs.ml_workflow._cues import Cues, _needles
 from skillrun.packs.ml_workflow.intake._text import prepare
@@ -121,14 +122,14 @@ def test_unwritable_or_disabled_cache_still_loads(tmp_path: Path, monkeypatch: p
     monkeypatch.setenv("SKILLRUN_CACHE_DIR", str(blocker / "sub"))
     assert isinstance(_kbcache.load_or_build(_source_texts(), build, Knowledge), Knowledge)
     monkeypatch.setenv("SKILLRUN_CACHE_DIR", "off")
-    assert _kbcache.cache_dir() is None
+    assert user_cache_dir() is None
     assert isinstance(_kbcache.load_or_build(_source_texts(), build, Knowledge), Knowledge)
 
 
 def test_cache_dir_follows_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.delenv("SKILLRUN_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert _kbcache.cache_dir() == tmp_path / "skillrun"
+    assert user_cache_dir() == tmp_path / "skillrun"
 
 
 def test_yaml_parses_without_libyaml() -> None:

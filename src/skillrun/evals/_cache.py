@@ -23,6 +23,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .._cache_dir import user_cache_dir
 from ..models import Model, ModelRequest, ModelResponse, Usage
 
 CACHE_FILE = "model-calls.sqlite3"
@@ -40,14 +41,10 @@ class CallCounter:
 current_counter: ContextVar[CallCounter | None] = ContextVar("skillrun_eval_call_counter", default=None)
 
 
-def cache_dir() -> Path:
-    """``$SKILLRUN_CACHE_DIR``, else ``$XDG_CACHE_HOME/skillrun``, else ``~/.cache/skillrun``."""
-    explicit = os.environ.get("SKILLRUN_CACHE_DIR")
-    if explicit:
-        return Path(explicit).expanduser()
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
-    return base / "skillrun"
+def cache_dir() -> Path | None:
+    """The user's skillrun cache folder (see :func:`skillrun._cache_dir.user_cache_dir`); ``None`` when
+    ``SKILLRUN_CACHE_DIR`` switches caching off."""
+    return user_cache_dir()
 
 
 def should_cache(model: Model) -> bool:
@@ -96,19 +93,22 @@ class ModelCache:
     """The SQLite store behind :class:`CachedModel`; opened lazily, shared by every wrapper of a run."""
 
     def __init__(self, path: Path | None = None, *, busy_timeout: float = 5.0) -> None:
-        self.path = path or cache_dir() / CACHE_FILE
+        folder = cache_dir()
+        self.path = path or (folder / CACHE_FILE if folder is not None else None)
         self.busy_timeout = busy_timeout
         self.hits = self.misses = self.writes = 0
         self.notes: list[str] = []
         self._conn: sqlite3.Connection | None = None
-        self._disabled = False
+        self._disabled = self.path is None
+        if self._disabled:
+            self.notes.append("cache off (SKILLRUN_CACHE_DIR)")
 
     @property
     def enabled(self) -> bool:
         return not self._disabled
 
     def _connect(self) -> sqlite3.Connection | None:
-        if self._conn is not None or self._disabled:
+        if self._conn is not None or self._disabled or self.path is None:
             return self._conn
         for attempt in (1, 2):
             try:

@@ -18,21 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from ..._cache_dir import user_cache_dir
+
 T = TypeVar("T")
 
 _FORMAT = 1
 _PREFIX = "ml-workflow-knowledge-"
 _KEEP = 3
 """How many cache files of older keys to leave in place (other checkouts may still use them)."""
-
-
-def cache_dir() -> Path | None:
-    explicit = os.environ.get("SKILLRUN_CACHE_DIR")
-    if explicit:
-        return None if explicit.lower() in ("off", "0", "none") else Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "skillrun"
 
 
 def _key(texts: dict[str, str]) -> str:
@@ -51,7 +44,7 @@ def _key(texts: dict[str, str]) -> str:
 
 def load_or_build(texts: dict[str, str], build: Callable[[dict[str, str]], T], kind: type[T]) -> T:
     """The cached object for ``texts`` if a valid one exists, else ``build(texts)`` (then cached)."""
-    folder = cache_dir()
+    folder = user_cache_dir()
     path = folder / f"{_PREFIX}{_key(texts)}.pickle" if folder is not None else None
     if path is not None:
         cached = _read(path, kind)
