@@ -67,3 +67,17 @@ def test_generic_reports_do_not_leak_placeholders() -> None:
         for section in design_report(read_request(pt_text)).values():
             body = section.model_dump_json()
             assert "{entity" not in body and "{what}" not in body and "{unit}" not in body
+
+
+@pytest.mark.parametrize(
+    ("request_text", "source"),
+    [
+        ("Exchange surveillance: find spoofing patterns in the order book event stream, no labelled cases.", "event stream"),
+        ("Spot unusual patterns in our nightly export of loyalty point redemptions; nobody has labelled any.", "timestamped event records"),
+        ("Find unusual vibration on our 40 pumps, no labelled faults, weekly report.", "Sensor telemetry"),
+    ],
+)
+def test_generic_signal_features_cite_the_data_the_request_has(request_text: str, source: str) -> None:
+    report = design_report(read_request(request_text))
+    sources = {row.source for row in report["FeatureEngineering"].features}  # type: ignore[attr-defined]
+    assert source in sources and (source == "Sensor telemetry" or "sensor telemetry" not in sources)
