@@ -81,3 +81,25 @@ def test_generic_signal_features_cite_the_data_the_request_has(request_text: str
     report = design_report(read_request(request_text))
     sources = {row.source for row in report["FeatureEngineering"].features}  # type: ignore[attr-defined]
     assert source in sources and (source == "Sensor telemetry" or "sensor telemetry" not in sources)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "title", "outcome"),
+    [
+        (
+            "Predict the probability that a shopper abandons the cart during the session to trigger a chat offer.",
+            "whether a shopper abandons the cart during the session",
+            "a shopper abandons the cart during the session (1 = yes",
+        ),
+        (
+            "Score the likelihood that a machine stops unplanned in the next week, in order to plan crews.",
+            "whether a machine stops unplanned",
+            "a machine stops unplanned (1 = yes",
+        ),
+    ],
+)
+def test_a_probability_that_clause_is_a_yes_no_question_without_its_purpose(
+    request_text: str, title: str, outcome: str
+) -> None:
+    brief = read_request(request_text)
+    assert brief.project_name.endswith(title) and outcome in brief.target

@@ -163,7 +163,12 @@ _WHAT = [
     ("estimate", re.compile(r"(?<![a-z])(?P<what>(?:(?:market|sale|resale|selling|fair|list|listing|expected|total|final|repair|delivery|rental)\s)?(?:price|cost|value|amount|duration|rent|yield|salary)s?)\s(?:estimates?|estimations?|predictions?|forecasts?)\b")),
     ("risk", re.compile(r"(?:predict|estimat|score|assess)\w*\s+(?:(?:each|every|the|a|an|our)\s+)?(?:[a-z-]+'s\s+)?(?:[a-z-]+\s)?(?P<what>(?:risk|probability|likelihood|chance) (?:of|that) " + _CLAUSE + ")")),
 ]  # fmt: skip
-_TRAILING = re.compile(r"\s(?:from|using|based on|so that|so|because|with|via|in the next|within the next|before|for our|for the|given)\s.*$")
+# What follows the outcome: its inputs, its purpose ("to trigger a chat offer") or its horizon.
+_TRAILING = re.compile(
+    r"\s(?:from|using|based on|so that|so|because|with|via|in the next|within the next|before|for our|for the|given"
+    r"|(?:in order )?to (?:trigger|target|warn|send|route|prioriti[sz]e|schedule|plan|decide|alert|call|offer|show|"
+    r"help|reduce|avoid|improve|adjust|intervene|contact|notify|tune|size|set))\s.*$"
+)
 
 
 def _entity_state(phrase: str, entity: str) -> str | None:
@@ -201,7 +206,10 @@ def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
             return f"the {entity} will {what}", f"which {plural(entity)} will {what}"
         if kind == "whether":
             return what, f"whether {what}"
-        outcome = re.sub(r"^(?:risk|probability|likelihood|chance) (?:of|that) ", "", what)
+        clause = re.match(r"(?:risk|probability|likelihood|chance) that (?P<clause>.+)", what)
+        if clause:  # "the probability that a shopper abandons the cart" states a yes/no question
+            return clause.group("clause"), f"whether {clause.group('clause')}"
+        outcome = re.sub(r"^(?:risk|probability|likelihood|chance) of ", "", what)
         state = _entity_state(outcome, entity)
         if state:  # "likelihood of a completed order" -> the order is completed
             return f"the {entity} is {state}", f"{entity} {state}"
