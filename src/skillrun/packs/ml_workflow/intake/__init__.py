@@ -68,7 +68,7 @@ def read_request(text: str) -> Brief:
         phrase = target_phrase(folded, entity)
         what, period = (phrase[0] if phrase else None), None
         if reading.problem_type == "forecasting":
-            what, period = what or forecast_quantity(folded), forecast_grain(folded)
+            what, period = forecast_quantity(folded) or what, forecast_grain(folded)
         reading.domain = reading.domain.for_entity(entity, what, period)
     # A profile set aside for its framing still says whether the decision is regulated.
     matched = reading.matched

@@ -174,9 +174,9 @@ _WHAT = [
     # "predict, at the moment an order is placed, how many minutes it will take"
     ("quantity", re.compile(r"(?:estimat|predict|forecast|tell|show|know)\w*,\s[^.;:!?]{3,80}?,\s(?P<what>how (?:many|much|long)\s" + _CLAUSE + ")")),
     # "the number of days each container will spend in port", "the number of no-show passengers"
-    ("quantity", re.compile(r"(?:predict|estimat|forecast|infer|comput|calculat)\w*\s+(?:the\s+)?(?:expected\s+|total\s+)?(?P<what>(?:number|count) of [a-z-]+(?: (?!each |every |a |the |per )[a-z-]+)?(?: (?:each|every|a|the) [a-z-]+ (?:will|would) [a-z -]{3,40})?)")),
+    ("quantity", re.compile(r"(?:predict|estimat|infer|comput|calculat)\w*\s+(?:the\s+)?(?:expected\s+|total\s+)?(?P<what>(?:number|count) of [a-z-]+(?: (?!each |every |a |the |per )[a-z-]+)?(?: (?:each|every|a|the) [a-z-]+ (?:will|would) [a-z -]{3,40})?)")),
     # "the final tensile strength of each coil", "next month's mobile data usage"
-    ("quantity", re.compile(r"(?:predict|estimat|forecast|infer|comput|calculat)\w*\s+(?:the\s+|each\s+|every\s+)?(?P<what>(?:[a-z'-]+\s){0,3}?(?:" + _MEASURED + r"))\b")),
+    ("quantity", re.compile(r"(?:predict|estimat|infer|comput|calculat)\w*\s+(?:the\s+|each\s+|every\s+)?(?P<what>(?:[a-z'-]+\s){0,3}?(?:" + _MEASURED + r"))\b")),
     ("quantity", re.compile(r"(?:estimat|predict|forecast|tell|show|know)\w*\s+(?:[a-z]+\s){0,4}?(?:(?:an |the )?estimate\s+)?(?:of\s+)?(?P<what>how (?:many|much|long)\s" + _CLAUSE + ")")),
     ("which", re.compile(r"(?:predict|flag|score|pick|select|identify|find|know)\w*\s+which\s+(?:[\w.,'-]+\s){0,5}?(?:will|would|are likely to|is likely to)\s+(?P<what>" + _CLAUSE + ")")),
     ("whether", re.compile(r"(?:predict|flag|score|forecast|know|tell)\w*\s+(?:[a-z-]+\s){0,5}?(?:whether|if)\s+(?P<what>" + _CLAUSE + ")")),
