@@ -75,6 +75,20 @@ def test_own_suite_shape(repo: Path, own_cases: list[RoutingCase]) -> None:
         assert set(json.loads(line)) == {"id", "message", "trigger", "skill", "why", "tags"}
 
 
+def test_cases_are_validated_as_the_eval_harness_validates_them(tmp_path: Path) -> None:
+    from skillrun.errors import SuiteError
+
+    path = tmp_path / "cases.jsonl"
+    path.write_text(
+        '{"id": "a b", "message": "x", "trigger": true}\n{"id": "c", "message": "", "trigger": true}\n'
+    )
+    with pytest.raises(SuiteError) as info:
+        load_routing_cases(path)
+    problems = str(info.value).splitlines()
+    assert problems[0].startswith(f"{path}:1: id: String should match pattern")
+    assert problems[1].startswith(f"{path}:2: message: ")
+
+
 def test_bad_case_lines_are_reported_with_their_line(tmp_path: Path) -> None:
     from skillrun.errors import SuiteError
 
