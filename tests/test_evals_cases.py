@@ -140,6 +140,18 @@ def test_routing_suite_is_detected_from_the_case_format(tmp_path):
     assert suite.kind == "routing" and all(isinstance(c, RoutingCase) for c in suite.cases)
 
 
+def test_routing_cases_are_the_router_s_cases_with_its_roles(tmp_path):
+    import skillrun.routing
+
+    assert RoutingCase is skillrun.routing.RoutingCase  # one definition, one validation
+    good = {"id": "c", "message": [{"role": "Human", "content": "plan my model"}], "trigger": True}
+    suite = load_suite(write_jsonl(tmp_path / "good.jsonl", [good]))
+    assert suite.cases[0].text == "user: plan my model"  # roles read as the router reads them
+    robot = {**good, "message": [{"role": "robot", "content": "beep"}]}
+    with pytest.raises(SuiteError, match=r"bad.jsonl:1: message.list\[Turn\].0.role: .*unknown role 'robot'"):
+        load_suite(write_jsonl(tmp_path / "bad.jsonl", [robot]))
+
+
 def test_a_suite_holds_one_kind_of_case(tmp_path):
     path = write_jsonl(tmp_path / "mixed.jsonl", [GOOD, {"id": "r", "message": "m", "trigger": True}])
     with pytest.raises(SuiteError, match=r"mixed.jsonl:2: routing case in a suite of report cases"):

@@ -154,6 +154,36 @@ def test_retry_errors_replaces_errored_results(tmp_path):
     assert len(lines) == 3 and all(json.loads(line)["status"] != "error" for line in lines)
 
 
+def test_retry_errors_needs_resume_from_python_too():
+    with pytest.raises(UsageError, match="--retry-errors continues a run: add --resume"):
+        EvalRequest(suite="unused", retry_errors=True)
+
+
+def test_retry_errors_reruns_only_the_errors_of_a_routing_suite(tmp_path, monkeypatch):
+    import skillrun.evals._session as session
+
+    class Mended(KeywordRouter):
+        def route(self, message):  # noqa: ANN001
+            return [] if message == "boom" else super().route(message)
+
+    monkeypatch.setattr(session, "load_suite", lambda spec: routing_suite())
+    first = asyncio.run(
+        run_eval(EvalRequest(suite="r", out=tmp_path), runner_options={"router": KeywordRouter()})
+    )
+    assert first.exit_code == 3  # the router raised on n3
+    plans: list[tuple[int, int]] = []
+    retried = asyncio.run(
+        run_eval(
+            EvalRequest(suite="r", out=tmp_path, resume=True, retry_errors=True),
+            on_plan=lambda total, done: plans.append((total, done)),
+            runner_options={"router": Mended()},
+        )
+    )
+    assert plans == [(8, 7)]  # the errored case is not counted as done
+    assert retried.outcome.ran == 1 and retried.exit_code == 0
+    assert len((tmp_path / "results.jsonl").read_text().splitlines()) == 8
+
+
 def test_judge_verdicts_are_scored_and_garbage_is_an_error(tmp_path):
     items = [JudgeItem(id="PD-08", section="Alpha", criterion="c"), JudgeItem(id="G-03", criterion="c")]
 

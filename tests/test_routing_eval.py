@@ -81,10 +81,15 @@ def test_bad_case_lines_are_reported_with_their_line(tmp_path: Path) -> None:
     path = tmp_path / "cases.jsonl"
     path.write_text(
         '{"id": "a", "message": "x", "trigger": true}\nnope\n{"id": "a", "message": "y", "trigger": 1}\n'
+        '{"id": "b c", "message": "x", "trigger": true}\n{"id": "d", "message": "", "trigger": true}\n'
     )
     with pytest.raises(SuiteError) as info:
         load_routing_cases(path)
-    assert str(info.value).splitlines() == [
+    problems = str(info.value).splitlines()
+    assert problems[:2] == [
         f"{path}:2: not JSON: Expecting value (column 1)",
         f"{path}:3: duplicate id 'a'",
     ]
+    # Validated as the eval harness validates its routing cases: a one-token id, a message with text.
+    assert problems[2].startswith(f"{path}:4: id: String should match pattern")
+    assert problems[3].startswith(f"{path}:5: message: ") and len(problems) == 4

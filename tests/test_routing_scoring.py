@@ -134,3 +134,6 @@ def test_the_harness_loads_skills_as_leniently_as_route(
 
     cli = CliRunner().invoke(app, ["route", message])
     assert cli.exit_code == 0 and warned[0] in cli.stderr.splitlines()
+    # The plugin's loader (tools, mcp) leaves the file out in the same words.
+    tools = CliRunner().invoke(app, ["tools"])
+    assert tools.exit_code == 0 and warned[0] in tools.stderr.splitlines()

@@ -288,9 +288,7 @@ def test_pruning_is_exact_on_every_labelled_message(repo: Path) -> None:
     from skillrun.routing import load_routing_cases
 
     cases = load_routing_cases(repo / "evals" / "routing" / "ml-workflow.cases.jsonl")
-    messages = [
-        c.message if isinstance(c.message, str) else [t.model_dump() for t in c.message] for c in cases
-    ]
+    messages = [c.routable() for c in cases]
     vocab = sorted(
         {w.lower() for m in messages if isinstance(m, str) for w in re.findall(r"[A-Za-z]{4,}", m)}
     )

@@ -98,14 +98,12 @@ def checked_skills_dir(skills_dir: Path | None) -> Path | None:
 
 
 def warn_problems(problems: Iterable[Problem]) -> None:
-    """Skill files left out, as ``skillrun: warning: path:line: message`` on stderr."""
+    """Skill files left out, as ``skillrun: warning: skipped path:line: message`` on stderr."""
+    from ..spec._loader import skipped_warning
+
     console = stderr_console()
     for problem in problems:
-        console.print(
-            f"skillrun: warning: {problem.path}:{problem.line}: {problem.message}",
-            markup=False,
-            soft_wrap=True,
-        )
+        console.print(skipped_warning(problem), markup=False, soft_wrap=True)
 
 
 def plugin_with_skills(skills_dir: Path | None, **options: Any) -> Plugin:

@@ -14,7 +14,6 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from ..errors import UsageError
 from ._common import one_line_errors, stderr_console
 
 
@@ -113,8 +112,6 @@ def run(
     """Run every case of SUITE on each backend; write results, JUnit and HTML into the run folder."""
     from ..evals._session import EvalRequest
 
-    if retry_errors and not resume:
-        raise UsageError("--retry-errors continues a run: add --resume")
     request = EvalRequest(
         suite=suite,
         models=list(model or ["expert"]),

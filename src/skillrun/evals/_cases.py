@@ -19,6 +19,7 @@ from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 from .. import _content
 from .._yaml import load_with_nodes
 from ..errors import Problem, SuiteError, UsageError
+from ..routing._cases import CASE_ID, RoutingCase
 from ._checks import Expectations
 
 SuiteKind = Literal["report", "routing"]
@@ -26,7 +27,6 @@ CASE_SUFFIXES = (".jsonl", ".yaml", ".yml")
 MANIFEST = "suite.yaml"
 DEFAULT_SKILL = "ml-workflow"
 
-_ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 _RUBRIC_ID = re.compile(
     r"^(?P<id>[A-Z]{1,3}-\d{2})(?:=(?P<value>[A-Za-z0-9_-]+))?(?::\s*(?P<note>.*))?$", re.S
 )
@@ -37,7 +37,7 @@ class Case(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=_ID)
+    id: str = Field(pattern=CASE_ID)
     request: str = Field(min_length=1, validation_alias=AliasChoices("request", "message"))
     skill: str | None = None
     """Slug of the skill to run; ``None`` means the suite's skill."""
@@ -54,44 +54,6 @@ class Case(BaseModel):
         if not value.strip():
             raise ValueError("the request is blank")
         return value
-
-
-class ChatTurn(BaseModel):
-    """One turn of a conversation in a routing case."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    role: str = Field(min_length=1)
-    content: str
-
-
-class RoutingCase(BaseModel):
-    """One labelled chat message (or conversation, last turn deciding): should it trigger a skill?
-
-    ``trigger: true`` expects ``skill`` (default: the suite's skill); ``trigger: false`` expects no skill
-    at all (a ``skill`` given on it names the near miss, for readers; any skill firing is a false
-    positive). Scored as :func:`skillrun.routing.score_routing` scores (:mod:`skillrun._confusion`).
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=_ID)
-    message: str | list[ChatTurn] = Field(min_length=1)
-    trigger: bool
-    skill: str | None = None
-    why: str = ""
-    tags: list[str] = []
-
-    @property
-    def text(self) -> str:
-        """The message as one text (a conversation as ``role: content`` lines)."""
-        if isinstance(self.message, str):
-            return self.message
-        return "\n".join(f"{t.role}: {t.content}" for t in self.message)
-
-    def routable(self) -> str | list[dict[str, str]]:
-        """What a router's ``route`` takes: the text, or the turns as ``{role, content}`` mappings."""
-        return self.message if isinstance(self.message, str) else [t.model_dump() for t in self.message]
 
 
 class JudgeItem(BaseModel):

@@ -20,7 +20,7 @@ from .._confusion import predicted_slug, routing_outcome
 from ..errors import UsageError
 from ._cases import RoutingCase, Suite
 from ._results import Result, ResultKey, RoutingRecord, error_record
-from ._runner import RunOutcome, forget_errors, now_iso
+from ._runner import RunOutcome, now_iso
 from ._store import ResultStore
 
 ROUTER = "router"
@@ -33,11 +33,6 @@ def default_router() -> Any:
     from ..routing._load import load_router
 
     return load_router()
-
-
-def plan_keys(suite: Suite) -> list[ResultKey]:
-    """One result per case, all from the router."""
-    return [(c.id, ROUTER, 0) for c in suite.cases]
 
 
 class RoutingRunner:
@@ -55,13 +50,14 @@ class RoutingRunner:
         self.router = router if router is not None else (router_factory or default_router)()
         self.on_result = on_result
 
-    async def run(
-        self, store: ResultStore, existing: dict[ResultKey, Result], *, retry_errors: bool = False
-    ) -> RunOutcome:
+    def plan(self) -> list[ResultKey]:
+        """One result per case, all from the router."""
+        return [(c.id, ROUTER, 0) for c in self.suite.cases]
+
+    async def run(self, store: ResultStore, existing: dict[ResultKey, Result]) -> RunOutcome:
+        """Route every case not in ``existing`` (the results already in the store)."""
         started = time.perf_counter()
-        planned = plan_keys(self.suite)
-        if retry_errors:
-            forget_errors(store, existing, planned)
+        planned = self.plan()
         by_id = {c.id: c for c in self.suite.cases}
         finished: list[Result] = []
         for key in planned:

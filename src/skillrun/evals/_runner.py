@@ -51,7 +51,6 @@ class RunOptions:
     cache: bool = True
     judge: str | None = None
     fallback: bool = True
-    retry_errors: bool = False
     model_options: dict[str, Any] = field(default_factory=dict)
     check_workers: int | None = None
     """Processes that parse and check reports; ``None`` picks by run size (0 = the main process)."""
@@ -98,14 +97,6 @@ class RunOutcome:
 
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def forget_errors(store: ResultStore, existing: dict[ResultKey, Result], planned: list[ResultKey]) -> None:
-    """``--retry-errors``: drop the errored results of ``planned``, from the file too, so they run again."""
-    retry = {k for k in planned if k in existing and existing[k].status == "error"}
-    store.drop(retry)
-    for k in retry:
-        existing.pop(k)
 
 
 def plan_keys(suite: Suite, models: list[str], repeat: int) -> list[ResultKey]:
@@ -188,11 +179,14 @@ class ReportRunner:
             self._judges[repeat] = Judge(model=model, items=list(self.suite.judge), skill=self.suite.skill)
         return self._judges[repeat]
 
+    def plan(self) -> list[ResultKey]:
+        """Every result this run owes, earlier ones included: cases x backends x repeats."""
+        return plan_keys(self.suite, list(self.models), self.options.repeat)
+
     async def run(self, store: ResultStore, existing: dict[ResultKey, Result]) -> RunOutcome:
+        """Run every planned key not in ``existing`` (the results already in the store)."""
         started = time.perf_counter()
-        planned = plan_keys(self.suite, list(self.models), self.options.repeat)
-        if self.options.retry_errors:
-            forget_errors(store, existing, planned)
+        planned = self.plan()
         todo = [k for k in planned if k not in existing]
         finished: list[Result] = []
         queues: dict[str, deque[ResultKey]] = {spec: deque() for spec in self.models}

@@ -23,7 +23,7 @@ from ..errors import UsageError
 from ._cases import Suite, load_suite
 from ._html import write_html
 from ._junit import write_junit
-from ._results import Invocation, Result, RunManifest
+from ._results import Invocation, Result, ResultKey, RunManifest
 from ._runner import ReportRunner, RunOptions, RunOutcome, now_iso
 from ._store import ResultStore, read_manifest, write_manifest
 from ._summary import Summary, summarise
@@ -54,6 +54,11 @@ class EvalRequest:
     check_workers: int | None = None
     argv: list[str] = field(default_factory=lambda: list(sys.argv))
     runs_dir: Path = RUNS_DIR
+
+    def __post_init__(self) -> None:
+        # Here rather than in the CLI, so a Python caller is refused the same way.
+        if self.retry_errors and not self.resume:
+            raise UsageError("--retry-errors continues a run: add --resume")
 
 
 @dataclass(repr=False)
@@ -204,18 +209,12 @@ async def run_eval(
     existing = store.open()
     try:
         _update_manifest(out, suite, request)
+        planned = runner.plan()
+        if request.retry_errors:
+            _forget_errors(store, existing, planned)
         if on_plan is not None:
-            planned = _planned(suite, request)
-            done = sum(
-                1
-                for k in planned
-                if k in existing and not (request.retry_errors and existing[k].status == "error")
-            )
-            on_plan(len(planned), done)
-        if suite.kind == "routing":
-            outcome = await runner.run(store, existing, retry_errors=request.retry_errors)
-        else:
-            outcome = await runner.run(store, existing)
+            on_plan(len(planned), sum(1 for k in planned if k in existing))
+        outcome = await runner.run(store, existing)
     finally:
         store.close()
     summary = summarise(outcome.results, suite.name, suite.kind)
@@ -224,14 +223,12 @@ async def run_eval(
     return EvalRun(out, suite, outcome, summary, failures, exit_code_for(summary, failures), files)
 
 
-def _planned(suite: Suite, request: EvalRequest) -> list[tuple[str, str, int]]:
-    if suite.kind == "routing":
-        from . import _routing
-
-        return _routing.plan_keys(suite)
-    from ._runner import plan_keys
-
-    return plan_keys(suite, request.models, request.repeat)
+def _forget_errors(store: ResultStore, existing: dict[ResultKey, Result], planned: list[ResultKey]) -> None:
+    """``--retry-errors``: drop the errored results of ``planned``, from the file too, so they run again."""
+    retry = {k for k in planned if k in existing and existing[k].status == "error"}
+    store.drop(retry)
+    for k in retry:
+        existing.pop(k)
 
 
 def _make_runner(suite: Suite, request: EvalRequest, on_result: Any, extra: dict[str, Any]) -> Any:

@@ -16,24 +16,44 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .._confusion import Confusion, predicted_slug, routing_outcome, shown
 from ..errors import Problem, SuiteError
 from ._message import Turn
 
+CASE_ID = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
+"""A case id, routing or report: one token, as results, JUnit and ``--case`` globs name it."""
+
 
 class RoutingCase(BaseModel):
-    """A message and whether (and to which skill) it should route."""
+    """One labelled chat message (or conversation, last turn deciding): should it trigger a skill?
+
+    ``trigger: true`` expects ``skill`` (default: the suite's skill); ``trigger: false`` expects no skill
+    at all (a ``skill`` given on it names the near miss, for readers; any skill firing is a false
+    positive). The one case type of :func:`load_routing_cases` and the eval harness's routing suites.
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    id: str
-    message: str | list[Turn]
+    id: str = Field(pattern=CASE_ID)
+    message: str | list[Turn] = Field(min_length=1)
+    """Turns are the router's own :class:`Turn`: a role it would refuse fails when the case is read."""
     trigger: bool
     skill: str | None = None
     why: str = ""
     tags: list[str] = []
+
+    @property
+    def text(self) -> str:
+        """The message as one text (a conversation as ``role: content`` lines)."""
+        if isinstance(self.message, str):
+            return self.message
+        return "\n".join(f"{t.role}: {t.content}" for t in self.message)
+
+    def routable(self) -> str | list[dict[str, str]]:
+        """What a router's ``route`` takes: the text, or the turns as ``{role, content}`` mappings."""
+        return self.message if isinstance(self.message, str) else [t.model_dump() for t in self.message]
 
 
 def parse_case_line(line: str) -> RoutingCase:
@@ -107,19 +127,18 @@ class RoutingScore(Confusion):
 
 def score_routing(
     route_one: Callable[[Any], Any],
-    cases: Iterable[Any],
+    cases: Iterable[RoutingCase],
     *,
     default_skill: str | None = None,
 ) -> RoutingScore:
     """Precision and recall of ``route_one`` (e.g. ``Router.route_one``) over ``cases``.
 
     ``route_one`` takes a case's message and returns ``None`` or an object with a ``skill`` attribute
-    (a slug or a skill). ``cases`` are :class:`RoutingCase` objects, or the eval harness's routing cases.
+    (a slug or a skill). ``cases`` come from :func:`load_routing_cases` or an eval routing suite.
     """
     score = RoutingScore()
     for case in cases:
-        message = case.message if isinstance(case.message, str) else [t.model_dump() for t in case.message]
-        found = route_one(message)
+        found = route_one(case.routable())
         outcome = routing_outcome(case.trigger, case.skill or default_skill, predicted_slug(found))
         score.count(outcome)
         if outcome in ("fn", "wrong"):

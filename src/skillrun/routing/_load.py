@@ -25,10 +25,11 @@ def load_router(skills_dir: Path | None = None, *, warn: Callable[[str], None] |
     """
     from .. import _content
     from ..spec import load_skills
+    from ..spec._loader import skipped_warning
 
     loaded = load_skills(_content.skill_dirs(skills_dir), strict=False)
     for problem in loaded.errors:
-        (warn or _stderr)(f"skillrun: warning: skipped {problem}")
+        (warn or _stderr)(skipped_warning(problem))
     if not len(loaded):
         where = skills_dir if skills_dir is not None else "the project or the built-in skill folder"
         raise UsageError(f"no skills found in {where}")

@@ -205,6 +205,13 @@ def validate_report(paths: Iterable[str | Path]) -> tuple[int, list[Problem]]:
     return checked, problems
 
 
+def skipped_warning(problem: Problem) -> str:
+    """The one line every front end warns with about a skill file that lenient loading left out (it did
+    not load, or a file with its slug came first), so ``route``, ``tools``, ``mcp`` and the eval harness
+    word it alike."""
+    return f"skillrun: warning: skipped {problem.path}:{problem.line}: {problem.message}"
+
+
 class SkillSet(Sequence[Skill]):
     """Loaded skills in load order. Behaves as a read-only list; ``get``/``require`` find by name."""
 
