@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .._english import plural
+from ..stats import plain_number
+from ._implied import Count, Implied, implied_volume, per_site
 from ._rates import Rate, read_rate
 
 _MULT = {
@@ -132,7 +135,11 @@ class Quantities:
     capacity_per_day: float | None = None
     clusters: int | None = None
     cluster_noun: str | None = None
-    notes: list[str] = field(default_factory=list)
+    implied: Implied | None = None
+    """The volume a fleet's cadence or a forecast's series count implies; never stated, so never a cue
+    for the serving mode."""
+    derived: dict[str, str] = field(default_factory=dict)
+    """The arithmetic behind ``peak_rps`` or ``daily_volume`` when they multiply two stated figures."""
 
 
 def normalise_numbers(text: str) -> str:
@@ -152,11 +159,13 @@ def parse_quantities(text: str) -> Quantities:
     """Scan folded text for the figures the design needs."""
     text = normalise_numbers(text)
     found = Quantities()
-    for match in _NUM.finditer(text):
-        value = _value(match)
+    matches = list(_NUM.finditer(text))
+    counts: list[Count] = [(_value(match), match.start(), match.end()) for match in matches]
+    for match, (value, _, _) in zip(matches, counts, strict=True):
         after = text[match.end() : match.end() + 60]
         before = text[max(0, match.start() - 24) : match.start()]
-        _read_one(found, value, match, after, before)
+        _read_one(found, value, match, after, before, (text, counts))
+    found.implied = implied_volume(text, counts)
     _read_team(found, text)
     _read_clusters(found, text)
     _read_rates(found, text)
@@ -164,7 +173,9 @@ def parse_quantities(text: str) -> Quantities:
     return found
 
 
-def _read_one(found: Quantities, value: float, match: re.Match[str], after: str, before: str) -> None:
+def _read_one(
+    found: Quantities, value: float, match: re.Match[str], after: str, before: str, whole: tuple[str, list[Count]]
+) -> None:
     if after.lstrip().startswith(("%", "percent", "pct", "por ciento", "prozent", "pour cent")):
         return  # a rate ("1.8%/month" churn), read by _read_rates, never a volume
     if _SPAN_OF_HISTORY.match(after):
@@ -180,31 +191,43 @@ def _read_one(found: Quantities, value: float, match: re.Match[str], after: str,
                 found.latency_p99_ms = min(found.latency_p99_ms or ms, ms) if "-" not in before[-2:] else ms
         return
     rate = read_rate(after, before, match.group("mult"))
-    if rate is not None and _read_volume(found, value, rate, after, before):
-        return
+    if rate is not None:
+        sites = per_site(*whole, match.start(), match.end() + rate.end, rate.what)
+        if _read_volume(found, value, rate, after, before, sites):
+            return
     if (pop := _POPULATION.match(after)) and value >= 10:
         if value > (found.population or 0):
             found.population, found.population_noun = value, pop.group(1)
 
 
-def _read_volume(found: Quantities, value: float, rate: Rate, after: str, before: str) -> bool:
-    """Record ``value`` per ``rate.period``; ``False`` when it is no volume after all."""
+def _read_volume(
+    found: Quantities, value: float, rate: Rate, after: str, before: str, sites: tuple[float, str] | None
+) -> bool:
+    """Record ``value`` per ``rate.period`` (times ``sites`` when it is per line or per store); ``False``
+    when it is no volume after all."""
+    if rate.period == "month" and (_POPULATION.match(after) or re.match(r"^\s*(mau|monthly active|月活)", after)):
+        found.monthly_active = max(found.monthly_active or 0, value)
+        return True
+    if rate.seconds > 60 and rate.period != "month" and _CAPACITY_NOUN.match(after):
+        return True  # "40 calls/day" is what the team can work through, read by _read_time
+    if rate.period == "week" and _CAPACITY_BEFORE.search(before):
+        return False
+    total = value * sites[0] if sites else value
     if rate.seconds <= 60:
         # Per second or per minute is a throughput, read as the peak like "1.5k TPS".
-        found.peak_rps = max(found.peak_rps or 0, value / rate.seconds)
-    elif rate.period == "month":
-        if _POPULATION.match(after) or re.match(r"^\s*(mau|monthly active|月活)", after):
-            found.monthly_active = max(found.monthly_active or 0, value)
-        else:
-            found.daily_volume = found.daily_volume or value / 30
-    elif _CAPACITY_NOUN.match(after):
-        return True  # "40 calls/day" is what the team can work through, read by _read_time
-    elif rate.period == "week" and _CAPACITY_BEFORE.search(before):
-        return False
+        name, amount = "peak_rps", total / rate.seconds
+        found.peak_rps = max(found.peak_rps or 0, amount)
     else:
-        found.daily_volume = max(found.daily_volume or 0, value * 86_400 / rate.seconds)
-        if rate.period == "week" and (pop := _POPULATION.match(after)) and not found.population_noun:
-            found.population_noun = pop.group(1)
+        name, amount = "daily_volume", total * 86_400 / rate.seconds
+        # A monthly figure never overrides a daily one; the others, the largest wins.
+        found.daily_volume = (found.daily_volume or amount) if rate.period == "month" else max(found.daily_volume or 0, amount)
+    if sites and getattr(found, name) == amount:
+        (size, site), per = sites, f"per {rate.period}"
+        found.derived[name] = (
+            f"{plain_number(value)} {per} per {site} x {plain_number(size)} {plural(site)} = {plain_number(total)} {per}"
+        )
+    if rate.period == "week" and (pop := _POPULATION.match(after)) and not found.population_noun:
+        found.population_noun = pop.group(1)
     return True
 
 
