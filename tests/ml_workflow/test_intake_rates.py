@@ -73,6 +73,11 @@ PHRASINGS: list = [
     ("Each of our 12 warehouses ships about 5,000 orders a day; predict late deliveries.", None, 60_000),
     ("Detect defects on 12 production lines, each line produces 20 parts a minute.", 4, None),
     ("Our 40 stores each get about 800 visitors a day; predict conversion.", None, 32_000),
+    ("Predict delivery time for each order; about 3 orders per month per customer, 300k customers.", None, 30_000),
+    # people per month are monthly actives, applications per month a volume, a population rescored a batch
+    ("Predict churn for our app, about 400k monthly active users.", None, 100_000),
+    ("Rank job applicants for recruiters; ~50k job applications a month.", None, 50_000 / 30),
+    ("Assign each borrower a risk grade; 1,2 M borrowers rescored monthly.", None, 1.2e6),
     ("Pronosticar la demanda diaria de unos 8.000 productos por tienda, 120 tiendas.", None, 960_000),
     ("Fraud scoring at 10k requests/s per region at peak, we run in 3 regions, p99 30 ms.", 30_000, None),
     ("Forecast ride demand per zone for the next 15 minutes, updated every minute from Kafka. 4k zones.", 4000 / 60, None),

@@ -42,6 +42,13 @@ _POPULATION = re.compile(
     r"empleados|tiendas|nutzer|kunden|mitarbeiter|patienten|gerate|filialen|utilisateurs|clients|abonnes|patients|salaries|magasins|"
     r"用户|客户|患者|员工|门店|设备)"
 )
+# People counted per month are monthly actives ("300k MAU", "500k usuarios activos al mes"); orders or
+# visits per month are a volume.
+_ACTIVE = re.compile(
+    r"^\s*(?:mau|monthly active|月活)|^\s*(?:[a-z-]+\s){0,2}?(?:users|customers|clients|subscribers|members|readers|"
+    r"viewers|players|accounts|patients|usuarios|clientes|pacientes|nutzer|kunden|patienten|utilisateurs|abonnes|用户|客户)"
+)
+_RESCORED = re.compile(r"(?:re-?)?scored|refreshed|updated|recomputed|recalculated|re-?rated")
 _TEAM_WORDS = (
     r"(?:people|persons?|ppl|engineers?|devs|developers|data scientists?|scientists|ml engineers?|analysts?|folks|"
     r"personas|ingenieros|cientificos de datos|personen|leute|entwickler|ingenieure|data scientists|personnes|ingenieurs|"
@@ -205,7 +212,9 @@ def _read_volume(
 ) -> bool:
     """Record ``value`` per ``rate.period`` (times ``sites`` when it is per line or per store); ``False``
     when it is no volume after all."""
-    if rate.period == "month" and (_POPULATION.match(after) or re.match(r"^\s*(mau|monthly active|月活)", after)):
+    if rate.seconds >= 86_400 and _RESCORED.search(rate.what):
+        return False  # "1.2M borrowers rescored monthly" is a population, each scored once per run
+    if rate.period == "month" and _ACTIVE.match(after):
         found.monthly_active = max(found.monthly_active or 0, value)
         return True
     if rate.seconds > 60 and rate.period != "month" and _CAPACITY_NOUN.match(after):
