@@ -63,20 +63,37 @@ _RATE_UNITS = re.compile(
     r"^\s*(?P<unit>(?:[\w-]+\s){0,2}?(?P<word>msgs?|messages?|events?|requests?|req|queries|QPS|RPS|TPS|orders|"
     r"transactions?|appointments?|rendez-vous|predictions?|calls|clicks|sessions|images?|readers|users|"
     r"subscribers|employees|trials|products|items|visits|records|rows|claims|patients)\b"
-    r"(?:\s*/\s*(?:s|sec|second|day|d|h|hour|month)\b|\s+(?:per|a|par|por|al)\s+"
-    r"(?:second|day|jour|d[ií]a|hour|month|mois|mes)\b)?)",
+    r"(?:\s*/\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hr|hours?|day|d|wk|weeks?|month)\b"
+    r"|\s+(?:per|an?|par|por|al)\s+(?:second|seconde|segundo|minute|minuto|hour|heure|hora|day|jour|d[ií]a|"
+    r"week|semaine|semana|month|mois|mes)\b)?)",
     re.IGNORECASE,
 )
-_PER_SECOND = re.compile(r"/\s*s\b|per second|QPS|RPS|TPS|a second", re.IGNORECASE)
+# The unit spelt out counts like its abbreviation ("queries/second" is "queries/s").
+_PER_SECOND = re.compile(
+    r"/\s*s(?:ecs?|econds?)?\b|per second|QPS|RPS|TPS|a second|par seconde|por segundo", re.IGNORECASE
+)
+_PER_MINUTE = re.compile(r"/\s*min(?:ute)?s?\b|per minute|a minute|par minute|por minuto", re.IGNORECASE)
+_PER_HOUR = re.compile(r"/\s*(?:h|hr|hour)s?\b|per hour|an hour|par heure|por hora", re.IGNORECASE)
 _PER_DAY = re.compile(
     r"/\s*d(?:ay)?\b|per day|a day|par jour|por d[ií]a|daily|each day|nightly", re.IGNORECASE
 )
+_PER_WEEK = re.compile(r"/\s*w(?:ee)?ks?\b|per week|a week|weekly|par semaine|por semana", re.IGNORECASE)
 _PER_MONTH = re.compile(r"monthly|/\s*month|per month|a month|al mes|par mois|mensuel", re.IGNORECASE)
+_PERS = (
+    ("second", _PER_SECOND),
+    ("minute", _PER_MINUTE),
+    ("hour", _PER_HOUR),
+    ("day", _PER_DAY),
+    ("week", _PER_WEEK),
+    ("month", _PER_MONTH),
+)
+_DAYS_PER = {"second": 86400, "minute": 1440, "hour": 24, "day": 1, "week": 1 / 7, "month": 1 / 30}
 
 
 def per_of(text: str) -> str:
-    """``second``, ``day``, ``month`` or ``count`` for the words after a number."""
-    for per, pattern in (("second", _PER_SECOND), ("day", _PER_DAY), ("month", _PER_MONTH)):
+    """``second``, ``minute``, ``hour``, ``day``, ``week``, ``month`` or ``count`` for the words after a
+    number."""
+    for per, pattern in _PERS:
         if pattern.search(text):
             return per
     return "count"
@@ -88,7 +105,8 @@ class Rate:
 
     value: float
     per: str
-    """``second``, ``day``, ``month`` or ``count`` (a total with no time unit)."""
+    """``second``, ``minute``, ``hour``, ``day``, ``week``, ``month`` or ``count`` (a total with no time
+    unit)."""
     noun: str
     word: str = ""
     """The counted thing alone (``msgs``, ``orders``)."""
@@ -107,7 +125,7 @@ class Rate:
 
 
 def to_per_day(value: float, per: str) -> float | None:
-    return {"second": value * 86400, "day": value, "month": value / 30}.get(per)
+    return value * _DAYS_PER[per] if per in _DAYS_PER else None
 
 
 @dataclass
