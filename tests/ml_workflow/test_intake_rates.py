@@ -7,6 +7,8 @@ The sentences are written for these tests. ``None`` means "not checked" (derived
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from skillrun import find_skill, run, to_markdown
@@ -162,3 +164,11 @@ def test_the_report_plans_for_the_stated_rate() -> None:
     ctx = make_context(find_skill("ml-workflow"), markdown, request, brief=report.brief)
     ms03 = next(o for o in run_checks(ctx) if o.id == "MS-03")
     assert ms03.status == "pass" and "request's 150,000 bid requests/s" in ms03.reason
+
+
+def test_numbers_before_long_words_are_read_in_linear_time() -> None:
+    # The per-period patterns before branch intake-rates split each word every possible way: ~39 s.
+    text = " ".join(f"{i} " + "a" * 60 for i in range(300))
+    started = time.perf_counter()
+    parse_quantities(text)
+    assert time.perf_counter() - started < 5

@@ -14,6 +14,8 @@ number-normalised text; ``counts`` are the numbers ``_numbers`` found, as ``(val
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from .._english import plural
@@ -112,26 +114,30 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return [*bounds, (start, len(text))]
 
 
-def _cadences(text: str, spans: list[tuple[int, int]]) -> list[_Cadence]:
-    found = []
+def _cadences(text: str, spans: list[tuple[int, int]]) -> Iterator[_Cadence]:
+    starts = [lo for lo, _ in spans]
+    said: dict[int, bool | None] = {}  # per sentence: scores follow (True), data only (False), neither (None)
     for match in _CADENCE.finditer(text):
         groups = {name[0]: value for name, value in match.groupdict().items() if value}  # n, n2.. and u, u1..
         seconds = float(groups.get("n", 1)) * _UNIT_SECONDS[groups["u"]]
-        index = next(i for i, (lo, hi) in enumerate(spans) if lo <= match.start() <= hi)
-        sentence = text[slice(*spans[index])]
-        if not 1 <= seconds <= 86_400 or _NOT_DATA.search(sentence):
-            continue
-        scored = _SCORES.search(sentence) is not None
-        if scored or _DATA.search(sentence):
-            found.append(_Cadence(seconds, scored, spans[index], index, match.span()))
-    return found
+        index = bisect_right(starts, match.start()) - 1
+        if index not in said:
+            sentence = text[slice(*spans[index])]
+            scored = None if _NOT_DATA.search(sentence) else _SCORES.search(sentence) is not None
+            said[index] = None if scored is False and not _DATA.search(sentence) else scored
+        if 1 <= seconds <= 86_400 and said[index] is not None:
+            yield _Cadence(seconds, bool(said[index]), spans[index], index, match.span())
 
 
 def _fleets_in(text: str, counts: list[Count], lo: int, hi: int) -> list[tuple[float, str]]:
-    """Every "<count> <fleet noun>" that starts between ``lo`` and ``hi``, in order."""
+    """Every "<count> <fleet noun>" that starts between ``lo`` and ``hi``, in order (``counts`` are in
+    text order)."""
+    first = bisect_left(counts, (lo,), key=lambda count: (count[1],))
     found = []
-    for value, start, end in counts:
-        if lo <= start < hi and (noun := _FLEET_AFTER_COUNT.match(text[end : end + 40])):
+    for value, start, end in counts[first:]:
+        if start >= hi:
+            break
+        if noun := _FLEET_AFTER_COUNT.match(text[end : end + 40]):
             found.append((value, noun.group("noun")))
     return found
 
@@ -322,8 +328,9 @@ def per_site(text: str, counts: list[Count], start: int, end: int, what: str) ->
 def implied_volume(text: str, counts: list[Count]) -> Implied | None:
     """What a fleet's cadence or a forecast's series imply per day, the fleet first."""
     spans = _sentences(text)
-    cadences = _cadences(text, spans)
-    for cadence in cadences:
+    cadences = []
+    for cadence in _cadences(text, spans):
+        cadences.append(cadence)
         fleet = _fleet(text, counts, cadence, spans)
         if fleet is None or fleet[0] < 2:
             continue

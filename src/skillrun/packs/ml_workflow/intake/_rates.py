@@ -67,6 +67,7 @@ _AFTER = re.compile(
     rf"|(?<!\S)(?:{_named(_ALONE, 'alone')}))(?![a-z0-9])"
 )
 _BEFORE_RE = re.compile(rf"(?:{_named(_BEFORE, 'before')}){_ABOUT}")
+_BEFORE_HINT = re.compile(r"每|日活|per |por |par |pro |daily")  # a cheap look before the full pattern
 
 
 def _period(match: re.Match[str]) -> str:
@@ -84,6 +85,8 @@ _NOT_ITEMS = frozenset(
 )
 # "5 times a second" is a throughput (an edge model's frame rate); "2 times a day" says how often, not how many.
 _HOW_OFTEN = frozenset("times mal veces fois volte vezes".split())
+_METRES_PER_SECOND = re.compile(r"/ ?s(?![a-z])")
+_HYPHENATED = re.compile(r"-[a-z]")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|(?<![a-z])(?:usd|eur|gbp|chf|rmb))\s?~?$")
 
 
@@ -102,11 +105,11 @@ class Rate(NamedTuple):
 
 def read_rate(after: str, before: str, mult: str | None = None) -> Rate | None:
     """The rate a number states, from the text right after it (``after``) or right before it."""
-    if _MONEY_BEFORE.search(before):
+    if _MONEY_BEFORE.search(before[-6:]):
         return None  # "$2M/day" is money, not volume
-    if mult == "m" and re.match(r"/ ?s(?![a-z])", after):
+    if mult == "m" and _METRES_PER_SECOND.match(after):
         return None  # "25 m/s" is a wind speed, not 25 million a second
-    if re.match(r"-[a-z]", after):
+    if _HYPHENATED.match(after):
         return None  # "1-star review", "15-minute readings": the number describes a word
     if match := _AFTER.match(after):
         what, period = match.group("what").strip(), _period(match)
@@ -114,6 +117,6 @@ def read_rate(after: str, before: str, mult: str | None = None) -> Rate | None:
         if words & _NOT_ITEMS or (words & _HOW_OFTEN and SECONDS[period] > 60):
             return None
         return Rate(period, match.end(), what)
-    if match := _BEFORE_RE.search(before):
+    if _BEFORE_HINT.search(before) and (match := _BEFORE_RE.search(before)):
         return Rate(_period(match), 0, "")
     return None
