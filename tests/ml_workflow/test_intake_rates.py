@@ -64,6 +64,11 @@ PHRASINGS: list = [
     ("10k sensors each reporting every 30 s; alert on anomalies.", 10_000 / 30, 10_000 / 30 * _DAY),
     ("1,200 wind turbines stream readings once a minute; predict failures.", 20, 20 * _DAY),
     ("Wir haben 3.000 Sensoren, die alle 10 Sekunden Messwerte über Kafka senden; Anomalien sofort erkennen.", 300, 300 * _DAY),
+    ("500 camiones envían su posición cada 10 segundos; queremos detectar anomalías en tiempo real.", 50, None),
+    ("2000台设备每10秒上报一次数据，需要实时检测异常。", 200, None),
+    ("Readings arrive every 15 min from 40k meters over Kafka; flag anomalies as they arrive.", None, 40_000 * 96),
+    ("We operate 2,000 buses. Each bus sends its GPS position every 30 seconds; predict arrival times in real time.", 2000 / 30, None),
+    ("Our 150 wind turbines log SCADA data every 10 minutes; predict failures 30 days ahead, weekly report.", None, 150),
     # ... and not when the cadence is of something else
     ("We have 300 machines; maintenance is done every 3 months. Predict failures.", None, 300),
     ("500 trucks are serviced every 6 months; predict breakdowns.", None, 500),
@@ -130,6 +135,10 @@ def test_numbers_that_are_not_volumes(text: str) -> None:
     [
         ("about 3M DAU", "daily_volume", 3e6),
         ("日活大约300万", "daily_volume", 3e6),
+        ("日均300万次请求", "daily_volume", 3e6),
+        ("峰值QPS约5000", "peak_rps", 5000),
+        ("peak QPS of 5,000", "peak_rps", 5000),
+        ("1,5 Mio. Transaktionen pro Tag", "daily_volume", 1.5e6),
         ("the edge box classifies frames 5 times a second", "peak_rps", 5),
         ("le centre d'appels traite 5 000 appels/semaine", "capacity_per_day", 1000),
     ],

@@ -170,6 +170,8 @@ def parse_quantities(text: str) -> Quantities:
     counts: list[Count] = [(_value(match), match.start(), match.end()) for match in matches]
     for match, (value, _, _) in zip(matches, counts, strict=True):
         after = text[match.end() : match.end() + 60]
+        if match.group("mult") in ("mio", "mrd", "mln") and after.startswith("."):
+            after = after[1:]  # "1,5 Mio. Transaktionen pro Tag": the abbreviation's full stop ends no clause
         before = text[max(0, match.start() - 24) : match.start()]
         _read_one(found, value, match, after, before, (text, counts))
     found.implied = implied_volume(text, counts)

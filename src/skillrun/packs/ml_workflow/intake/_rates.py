@@ -39,12 +39,13 @@ _ALONE = {
     "week": "weekly|semanales|hebdomadaires|wochentlich|settimanali|semanais|每周",
     "month": "monthly|mau|mensuales|mensuels|mensili|mensais|im monat|monatlich|每月|月活",
 }  # fmt: skip
-# The same, written before the number: "每秒约5000笔", "daily ~2M".
+# The same, written before the number: "每秒约5000笔", "日均300万次", "daily ~2M", "peak QPS of 5,000".
 _BEFORE = {
-    "second": "每秒|per second|por segundo|par seconde|pro sekunde",
+    "second": "每秒|per second|por segundo|par seconde|pro sekunde"
+    "|(?:qps|tps|rps)(?: ?(?:峰值|peak|at peak|of|is|:|=))?",
     "minute": "每分钟|per minute|por minuto|par minute|pro minute",
     "hour": "每小时|per hour",
-    "day": "每天|每日|日活(?:用户)?|daily|per day",
+    "day": "每天|每日|日均|日活(?:用户)?|daily|per day",
     "week": "每周",
 }
 _ABOUT = r"\s*(?:约|大约|近|超过|有|~|about|around|roughly|unos|unas|etwa|environ|circa|cerca de)?\s*$"
@@ -67,7 +68,8 @@ _AFTER = re.compile(
     rf"|(?<!\S)(?:{_named(_ALONE, 'alone')}))(?![a-z0-9])"
 )
 _BEFORE_RE = re.compile(rf"(?:{_named(_BEFORE, 'before')}){_ABOUT}")
-_BEFORE_HINT = re.compile(r"每|日活|per |por |par |pro |daily")  # a cheap look before the full pattern
+# A cheap look before the full pattern, which is tried at every position of the text before a number.
+_BEFORE_HINT = re.compile(r"每|日活|日均|per |por |par |pro |daily|qps|tps|rps")
 
 
 def _period(match: re.Match[str]) -> str:
