@@ -158,6 +158,8 @@ def test_a_derived_volume_is_an_assumption_with_its_arithmetic() -> None:
     brief = read_request("Sort parcels by destination from images, ~30 parcels/second per line, 4 lines.")
     reasons = {a.field: a.reason for a in brief.assumptions}
     assert reasons["traffic.peak_rps"] == "30 per second per line x 4 lines = 120 per second"
+    brief = read_request("Sort parcels from images: ~30 parcels/second per line, 4 lines, 500 parcels/s at peak.")
+    assert brief.traffic.peak_rps == 500 and "traffic.peak_rps" not in {a.field for a in brief.assumptions}
 
 
 def test_the_report_plans_for_the_stated_rate() -> None:

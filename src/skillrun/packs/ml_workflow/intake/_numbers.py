@@ -232,11 +232,13 @@ def _read_volume(
         name, amount = "daily_volume", total * 86_400 / rate.seconds
         # A monthly figure never overrides a daily one; the others, the largest wins.
         found.daily_volume = (found.daily_volume or amount) if rate.period == "month" else max(found.daily_volume or 0, amount)
-    if sites and getattr(found, name) == amount:
-        (size, site), per = sites, f"per {rate.period}"
-        found.derived[name] = (
-            f"{plain_number(value)} {per} per {site} x {plain_number(size)} {plural(site)} = {plain_number(total)} {per}"
-        )
+    if getattr(found, name) == amount:  # this figure is the one kept: its arithmetic, if any, goes with it
+        found.derived.pop(name, None)
+        if sites:
+            (size, site), per = sites, f"per {rate.period}"
+            found.derived[name] = (
+                f"{plain_number(value)} {per} per {site} x {plain_number(size)} {plural(site)} = {plain_number(total)} {per}"
+            )
     if rate.period == "week" and (pop := _POPULATION.match(after)) and not found.population_noun:
         found.population_noun = pop.group(1)
     return True
