@@ -113,11 +113,14 @@ class Rate:
     capacity: bool = False
     """What the people acting on the predictions can work through ("investigators review 60 claims a
     day"), not a volume the model scores: never compared with a throughput (MS-03, XC-04)."""
+    per_unit: bool = False
+    """A share of the volume ("2,000 transactions per day per branch", "each of our 12 warehouses ships
+    5,000 orders a day"): the report's total is that times the sites, so it is never compared either."""
 
     @property
     def volume(self) -> bool:
         """A rate in time (not a total) of the things the model scores."""
-        return self.per != "count" and not self.capacity
+        return self.per != "count" and not self.capacity and not self.per_unit
 
     @property
     def per_day(self) -> float | None:
@@ -288,8 +291,34 @@ def request_rates(request: str) -> list[Rate]:
             continue
         noun = unit.group("unit").strip()
         capacity = is_capacity(request, q.start, q.end, q.value)
-        rates.append(Rate(q.value, per_of(noun), noun, unit.group("word").lower(), capacity))
+        word = unit.group("word").lower()
+        per_unit = _per_unit(request, q.start, q.end + unit.end(), word)
+        rates.append(Rate(q.value, per_of(noun), noun, word, capacity, per_unit))
     return rates
+
+
+_PER_UNIT_AFTER = re.compile(
+    r"^\s*(?:per|each|/|in each|at each)\s*(?:of (?:our|the|its) \d+ )?"
+    r"(?!(?:s|sec|second|min|minute|h|hour|d|day|week|month|year|the|our|a|an)\b)(?P<unit>[a-z]{2,})",
+    re.IGNORECASE,
+)
+_PER_UNIT_BEFORE = re.compile(
+    r"(?:\beach (?:of (?:our|the|its|these) \d+ )?(?P<unit>[a-z]{2,})|\b\d+ (?:[a-z-]+ )?(?P<units>[a-z]{2,}) each)"
+    r"[^.;!?]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _per_unit(request: str, start: int, end: int, word: str) -> bool:
+    """Whether the rate written at ``request[start:end]`` is per line, store or user rather than the
+    total (a rate "per transaction" of transactions says nothing more)."""
+    match = _PER_UNIT_AFTER.match(request[end : end + 40]) or _PER_UNIT_BEFORE.search(
+        request[max(0, start - 90) : start]
+    )
+    if match is None:
+        return False
+    unit = (match.groupdict().get("unit") or match.group("units") or "").lower()
+    return unit[:4] != word[:4]
 
 
 REGULATED_DOMAINS = ("health", "credit", "insurance", "hiring")
