@@ -236,6 +236,18 @@ CHURN_THROUGHPUT = (
             "fail",
         ),
         ("150 claims per day scored nightly", "We get about 80,000 claims a day.", "fail"),
+        # Units spelt out, per minute and per hour are rates too (they read as totals, never compared).
+        ("peak 2 requests/s", "Rank results for ~1,200 queries/second.", "fail"),
+        ("peak 1,200 requests/s", "Rank results for ~1,200 queries/second.", "pass"),
+        ("peak 2 requests/s", "A learned ranker, 40k queries per minute peak.", "fail"),
+        ("peak 700 requests/s", "A learned ranker, 40k queries per minute peak.", "pass"),
+        ("10k rows per day, scored nightly", "About 12k rows/hour arrive from the plant.", "fail"),
+        ("300k rows per day, scored nightly", "About 12k rows/hour arrive from the plant.", "pass"),
+        ("288k rows per run; ≈ 80 rows/s over a 1-hour job", "About 12k rows/hour arrive from the plant.", "pass"),
+        # A share of the volume (per branch, per warehouse) is not the total the report plans for.
+        ("700k rows per day, scored nightly", "About 2,000 transactions per day per branch, 350 branches.", "pass"),
+        ("60k rows per day, scored nightly", "Each of our 12 warehouses ships about 5,000 orders a day.", "pass"),
+        ("50 rows per day, scored nightly", "For each transaction a score; we see 2,000 transactions per day.", "fail"),
     ],
 )
 def test_ms03_compares_volumes_only(throughput: str, request_text: str, status: str) -> None:

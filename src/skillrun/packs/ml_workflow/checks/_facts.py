@@ -63,20 +63,37 @@ _RATE_UNITS = re.compile(
     r"^\s*(?P<unit>(?:[\w-]+\s){0,2}?(?P<word>msgs?|messages?|events?|requests?|req|queries|QPS|RPS|TPS|orders|"
     r"transactions?|appointments?|rendez-vous|predictions?|calls|clicks|sessions|images?|readers|users|"
     r"subscribers|employees|trials|products|items|visits|records|rows|claims|patients)\b"
-    r"(?:\s*/\s*(?:s|sec|second|day|d|h|hour|month)\b|\s+(?:per|a|par|por|al)\s+"
-    r"(?:second|day|jour|d[ií]a|hour|month|mois|mes)\b)?)",
+    r"(?:\s*/\s*(?:s|secs?|seconds?|min|mins|minutes?|h|hr|hours?|day|d|wk|weeks?|month)\b"
+    r"|\s+(?:per|an?|par|por|al)\s+(?:second|seconde|segundo|minute|minuto|hour|heure|hora|day|jour|d[ií]a|"
+    r"week|semaine|semana|month|mois|mes)\b)?)",
     re.IGNORECASE,
 )
-_PER_SECOND = re.compile(r"/\s*s\b|per second|QPS|RPS|TPS|a second", re.IGNORECASE)
+# The unit spelt out counts like its abbreviation ("queries/second" is "queries/s").
+_PER_SECOND = re.compile(
+    r"/\s*s(?:ecs?|econds?)?\b|per second|QPS|RPS|TPS|a second|par seconde|por segundo", re.IGNORECASE
+)
+_PER_MINUTE = re.compile(r"/\s*min(?:ute)?s?\b|per minute|a minute|par minute|por minuto", re.IGNORECASE)
+_PER_HOUR = re.compile(r"/\s*(?:h|hr|hour)s?\b|per hour|an hour|par heure|por hora", re.IGNORECASE)
 _PER_DAY = re.compile(
     r"/\s*d(?:ay)?\b|per day|a day|par jour|por d[ií]a|daily|each day|nightly", re.IGNORECASE
 )
+_PER_WEEK = re.compile(r"/\s*w(?:ee)?ks?\b|per week|a week|weekly|par semaine|por semana", re.IGNORECASE)
 _PER_MONTH = re.compile(r"monthly|/\s*month|per month|a month|al mes|par mois|mensuel", re.IGNORECASE)
+_PERS = (
+    ("second", _PER_SECOND),
+    ("minute", _PER_MINUTE),
+    ("hour", _PER_HOUR),
+    ("day", _PER_DAY),
+    ("week", _PER_WEEK),
+    ("month", _PER_MONTH),
+)
+_DAYS_PER = {"second": 86400, "minute": 1440, "hour": 24, "day": 1, "week": 1 / 7, "month": 1 / 30}
 
 
 def per_of(text: str) -> str:
-    """``second``, ``day``, ``month`` or ``count`` for the words after a number."""
-    for per, pattern in (("second", _PER_SECOND), ("day", _PER_DAY), ("month", _PER_MONTH)):
+    """``second``, ``minute``, ``hour``, ``day``, ``week``, ``month`` or ``count`` for the words after a
+    number."""
+    for per, pattern in _PERS:
         if pattern.search(text):
             return per
     return "count"
@@ -88,18 +105,22 @@ class Rate:
 
     value: float
     per: str
-    """``second``, ``day``, ``month`` or ``count`` (a total with no time unit)."""
+    """``second``, ``minute``, ``hour``, ``day``, ``week``, ``month`` or ``count`` (a total with no time
+    unit)."""
     noun: str
     word: str = ""
     """The counted thing alone (``msgs``, ``orders``)."""
     capacity: bool = False
     """What the people acting on the predictions can work through ("investigators review 60 claims a
     day"), not a volume the model scores: never compared with a throughput (MS-03, XC-04)."""
+    per_unit: bool = False
+    """A share of the volume ("2,000 transactions per day per branch", "each of our 12 warehouses ships
+    5,000 orders a day"): the report's total is that times the sites, so it is never compared either."""
 
     @property
     def volume(self) -> bool:
         """A rate in time (not a total) of the things the model scores."""
-        return self.per != "count" and not self.capacity
+        return self.per != "count" and not self.capacity and not self.per_unit
 
     @property
     def per_day(self) -> float | None:
@@ -107,7 +128,7 @@ class Rate:
 
 
 def to_per_day(value: float, per: str) -> float | None:
-    return {"second": value * 86400, "day": value, "month": value / 30}.get(per)
+    return value * _DAYS_PER[per] if per in _DAYS_PER else None
 
 
 @dataclass
@@ -270,8 +291,34 @@ def request_rates(request: str) -> list[Rate]:
             continue
         noun = unit.group("unit").strip()
         capacity = is_capacity(request, q.start, q.end, q.value)
-        rates.append(Rate(q.value, per_of(noun), noun, unit.group("word").lower(), capacity))
+        word = unit.group("word").lower()
+        per_unit = _per_unit(request, q.start, q.end + unit.end(), word)
+        rates.append(Rate(q.value, per_of(noun), noun, word, capacity, per_unit))
     return rates
+
+
+_PER_UNIT_AFTER = re.compile(
+    r"^\s*(?:per|each|/|in each|at each)\s*(?:of (?:our|the|its) \d+ )?"
+    r"(?!(?:s|sec|second|min|minute|h|hour|d|day|week|month|year|the|our|a|an)\b)(?P<unit>[a-z]{2,})",
+    re.IGNORECASE,
+)
+_PER_UNIT_BEFORE = re.compile(
+    r"(?:\beach (?:of (?:our|the|its|these) \d+ )?(?P<unit>[a-z]{2,})|\b\d+ (?:[a-z-]+ )?(?P<units>[a-z]{2,}) each)"
+    r"[^.;!?]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _per_unit(request: str, start: int, end: int, word: str) -> bool:
+    """Whether the rate written at ``request[start:end]`` is per line, store or user rather than the
+    total (a rate "per transaction" of transactions says nothing more)."""
+    match = _PER_UNIT_AFTER.match(request[end : end + 40]) or _PER_UNIT_BEFORE.search(
+        request[max(0, start - 90) : start]
+    )
+    if match is None:
+        return False
+    unit = (match.groupdict().get("unit") or match.group("units") or "").lower()
+    return unit[:4] != word[:4]
 
 
 REGULATED_DOMAINS = ("health", "credit", "insurance", "hiring")

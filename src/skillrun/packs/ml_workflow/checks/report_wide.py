@@ -129,6 +129,9 @@ def _team_sizes(text: str) -> list[int]:
     return [int(m.group("a") or m.group("b")) for m in _TEAM.finditer(text)]
 
 
+_JOB_SPEED = re.compile(r"^[^;|]{0,20}\bover an? [\w-]+ (?:job|run|batch|window)\b", re.IGNORECASE)
+
+
 @check("XC-04", None)
 def numbers_match_request(v: View) -> tuple:
     facts = v.facts
@@ -167,6 +170,8 @@ def numbers_match_request(v: View) -> tuple:
                 continue
             if is_capacity(text, q.start, q.end, q.value):
                 continue
+            if _JOB_SPEED.match(text[q.end : q.end + 40]):
+                continue  # "≈ 80 rows/s over a 1-hour job": how fast a batch runs, not how much arrives
             if not consistent(q.value, per_of(tail), rate):
                 problems.append(
                     f"{q.value:,.0f} {tail.split()[0]} vs {rate.value:,.0f} {rate.noun} in the request"

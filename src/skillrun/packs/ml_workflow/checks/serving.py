@@ -145,11 +145,12 @@ def _close(a: float, b: float) -> bool:
 
 
 def consistent(value: float, per: str, rate: Rate) -> bool:
-    """Within an order of magnitude of ``rate``, converting seconds, days and months."""
+    """Within an order of magnitude of ``rate``, converting seconds, minutes, hours, days, weeks and
+    months. A count ("288k rows per run") is read as written or as one run a day ("12k rows/hour")."""
     ours, theirs = to_per_day(value, per), rate.per_day
     if ours is not None and theirs is not None:
         return _close(ours, theirs)
-    return _close(value, rate.value)
+    return _close(value, rate.value) or (ours is None and theirs is not None and _close(value, theirs))
 
 
 @check("MS-03", MS)

@@ -229,6 +229,24 @@ def _balance(folded: str, qty: Quantities, pt: str, domain: Domain | None, assum
 def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, assume) -> Traffic:  # type: ignore[no-untyped-def]
     unit = domain.unit if domain else "prediction"
     daily, peak = qty.daily_volume, qty.peak_rps
+    if peak and "peak_rps" in qty.derived:
+        assume("traffic.peak_rps", f"{plain_number(peak)}/s", qty.derived["peak_rps"])
+    if daily and "daily_volume" in qty.derived:
+        assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", qty.derived["daily_volume"])
+    implied = qty.implied
+    if implied and not (daily or peak) and implied.daily >= (qty.population or 0):
+        # Nothing stated, but a fleet's cadence or a forecast's series count gives the volume. A fleet's
+        # readings are scored one by one only when serving is online; a nightly batch scores the fleet.
+        if implied.scored or mode in ("real-time", "streaming"):
+            daily = implied.daily
+            assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", implied.why)
+            if implied.stream and mode in ("real-time", "streaming", "hybrid"):
+                peak = daily / 86_400
+                assume("traffic.peak_rps", f"{plain_number(peak)}/s", "a steady stream at that cadence: the peak is the average")
+        elif implied.members:
+            daily = implied.members
+            why = f"{implied.why}; a {mode} run scores each of the {implied.members:,.0f} once"
+            assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", why)
     if peak and not daily:
         daily = peak * 86_400 / _PEAK_FACTOR
         assume("traffic.daily_volume", f"{daily:,.0f}/day", f"stated peak {peak:,.0f}/s, average taken as 1/{_PEAK_FACTOR:g} of peak")

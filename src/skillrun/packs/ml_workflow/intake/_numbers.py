@@ -1,5 +1,5 @@
-"""Quantities in a request: rates (1.5k TPS, 2M/day, 20k msgs/s), latency limits (p99 < 50 ms, "under
-100ms"), populations (300k MAU), team size, base rates (8 %), horizons (30 days ahead) and label delays.
+"""Quantities in a request: rates (1.5k TPS, 2M/day, 20k msgs/s: see ``_rates``), latency limits (p99 < 50 ms,
+"under 100ms"), populations (300k MAU), team size, base rates (8 %), horizons (30 days ahead) and label delays.
 
 Works on folded text (see ``_text.fold``) in English, Spanish, German, French and Chinese notation:
 "4 000 par jour", "2.500 pro Tag", "每天200万". Every parser returns ``None`` rather than guessing.
@@ -10,6 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .._english import plural
+from ..stats import plain_number
+from ._implied import Count, Implied, implied_volume, per_site
+from ._rates import Rate, read_rate
+
 _MULT = {
     "k": 1e3, "thousand": 1e3, "tausend": 1e3, "mil": 1e3, "mille": 1e3, "千": 1e3,
     "m": 1e6, "mm": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6, "millionen": 1e6, "millones": 1e6,
@@ -18,27 +23,11 @@ _MULT = {
 _NUM = re.compile(
     r"(?<![a-z0-9.])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>thousand|tausend|millions?|millionen|millones|millon|mille|mil|mio|mln|mrd|bn|billion|mm|k|m|b|千|万|亿)?(?![a-z])"
 )
-_PER_SECOND = re.compile(
-    r"^\s*(?:[a-z/-]+\s){0,3}?(?:tps|qps|rps|/ ?s(?:ec)?\b|per sec|a second|por segundo|pro sekunde|par seconde|/sekunde)"
-    r"|^\s*(?:req|requests|events|messages|msgs|transactions|txns?|predictions|queries|calls|readings|records|logs|lines|orders)\s?(?:/ ?s\b|per second|a second)"
-)
-_PER_DAY = re.compile(
-    r"^\s*(?:[^\s\d.,;/()]+\s?){0,4}?(?:/ ?day|per day|a day|each day|every day|daily|/ ?d\b|al dia|por dia|diari[oa]s|pro tag|am tag|taglich|par jour|/ ?jour|quotidien|每天|每日)"
-)
-_PER_MONTH = re.compile(
-    r"^\s*(?:[^\s\d.,;/()]+\s?){0,3}?(?:/ ?mo(?:nth)?\b|per month|a month|monthly|mau\b|al mes|por mes|mensuales|pro monat|im monat|monatlich|par mois|mensuels|每月|月活)"
-)
-_PER_HOUR = re.compile(r"^\s*(?:[^\s\d.,;/()]+\s?){0,3}?(?:/ ?h(?:ou)?r?\b|per hour|an hour|por hora|pro stunde|par heure|每小时)")
-_PER_WEEK = re.compile(
-    r"^\s*(?:[^\s\d.,;/()]+\s?){0,3}?(?:/ ?w(?:ee)?k\b|per week|a week|each week|every week|weekly|por semana|a la semana|pro woche|par semaine|a settimana|por semana|每周)"
-)
 _SPAN_OF_HISTORY = re.compile(
     r"^\s?(?:years?|yrs?|months?|weeks?|days?|anos|jahre|jahren|monate|monaten|wochen|tage|ans|annees|mois|semaines|jours|"
     r"meses|semanas|dias|anni|mesi|年|个月|周|天)\b\s?(?:of|de|des|du|di|an|mit|der|の|的)?\s"
 )
 _CAPACITY_BEFORE = re.compile(r"(?:handle|review|call|phone|contact|investigate|visit|inspect|open|audit|work|revisa)\w*\s(?:~|about |around |up to )?$")
-_PER_SECOND_BEFORE = re.compile(r"(每秒|per second|por segundo)\s*(?:约|大约|近|超过|~|about)?\s*$")
-_PER_DAY_BEFORE = re.compile(r"(每天|每日|daily|per day)\s*(?:约|大约|近|超过|~|about)?\s*$")
 _MS = re.compile(r"^\s?(ms|msec|milliseconds?|millisekunden|millisecondes|milisegundos|毫秒)(?![a-z])")
 _SEC = re.compile(r"^\s?(s|sec|secs|seconds?|sekunden?|secondes?|segundos?|秒)(?![a-z])")
 _LATENCY_CONTEXT = re.compile(
@@ -53,6 +42,13 @@ _POPULATION = re.compile(
     r"empleados|tiendas|nutzer|kunden|mitarbeiter|patienten|gerate|filialen|utilisateurs|clients|abonnes|patients|salaries|magasins|"
     r"用户|客户|患者|员工|门店|设备)"
 )
+# People counted per month are monthly actives ("300k MAU", "500k usuarios activos al mes"); orders or
+# visits per month are a volume.
+_ACTIVE = re.compile(
+    r"^\s*(?:mau|monthly active|月活)|^\s*(?:[a-z-]+\s){0,2}?(?:users|customers|clients|subscribers|members|readers|"
+    r"viewers|players|accounts|patients|usuarios|clientes|pacientes|nutzer|kunden|patienten|utilisateurs|abonnes|用户|客户)"
+)
+_RESCORED = re.compile(r"(?:re-?)?scored|refreshed|updated|recomputed|recalculated|re-?rated")
 _TEAM_WORDS = (
     r"(?:people|persons?|ppl|engineers?|devs|developers|data scientists?|scientists|ml engineers?|analysts?|folks|"
     r"personas|ingenieros|cientificos de datos|personen|leute|entwickler|ingenieure|data scientists|personnes|ingenieurs|"
@@ -83,7 +79,10 @@ _CLUSTER_NOUNS = {
 _CLUSTER = re.compile(
     r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>k|thousand|tausend|mil|mille)?\s?(?:[a-z-]+\s){0,2}?(?P<noun>" + "|".join(sorted(_CLUSTER_NOUNS, key=len, reverse=True)) + r")(?![a-z])"
 )
-_CAPACITY_NOUN = re.compile(r"^\s?(calls|reviews|investigations|visits|inspections|cases|alerts|reminders|contacts)\b")
+# Calls and visits are what people work through in every language ("5 000 appels/semaine" is the call
+# centre's capacity); "dossiers", "casos" and "Falle" are as often the volume itself, read as both.
+_CALLS_VISITS = r"llamadas|anrufe|appels|chiamate|chamadas|visitas|besuche|visites"
+_CAPACITY_NOUN = re.compile(rf"^\s?(?:calls|reviews|investigations|visits|inspections|cases|alerts|reminders|contacts|{_CALLS_VISITS})\b")
 _PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?%")
 _RATE_WORDS = re.compile(
     r"(rate|taux|tasa|quote|anteil|share|prevalence|base|positive|churn|fraud|default|no-?show|conversion|convert|"
@@ -120,7 +119,7 @@ _DEADLINE = re.compile(
 )
 _CAPACITY = re.compile(
     r"(?:handle|review|call|phone|contact|investigate|visit|inspect|process|treat|reach|open|audit|work|revisa|prufen|examin)\w*\s(?:~|about |around |up to |unas |unos |etwa |environ )?(?P<num>\d+(?:k)?)\s?(?:[a-z-]+\s){0,2}?(?:per|a|/|por|pro|par|a la|al)\s?(?P<unit>day|week|month|semana|dia|mes|woche|tag|monat|semaine|jour|mois)"
-    r"|(?P<num2>\d+)\s?(?:calls|reviews|investigations|visits|inspections|cases|alerts|dossiers|casos|expedientes|falle|audits)\s?(?:per|a|/|par|por|pro)\s?(?P<unit2>day|week|month|jour|dia|tag|semaine|semana|woche)"
+    rf"|(?P<num2>\d+)\s?(?:calls|reviews|investigations|visits|inspections|cases|alerts|dossiers|casos|expedientes|falle|audits|{_CALLS_VISITS})\s?(?:per|a|/|par|por|pro)\s?(?P<unit2>day|week|month|jour|dia|tag|semaine|semana|woche)"
 )
 
 
@@ -143,7 +142,11 @@ class Quantities:
     capacity_per_day: float | None = None
     clusters: int | None = None
     cluster_noun: str | None = None
-    notes: list[str] = field(default_factory=list)
+    implied: Implied | None = None
+    """The volume a fleet's cadence or a forecast's series count implies; never stated, so never a cue
+    for the serving mode."""
+    derived: dict[str, str] = field(default_factory=dict)
+    """The arithmetic behind ``peak_rps`` or ``daily_volume`` when they multiply two stated figures."""
 
 
 def normalise_numbers(text: str) -> str:
@@ -163,11 +166,15 @@ def parse_quantities(text: str) -> Quantities:
     """Scan folded text for the figures the design needs."""
     text = normalise_numbers(text)
     found = Quantities()
-    for match in _NUM.finditer(text):
-        value = _value(match)
+    matches = list(_NUM.finditer(text))
+    counts: list[Count] = [(_value(match), match.start(), match.end()) for match in matches]
+    for match, (value, _, _) in zip(matches, counts, strict=True):
         after = text[match.end() : match.end() + 60]
+        if match.group("mult") in ("mio", "mrd", "mln") and after.startswith("."):
+            after = after[1:]  # "1,5 Mio. Transaktionen pro Tag": the abbreviation's full stop ends no clause
         before = text[max(0, match.start() - 24) : match.start()]
-        _read_one(found, value, match, after, before)
+        _read_one(found, value, match, after, before, (text, counts))
+    found.implied = implied_volume(text, counts)
     _read_team(found, text)
     _read_clusters(found, text)
     _read_rates(found, text)
@@ -175,7 +182,9 @@ def parse_quantities(text: str) -> Quantities:
     return found
 
 
-def _read_one(found: Quantities, value: float, match: re.Match[str], after: str, before: str) -> None:
+def _read_one(
+    found: Quantities, value: float, match: re.Match[str], after: str, before: str, whole: tuple[str, list[Count]]
+) -> None:
     if after.lstrip().startswith(("%", "percent", "pct", "por ciento", "prozent", "pour cent")):
         return  # a rate ("1.8%/month" churn), read by _read_rates, never a volume
     if _SPAN_OF_HISTORY.match(after):
@@ -190,26 +199,49 @@ def _read_one(found: Quantities, value: float, match: re.Match[str], after: str,
             else:
                 found.latency_p99_ms = min(found.latency_p99_ms or ms, ms) if "-" not in before[-2:] else ms
         return
-    if _PER_SECOND.match(after) or _PER_SECOND_BEFORE.search(before):
-        found.peak_rps = max(found.peak_rps or 0, value)
-    elif _PER_MONTH.match(after):
-        if _POPULATION.match(after) or re.match(r"^\s*(mau|monthly active|月活)", after):
-            found.monthly_active = max(found.monthly_active or 0, value)
-        else:
-            found.daily_volume = found.daily_volume or value / 30
-    elif _CAPACITY_NOUN.match(after):
-        return
-    elif _PER_DAY.match(after) or _PER_DAY_BEFORE.search(before):
-        found.daily_volume = max(found.daily_volume or 0, value)
-    elif _PER_HOUR.match(after):
-        found.daily_volume = max(found.daily_volume or 0, value * 24)
-    elif _PER_WEEK.match(after) and not _CAPACITY_BEFORE.search(before):
-        found.daily_volume = max(found.daily_volume or 0, value / 7)
-        if (pop := _POPULATION.match(after)) and not found.population_noun:
-            found.population_noun = pop.group(1)
-    elif (pop := _POPULATION.match(after)) and value >= 10:
+    rate = read_rate(after, before, match.group("mult"))
+    if rate is not None:
+        sites = per_site(*whole, match.start(), match.end() + rate.end, rate.what)
+        if _read_volume(found, value, rate, after, before, sites):
+            return
+    if (pop := _POPULATION.match(after)) and value >= 10:
         if value > (found.population or 0):
             found.population, found.population_noun = value, pop.group(1)
+
+
+def _read_volume(
+    found: Quantities, value: float, rate: Rate, after: str, before: str, sites: tuple[float, str] | None
+) -> bool:
+    """Record ``value`` per ``rate.period`` (times ``sites`` when it is per line or per store); ``False``
+    when it is no volume after all."""
+    if rate.seconds >= 86_400 and _RESCORED.search(rate.what):
+        return False  # "1.2M borrowers rescored monthly" is a population, each scored once per run
+    if rate.period == "month" and _ACTIVE.match(after):
+        found.monthly_active = max(found.monthly_active or 0, value)
+        return True
+    if rate.seconds > 60 and rate.period != "month" and _CAPACITY_NOUN.match(after):
+        return True  # "40 calls/day" is what the team can work through, read by _read_time
+    if rate.period == "week" and _CAPACITY_BEFORE.search(before):
+        return False
+    total = value * sites[0] if sites else value
+    if rate.seconds <= 60:
+        # Per second or per minute is a throughput, read as the peak like "1.5k TPS".
+        name, amount = "peak_rps", total / rate.seconds
+        found.peak_rps = max(found.peak_rps or 0, amount)
+    else:
+        name, amount = "daily_volume", total * 86_400 / rate.seconds
+        # A monthly figure never overrides a daily one; the others, the largest wins.
+        found.daily_volume = (found.daily_volume or amount) if rate.period == "month" else max(found.daily_volume or 0, amount)
+    if getattr(found, name) == amount:  # this figure is the one kept: its arithmetic, if any, goes with it
+        found.derived.pop(name, None)
+        if sites:
+            (size, site), per = sites, f"per {rate.period}"
+            found.derived[name] = (
+                f"{plain_number(value)} {per} per {site} x {plain_number(size)} {plural(site)} = {plain_number(total)} {per}"
+            )
+    if rate.period == "week" and (pop := _POPULATION.match(after)) and not found.population_noun:
+        found.population_noun = pop.group(1)
+    return True
 
 
 def _read_team(found: Quantities, text: str) -> None:
