@@ -190,6 +190,11 @@ class Knowledge:
         self.maturity_cues = {name: cues_from(e) for name, e in lex["maturity"].items()}
         self.regulated_cues = {name: cues_from(e) for name, e in lex["regulated"].items()}
         self.regulated_strong = {name: cues_from(e) for name, e in lex["regulated_strong"].items()}
+        subject = lex["regulated_subject"]
+        self.class_nouns: str = subject["class_nouns"]
+        self.person_series = cues_from(subject["person_series"])
+        self.hiring_people = cues_from(subject["hiring_people"])
+        self.job_audience = cues_from(subject["job_audience"])
         self.unit_cues = {name: cues_from(e) for name, e in lex["units"].items()}
         self.edge_strong = cues_from(lex["edge_strong"])
         self.problem_rules = {name: cues_from(e) for name, e in lex["problem_rules"].items()}

@@ -26,6 +26,7 @@ from ._naming import (
     target_phrase,
 )
 from ._numbers import Quantities, parse_quantities
+from ._subject import about_a_person, mask_class_lists
 from ._text import MAX_CHARS, prepare
 
 __all__ = ["read_request"]
@@ -73,6 +74,7 @@ def read_request(text: str) -> Brief:
     # A profile set aside for its framing still says whether the decision is regulated.
     matched = reading.matched
     ctx = read_context(folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)
+    ctx.regulated = about_a_person(mask_class_lists(folded, kb), ctx.regulated, reading.problem_type, kb)
     return _assemble(request, folded, language, kb, qty, reading, ctx, feats)
 
 
