@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from skillrun.packs.ml_workflow.checks._facts import request_regulated
+from skillrun.packs.ml_workflow.design import design_report
 from skillrun.packs.ml_workflow.intake import read_request
 from skillrun.packs.ml_workflow.intake._subject import mask_class_lists
 from skillrun.packs.ml_workflow.intake._text import fold
@@ -83,3 +84,21 @@ def test_the_checks_read_the_same_subject_from_a_request(
     text: str, problem_type: str, domain: str | None
 ) -> None:
     assert request_regulated(text, problem_type) == domain
+
+
+@pytest.mark.parametrize(
+    ("text", "excluded", "inputs"),
+    [
+        ("Recruiter: rank each applicant for an opening based on age, gender, skills and education.",
+         {"age", "gender"}, {"skills_7d_28d", "education_7d_28d"}),
+        # Age is a clinical risk factor: a health model may use it (FE-07 "age where prohibited").
+        ("Clinic network: predict for each patient whether they will need a hospital stay within a year, based "
+         "on age, ethnicity and prior visits.", {"ethnicity"}, {"prior_visits"}),
+    ],
+)  # fmt: skip
+def test_protected_attributes_a_request_lists_are_kept_out_of_the_inputs(
+    text: str, excluded: set[str], inputs: set[str]
+) -> None:
+    rows = {r.feature: r for r in design_report(read_request(text))["FeatureEngineering"].features}  # type: ignore[attr-defined]
+    assert {name for name, r in rows.items() if r.transformation.startswith("EXCLUDED: ")} == excluded
+    assert inputs <= {name.removesuffix("_7d_28d") for name in rows} | set(rows)
