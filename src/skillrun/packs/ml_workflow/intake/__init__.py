@@ -15,10 +15,10 @@ from ..knowledge import Domain, Knowledge, knowledge
 from ..stats import plain_number
 from ._classify import Reading, read
 from ._context import Context, edge_target, read_context
+from ._grain import forecast_period, stated_series, with_grain
 from ._naming import (
     entity_for,
     entity_from_text,
-    forecast_grain,
     forecast_quantity,
     horizon_text,
     project_name,
@@ -63,14 +63,17 @@ def read_request(text: str) -> Brief:
             # What is ranked, not what asks: "queries" and "requests" are the other side.
             words = {w: e for w, e in words.items() if e not in ("query", "request", "user", "customer")}
         if reading.problem_type == "forecasting":
-            entity = series_key(folded, words) or reading.domain.entity
+            entity = series_key(folded, words) or stated_series(folded, kb.forecast_series) or reading.domain.entity
         else:
             entity = entity_from_text(folded, words, qty.population_noun, modality) or reading.domain.entity
         phrase = target_phrase(folded, entity)
         what, period = (phrase[0] if phrase else None), None
         if reading.problem_type == "forecasting":
-            what, period = what or forecast_quantity(folded), forecast_grain(folded)
+            what, period = what or forecast_quantity(folded), forecast_period(folded)
         reading.domain = reading.domain.for_entity(entity, what, period)
+    elif reading.problem_type == "forecasting" and reading.domain is not None and reading.domain.period:
+        # A profile's own grain (SKU-store-day) only until the request states one ("weekly sales per store").
+        reading.domain = with_grain(reading.domain, stated_series(folded, kb.forecast_series), forecast_period(folded))
     # A profile set aside for its framing still says whether the decision is regulated.
     matched = reading.matched
     ctx = read_context(folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)
@@ -349,7 +352,13 @@ def _learned_temporal(rule: bool, pt: str, kb: Knowledge, feats: dict[str, float
 def _target(domain: Domain | None, entity: str, horizon_days: float) -> str:
     if domain is None:
         return f"outcome for each {entity} within {horizon_text(horizon_days)} of the prediction time"
-    return domain.target.replace("{entity}", entity).replace("{horizon}", horizon_text(horizon_days))
+    target = domain.target.replace("{entity}", entity)
+    period = domain.period or "period"
+    horizon = horizon_text(horizon_days)
+    if period == "week" and horizon_days >= 14 and horizon_days % 7 == 0:
+        horizon = f"{horizon_days / 7:g} weeks"  # "each week of the next 8 weeks", not "of the next 56 days"
+    target = target.replace("{every period}", "every morning" if period == "day" else f"every {period}")
+    return target.replace("{period}", period).replace("{horizon}", horizon)
 
 
 def _existing(folded: str) -> str | None:
