@@ -45,10 +45,8 @@ def misses(case: dict) -> list[str]:
     return out
 
 
-# Rows still wrong (first look before the fixes: 19/41 right); strict, so a fixed row must leave the set.
-_OPEN = {
-    "sg-28", "sg-30", "sg-31",
-}  # fmt: skip
+# Every row is right now (first look before the fixes: 19/41); a row that regresses fails here.
+_OPEN: set[str] = set()
 
 
 @pytest.mark.parametrize(

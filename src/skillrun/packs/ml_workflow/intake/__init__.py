@@ -199,7 +199,7 @@ def _assemble(
         traffic=traffic,
         latency=latency,
         label_delay_days=label_delay,
-        temporal=_learned_temporal(_temporal(domain, pt, folded, kb), pt, kb, feats),
+        temporal=_learned_temporal(_temporal(domain, pt, folded, kb), pt, kb, feats, folded),
         imbalanced=imbalanced,
         base_rate=base_rate,
         regulated=regulated,  # type: ignore[arg-type]
@@ -328,6 +328,8 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> boo
         return True
     if pt in _NEVER_TEMPORAL:
         return False
+    if kb.temporal_adversarial.count(folded):
+        return True  # moderation, spam, scams: the language and the evasion tricks drift (rubric's toxicity case)
     future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
     if pt in ("ranking", "recommendation") and future:
         return True  # ranked by an outcome, or learned from logs of past behaviour
@@ -341,11 +343,13 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> boo
     return domain.temporal if domain is not None else True
 
 
-def _learned_temporal(rule: bool, pt: str, kb: Knowledge, feats: dict[str, float] | None) -> bool:
+def _learned_temporal(rule: bool, pt: str, kb: Knowledge, feats: dict[str, float] | None, folded: str) -> bool:
     """The rules' ``temporal`` unless the learned combination (knowledge/intake_model.json) disagrees,
     for the types where the rubric does not fix it."""
     if feats is None or pt in _DEFINED_TEMPORAL:
         return rule
+    if rule and kb.temporal_adversarial.count(folded):
+        return True  # adversarial content is temporal by class; the model has seen too few of these to overrule
     return kb.intake_model.opinion("temporal", feats, "true" if rule else "false").answer == "true"
 
 
