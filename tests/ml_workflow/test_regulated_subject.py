@@ -102,3 +102,21 @@ def test_protected_attributes_a_request_lists_are_kept_out_of_the_inputs(
     rows = {r.feature: r for r in design_report(read_request(text))["FeatureEngineering"].features}  # type: ignore[attr-defined]
     assert {name for name, r in rows.items() if r.transformation.startswith("EXCLUDED: ")} == excluded
     assert inputs <= {name.removesuffix("_7d_28d") for name in rows} | set(rows)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hospital IT: detect anomalous traffic on the servers that host our appointment system.",
+        "Klinikum: Ausfälle der Beatmungsgeräte eine Woche im Voraus vorhersagen, damit die Technik sie tauscht.",
+        "Aseguradora: clasificar los correos entrantes y derivarlos al departamento correcto, cada hora.",
+        "Versicherung: eingehende E-Mails automatisch der richtigen Abteilung zuordnen.",
+    ],
+)
+def test_equipment_and_routing_without_a_person_are_not_regulated(text: str) -> None:
+    assert read_request(text).regulated is None
+
+
+def test_a_person_in_the_request_keeps_the_domain_for_routing() -> None:
+    text = "Mutuelle : orienter chaque demande de remboursement des adhérents vers la bonne équipe de gestion."
+    assert read_request(text).regulated is not None

@@ -196,6 +196,8 @@ class Knowledge:
         self.class_nouns: str = subject["class_nouns"]
         self.person_series = cues_from(subject["person_series"])
         self.hiring_people = cues_from(subject["hiring_people"])
+        self.regulated_people = cues_from(subject["people"])
+        self.regulated_things = cues_from({k: subject["equipment"][k] + subject["routing"][k] for k in subject["routing"]})
         self.job_audience = cues_from(subject["job_audience"])
         self.forecast_series: dict[str, list[str]] = {k: [str(c) for c in v] for k, v in lex["forecast_series"].items()}
         self.unit_cues = {name: cues_from(e) for name, e in lex["units"].items()}

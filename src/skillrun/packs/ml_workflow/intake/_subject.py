@@ -3,13 +3,15 @@
 The domain cues (lexicon ``regulated``) say where the organisation or the data sits: a bank, an
 insurer, a hospital, a job board. G-06's controls (reason codes, model documentation, fairness slices,
 lineage, privacy) are owed when the model's output decides something about an individual in that
-domain: a loan, a premium or claim, a diagnosis or triage, a hire, a promotion, a departure. Three kinds
+domain: a loan, a premium or claim, a diagnosis or triage, a hire, a promotion, a departure. Four kinds
 of request name the domain and decide about no one:
 
 * a domain word that only names a label: a bank's chatbot sorting messages into intents "(card lost,
   loan question, ...)" routes text; it grants no loan;
 * a forecast of an aggregate: an insurer's call volume per hour, a bank's cash per ATM, a hospital's
   car-park occupancy or energy use. A forecast per patient or per employee is still about a person;
+* equipment or routing with no person in sight: a hospital's scanner failures or HVAC anomalies, an
+  insurer's e-mails sorted into departments (a claim or a patient in the request keeps the domain);
 * job ads as the object: coding postings into an occupation taxonomy, tagging skills, removing
   duplicates. Ranking or recommending job ads *to people* is different: which jobs a person gets to see
   is part of recruitment (the EU AI Act, Annex III 4(a), lists AI "to place targeted job
@@ -58,6 +60,8 @@ def about_a_person(folded: str, regulated: str | None, problem_type: str, kb: Kn
         return None
     if problem_type == "forecasting" and not kb.person_series.count(folded):
         return None
+    if regulated != "hiring" and kb.regulated_things.count(folded) and not kb.regulated_people.count(folded):
+        return None  # a scanner's failures, an email sent to a department: nobody's loan, claim or care
     if regulated == "hiring" and not kb.hiring_people.count(folded):
         # Job ads with nobody on the other side: a posting is coded, tagged or deduplicated.
         if problem_type not in _RANKED_FOR_SOMEONE or not kb.job_audience.count(folded):
