@@ -118,5 +118,7 @@ def test_equipment_and_routing_without_a_person_are_not_regulated(text: str) -> 
 
 
 def test_a_person_in_the_request_keeps_the_domain_for_routing() -> None:
-    text = "Mutuelle : orienter chaque demande de remboursement des adhérents vers la bonne équipe de gestion."
+    text = (
+        "Mutuelle : orienter chaque demande de remboursement des adhérents vers la bonne équipe de gestion."
+    )
     assert read_request(text).regulated is not None

@@ -17,11 +17,24 @@ from skillrun.packs.ml_workflow.intake import read_request
 
 _CASES = [
     json.loads(line)
-    for line in (Path(__file__).with_name("subject_grain_cases.jsonl")).read_text(encoding="utf-8").splitlines()
+    for line in (Path(__file__).with_name("subject_grain_cases.jsonl"))
+    .read_text(encoding="utf-8")
+    .splitlines()
     if line.strip()
 ]
 # Words a reader takes for a protected attribute of a person when they stand as a part of an identifier.
-_PROTECTED = {"age", "gender", "sex", "race", "ethnicity", "ethnic", "religion", "nationality", "marital", "disability"}
+_PROTECTED = {
+    "age",
+    "gender",
+    "sex",
+    "race",
+    "ethnicity",
+    "ethnic",
+    "religion",
+    "nationality",
+    "marital",
+    "disability",
+}
 
 
 def misses(case: dict) -> list[str]:
@@ -40,7 +53,11 @@ def misses(case: dict) -> list[str]:
     if expect.get("protected_free_features"):
         for row in design_report(brief)["FeatureEngineering"].features:  # type: ignore[attr-defined]
             tokens = set(re.split(r"[^a-z]+", row.feature.lower()))
-            if tokens & _PROTECTED and "EXCLUDED" not in row.transformation and "only" not in row.transformation:
+            if (
+                tokens & _PROTECTED
+                and "EXCLUDED" not in row.transformation
+                and "only" not in row.transformation
+            ):
                 out.append(f"feature {row.feature!r} reads as a protected attribute")
     return out
 
@@ -51,7 +68,10 @@ _OPEN: set[str] = set()
 
 @pytest.mark.parametrize(
     "case",
-    [pytest.param(c, marks=pytest.mark.xfail(reason="open class")) if c["id"] in _OPEN else c for c in _CASES],
+    [
+        pytest.param(c, marks=pytest.mark.xfail(reason="open class")) if c["id"] in _OPEN else c
+        for c in _CASES
+    ],
     ids=[c["id"] for c in _CASES],
 )
 def test_subject_grain_table(case: dict) -> None:

@@ -40,5 +40,7 @@ def test_static_text_tasks_stay_not_temporal(text: str) -> None:
 
 
 def test_the_checks_read_moderation_as_temporal_from_a_bare_request() -> None:
-    ctx = make_context(find_skill("ml-workflow"), "# x", "Flag toxic comments on our forum before they are shown.")
+    ctx = make_context(
+        find_skill("ml-workflow"), "# x", "Flag toxic comments on our forum before they are shown."
+    )
     assert read_facts(ctx).temporal is True
