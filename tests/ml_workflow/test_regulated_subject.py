@@ -24,6 +24,8 @@ NOT_ABOUT_A_PERSON = [
     "Klinikum: die Belegung des Parkhauses für die nächsten 24 Stunden pro Stunde vorhersagen.",
     "Banque : prévoir les retraits d'espèces par distributeur et par jour pour les deux prochaines semaines.",
     "医院后勤：预测未来一周每天的用电量，用于能源采购。",
+    # A count per period read as a regression is an aggregate all the same.
+    "Versicherer: Anzahl eingehender Schadenmeldungen pro Woche für das nächste Quartal prognostizieren.",
     # Job ads as items, with nobody they are shown to.
     "Job board: detect scam job postings before they go live.",
     "Site d'emploi : classer chaque offre d'emploi dans un code métier ROME, chaque nuit.",
@@ -39,6 +41,7 @@ ABOUT_A_PERSON = [
         "credit",
     ),
     ("Recruiting platform: rank the applicants for each job posting by fit.", "hiring"),
+    ("Insurer: predict how many claims each policyholder will file per year.", "insurance"),
     # Job ads ranked or recommended to a person are targeted job advertising (EU AI Act Annex III 4(a)).
     ("Job board: recommend jobs to each member on the home page.", "hiring"),
     (

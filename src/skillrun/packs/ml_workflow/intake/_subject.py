@@ -24,8 +24,20 @@ import re
 from functools import cache
 
 from ..knowledge import Knowledge
+from ._grain import forecast_period
 
 _RANKED_FOR_SOMEONE = frozenset({"ranking", "recommendation"})
+# A count per period read as a regression ("Anzahl der Schadenmeldungen pro Woche") is a forecast too.
+_COUNT = re.compile(
+    r"(?<![a-z])(?:number of|how many|volume|count of|anzahl|wie viele|nombre de|combien|numero de|cantidad de|cuant[oa]s)"
+    r"|数量|多少"
+)
+
+
+def _aggregate(folded: str, problem_type: str) -> bool:
+    if problem_type == "forecasting":
+        return True
+    return problem_type == "regression" and bool(_COUNT.search(folded)) and forecast_period(folded) is not None
 
 
 @cache
@@ -58,7 +70,7 @@ def about_a_person(folded: str, regulated: str | None, problem_type: str, kb: Kn
     """
     if regulated is None:
         return None
-    if problem_type == "forecasting" and not kb.person_series.count(folded):
+    if _aggregate(folded, problem_type) and not kb.person_series.count(folded):
         return None
     if regulated != "hiring" and kb.regulated_things.count(folded) and not kb.regulated_people.count(folded):
         return None  # a scanner's failures, an email sent to a department: nobody's loan, claim or care
