@@ -20,6 +20,8 @@ from skillrun.packs.ml_workflow.knowledge import knowledge
         ("Drogeriekette: Prognose der wöchentlichen Nachfrage pro Artikel und Filiale für die Nachbestellung.", "SKU-store-week"),
         ("Distributeur : prévision de la demande mensuelle par catégorie et par région pour les achats.", "category-region-month"),
         ("Coffee chain: forecast hourly demand per store for the next 2 days so shifts can be planned.", "store-hour"),
+        ("Retailer: demand forecast at SKU-store-week level, 10 weeks out.", "SKU-store-week"),
+        ("Previsión de ventas semanales por tienda para las próximas 8 semanas.", "store-week"),
         # The profile's own grain when the request states none.
         ("Inventory replenishment: forecast product demand for the next 14 days.", "SKU-store-day"),
     ],
@@ -39,6 +41,8 @@ def test_retail_target_takes_the_stated_grain(text: str, grain: str) -> None:
         ("预测每家门店每天的客流量，每周一更新一次。", "day"),
         ("Absatz pro Filiale, stündlich; der Lauf startet jeden Morgen.", "hour"),
         ("forecast demand per store; refreshed every week", None),
+        ("Wochenabsatz je Filiale für die nächsten 6 Wochen prognostizieren.", "week"),
+        ("sales forecast at store-week level; a two-week horizon", "week"),
     ],
 )
 def test_the_period_is_what_the_forecast_is_per_not_when_it_runs(text: str, period: str | None) -> None:

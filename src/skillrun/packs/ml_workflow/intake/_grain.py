@@ -18,10 +18,10 @@ _GRAIN = [
     (re.compile(r"\b(?:(?:per|each|every|by) half[- ]hour|half[- ]hourly|(?<!next )30[- ]min(?:ute)?s?\b)"), "half hour"),
     (re.compile(r"(?<!next )\b(?P<n>5|10|15|20)[- ]min(?:ute)?s?\b"), "{n}-minute interval"),
     (re.compile(r"\b(?:per|each|every|by) minute\b"), "minute"),
-    (re.compile(r"(?<![a-z])(?:(?:per|each|every|by|for each) hour\b|hourly|hour by hour|stundlich\w*|(?:pro|je) stunde\b|jede stunde\b|por hora|cada hora|par heure|chaque heure|每小时|逐小时|按小时)"), "hour"),
-    (re.compile(r"(?<![a-z])(?:(?:per|each|every|by|for each) day\b|daily|day by day|taglich\w*|(?:pro|je) tag\b|(?:an )?jede[nm] tag\b|diari[oa]s?|por dia\b|cada dia\b|quotidien\w*|journalier\w*|par jour|chaque jour|每天|每日|按天|逐日)"), "day"),
-    (re.compile(r"(?<![a-z])(?:(?:per|each|every|by|for each) week\b|weekly|wochentlich\w*|(?:pro|je) woche\b|jede woche\b|semanal\w*|por semana|cada semana|hebdomadaire\w*|par semaine|chaque semaine|每周|按周)"), "week"),
-    (re.compile(r"(?<![a-z])(?:(?:per|each|every|by|for each) month\b|monthly|monatlich\w*|(?:pro|je) monat\b|jeden monat\b|mensual\w*|por mes\b|cada mes\b|mensuel\w*|par mois|chaque mois|每月|每个月|按月)"), "month"),
+    (re.compile(r"(?<![a-z])(?:(?:per|each|every|by|for each) hour\b|hourly|hour by hour|stundlich\w*|stunden(?:absatz|umsatz|nachfrage|werte?)|(?:pro|je) stunde\b|jede stunde\b|por hora|cada hora|par heure|chaque heure|每小时|逐小时|按小时)"), "hour"),
+    (re.compile(r"(?<![a-z])(?:(?:per|each|every|by|for each) day\b|daily|day by day|taglich\w*|tages(?:absatz|umsatz|nachfrage|werte?)|(?:pro|je) tag\b|(?:an )?jede[nm] tag\b|diari[oa]s?|por dia\b|cada dia\b|quotidien\w*|journalier\w*|par jour|chaque jour|每天|每日|按天|逐日)"), "day"),
+    (re.compile(r"(?<![a-z])(?:(?:per|each|every|by|for each) week\b|weekly|wochentlich\w*|wochen(?:absatz|umsatz|nachfrage|werte?)|(?:pro|je) woche\b|jede woche\b|semanal\w*|por semana|cada semana|hebdomadaire\w*|par semaine|chaque semaine|每周|按周)"), "week"),
+    (re.compile(r"(?<![a-z])(?:(?:per|each|every|by|for each) month\b|monthly|monatlich\w*|monats(?:absatz|umsatz|nachfrage|werte?)|(?:pro|je) monat\b|jeden monat\b|mensual\w*|por mes\b|cada mes\b|mensuel\w*|par mois|chaque mois|每月|每个月|按月)"), "month"),
 ]  # fmt: skip
 
 # A period word that says when the job runs, not what the forecast is per ("daily batch", "runs every
@@ -52,7 +52,12 @@ def forecast_grain(folded: str) -> str | None:
 
 def forecast_period(folded: str) -> str | None:
     """The period a forecast is per, leaving out the words that say when the job runs."""
-    return forecast_grain(_CADENCE.sub(" ", folded))
+    keyed = _KEYED.search(folded)  # "at store-week level": the key names its period
+    return keyed.group("period") if keyed else forecast_grain(_CADENCE.sub(" ", folded))
+
+
+_KEY_PART = r"(?:sku|store|dc|region|item|product|category|article|artikel|filiale|magasin|tienda)"
+_KEYED = re.compile(rf"(?<![a-z]){_KEY_PART}(?:[-/x]{_KEY_PART})*-(?P<period>hour|day|week|month)(?![a-z])")
 
 
 # A noun of the series table counts when a grouping word comes before it ("per store", "for each of our
@@ -64,6 +69,8 @@ _GROUPING = (
     r"(?:(?:(?:one|un[oa]|eine[nmrs]?|chacun)\s)?(?:of|de|der|des)\s(?:our|the|its|their|nuestr[oa]s|l[oa]s|unserer|den|nos|ses)\s)?"
     r"|每一?个|每一?家|每|各个?|分)(?:\d[\d,. ]*k?\s)?(?:[a-z-]+\s)??$"
 )
+# "at store-week level", "store level", "a nivel de tienda" is grouped too.
+_LEVEL = re.compile(r"(?:[-/x][a-z]+)*[- ](?:level|grain|granularity)\b")
 _JOINED = re.compile(
     r"\s*(?:[-/&,x、和与及]|and|y|und|et|in|en|at|dans|im|in den|per|each|by|por|pro|je|par)?\s*"
     r"(?:(?:our|the|all|nuestras|las|los|nos|les|unseren|den)\s)?(?:\d[\d,. ]*k?\s)?"
@@ -80,7 +87,10 @@ def stated_series(folded: str, table: dict[str, list[str]]) -> str | None:
     """The series a retail forecast is kept per, as the request groups it ("per SKU per DC" -> SKU-DC)."""
     nouns = _series_nouns(tuple((name, tuple(words)) for name, words in table.items()))
     found = [(m.start(), m.end(), m.lastgroup) for m in nouns.finditer(folded)]
-    counted = [bool(re.search(_GROUPING, folded[max(0, start - 60) : start])) for start, _, _ in found]
+    counted = [
+        bool(re.search(_GROUPING, folded[max(0, start - 60) : start]) or _LEVEL.match(folded, end))
+        for start, end, _ in found
+    ]
     for _ in range(2):  # forwards, then backwards: "8,000 products per store" counts the products too
         for i in range(1, len(found)):
             if _JOINED.fullmatch(folded[found[i - 1][1] : found[i][0]]) and (counted[i - 1] or counted[i]):
