@@ -20,6 +20,8 @@ ADVERSARIAL = [
     "Application de rencontre : repérer les messages de harcèlement avant leur remise au destinataire.",
     "论坛：用户发帖时实时识别辱骂和骚扰内容，违规的先隐藏。",
     "Email provider: spam filter for incoming mail, scored as messages arrive.",
+    "Community app: flag posts with self-harm content for our moderators within a minute.",
+    "Reviews site: detect fake reviews written by paid reviewers before they go live.",
 ]
 STATIC = [
     "Law office: sort each scanned document into one of 12 document types (deed, invoice, court order, ...); nightly.",
