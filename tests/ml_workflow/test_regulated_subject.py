@@ -42,6 +42,12 @@ ABOUT_A_PERSON = [
     ),
     ("Recruiting platform: rank the applicants for each job posting by fit.", "hiring"),
     ("Insurer: predict how many claims each policyholder will file per year.", "insurance"),
+    # Attrition and screening in other words than "employees" and "CVs".
+    ("HR: predict who will leave the company in the next 6 months.", "hiring"),
+    ("People analytics: flag team members at risk of leaving within a year.", "hiring"),
+    ("Recursos humanos: predecir qué personas de la plantilla dejarán la empresa.", "hiring"),
+    ("DRH : prédire quels collaborateurs risquent de partir dans l'année.", "hiring"),
+    ("Talent acquisition: score inbound applications for the graduate scheme.", "hiring"),
     # Job ads ranked or recommended to a person are targeted job advertising (EU AI Act Annex III 4(a)).
     ("Job board: recommend jobs to each member on the home page.", "hiring"),
     (
