@@ -42,6 +42,7 @@ ABOUT_A_PERSON = [
     ),
     ("Recruiting platform: rank the applicants for each job posting by fit.", "hiring"),
     ("Insurer: predict how many claims each policyholder will file per year.", "insurance"),
+    ("Clinic: forecast blood glucose for each diabetic patient 30 minutes ahead from the CGM.", "health"),
     # Attrition and screening in other words than "employees" and "CVs".
     ("HR: predict who will leave the company in the next 6 months.", "hiring"),
     ("People analytics: flag team members at risk of leaving within a year.", "hiring"),
