@@ -247,6 +247,21 @@ def test_mean_metric_duration_text_has_no_exponents():
     assert "e+" not in text and "sd 20,000" in text and "1,250 absolute" in text
 
 
+@pytest.mark.parametrize(("daily_units", "too_long"), [(40, True), (5_000, False)])
+def test_a_test_longer_than_useful_says_it_will_not_be_run(daily_units: int, too_long: bool) -> None:
+    from skillrun.packs.ml_workflow.sections import SampleSizePlan
+    from skillrun.packs.ml_workflow.stats import MAX_USEFUL_DAYS, complete_plan, describe_duration
+
+    plan = complete_plan(
+        SampleSizePlan(
+            metric_kind="mean", baseline=100, std_dev=80, mde_relative=-0.05, daily_eligible_units=daily_units
+        )
+    )
+    text = describe_duration(plan)
+    assert text.startswith(f"{plan.total_days} days")
+    assert ("too long to wait for" in text) is too_long is (plan.enrollment_days > MAX_USEFUL_DAYS)
+
+
 @pytest.mark.parametrize(
     ("request_text", "deadline"),
     [

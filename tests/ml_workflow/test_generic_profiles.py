@@ -67,3 +67,54 @@ def test_generic_reports_do_not_leak_placeholders() -> None:
         for section in design_report(read_request(pt_text)).values():
             body = section.model_dump_json()
             assert "{entity" not in body and "{what}" not in body and "{unit}" not in body
+
+
+@pytest.mark.parametrize(
+    ("request_text", "source"),
+    [
+        ("Exchange surveillance: find spoofing patterns in the order book event stream, no labelled cases.", "event stream"),
+        ("Spot unusual patterns in our nightly export of loyalty point redemptions; nobody has labelled any.", "timestamped event records"),
+        ("Find unusual vibration on our 40 pumps, no labelled faults, weekly report.", "Sensor telemetry"),
+    ],
+)
+def test_generic_signal_features_cite_the_data_the_request_has(request_text: str, source: str) -> None:
+    report = design_report(read_request(request_text))
+    sources = {row.source for row in report["FeatureEngineering"].features}  # type: ignore[attr-defined]
+    assert source in sources and (source == "Sensor telemetry" or "sensor telemetry" not in sources)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "title", "outcome"),
+    [
+        (
+            "Predict the probability that a shopper abandons the cart during the session to trigger a chat offer.",
+            "whether a shopper abandons the cart during the session",
+            "a shopper abandons the cart during the session (1 = yes",
+        ),
+        (
+            "Score the likelihood that a machine stops unplanned in the next week, in order to plan crews.",
+            "whether a machine stops unplanned",
+            "a machine stops unplanned (1 = yes",
+        ),
+    ],
+)
+def test_a_probability_that_clause_is_a_yes_no_question_without_its_purpose(
+    request_text: str, title: str, outcome: str
+) -> None:
+    brief = read_request(request_text)
+    assert brief.project_name.endswith(title) and outcome in brief.target
+
+
+@pytest.mark.parametrize(
+    ("request_text", "quantity", "entity"),
+    [
+        ("Estimate the remaining days until the next door-motor failure for 1,200 elevators, nightly.", "remaining days until the next door-motor failure", "elevator"),
+        ("Predict, when an order is placed, how many minutes it will take to deliver it.", "the number of minutes it will take to deliver it", "order"),
+        ("Steel mill: predict the final tensile strength of each coil from rolling parameters.", "final tensile strength", "coil"),
+        ("Predict the remaining useful life of each jet engine from sensor data.", "remaining useful life", "jet engine"),
+    ],
+)
+def test_a_generic_regression_target_names_the_quantity_and_its_unit(request_text: str, quantity: str, entity: str) -> None:
+    brief = read_request(request_text)
+    assert brief.problem_type == "regression" and brief.entity == entity
+    assert brief.target.startswith(f"{quantity} for each {entity}")

@@ -45,6 +45,9 @@ def enrollment_days(n_per_arm: int, daily_eligible: float, fraction: float = 1.0
 
 
 _MAX_WEEKS = 52
+MAX_USEFUL_DAYS = 56
+"""Longest enrolment a randomised test is worth running for; beyond it the report falls back to a
+holdout, shadow or backtest design."""
 
 
 def design_effect(cluster_size: float, icc: float) -> float:
@@ -120,6 +123,12 @@ def describe_duration(plan: SampleSizePlan) -> str:
         f"= {raw} day{'' if raw == 1 else 's'}, rounded up to {unit_days} days (whole weeks, 7-day minimum)"
     )
     if not plan.clusters or plan.icc is None or plan.n_clustered == 0:
+        if plan.enrollment_days > MAX_USEFUL_DAYS:
+            # Printed bare, a three-year "minimum duration" reads like a plan; say that nobody will run it.
+            return (
+                f"{plan.total_days} days, too long to wait for (enrolment beyond {MAX_USEFUL_DAYS} days), so the "
+                f"decision rests on the design in the notes below: {sizing}{window}"
+            )
         return f"{plan.total_days} days: {sizing}{window}"
     per_arm = plan.clusters / plan.arms
     icc = plan.icc

@@ -135,6 +135,10 @@ def source_for(plan: Plan, kind: str) -> str:
         return named["db"]
     if "warehouse" in named and kind not in ("image", "audio", "external", "calendar"):
         return named["warehouse"]
+    if kind == "sensor":
+        # Sensor words in the request would have named the "Sensor telemetry" source; without them the
+        # signals are the request's own timestamped records (order books, flows), not a sensor feed.
+        return named.get("stream") or ("event stream" if plan.mode == "streaming" else "timestamped event records")
     return _GENERIC_SOURCES.get(kind, kind)
 
 
@@ -148,7 +152,7 @@ def _named_sources(plan: Plan) -> dict[str, str]:
 
 _GENERIC_SOURCES: dict[str, Any] = {
     "events": "product event logs", "billing": "billing system", "crm": "CRM", "transactions": "transaction log",
-    "db": "application database", "text": "text records", "ehr": "EHR", "sensor": "sensor telemetry",
+    "db": "application database", "text": "text records", "ehr": "EHR",
     "maintenance": "maintenance logs", "calendar": "calendar table (derived)", "external": "external data feed",
     "erp": "ERP / promotion plan", "catalog": "item catalogue", "image": "image store", "audio": "audio recordings",
     "logs": "system logs", "hr": "HRIS", "geo": "geodata",

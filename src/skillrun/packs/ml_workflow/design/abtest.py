@@ -10,10 +10,9 @@ from __future__ import annotations
 import math
 
 from ..sections import ABTesting, SampleSizePlan
-from ..stats import complete_plan, describe_duration, percent, plain_number
+from ..stats import MAX_USEFUL_DAYS, complete_plan, describe_duration, percent, plain_number
 from ._plan import Plan
 
-_MAX_USEFUL_DAYS = 56
 _REGULATED_DESIGN = {"health": "stepped_wedge", "credit": "champion_challenger", "hiring": "consented_pilot"}
 
 
@@ -85,8 +84,8 @@ def design_ab(plan: Plan) -> ABTesting:
 
 def _infeasible(plan: Plan, design_id: str, sample: SampleSizePlan) -> bool:
     if design_id in _CLUSTER_DESIGNS:
-        return not sample.feasible or sample.enrollment_days > _MAX_USEFUL_DAYS
-    return sample.enrollment_days > _MAX_USEFUL_DAYS or (plan.brief.traffic.daily_eligible_units or 0) < _low_traffic(plan)
+        return not sample.feasible or sample.enrollment_days > MAX_USEFUL_DAYS
+    return sample.enrollment_days > MAX_USEFUL_DAYS or (plan.brief.traffic.daily_eligible_units or 0) < _low_traffic(plan)
 
 
 def _unit(plan: Plan, design_id: str) -> str:

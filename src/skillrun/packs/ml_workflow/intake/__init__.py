@@ -69,7 +69,7 @@ def read_request(text: str) -> Brief:
         phrase = target_phrase(folded, entity)
         what, period = (phrase[0] if phrase else None), None
         if reading.problem_type == "forecasting":
-            what, period = what or forecast_quantity(folded), forecast_period(folded)
+            what, period = forecast_quantity(folded) or what, forecast_period(folded)
         reading.domain = reading.domain.for_entity(entity, what, period)
     elif reading.problem_type == "forecasting" and reading.domain is not None and reading.domain.period:
         # A profile's own grain (SKU-store-day) only until the request states one ("weekly sales per store").

@@ -52,6 +52,11 @@ _VERB = re.compile(
 )
 _TOKEN = re.compile(r"[a-z]+|[\u3400-\u9fff]+")
 _LOOKAHEAD = 8
+_OF_EACH = re.compile(
+    r"\b(?:of|for) (?:each|every) (?P<noun>[a-z-]{3,20}(?: [a-z-]{3,20})?)"
+    r"(?=\s(?:from|in|on|at|will|would|is|has|using|based|before|after|per|to|and|with|over|during|for|so)\b|[.,;:)]|$)"
+    r"|\b(?:each|every) (?P<subject>[a-z-]{3,20}) (?=will|would)\b"
+)
 
 
 _MODALITY_ENTITIES = {
@@ -118,8 +123,13 @@ def entity_from_text(
         words = {w: e for w, e in words.items() if e in allowed}
     if population_noun and population_noun in words:
         return words[population_noun]
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(folded)]
     verb = _VERB.search(folded)
+    each = _OF_EACH.search(folded, verb.start() if verb else 0)
+    if each and allowed is None and not set((each.group("noun") or each.group("subject")).split()) & _NOT_GROUPS:
+        # "the final strength of each coil": the request names its unit, even one no word list knows.
+        noun = each.group("noun") or each.group("subject")
+        return words.get(noun, noun)
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(folded)]
     if verb:
         after = [t for pos, t in tokens if pos >= verb.end()][:_LOOKAHEAD]
         for token in after:
@@ -135,7 +145,19 @@ def entity_from_text(
 
 
 _CLAUSE = r"[^.,;:!?()\n]{3,80}"
+_MEASURED = (
+    r"strength|hardness|thickness|content|concentration|purity|viscosity|temperature|pressure|moisture|density"
+    r"|octane|usage|consumption|demand|load|weight|length|duration"
+)
 _WHAT = [
+    # "the remaining days until the next door-motor failure", "remaining useful life of each pump"
+    ("quantity", re.compile(r"(?P<what>remaining (?:useful life|life|days|hours|minutes|weeks|time|range|battery(?: time| life)?|capacity|mileage)(?: (?:until|before|to|of) " + _CLAUSE + ")?)")),
+    # "predict, at the moment an order is placed, how many minutes it will take"
+    ("quantity", re.compile(r"(?:estimat|predict|forecast|tell|show|know)\w*,\s[^.;:!?]{3,80}?,\s(?P<what>how (?:many|much|long)\s" + _CLAUSE + ")")),
+    # "the number of days each container will spend in port", "the number of no-show passengers"
+    ("quantity", re.compile(r"(?:predict|estimat|infer|comput|calculat)\w*\s+(?:the\s+)?(?:expected\s+|total\s+)?(?P<what>(?:number|count) of [a-z-]+(?: (?!each |every |a |the |per )[a-z-]+)?(?: (?:each|every|a|the) [a-z-]+ (?:will|would) [a-z -]{3,40})?)")),
+    # "the final tensile strength of each coil", "next month's mobile data usage"
+    ("quantity", re.compile(r"(?:predict|estimat|infer|comput|calculat)\w*\s+(?:the\s+|each\s+|every\s+)?(?P<what>(?:[a-z'-]+\s){0,3}?(?:" + _MEASURED + r"))\b")),
     ("quantity", re.compile(r"(?:estimat|predict|forecast|tell|show|know)\w*\s+(?:[a-z]+\s){0,4}?(?:(?:an |the )?estimate\s+)?(?:of\s+)?(?P<what>how (?:many|much|long)\s" + _CLAUSE + ")")),
     ("which", re.compile(r"(?:predict|flag|score|pick|select|identify|find|know)\w*\s+which\s+(?:[\w.,'-]+\s){0,5}?(?:will|would|are likely to|is likely to)\s+(?P<what>" + _CLAUSE + ")")),
     ("whether", re.compile(r"(?:predict|flag|score|forecast|know|tell)\w*\s+(?:[a-z-]+\s){0,5}?(?:whether|if)\s+(?P<what>" + _CLAUSE + ")")),
@@ -144,7 +166,12 @@ _WHAT = [
     ("estimate", re.compile(r"(?<![a-z])(?P<what>(?:(?:market|sale|resale|selling|fair|list|listing|expected|total|final|repair|delivery|rental)\s)?(?:price|cost|value|amount|duration|rent|yield|salary)s?)\s(?:estimates?|estimations?|predictions?|forecasts?)\b")),
     ("risk", re.compile(r"(?:predict|estimat|score|assess)\w*\s+(?:(?:each|every|the|a|an|our)\s+)?(?:[a-z-]+'s\s+)?(?:[a-z-]+\s)?(?P<what>(?:risk|probability|likelihood|chance) (?:of|that) " + _CLAUSE + ")")),
 ]  # fmt: skip
-_TRAILING = re.compile(r"\s(?:from|using|based on|so that|so|because|with|via|in the next|within the next|before|for our|for the|given)\s.*$")
+# What follows the outcome: its inputs, its purpose ("to trigger a chat offer") or its horizon.
+_TRAILING = re.compile(
+    r"\s(?:from|using|based on|so that|so|because|with|via|in the next|within the next|before|for our|for the|for all|for \d[\d,.]*|given"
+    r"|(?:in order )?to (?:trigger|target|warn|send|route|prioriti[sz]e|schedule|plan|decide|alert|call|offer|show|"
+    r"help|reduce|avoid|improve|adjust|intervene|contact|notify|tune|size|set))(?:\s.*)?$"
+)
 
 
 def _entity_state(phrase: str, entity: str) -> str | None:
@@ -168,6 +195,7 @@ def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
         if len(what) < 3:
             continue
         if kind == "quantity":
+            what = re.sub(r"\s(?:of|for) (?:each|every) [a-z -]+$", "", what)  # the unit is said once, after it
             # The target reads as a noun ("number of days it will take"), the title keeps the question.
             quantity = re.sub(r"^how many ", "the number of ", re.sub(r"^how much ", "the amount ", re.sub(r"^how long ", "the time ", what)))
             return quantity, what
@@ -182,7 +210,10 @@ def target_phrase(folded: str, entity: str) -> tuple[str, str] | None:
             return f"the {entity} will {what}", f"which {plural(entity)} will {what}"
         if kind == "whether":
             return what, f"whether {what}"
-        outcome = re.sub(r"^(?:risk|probability|likelihood|chance) (?:of|that) ", "", what)
+        clause = re.match(r"(?:risk|probability|likelihood|chance) that (?P<clause>.+)", what)
+        if clause:  # "the probability that a shopper abandons the cart" states a yes/no question
+            return clause.group("clause"), f"whether {clause.group('clause')}"
+        outcome = re.sub(r"^(?:risk|probability|likelihood|chance) of ", "", what)
         state = _entity_state(outcome, entity)
         if state:  # "likelihood of a completed order" -> the order is completed
             return f"the {entity} is {state}", f"{entity} {state}"
