@@ -183,6 +183,28 @@ def test_ap14_on_a_domain_set_by_labels_only_uses_the_widest_list() -> None:
     assert got.status == "fail", got
 
 
+@pytest.mark.parametrize(
+    ("row", "status"),
+    [
+        # Freshness or tenure of a thing: an identifier part, not the person's age.
+        ("| item_age_hours | Catalog | hours since the job was posted | numeric | Low |", "pass"),
+        ("| account_age_days | Accounts | days since the account was opened | numeric | Low |", "pass"),
+        ("| listing_age | Catalog | age of the listing in days, log1p | numeric | Low |", "pass"),
+        ("| ad_text_gendered_wording | Job ads | share of gender-coded words in the ad text | numeric | Low |", "pass"),
+        # The person's own attributes.
+        ("| applicant_age | Application form | age in years at application | numeric | Low |", "fail"),
+        ("| age | CRM | years, bucketed | numeric | Low |", "fail"),
+        ("| item_age_hours, applicant_gender | Catalog, CRM | freshness; one-hot | numeric | Low |", "fail"),
+    ],
+)
+def test_ap14_reads_age_of_a_person_not_of_an_item(row: str, status: str) -> None:
+    markdown = _report("churn-fitness-gcp.md")
+    anchor = next(line for line in markdown.splitlines() if line.startswith("| session_trend"))
+    markdown = _replace(markdown, anchor, anchor + "\n" + row)
+    got = _outcomes(markdown, MATCHMAKING, brief=_Brief(regulated="hiring"))["AP-14"]
+    assert got.status == status, got
+
+
 # ------------------------------------------------------------------ MS-03 / XC-04 review capacities
 
 

@@ -71,6 +71,8 @@ class Domain(_Model):
     ab: ABProfile
     features: list[FeatureTemplate] = Field(min_length=5)
     cadence: str | None = None
+    period: str | None = None
+    """The period of a forecast profile's target ("day" in SKU-store-day); a period the request states replaces it."""
     what: str | None = None
     source: str | None = None
     """Where the profile's facts come from (rubric items, sources of ../shared/reference/ml-rubric.md §0)."""
@@ -90,7 +92,7 @@ class Domain(_Model):
             "{entity_key}": key, "{Entity}": entity[:1].upper() + entity[1:], "{entity}": entity,
             "{what}": what or self.what or "", "{period}": period or "period",
         }  # fmt: skip
-        return Domain.model_validate({**_fill(self.model_dump(), fills), "entity": entity})
+        return Domain.model_validate({**_fill(self.model_dump(), fills), "entity": entity, "period": period})
 
 
 GENERIC_PREFIX = "generic_"
@@ -190,6 +192,14 @@ class Knowledge:
         self.maturity_cues = {name: cues_from(e) for name, e in lex["maturity"].items()}
         self.regulated_cues = {name: cues_from(e) for name, e in lex["regulated"].items()}
         self.regulated_strong = {name: cues_from(e) for name, e in lex["regulated_strong"].items()}
+        subject = lex["regulated_subject"]
+        self.class_nouns: str = subject["class_nouns"]
+        self.person_series = cues_from(subject["person_series"])
+        self.hiring_people = cues_from(subject["hiring_people"])
+        self.regulated_people = cues_from(subject["people"])
+        self.regulated_things = cues_from({k: subject["equipment"][k] + subject["routing"][k] for k in subject["routing"]})
+        self.job_audience = cues_from(subject["job_audience"])
+        self.forecast_series: dict[str, list[str]] = {k: [str(c) for c in v] for k, v in lex["forecast_series"].items()}
         self.unit_cues = {name: cues_from(e) for name, e in lex["units"].items()}
         self.edge_strong = cues_from(lex["edge_strong"])
         self.problem_rules = {name: cues_from(e) for name, e in lex["problem_rules"].items()}
@@ -208,6 +218,7 @@ class Knowledge:
         for singular in set(self.entity_words.values()):
             self.entity_words.setdefault(singular, singular)  # "borrower" as well as "borrowers"
         self.temporal_signals = cues_from(lex["temporal_signals"])
+        self.temporal_adversarial = cues_from(lex["temporal_adversarial"])
         self.problem_types = {
             k: ProblemType.model_validate(v) for k, v in raw["problem_types"]["problem_types"].items()
         }

@@ -326,12 +326,21 @@ REGULATED_DOMAINS = ("health", "credit", "insurance", "hiring")
 _REGULATED_ITEMS = re.compile(r"^\s*(?:G-06|FE-07|AP-14|AP-15)\b")
 
 
-def request_regulated(request: str) -> str | None:
+def request_regulated(request: str, problem_type: str | None = None) -> str | None:
     """The regulated domain of a decision about a person the request describes (G-06), else ``None``.
 
-    A strong cue of a domain settles it; a weak one needs a cue of the domain's context as well.
+    A strong cue of a domain settles it; a weak one needs a cue of the domain's context as well. Words
+    inside a list of labels do not count, and a forecast decides about a person only per person.
     """
     lex = lexicon()
+    rf = "request_facts"
+    if problem_type == "forecasting" and not lex.patterns(rf, "regulated_person_series").search(request):
+        return None  # an insurer's call volume, a hospital's bed occupancy: aggregates, nobody's decision
+    for m in lex.patterns(rf, "regulated_labels").finditer(request):
+        for group in ("list", "such"):
+            start, end = m.span(group)
+            if start >= 0:
+                request = request[:start] + " " * (end - start) + request[end:]
     for domain in REGULATED_DOMAINS:
         if lex.patterns("request_facts", "regulated", domain, "strong").search(request):
             return domain
@@ -347,12 +356,12 @@ def _regulated(ctx: CheckContext, facts: Facts, request: str) -> str | None:
     expect = ctx.expect
     if expect is not None and any(_REGULATED_ITEMS.match(i) for i in [*expect.must, *expect.must_not]):
         facts.source["regulated"] = "expect"
-        return _brief(ctx, "regulated") or request_regulated(request) or "regulated"
+        return _brief(ctx, "regulated") or request_regulated(request, facts.problem_type) or "regulated"
     if ctx.brief is not None and hasattr(ctx.brief, "regulated"):
         facts.source["regulated"] = "brief"
         return ctx.brief.regulated  # type: ignore[no-any-return]
     facts.source["regulated"] = "request"
-    return request_regulated(request)
+    return request_regulated(request, facts.problem_type)
 
 
 def read_facts(ctx: CheckContext) -> Facts:

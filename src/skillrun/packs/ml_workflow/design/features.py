@@ -13,6 +13,14 @@ _PROTECTED = {
     "insurance": "race, ethnicity, religion, sex (where prohibited)",
     "hiring": "age, gender, ethnicity, religion, disability, photo, name",
 }
+# The same attributes as words a request may list among its inputs ("from income, age and gender"). Age and
+# sex are clinical risk factors, so health keeps them as inputs (rubric FE-07: "age where prohibited").
+_PROTECTED_WORDS = {
+    "health": r"race|ethnicity|ethnic origin|religion|nationality",
+    "credit": r"race|ethnicity|religion|sex|gender|marital status|age|date of birth|nationality",
+    "insurance": r"race|ethnicity|religion|gender|sex|nationality",
+    "hiring": r"age|date of birth|gender|sex|race|ethnicity|religion|disability|nationality|marital status|photo",
+}
 _UNSTRUCTURED = ("image", "audio", "text")
 
 
@@ -72,14 +80,21 @@ def _listed_rows(plan: Plan, existing: set[str]) -> list[FeatureRow]:
         return []
     source_words = {w.lower() for src in plan.kb.sources for w in [src.name, *src.cues]}
     rows: list[FeatureRow] = []
+    kept = 0
     for raw in _SPLIT.split(match.group("list")):
         phrase = raw.strip().lower()
         while _LEADING.match(phrase):
             phrase = _LEADING.sub("", phrase, count=1)
-        if not _PHRASE.match(phrase) or phrase in _NOT_INPUTS or phrase in source_words or len(phrase) < 4:
+        protected = bool(brief.regulated and re.fullmatch(_PROTECTED_WORDS[brief.regulated], phrase))
+        if not _PHRASE.match(phrase) or phrase in _NOT_INPUTS or phrase in source_words or (len(phrase) < 4 and not protected):
             continue
         name = re.sub(r"[^a-z0-9]+", "_", phrase).strip("_")
         if name in existing or phrase.split()[-1] in _NOT_INPUTS:
+            continue
+        if protected:
+            # Named by the request, but a protected attribute of the person decided about (FE-07, AP-14).
+            rows.append(_excluded(plan, name, phrase))
+            existing.add(name)
             continue
         temporal = brief.temporal
         template = spec["temporal" if temporal else "static"]
@@ -94,9 +109,21 @@ def _listed_rows(plan: Plan, existing: set[str]) -> list[FeatureRow]:
             )
         )
         existing.add(name)
-        if len(rows) >= int(spec["max"]):
+        kept += 1
+        if kept >= int(spec["max"]):
             break
     return rows
+
+
+def _excluded(plan: Plan, name: str, phrase: str) -> FeatureRow:
+    return FeatureRow(
+        feature=name,
+        source=source_for(plan, "hr" if plan.brief.regulated == "hiring" else "db"),
+        transformation=f"EXCLUDED: {phrase} is a protected attribute, not a model input; kept for fairness testing only",
+        type="categorical",
+        leakage_risk="High",
+        leakage_note="named in the request; used only to test fairness across groups",
+    )
 
 
 def _row(plan: Plan, template) -> FeatureRow:  # type: ignore[no-untyped-def]

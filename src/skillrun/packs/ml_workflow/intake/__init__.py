@@ -15,10 +15,10 @@ from ..knowledge import Domain, Knowledge, knowledge
 from ..stats import plain_number
 from ._classify import Reading, read
 from ._context import Context, edge_target, read_context
+from ._grain import forecast_period, stated_series, with_grain
 from ._naming import (
     entity_for,
     entity_from_text,
-    forecast_grain,
     forecast_quantity,
     horizon_text,
     project_name,
@@ -26,6 +26,7 @@ from ._naming import (
     target_phrase,
 )
 from ._numbers import Quantities, parse_quantities
+from ._subject import about_a_person, mask_class_lists
 from ._text import MAX_CHARS, prepare
 
 __all__ = ["read_request"]
@@ -62,17 +63,21 @@ def read_request(text: str) -> Brief:
             # What is ranked, not what asks: "queries" and "requests" are the other side.
             words = {w: e for w, e in words.items() if e not in ("query", "request", "user", "customer")}
         if reading.problem_type == "forecasting":
-            entity = series_key(folded, words) or reading.domain.entity
+            entity = series_key(folded, words) or stated_series(folded, kb.forecast_series) or reading.domain.entity
         else:
             entity = entity_from_text(folded, words, qty.population_noun, modality) or reading.domain.entity
         phrase = target_phrase(folded, entity)
         what, period = (phrase[0] if phrase else None), None
         if reading.problem_type == "forecasting":
-            what, period = forecast_quantity(folded) or what, forecast_grain(folded)
+            what, period = forecast_quantity(folded) or what, forecast_period(folded)
         reading.domain = reading.domain.for_entity(entity, what, period)
+    elif reading.problem_type == "forecasting" and reading.domain is not None and reading.domain.period:
+        # A profile's own grain (SKU-store-day) only until the request states one ("weekly sales per store").
+        reading.domain = with_grain(reading.domain, stated_series(folded, kb.forecast_series), forecast_period(folded))
     # A profile set aside for its framing still says whether the decision is regulated.
     matched = reading.matched
     ctx = read_context(folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)
+    ctx.regulated = about_a_person(mask_class_lists(folded, kb), ctx.regulated, reading.problem_type, kb)
     return _assemble(request, folded, language, kb, qty, reading, ctx, feats)
 
 
@@ -194,7 +199,7 @@ def _assemble(
         traffic=traffic,
         latency=latency,
         label_delay_days=label_delay,
-        temporal=_learned_temporal(_temporal(domain, pt, folded, kb), pt, kb, feats),
+        temporal=_learned_temporal(_temporal(domain, pt, folded, kb), pt, kb, feats, folded),
         imbalanced=imbalanced,
         base_rate=base_rate,
         regulated=regulated,  # type: ignore[arg-type]
@@ -341,6 +346,8 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> boo
         return True
     if pt in _NEVER_TEMPORAL:
         return False
+    if kb.temporal_adversarial.count(folded):
+        return True  # moderation, spam, scams: the language and the evasion tricks drift (rubric's toxicity case)
     future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
     if pt in ("ranking", "recommendation") and future:
         return True  # ranked by an outcome, or learned from logs of past behaviour
@@ -354,18 +361,26 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> boo
     return domain.temporal if domain is not None else True
 
 
-def _learned_temporal(rule: bool, pt: str, kb: Knowledge, feats: dict[str, float] | None) -> bool:
+def _learned_temporal(rule: bool, pt: str, kb: Knowledge, feats: dict[str, float] | None, folded: str) -> bool:
     """The rules' ``temporal`` unless the learned combination (knowledge/intake_model.json) disagrees,
     for the types where the rubric does not fix it."""
     if feats is None or pt in _DEFINED_TEMPORAL:
         return rule
+    if rule and kb.temporal_adversarial.count(folded):
+        return True  # adversarial content is temporal by class; the model has seen too few of these to overrule
     return kb.intake_model.opinion("temporal", feats, "true" if rule else "false").answer == "true"
 
 
 def _target(domain: Domain | None, entity: str, horizon_days: float) -> str:
     if domain is None:
         return f"outcome for each {entity} within {horizon_text(horizon_days)} of the prediction time"
-    return domain.target.replace("{entity}", entity).replace("{horizon}", horizon_text(horizon_days))
+    target = domain.target.replace("{entity}", entity)
+    period = domain.period or "period"
+    horizon = horizon_text(horizon_days)
+    if period == "week" and horizon_days >= 14 and horizon_days % 7 == 0:
+        horizon = f"{horizon_days / 7:g} weeks"  # "each week of the next 8 weeks", not "of the next 56 days"
+    target = target.replace("{every period}", "every morning" if period == "day" else f"every {period}")
+    return target.replace("{period}", period).replace("{horizon}", horizon)
 
 
 def _existing(folded: str) -> str | None:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..knowledge import Domain, Knowledge
+from ._subject import mask_class_lists
 
 _PUBLIC = ("aws", "gcp", "azure", "alibaba")
 
@@ -37,6 +38,7 @@ def read_context(text: str, kb: Knowledge, domain: Domain | None, team_size: int
     elif kb.budget_cues["ample"].count(text):
         ctx.budget = "ample"
     _read_maturity(ctx, text, kb, team_size)
+    text = mask_class_lists(text, kb)  # "intents (card lost, loan question)": labels, not the subject
     scores = {name: cues.count(text) for name, cues in kb.regulated_cues.items()}
     if domain is not None and domain.regulated:
         ctx.regulated = domain.regulated

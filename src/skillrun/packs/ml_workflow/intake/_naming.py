@@ -71,16 +71,6 @@ _GROUPED_BY = re.compile(r"\b(?:per|for each|for every|each|by)\s+(?P<noun>[a-z-
 _NOT_GROUPS = frozenset(
     "day week month hour year night minute period interval quarter season half shift slot bucket the a an".split()
 )
-# The period a forecast is made for ("each hour", "per half hour", "15-minute intervals", "weekly").
-_GRAIN = [
-    (re.compile(r"\b(?:(?:per|each|every|by) half[- ]hour|half[- ]hourly|(?<!next )30[- ]min(?:ute)?s?\b)"), "half hour"),
-    (re.compile(r"(?<!next )\b(?P<n>5|10|15|20)[- ]min(?:ute)?s?\b"), "{n}-minute interval"),
-    (re.compile(r"\b(?:per|each|every|by) minute\b"), "minute"),
-    (re.compile(r"\b(?:(?:per|each|every|by|for each) hour\b|hourly|hour by hour|stündlich|por hora|par heure|每小时)"), "hour"),
-    (re.compile(r"\b(?:(?:per|each|every|by|for each) day\b|daily|day by day|täglich|diari[oa]s?|quotidien\w*|每天|每日)"), "day"),
-    (re.compile(r"\b(?:(?:per|each|every|by|for each) week\b|weekly|wöchentlich|semanal\w*|hebdomadaire\w*|每周)"), "week"),
-    (re.compile(r"\b(?:(?:per|each|every|by|for each) month\b|monthly|monatlich|mensual\w*|mensuel\w*|每月)"), "month"),
-]  # fmt: skip
 # "predicted pickups and returns per station", "forecast the number of incoming calls per half hour",
 # "day-ahead forecast of our customers' total load in each 15-minute interval".
 _FORECAST_WHAT = re.compile(
@@ -105,15 +95,6 @@ def forecast_quantity(folded: str) -> str | None:
             words = words[1:]
         if words and words[0] not in _GROUPING_WORDS and words[-1] not in _NOT_QUANTITY:
             return " ".join(words)
-    return None
-
-
-def forecast_grain(folded: str) -> str | None:
-    """The period a forecast is made for, if the request names one; the finest form found wins."""
-    for pattern, grain in _GRAIN:
-        m = pattern.search(folded)
-        if m:
-            return grain.replace("{n}", m.group("n")) if "{n}" in grain else grain
     return None
 
 
@@ -259,7 +240,7 @@ def project_name(domain: Domain | None, score: float, pt: str, entity: str, hori
         return f"{_LABELS[pt]} for {plural(entity)}" if entity not in ("record", "item") else f"{_LABELS[pt]} workflow"
     if domain is not None and score > 0:
         item = _ITEMS.search(folded)
-        name = domain.name.replace("{Entity}", entity[:1].upper() + entity[1:])
+        name = domain.name.replace("{Entity}", entity[:1].upper() + entity[1:]).replace("{entity}", entity)
         name = name.replace("{Item}", (item.group(1).capitalize() if item else "Item"))
         return name.replace("{horizon}", horizon_text(horizon_days))
     topic = _TOPIC.search(folded)
