@@ -78,6 +78,11 @@ def classify_problem(
     task = read_task(text, kb)
     medium = modality_of(task, domain, domain_score)
     votes = form_votes(task, medium)
+    if kb.problem_rules["named_values"].count(text) and task.forms["several_labels"] == 0:
+        # "its final grade (prime, second, downgrade or scrap)", "energy class (A to G)": the request names
+        # the values of its target, as its own words, so an amount verb ("estimate") or a domain's usual
+        # yes/no does not outvote it. Named values that may hold together are several labels.
+        votes["multiclass_classification"] = votes.get("multiclass_classification", 0.0) + _ENUMERATED_VOTE
     if kb.problem_rules["threshold_event"].count(text):
         # "the probability that tomorrow's price exceeds 200 in each hour": an event, not an amount.
         votes.pop("forecasting", None)
