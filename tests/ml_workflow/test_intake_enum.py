@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import skillrun.packs.ml_workflow.intake as intake
 from skillrun.packs.ml_workflow.intake import _classify, read_request
 from skillrun.packs.ml_workflow.intake._task import read_task
 from skillrun.packs.ml_workflow.intake._text import prepare
@@ -72,3 +73,67 @@ def test_french_si_is_a_whole_word() -> None:
     # A trailing space in a cue is stripped when the YAML is read, so "si " had matched "size", "signal"...
     folded, _ = prepare("Predict the size of each parcel and the signal strength at each site.")
     assert read_task(folded, knowledge()).forms["yes_no"] == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a refresh named by its schedule ("a daily candidate refresh"), re-ordered when someone opens the app
+        "Pet-supplies shop: a daily candidate refresh picks 150 products per customer; when they open the app, a "
+        "small model re-orders them by the items in today's basket.",
+        # a stored score plus a decision taken on it when the customer calls
+        "Insurance retention: every customer gets a lapse score overnight; when a policyholder phones the call "
+        "centre, the agent's screen shows the best save offer, decided from the stored score and the reason for "
+        "the call.",
+        # the final ordering happens at request time
+        "Podcast app: shortlists of 50 episodes per listener come out of an hourly job; the final ordering happens "
+        "at request time using the listener's current queue.",
+        "Plataforma de cursos: cada hora se generan candidatos para cada alumno y, cuando el alumno abre la app, se "
+        "reordenan según su última búsqueda.",
+        "Modehändler: stündlich wird eine Vorauswahl von Artikeln je Kunde berechnet; sobald der Kunde die App "
+        "öffnet, wird sie anhand der aktuellen Sitzung neu sortiert.",
+        "Site de voyages : toutes les heures, on prépare une sélection de destinations pour chaque client ; quand il "
+        "ouvre l'application, elle est reclassée selon sa dernière recherche.",
+        "视频App：每小时为每个用户生成候选内容，用户打开App时根据最新的搜索重新排序。",
+    ],
+)
+def test_a_precompute_reranked_or_decided_online_is_hybrid(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert read_request(text).serving_mode == "hybrid"
+    monkeypatch.setattr(intake, "features", lambda _text: None)  # the rules alone find the frame too
+    assert read_request(text).serving_mode == "hybrid"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        (
+            "Newsletter: every Sunday night we pick 6 recipes per subscriber and the email goes out on Monday.",
+            "batch",
+        ),
+        # a list ranked overnight that people open later: no model runs when they log in
+        (
+            "Every night we rank open leads for each sales rep; reps see the list when they log in in the morning.",
+            "batch",
+        ),
+        (
+            "A nightly job writes 30 suggested titles per member into a table; the app only reads that list.",
+            "batch",
+        ),
+        (
+            "Product search: rank the results for each query within 150 ms using the shopper's live session.",
+            "real-time",
+        ),
+    ],
+)
+def test_plain_batch_lists_and_plain_online_ranking_are_not_hybrid(text: str, mode: str) -> None:
+    assert read_request(text).serving_mode == mode
+
+
+def test_video_on_demand_is_a_business_not_image_data() -> None:
+    text = (
+        "Video on demand: every night we pick 80 titles per profile; when someone opens the app we choose the "
+        "top 10 for the 'Because you watched' row from that shortlist."
+    )
+    assert _rules_type(text) == "recommendation"
