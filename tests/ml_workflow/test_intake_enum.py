@@ -137,3 +137,28 @@ def test_video_on_demand_is_a_business_not_image_data() -> None:
         "top 10 for the 'Because you watched' row from that shortlist."
     )
     assert _rules_type(text) == "recommendation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Predictive coding for a patent dispute: reviewers code a sample of 5,000 emails as responsive or not, and "
+        "the model labels the other 400,000.",
+        "Procurement: review every supplier contract and flag the non-standard clauses (liability caps, "
+        "auto-renewal, exclusivity) before signature.",
+        "Para un litigio laboral, separar de 300.000 correos los documentos relevantes y los privilegiados; el resto "
+        "se descarta.",
+        "Im Vertragsmanagement sollen Klauseln markiert werden, die von unserem Standardvertrag abweichen.",
+        "Pour chaque contrat de bail, signaler les clauses atypiques par rapport à notre modèle.",
+        "法务部门：自动找出合同中偏离我们标准模板的条款，每周批量处理。",
+    ],
+)
+def test_document_and_clause_review_is_text_classification(text: str) -> None:
+    # A label per document or clause read from its text: not spans (clauses are named), not outliers
+    # ("deviate"), not a yes/no about table rows.
+    assert _rules_type(text) == "text_classification"
+
+
+def test_pulling_fields_out_of_a_contract_stays_span_labelling() -> None:
+    text = "Extract the termination date, notice period and governing law clause from each lease."
+    assert read_request(text).problem_type == "sequence_labeling"
