@@ -162,3 +162,28 @@ def test_document_and_clause_review_is_text_classification(text: str) -> None:
 def test_pulling_fields_out_of_a_contract_stays_span_labelling() -> None:
     text = "Extract the termination date, notice period and governing law clause from each lease."
     assert read_request(text).problem_type == "sequence_labeling"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # German puts the reading verb last
+        "Aus den eingescannten Lieferscheinen sollen Lieferscheinnummer, Datum und Menge je Position ausgelesen werden.",
+        "Aus Kontoauszügen im PDF-Format sollen IBAN, Buchungsdatum und Betrag jeder Buchung extrahiert werden.",
+        "Extraer de cada factura de proveedor el NIF, la fecha de emisión y el importe total para cargarlos en el ERP.",
+        "À partir des factures fournisseurs scannées, relever le numéro de facture, la date et le montant TTC.",
+        "Dalle buste paga in PDF estrarre datore di lavoro, stipendio lordo e netto, e periodo di riferimento.",
+        "Extrair das notas fiscais o CNPJ do emitente, a data de emissão e o valor total.",
+        "从工资单PDF中提取员工姓名、实发金额和发薪日期。",
+    ],
+)
+def test_fields_read_out_of_business_documents_are_spans(text: str) -> None:
+    assert _rules_type(text) == "sequence_labeling"
+    assert read_request(text).problem_type == "sequence_labeling"
+
+
+def test_a_prediction_about_invoices_is_not_extraction() -> None:
+    text = (
+        "Predict which supplier invoices will be paid late, from the amount, due date and supplier history."
+    )
+    assert read_request(text).problem_type == "binary_classification"
