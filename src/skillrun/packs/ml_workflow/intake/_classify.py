@@ -77,7 +77,15 @@ def classify_problem(
     """The problem type, the votes behind it, and the kind of data (image, audio, text or tabular)."""
     task = read_task(text, kb)
     medium = modality_of(task, domain, domain_score)
+    reviewed = kb.problem_rules["document_review"].count(text) > 0
+    if reviewed and medium == "tabular":
+        medium = "text"  # the review cues name texts: documents, e-mails, clauses ("Klauseln, die abweichen")
     votes = form_votes(task, medium)
+    if kb.problem_rules["named_values"].count(text) and task.forms["several_labels"] == 0:
+        # "its final grade (prime, second, downgrade or scrap)", "energy class (A to G)": the request names
+        # the values of its target, as its own words, so an amount verb ("estimate") or a domain's usual
+        # yes/no does not outvote it. Named values that may hold together are several labels.
+        votes["multiclass_classification"] = votes.get("multiclass_classification", 0.0) + _ENUMERATED_VOTE
     if kb.problem_rules["threshold_event"].count(text):
         # "the probability that tomorrow's price exceeds 200 in each hour": an event, not an amount.
         votes.pop("forecasting", None)
@@ -109,6 +117,12 @@ def classify_problem(
         scores["image_segmentation"] = 0.5 * scores["image_segmentation"]
         scores["object_detection"] = 0.5 * scores["object_detection"]
     _folds(text, kb, explicit, scores, image)
+    if reviewed and medium == "text":
+        # Responsiveness, privilege or clause-deviation review labels each document or clause: the clauses
+        # are not spans to mark, "deviate" is no unlabelled outlier, "the model scores the rest" no amount.
+        scores["text_classification"] += _QUANTITY_VOTE + max(
+            scores["sequence_labeling"], scores["anomaly_detection"], scores["regression"]
+        )
     if task.forms["spans"] > 0 and task.forms["order_for_query"] == 0:
         # "tag each part of the search query as brand, colour, size": the query is the text labelled,
         # and its search words say where the labels are used, not that results are ordered.
