@@ -97,6 +97,13 @@ def classify_problem(
         # are a marketing setting, not an uplift target.
         scores["uplift_modeling"] *= _UNSTATED_UPLIFT
     _target_rules(text, kb, explicit, scores)
+    several = task.forms["several_labels"] >= kb.form_cues["several_labels"].weight
+    if several:
+        # "tag each complaint with one or more of our 15 categories (billing, delivery, ...)": the count and
+        # the list name the label set, the "one or more" says several of them hold at once. Without this
+        # the count's multiclass votes, folded into text, outvoted the stated multilabel form (round 6).
+        scores["multilabel_classification"] += scores["multiclass_classification"]
+        scores["multiclass_classification"] = 0.0
     image = medium == "image"
     if medium == "tabular" and task.labels_missing:
         # Rows without any labels: only deviation from normal can be learned (an image or a text without
@@ -116,7 +123,7 @@ def classify_problem(
     if kb.problem_rules["ordered_by_likelihood"].count(text):
         # "order the backlog of tickets by the probability they escalate": the outcome is the sort key.
         scores["ranking"] += _QUANTITY_VOTE + scores["binary_classification"]
-    if image and task.forms["several_labels"] >= kb.form_cues["several_labels"].weight:
+    if image and several:
         # "which of 11 defect types are present on each board, zero or more": several labels per photo.
         scores["multilabel_classification"] += scores["image_classification"]
     best = max(scores, key=lambda k: scores[k])

@@ -1,0 +1,54 @@
+"""Round 6 (branch intake-modes): a deadline after an event is a batch, a model on the gateway is edge,
+"no labelled cases" plus readings every few seconds is a streamed anomaly detector in six languages,
+"one or more of N" is multilabel over text, and photos read together with text are a plain decision.
+
+The sentences are written for these tests; none is taken from bench/intake_model/dg_requests.jsonl.
+Most tests pin the rules' own reading (the learned second opinion switched off) so that a retrained
+knowledge/intake_model.json cannot hide a rule that stopped firing; a few check the whole intake.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from skillrun.packs.ml_workflow.intake._classify import Reading, read
+from skillrun.packs.ml_workflow.intake._numbers import parse_quantities
+from skillrun.packs.ml_workflow.intake._text import prepare
+from skillrun.packs.ml_workflow.knowledge import knowledge
+
+
+def _rules(text: str) -> Reading:
+    """The rules' reading alone (no learned opinion)."""
+    folded, _ = prepare(text)
+    q = parse_quantities(folded)
+    return read(
+        folded,
+        knowledge(),
+        q.latency_p99_ms or q.latency_p50_ms,
+        q.peak_rps,
+        q.capacity_per_day,
+        q.horizon_days,
+    )
+
+
+# 4. "One or more of N categories" is multilabel, over text too; exactly one of N stays single-label.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tag each support chat with one or more of 12 topics (billing, login, shipping, returns, ...).",
+        "Asignar a cada reseña uno o varios de 9 aspectos (precio, limpieza, personal, ubicación...).",
+        "Jede Kundenanfrage soll einem oder mehreren von 14 Themen zugeordnet werden.",
+        "Attribuer à chaque article une ou plusieurs des 25 rubriques du journal.",
+        "给每条用户反馈打上一个或多个标签（共20个类别）。",
+        "Tile inspection: for each photo, which of the 6 glaze flaws are present, usually none, sometimes several.",
+    ],
+)
+def test_one_or_more_of_n_categories_is_multilabel(text: str) -> None:
+    assert _rules(text).problem_type == "multilabel_classification"
+
+
+def test_exactly_one_of_n_queues_for_a_text_stays_text_classification() -> None:
+    assert (
+        _rules("Route each incoming e-mail to exactly one of 6 departments.").problem_type
+        == "text_classification"
+    )
