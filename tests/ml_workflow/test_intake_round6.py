@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import pytest
 
+from skillrun.packs.ml_workflow.intake import read_request
 from skillrun.packs.ml_workflow.intake._classify import Reading, read
 from skillrun.packs.ml_workflow.intake._numbers import parse_quantities
+from skillrun.packs.ml_workflow.intake._task import modality_of, read_task
 from skillrun.packs.ml_workflow.intake._text import prepare
 from skillrun.packs.ml_workflow.knowledge import knowledge
 
@@ -52,3 +54,59 @@ def test_exactly_one_of_n_queues_for_a_text_stays_text_classification() -> None:
         _rules("Route each incoming e-mail to exactly one of 6 departments.").problem_type
         == "text_classification"
     )
+
+
+# 5. Photos read together with text: a decision on the item in its plain form, not an image or text type.
+@pytest.mark.parametrize(
+    ("text", "problem_type"),
+    [
+        (
+            "Second-hand fashion app: flag fake designer items using the listing photos together with the seller's "
+            "description.",
+            "binary_classification",
+        ),
+        (
+            "Clasificar si cada oferta de empleo es una estafa a partir del texto y las imágenes del anuncio.",
+            "binary_classification",
+        ),
+        (
+            "Anhand der Produktbilder und der Beschreibung erkennen, ob ein Artikel gegen die Richtlinien verstößt.",
+            "binary_classification",
+        ),
+        (
+            "Détecter les annonces de location frauduleuses à partir des photos et de la description du logement.",
+            "binary_classification",
+        ),
+        ("结合商品主图和标题文案，判断是否为违禁商品。", "binary_classification"),
+        (
+            "Sort each listing into one of 30 product categories from its photos and title.",
+            "multiclass_classification",
+        ),
+        # One medium alone keeps its type.
+        ("Flag toxic comments before they are posted.", "text_classification"),
+        ("Flag listing photos that show weapons.", "image_classification"),
+    ],
+)
+def test_photos_with_text_are_a_plain_decision(text: str, problem_type: str) -> None:
+    assert _rules(text).problem_type == problem_type
+
+
+def test_photos_with_text_are_mixed_data_in_the_brief() -> None:
+    text = "Detect counterfeit listings from the product images and the listing text; nightly batch."
+    folded, _ = prepare(text)
+    assert modality_of(read_task(folded, knowledge()), None, 0.0) == "mixed"
+    brief = read_request(text)
+    assert (brief.problem_type, brief.modality, brief.temporal) == ("binary_classification", "mixed", False)
+    assert brief.model_complexity == "deep-learning"
+
+
+def test_the_learned_opinion_does_not_turn_mixed_data_into_one_medium() -> None:
+    from skillrun.packs.ml_workflow.intake._classify import _keep_medium
+
+    assert _keep_medium("binary_classification", "image_classification", "mixed") == "binary_classification"
+    assert _keep_medium("binary_classification", "object_detection", "mixed") == "binary_classification"
+    assert (
+        _keep_medium("binary_classification", "multiclass_classification", "mixed")
+        == "multiclass_classification"
+    )
+    assert _keep_medium("binary_classification", "image_classification", "image") == "image_classification"
