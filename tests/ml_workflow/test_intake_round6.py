@@ -33,6 +33,48 @@ def _rules(text: str) -> Reading:
     )
 
 
+# 3. "No labelled cases" in each language; readings every few seconds plus an alarm within minutes.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no labelled leaks so far.",
+        "Bisher keine gelabelten Störfälle.",
+        "Gelabelte Ausfälle haben wir keine.",
+        "No tenemos averías etiquetadas.",
+        "Nous n'avons aucun incident étiqueté, et aucun cas de fraude connu.",
+        "Nessun guasto etichettato finora.",
+        "Não temos falhas rotuladas.",
+        "目前没有任何标注的泄漏样本。",
+    ],
+)
+def test_no_labelled_cases_is_read_in_each_language(text: str) -> None:
+    folded, _ = prepare(text)
+    assert read_task(folded, knowledge()).labels_missing
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pipeline pressure sensors report every 20 seconds; there are no labelled leaks so far. Alert the control "
+        "room within 5 minutes.",
+        "Gasnetz: Drucksensoren melden alle 20 Sekunden einen Wert; gelabelte Leckagen gibt es bisher keine. Bei "
+        "Auffälligkeiten soll innerhalb von 3 Minuten ein Alarm an die Leitwarte gehen.",
+        "Red de agua: los caudalímetros envían un valor cada 30 segundos y no tenemos fugas etiquetadas; hay que "
+        "avisar al centro de control en menos de 5 minutos.",
+        "Compresseurs : une mesure de pression toutes les 10 secondes, aucun incident étiqueté ; alerter la "
+        "maintenance en moins de 2 minutes.",
+        "Cabine elettriche: i sensori inviano la temperatura ogni 30 secondi, nessun guasto etichettato; avvisare "
+        "il reperibile entro 5 minuti.",
+        "Bombas de irrigação: leituras de pressão a cada 15 segundos, não temos falhas rotuladas; alertar o "
+        "operador em até 5 minutos.",
+        "油井压力传感器每15秒上报一次，目前没有任何标注的泄漏样本，需要在3分钟内告警给调度中心。",
+    ],
+)
+def test_unlabelled_readings_with_a_quick_alarm_are_streamed_anomaly_detection(text: str) -> None:
+    reading = _rules(text)
+    assert (reading.problem_type, reading.serving_mode) == ("anomaly_detection", "streaming")
+
+
 # 4. "One or more of N categories" is multilabel, over text too; exactly one of N stays single-label.
 @pytest.mark.parametrize(
     "text",

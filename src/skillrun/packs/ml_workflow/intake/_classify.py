@@ -16,7 +16,8 @@ from ._task import fold_by_modality, form_votes, modality_of, read_task, without
 
 _DOMAIN_VOTE = 3.0
 _DOMAIN_PRIOR = 1.0
-_NO_LABELS_VOTE = 2.0
+_NO_LABELS_VOTE = 4.0
+"""Rows without labels cannot train a yes/no model: as strong as a stated target form (round 6; was 2)."""
 _UNSTATED_UPLIFT = 0.5
 _OWN_WORDS = 3.0
 """A target form this strong (tasks.yaml) means the request says what it wants; the domain only leans."""
@@ -115,7 +116,7 @@ def classify_problem(
         # "segment" and "detect" without any image mean customer segments and fraud detection.
         scores["image_segmentation"] = 0.5 * scores["image_segmentation"]
         scores["object_detection"] = 0.5 * scores["object_detection"]
-    _folds(text, kb, explicit, scores, image)
+    _folds(explicit, scores, image, task.labels_missing)
     if task.forms["spans"] > 0 and task.forms["order_for_query"] == 0:
         # "tag each part of the search query as brand, colour, size": the query is the text labelled,
         # and its search words say where the labels are used, not that results are ordered.
@@ -186,9 +187,8 @@ def _asks_where(text: str, kb: Knowledge, explicit: dict[str, float]) -> bool:
     return explicit.get("object_detection", 0.0) > 0 or rules["location_words"].count(text) > 0
 
 
-def _folds(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float], image: bool) -> None:
+def _folds(explicit: dict[str, float], scores: dict[str, float], image: bool, unlabelled: bool) -> None:
     """Framings that absorb another's votes: a yes/no question about a text is text classification..."""
-    rules = kb.problem_rules
     if explicit.get("text_classification", 0) >= 4:
         # "flag fraudulent reviews": a yes/no question about a text is text classification.
         scores["text_classification"] += scores.get("binary_classification", 0)
@@ -197,7 +197,7 @@ def _folds(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[st
         scores["text_classification"] += scores["multiclass_classification"]
     if explicit.get("uplift_modeling", 0) >= 4:
         scores["uplift_modeling"] += 4
-    if explicit.get("anomaly_detection", 0) >= 3 and rules["no_labels"].count(text):
+    if explicit.get("anomaly_detection", 0) >= 3 and unlabelled:
         # Without labels a supervised yes/no model cannot be trained, whatever the domain usually does.
         scores["anomaly_detection"] += scores.get("binary_classification", 0)
     if explicit.get("multilabel_classification", 0) >= 4:
@@ -264,6 +264,11 @@ def classify_serving(
         scores["streaming" if on_stream else online] += 2.5
     if capacity:
         scores["batch"] += _CAPACITY_VOTE  # people working through N cases a day read a worklist
+    continuous = kb.problem_rules["continuous_data"].count(text) > 0
+    if continuous and use["alert_deadline"] and not use["synchronous"] and not ahead and not hybrid:
+        # Readings every few seconds or minutes and an alarm within minutes: scored on the stream as the
+        # readings arrive ("Drucksensoren alle 30 Sekunden ... Alarm innerhalb von 5 Minuten").
+        scores["streaming"] += _STREAM_SOURCE_VOTE
     if horizon_days is not None and kb.problem_rules["continuous_data"].count(text):
         # Continuous sensor data: a warning hours ahead must run on the stream, days ahead can wait for a batch.
         if horizon_days <= _STREAM_HORIZON_DAYS:
