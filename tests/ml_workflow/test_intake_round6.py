@@ -33,6 +33,59 @@ def _rules(text: str) -> Reading:
     )
 
 
+def _count(group: str, text: str) -> int:
+    folded, _ = prepare(text)
+    return knowledge().consumption_cues[group].count(folded)
+
+
+# 1. A result wanted minutes to hours after an event, or by the next shift, is a batch the event triggers.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dental clinic chain: classify each panoramic X-ray for signs of bone loss; the finding should be in the "
+        "dentist's inbox within 45 minutes of each upload.",
+        "When an adjuster uploads the photos of a damaged roof, tell whether hail caused it; an answer within two "
+        "hours of the upload is fine.",
+        "Seguros de hogar: estimar si cada siniestro declarado es sospechoso de fraude; los resultados pueden "
+        "llegar unas horas después de la declaración.",
+        "Stahlwerk: Für jede Charge soll vorhergesagt werden, ob sie die Zugprüfung nicht besteht; das Ergebnis "
+        "muss bis zur nächsten Schicht vorliegen.",
+        "Imagerie satellite : détecter si une parcelle a été fauchée ; le résultat doit être disponible dans les "
+        "quelques heures qui suivent la réception des images.",
+        "每批化验单上传完成后一小时内，判断每位患者是否有贫血风险。",
+    ],
+)
+def test_a_deadline_after_an_event_is_a_triggered_batch(text: str) -> None:
+    assert _rules(text).serving_mode == "batch"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Checkout: score each basket for fraud while the shopper waits, under 150 ms.",
+        "Mietwagen: Der Kunde lädt beim Abholen ein Foto des Führerscheins hoch und wartet auf die Freigabe, ob "
+        "das Dokument echt ist.",
+        "Préstamos: el cliente envía la solicitud en la app y espera la aprobación en pantalla.",
+    ],
+)
+def test_a_caller_who_waits_is_real_time(text: str) -> None:
+    assert _rules(text).serving_mode == "real-time"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A horizon after a predicted event is not a deadline for the result.
+        "Predict whether an ICU patient develops sepsis within 6 hours of admission.",
+        "Risque de malaise dans les 3 heures qui suivent l'admission.",
+        # Minutes under a quarter of an hour say nothing about batch.
+        "Score each order within 5 minutes of checkout.",
+    ],
+)
+def test_horizons_and_short_waits_are_not_event_deadlines(text: str) -> None:
+    assert _count("event_deadline", text) == 0
+
+
 # 3. "No labelled cases" in each language; readings every few seconds plus an alarm within minutes.
 @pytest.mark.parametrize(
     "text",

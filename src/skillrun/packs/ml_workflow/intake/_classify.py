@@ -34,6 +34,8 @@ _ON_DEVICE_VOTE = 5.0
 _OFFLINE = ("offline", "hors ligne", "fuera de linea", "fora de linha", "离线")
 _INTERACTIVE_MS = 10_000
 _CAPACITY_VOTE = 2.0
+_EVENT_DEADLINE_VOTE = 4.0
+"""A result wanted minutes to hours after each event outweighs one real-time event phrase plus a default."""
 _STREAM_HORIZON_DAYS = 0.5
 _BATCH_HORIZON_DAYS = 3.0
 """A stated response budget up to this long means someone waits for the answer."""
@@ -269,6 +271,12 @@ def classify_serving(
         # Readings every few seconds or minutes and an alarm within minutes: scored on the stream as the
         # readings arrive ("Drucksensoren alle 30 Sekunden ... Alarm innerhalb von 5 Minuten").
         scores["streaming"] += _STREAM_SOURCE_VOTE
+    elif use["event_deadline"] and not (on_stream or continuous or use["synchronous"] or hybrid):
+        # "within 30 minutes of each scan", "by the next shift": a job the event triggers; nobody waits on a
+        # call, so the event words ("when an adjuster uploads", "an answer within") and a profile's usual
+        # real-time do not decide. Only a stated budget in seconds or less keeps a share of the vote.
+        scores["batch"] += _EVENT_DEADLINE_VOTE
+        scores["real-time"] *= 0.5 if latency_ms is not None and latency_ms <= _INTERACTIVE_MS else 0.0
     if horizon_days is not None and kb.problem_rules["continuous_data"].count(text):
         # Continuous sensor data: a warning hours ahead must run on the stream, days ahead can wait for a batch.
         if horizon_days <= _STREAM_HORIZON_DAYS:
