@@ -86,6 +86,44 @@ def test_horizons_and_short_waits_are_not_event_deadlines(text: str) -> None:
     assert _count("event_deadline", text) == 0
 
 
+# 2. A model that runs on the gateway, PLC, line PC or head unit is edge, even when data is streamed to it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bottling plant: the fill-level model runs on the PLC at each filler and rejects under-filled bottles "
+        "from the camera image.",
+        "Signals from 40 vibration sensors are streamed to an edge gateway in each pump house; the gateway has "
+        "no GPU and must raise an alarm within 5 s when a pump is about to fail.",
+        "Presswerk: Das Modell läuft direkt auf dem Edge-Gateway der Presse und erkennt Risse im Blech innerhalb "
+        "von 2 Sekunden anhand der Kraftkurve.",
+        "Das Modell läuft auf der SPS der Anlage und erkennt fehlerhafte Teile anhand der Kamerabilder.",
+        "Soudage : le modèle qui décide si une soudure est défectueuse tourne sur l'automate de chaque cellule, "
+        "à partir du courant et de la tension.",
+        "Autobuses: el modelo corre en la unidad de a bordo de cada autobús y avisa al conductor si detecta "
+        "somnolencia en la cámara de cabina.",
+        "模型部署在每条产线的PLC上，根据电流曲线判断焊点是否合格。",
+    ],
+)
+def test_a_model_on_the_gateway_or_plc_is_edge(text: str) -> None:
+    assert _rules(text).serving_mode == "edge"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Factory: IoT gateways in each hall forward vibration readings to Kafka in our data centre; a Flink job "
+        "scores each reading and flags bearing anomalies within 10 s.",
+        "Edge gateways collect the meter readings and push them to Azure Event Hubs, where a stream job flags "
+        "anomalies within a minute.",
+        "Les passerelles de chaque atelier transmettent les mesures à Kafka dans notre centre de données ; un job "
+        "Flink calcule un score d'anomalie en continu.",
+    ],
+)
+def test_gateways_that_only_relay_to_a_broker_leave_a_stream(text: str) -> None:
+    assert _rules(text).serving_mode == "streaming"
+    assert read_request(text).serving_mode == "streaming"
+
+
 # 3. "No labelled cases" in each language; readings every few seconds plus an alarm within minutes.
 @pytest.mark.parametrize(
     "text",

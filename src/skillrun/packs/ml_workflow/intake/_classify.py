@@ -32,6 +32,9 @@ _HYBRID_VOTE = 6.0
 _STREAM_SOURCE_VOTE = 3.0
 _ON_DEVICE_VOTE = 5.0
 _OFFLINE = ("offline", "hors ligne", "fuera de linea", "fora de linha", "离线")
+_GATEWAY = ("gateway", "passerelle", "pasarela", "网关")
+_RELAY_EDGE_VOTE = 2.5
+"""A gateway that only passes data on still says where it sits: one weak edge cue's worth."""
 _INTERACTIVE_MS = 10_000
 _CAPACITY_VOTE = 2.0
 _EVENT_DEADLINE_VOTE = 4.0
@@ -226,6 +229,11 @@ def classify_serving(
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values())
     hybrid = _is_hybrid(use)
     edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)]
+    if edge and use["relay"] and use["stream_source"] and all(any(g in w for g in _GATEWAY) for w in edge):
+        # "IoT gateways forward the readings to Kafka in our AWS account": the gateway is named as a relay,
+        # the model runs on the stream; a gateway that decides itself is named with "on the gateway".
+        scores["edge"] += _RELAY_EDGE_VOTE
+        edge = []
     if edge and not (hybrid and all(w.endswith(_OFFLINE) for w in edge)):
         # "embed all documents offline, re-score at query time" precomputes; it does not run on a device.
         return "edge", scores, True
