@@ -46,6 +46,7 @@ FIRST_LOOK = {
     "dn": "6e6193b",
     "dm": "35bd8d4",
     "di": "db829c0",
+    "dg": "dab9c55",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -102,4 +103,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-enum: one of 3+ named values, hybrid recommendation/offer serving in five
     # languages, document review, field extraction outside English).
     cases += [_case(r, "di") for r in _jsonl(HERE / "di_requests.jsonl")]
+    # Training only (intake6: event-triggered deadlines vs a caller waiting, on-gateway inference, no labels
+    # plus sensor streams in six languages, several labels per text, photos plus text as the input).
+    cases += [_case(r, "dg") for r in _jsonl(HERE / "dg_requests.jsonl")]
     return cases

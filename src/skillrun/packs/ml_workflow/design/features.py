@@ -21,7 +21,9 @@ _PROTECTED_WORDS = {
     "insurance": r"race|ethnicity|religion|gender|sex|nationality",
     "hiring": r"age|date of birth|gender|sex|race|ethnicity|religion|disability|nationality|marital status|photo",
 }
-_UNSTRUCTURED = ("image", "audio", "text")
+_UNSTRUCTURED = ("image", "audio", "text", "mixed")
+_SAID = {"mixed": "photos and text"}
+"""How a modality is named in prose (the brief's "mixed" is an item read from its photos and its text)."""
 
 
 def design_features(plan: Plan) -> FeatureEngineering:
@@ -63,11 +65,13 @@ _LISTED = re.compile(
     r"\b(?:from|using|based on|out of|with data (?:on|from)|data on)\s+(?P<list>[^.;:!?()\n]{4,200})", re.IGNORECASE
 )
 _SPLIT = re.compile(r",|\band\b|\bplus\b|&|/", re.IGNORECASE)
-_LEADING = re.compile(r"^(?:the|our|their|its|a|an|all|any|some|each|every|historical|past)\s+", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:the|our|their|its|a|an|all|any|some|each|every|both|either|historical|past)\s+", re.IGNORECASE)
 _PHRASE = re.compile(r"^[a-z][a-z-]*(?: [a-z][a-z-]*){0,3}$")
 _NOT_INPUTS = frozenset(
     "scratch day one the start zero cloud internet now today data history records it them there here phone phones "
-    "camera cameras app apps users customers model models team".split()
+    "camera cameras app apps users customers model models team "
+    # Photos and texts are the unstructured input itself (a representation note covers them), not a field.
+    "photo photos image images picture pictures text texts description descriptions title titles caption captions".split()
 )
 
 
@@ -151,7 +155,7 @@ def _feature_store(plan: Plan) -> tuple[bool, str]:
         )
     if brief.modality in _UNSTRUCTURED:
         return False, (
-            f"inputs are mainly unstructured ({brief.modality}); embeddings are computed inside the model pipeline, "
+            f"inputs are mainly unstructured ({_SAID.get(brief.modality, brief.modality)}); embeddings are computed inside the model pipeline, "
             "so a feature store would add little (no shared, timestamped tabular features to serve)"
         )
     if online and brief.temporal and (brief.maturity == "platform" or plan.mode != "hybrid"):
@@ -220,10 +224,10 @@ def _freshness(plan: Plan) -> str | None:
             f"({stack.stream_engine}) and read from {stack.online_store}; candidate sets are refreshed {plan.cadence}; "
             "features staler than 60 s fall back to their batch values and the staleness is alerted."
         )
-    if brief.modality in ("text", "image", "audio"):
+    if brief.modality in _UNSTRUCTURED:
         source = f"the stream processor ({stack.stream_engine})" if not plan.simple else "the application database"
         return (
-            f"Online freshness: the {brief.modality} itself is scored as it arrives (nothing to go stale); context "
+            f"Online freshness: the {_SAID.get(brief.modality, brief.modality)} itself is scored as it arrives (nothing to go stale); context "
             f"features about its source (e.g. the sender's or author's recent history) are updated within 60 s by "
             f"{source} and read at request time; when they are staler than 5 minutes the model runs on the content alone."
         )
@@ -247,4 +251,7 @@ def _modality_note(modality: str) -> str:
         "augmentation (flips, brightness, crops) on the training split only.",
         "audio": "Audio representation: log-mel spectrogram / MFCC features with per-channel normalisation from the "
         "training split; noise and reverb augmentation on training only.",
+        "mixed": "Photo and text representation: embeddings from a pretrained image backbone and a pretrained text "
+        "encoder, concatenated with the item's structured fields (late fusion) for the first model; a jointly "
+        "fine-tuned image-text model only if it beats that; image statistics and vocabularies from the training split only.",
     }[modality]

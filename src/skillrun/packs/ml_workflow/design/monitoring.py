@@ -7,7 +7,7 @@ import math
 from ..sections import Monitor, MonitoringDrift
 from ._plan import Plan, days_text
 
-_UNSTRUCTURED = ("text", "image", "audio")
+_UNSTRUCTURED = ("text", "image", "audio", "mixed")
 _SMALL_REFERENCE_ROWS = 1000
 
 
@@ -67,9 +67,9 @@ def _data_drift_threshold(plan: Plan) -> str:
     if brief.modality in _UNSTRUCTURED:
         text = (
             f"{stats['domain_classifier']['name']}: {stats['domain_classifier']['threshold']} between {reference} and "
-            f"the last 7 days of {brief.modality} embeddings"
+            f"the last 7 days of {'image and text' if brief.modality == 'mixed' else brief.modality} embeddings"
         )
-        if brief.modality == "text":
+        if brief.modality in ("text", "mixed"):
             text += "; out-of-vocabulary rate and language mix tracked"
         return text + f"; metadata features: {stats['psi']['name']} ≥ 0.1 investigate / ≥ 0.25 act"
     daily = brief.traffic.daily_volume or 0

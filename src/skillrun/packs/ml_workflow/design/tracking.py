@@ -17,6 +17,7 @@ _MODALITY_SLICES = {
     "text": "language, channel, message length band",
     "image": "site, device/scanner, lighting or capture condition",
     "audio": "speaker accent/gender, noise level, device model",
+    "mixed": "category, language, photo count and source device, text length band",
     "time-series": "region, category, high vs low volume series",
     "tabular": "region, device/channel, new vs returning, tenure band",
 }

@@ -94,6 +94,9 @@ def _training(plan: Plan) -> Stage:
     brief, ladder = plan.brief, plan.ptype.ladder
     if plan.simple:
         model = f"start with {ladder['simple']}, then {ladder['tree']} once the baseline is beaten"
+    elif brief.modality == "mixed":
+        # The problem type's ladder is tabular; photos and text enter as pretrained embeddings first.
+        model = f"{ladder['tree']} on pretrained image and text embeddings plus the item's fields first, then a fine-tuned image-text model"
     elif brief.model_complexity == "deep-learning":
         model = f"{ladder['tree']} first, then {ladder['deep']}"
     else:

@@ -161,7 +161,7 @@ def _assemble(
         assume("team_size", str(team), f"not stated; typical for a {maturity} team")
     gpu = ctx.gpu
     modality = _modality(domain, pt, reading.medium)
-    if gpu is None and modality in ("image", "audio", "text") and pt != "sequence_labeling":
+    if gpu is None and modality in ("image", "audio", "text", "mixed") and pt != "sequence_labeling":
         assume("gpu", "one rented GPU for training only", "not stated; inference is planned on CPU")
     budget = ctx.budget
     traffic = _traffic(qty, domain, mode, entity, assume)
@@ -199,7 +199,7 @@ def _assemble(
         traffic=traffic,
         latency=latency,
         label_delay_days=label_delay,
-        temporal=_learned_temporal(_temporal(domain, pt, folded, kb), pt, kb, feats, folded),
+        temporal=_learned_temporal(_temporal(domain, pt, folded, kb, reading.medium), pt, kb, feats, folded),
         imbalanced=imbalanced,
         base_rate=base_rate,
         regulated=regulated,  # type: ignore[arg-type]
@@ -327,20 +327,20 @@ def _modality(domain: Domain | None, pt: str, medium: str) -> str:
     }  # fmt: skip
     if pt in by_type:
         return by_type[pt]
-    if medium in ("text", "image", "audio"):
+    if medium in ("text", "image", "audio", "mixed"):
         return medium  # tags inferred from descriptions are a text task, from measurements a tabular one
     return domain.modality if domain and domain.problem_type == pt and not domain.generic else "tabular"
 
 
 def _complexity(maturity: str, modality: str, gpu: bool | None) -> str:
-    if modality in ("image", "audio"):
-        return "deep-learning"
+    if modality in ("image", "audio", "mixed"):
+        return "deep-learning"  # pixels (alone or with text) need a pretrained network
     if maturity == "first-model" or gpu is False:
         return "simple" if modality in ("text", "tabular") and maturity == "first-model" else "tree-based"
     return "deep-learning" if modality == "text" and maturity == "platform" else "tree-based"
 
 
-def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> bool:
+def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge, medium: str = "tabular") -> bool:
     """Rubric §0.1: true when the label or the features depend on time (a random split leaks the future)."""
     if pt in _ALWAYS_TEMPORAL:
         return True
@@ -349,6 +349,8 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge) -> boo
     if kb.temporal_adversarial.count(folded):
         return True  # moderation, spam, scams: the language and the evasion tricks drift (rubric's toxicity case)
     future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
+    if medium == "mixed" and not future:
+        return False  # a verdict on an item's photos and text, like an image or text type, describes it now
     if pt in ("ranking", "recommendation") and future:
         return True  # ranked by an outcome, or learned from logs of past behaviour
     specific = domain is not None and not domain.generic

@@ -25,6 +25,8 @@ from .._frames import sentence_bounds
 from ..knowledge import Domain, Knowledge
 
 _MEDIA = ("image", "audio", "text")
+_NOT_MEDIA = ("transcribed", "combined")
+"""Modality entries that qualify the media rather than name one (tasks.yaml ``modalities``)."""
 _ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
 _NEGATED = re.compile(r"(?:\b(?:not|non|no|nicht|kein\w*|pas|ni|nao|sem|sin|senza|ohne|without)\b|不是|而非)[^.,;]*$")
 """A negation just before a cue ("listening to the voice, not the transcribed text") cancels it."""
@@ -59,6 +61,8 @@ class Task:
     """Evidence per target form (knowledge/tasks.yaml ``forms``)."""
     transcribed: bool
     """The text was made from speech or a scan (speech-to-text, OCR)."""
+    combined: bool = False
+    """Pictures and text are read together ("from the listing photos and the description")."""
 
     @property
     def labels_missing(self) -> bool:
@@ -79,7 +83,7 @@ def read_task(text: str, kb: Knowledge) -> Task:
     media = {
         name: _distinct_score(cues, plain) + _FRAME_MEDIUM * sum(f.matches(plain, plain_bounds) for f in kb.modality_frames[name])
         for name, cues in kb.modality_cues.items()
-        if name != "transcribed"
+        if name not in _NOT_MEDIA
     }
     forms = {
         name: cues.score(text) + cues.weight * sum(f.matches(text, bounds) for f in kb.form_frames[name])
@@ -95,7 +99,9 @@ def read_task(text: str, kb: Knowledge) -> Task:
     if transcribed and media["image"] > 0 and not media["image"] > media["text"] + 4:
         media["text"] += media["image"]  # OCR'd forms and scanned invoices are documents
         media["image"] = 0.0
-    return Task(media=media, forms=forms, transcribed=transcribed)
+    cues = kb.modality_cues["combined"]
+    combined = cues.count(plain) > 0 or any(f.matches(plain, plain_bounds) for f in kb.modality_frames["combined"])
+    return Task(media=media, forms=forms, transcribed=transcribed, combined=combined)
 
 
 def _distinct_score(cues: Cues, text: str) -> float:
@@ -159,12 +165,15 @@ def modality_of(task: Task, domain: Domain | None, domain_score: float = _SURE_D
 
     One stray word is not enough ("review the list", "a PDF report"): a medium needs two text cues or
     one image or audio cue, and text or sound must outweigh the words that describe fields and
-    measurements ("sound level and temperature" are sensor readings).
+    measurements ("sound level and temperature" are sensor readings). Photos and text named together as
+    the input are "mixed".
     """
     present = [
         m for m in _MEDIA
         if task.media[m] >= _MEDIUM_MIN and (task.media[m] > task.media["tabular"] or (m == "image" and task.media["tabular"] < _MEDIUM_MIN))
     ]  # fmt: skip
+    if task.combined:
+        return "mixed"  # photos and text together: neither medium alone is the input
     if present:
         return max(present, key=lambda m: task.media[m])
     if domain is not None and domain.modality in _MEDIA and task.media["tabular"] == 0 and domain_score >= _SURE_DOMAIN:
@@ -181,6 +190,9 @@ def fold_by_modality(best: str, scores: dict[str, float], medium: str, task: Tas
         return _TYPE_OF_MEDIUM.get(medium, best)
     if best in ("image_classification", "object_detection", "image_segmentation") and medium != "image":
         return _TYPE_OF_MEDIUM.get(medium, tabular)
+    if best in _TYPE_OF_MEDIUM.values() and medium == "mixed":
+        # "counterfeit listings from the photos and the text": a decision on the item, in its plain form.
+        return tabular
     if best == "text_classification" and medium == "image":
         return "image_classification"  # "flag listings whose pictures show prohibited items": the photos are read
     if best == "audio_classification" and medium != "audio":
