@@ -45,6 +45,7 @@ FIRST_LOOK = {
     "do": "0290c73",
     "dn": "6e6193b",
     "dm": "35bd8d4",
+    "dg": "df731c5",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -98,4 +99,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake5: hybrid with a form or live context, "order the list by likelihood",
     # labelled behaviour on streams, physiological signals, several defect kinds per photo).
     cases += [_case(r, "dm") for r in _jsonl(HERE / "dm_requests.jsonl")]
+    # Training only (intake-qty: measured quantities per item, counts per entity, availability minutes
+    # ahead, domain words shared across fields, visual nouns such as thumbnails and avatars; 20 controls).
+    cases += [_case(r, "dg") for r in _jsonl(HERE / "dg_requests.jsonl")]
     return cases
