@@ -65,7 +65,7 @@ def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
     best: Domain | None = None
     best_score = 0.0
     for domain in kb.domains:
-        score = kb.domain_cues[domain.id].score(text)
+        score = kb.domain_score(domain, text)
         if score > best_score:
             best, best_score = domain, score
     return best, best_score
@@ -358,6 +358,6 @@ def _keep_medium(rule: str, answer: str) -> str:
 
 
 def _domain_of_type(text: str, kb: Knowledge, problem_type: str) -> tuple[Domain, float] | None:
-    scored = [(d, kb.domain_cues[d.id].score(text)) for d in kb.domains if d.problem_type == problem_type]
+    scored = [(d, kb.domain_score(d, text)) for d in kb.domains if d.problem_type == problem_type]
     scored = [(d, s) for d, s in scored if s > 0]
     return max(scored, key=lambda pair: pair[1]) if scored else None
