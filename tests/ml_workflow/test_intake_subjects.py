@@ -96,3 +96,42 @@ def test_a_profile_with_a_subject_scores_zero_without_it() -> None:
     # Profiles without a subject score their cues as before.
     fraud = kb.domain_by_id["fraud"]
     assert kb.domain_subjects.get("fraud") is None and kb.domain_score(fraud, "card fraud") > 0
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "Predict the final hardness of every steel coil from the furnace temperatures and line speed.",
+            "coil",
+        ),
+        (
+            "Predict the retention time (minutes) of each compound from its descriptors; run in batches.",
+            "compound",
+        ),
+        (
+            "Estimate the remaining useful life in cycles for each aircraft engine from its sensor history.",
+            "engine",
+        ),
+        ("Predict the number of bikes available at each docking station 20 minutes ahead.", "station-period"),
+    ],
+)
+def test_the_unit_is_the_thing_each_prediction_is_about(read, text: str, unit: str) -> None:  # noqa: ANN001
+    assert read(text).traffic.unit == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Smartwatch: detect atrial fibrillation from the pulse signal on the battery-constrained watch itself.",
+        "Flag abusive user-generated comments before they are shown; the customer-facing app waits 200 ms.",
+    ],
+)
+def test_a_word_that_only_modifies_a_compound_is_not_the_unit(read, text: str) -> None:  # noqa: ANN001
+    unit = read(text).traffic.unit
+    assert unit not in ("battery", "user", "customer"), unit
+
+
+def test_what_each_query_side_names_is_not_the_ranked_item(read) -> None:  # noqa: ANN001
+    brief = read("Ad platform: rank the ads eligible for each auction by expected revenue, 10 ms budget.")
+    assert brief.problem_type == "ranking" and brief.entity != "auction"
