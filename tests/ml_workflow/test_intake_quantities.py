@@ -116,3 +116,43 @@ def test_controls_keep_their_type(read, text: str) -> None:  # noqa: ANN001
     brief = read(text)
     expected = "forecasting" if "warehouse" in text else "binary_classification"
     assert brief.problem_type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Properties no list names: the noun "of each <item>" asked of a prediction verb.
+        "Predict the brightness of each paper reel from the bleaching stage data.",
+        "Predecir la finura de cada lote de harina a partir del molino.",
+        "Prévoir la blancheur de chaque lot de sucre à partir des données de la centrifugeuse.",
+        "预测每批钢材的屈服点。",
+    ],
+)
+def test_a_property_in_the_requests_own_word_is_regression(read, text: str) -> None:  # noqa: ANN001
+    assert read(text).problem_type == "regression"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Predict the winner of each race from the form guide.",
+        "Predict the category of each expense line from its fields.",
+        "Estimate the churn risk of each subscriber for the retention team.",
+    ],
+)
+def test_a_class_word_of_each_item_is_no_amount(read, text: str) -> None:  # noqa: ANN001
+    assert read(text).problem_type != "regression"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Estimate the fuel (litres) each truck will burn on tomorrow's round, every evening.", "regression"),
+        ("Pour chaque camion, prévoir la consommation de gazole de la tournée de demain.", "regression"),
+        ("Predecir las plazas libres en cada aparcamiento dentro de una hora.", "forecasting"),
+    ],
+)
+def test_a_vehicles_trip_is_one_amount_and_free_places_within_an_hour_a_forecast(
+    read, text: str, expected: str
+) -> None:  # noqa: ANN001
+    assert read(text).problem_type == expected

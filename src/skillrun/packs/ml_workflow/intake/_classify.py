@@ -37,8 +37,9 @@ _STREAM_HORIZON_DAYS = 0.5
 _BATCH_HORIZON_DAYS = 3.0
 """A stated response budget up to this long means someone waits for the answer."""
 _IMAGE_TYPES = ("image_classification", "object_detection", "image_segmentation")
-_DETECT = ("detec", "detek", "erkenn", "rilev")
-"""Verbs that find a condition as often as an object; the other detection verbs (locate, count) ask where."""
+_DETECT = ("detec", "detek", "erkenn", "rilev", "reper", "spot")
+"""Verbs that find a condition as often as an object ("spot hate symbols in avatars", "repérer les contenus
+choquants"); the other detection verbs (locate, count) ask where."""
 
 
 @dataclass
