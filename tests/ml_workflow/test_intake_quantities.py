@@ -156,3 +156,26 @@ def test_a_vehicles_trip_is_one_amount_and_free_places_within_an_hour_a_forecast
     read, text: str, expected: str
 ) -> None:  # noqa: ANN001
     assert read(text).problem_type == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "horizon"),
+    [
+        ("How many free beds will each ward have in 4 hours? Update hourly.", "4 hours"),
+        ("Predecir cuántas bicicletas libres habrá en cada estación dentro de 20 minutos.", "20 minutes"),
+        ("预测每个停车场30分钟后的空位数量。", "30 minutes"),
+    ],
+)
+def test_a_forecast_minutes_or_hours_ahead_keeps_its_horizon_and_its_place(
+    read, text: str, horizon: str
+) -> None:  # noqa: ANN001
+    brief = read(text)
+    assert brief.problem_type == "forecasting" and brief.horizon == horizon
+    assert brief.serving_mode == "batch"  # a schedule that reruns the forecast, not a stream
+
+
+def test_a_refreshed_forecast_is_grouped_by_the_place_not_a_verb(read) -> None:  # noqa: ANN001
+    assert (
+        read("How many free beds will each ward have in 4 hours? Update every 10 minutes.").traffic.unit
+        == "ward-period"
+    )

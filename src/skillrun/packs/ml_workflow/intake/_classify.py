@@ -254,7 +254,8 @@ def classify_serving(
         scores["batch"] += _CAPACITY_VOTE  # people working through N cases a day read a worklist
     if horizon_days is not None and kb.problem_rules["continuous_data"].count(text):
         # Continuous sensor data: a warning hours ahead must run on the stream, days ahead can wait for a batch.
-        if horizon_days <= _STREAM_HORIZON_DAYS:
+        # A level forecast "recomputed every 5 minutes" for the next half hour is a schedule, not a warning.
+        if horizon_days <= _STREAM_HORIZON_DAYS and problem_type != "forecasting":
             scores["streaming"] += _CAPACITY_VOTE
         elif horizon_days >= _BATCH_HORIZON_DAYS:
             scores["batch"] += _CAPACITY_VOTE

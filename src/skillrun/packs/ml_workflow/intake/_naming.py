@@ -142,14 +142,23 @@ _NOT_ENTITIES = _NOT_GROUPS | frozenset(
 )
 
 
+_VERB_LIKE = frozenset(
+    "have has had get gets got need needs use uses run runs go goes come comes take takes see sees do does did "
+    "can may must should would could will shall sell sells sold make makes made buy buys bought pay pays paid".split()
+)
+
+
 def _head_noun(text: str, most: int = 2) -> str | None:
     """The last noun of the phrase that opens ``text`` ("steel coil from the mill" -> coil): up to
-    ``most`` words, ending at a function word, a number or punctuation, or after a possessive."""
+    ``most`` words, ending at a function word, a number or punctuation, or after a possessive; a later
+    word that reads as a verb ("each ward have", "each product sold") ends the phrase before it."""
     head = None
     for word in _HEAD_WORD.findall(text)[:most]:
         possessive = word.endswith("'s")
         word = word[:-2] if possessive else word
         if word in _PHRASE_END or not word[0].isalpha():
+            break
+        if head is not None and (word in _VERB_LIKE or word.endswith(("ed", "ing"))):
             break
         head = word
         if possessive:
