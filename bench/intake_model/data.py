@@ -107,6 +107,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # engine on it: its first look is the fixed rules' look at new text).
     cases += [_case(r, "dh") for r in _jsonl(HERE / "dh_requests.jsonl")]
     # Training only, no first look (intake-qty, written after the retrain read "the <noun> of each <item>" as
-    # an amount whatever the noun): classes and yes/no outcomes phrased "the X of each Y", in six languages.
+    # an amount whatever the noun): classes and yes/no outcomes phrased "the X of each Y", in six languages,
+    # and lists ordered by that probability (ranking), which the probabilities alone had pulled to yes/no.
     cases += [_case(r, "dj") for r in _jsonl(HERE / "dj_requests.jsonl")]
     return cases
