@@ -45,7 +45,7 @@ FIRST_LOOK = {
     "do": "0290c73",
     "dn": "6e6193b",
     "dm": "35bd8d4",
-    "dg": "df731c5",
+    "dk": "df731c5",
     "dh": "f15aaa2",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
@@ -102,7 +102,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     cases += [_case(r, "dm") for r in _jsonl(HERE / "dm_requests.jsonl")]
     # Training only (intake-qty: measured quantities per item, counts per entity, availability minutes
     # ahead, domain words shared across fields, visual nouns such as thumbnails and avatars; 20 controls).
-    cases += [_case(r, "dg") for r in _jsonl(HERE / "dg_requests.jsonl")]
+    cases += [_case(r, "dk") for r in _jsonl(HERE / "dk_requests.jsonl")]
     # Training only (intake-qty, written after the rules' fixes for those classes and before running the
     # engine on it: its first look is the fixed rules' look at new text).
     cases += [_case(r, "dh") for r in _jsonl(HERE / "dh_requests.jsonl")]
