@@ -47,6 +47,8 @@ FIRST_LOOK = {
     "dm": "35bd8d4",
     "di": "db829c0",
     "dg": "dab9c55",
+    "dk": "df731c5",
+    "dh": "f15aaa2",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -106,4 +108,14 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake6: event-triggered deadlines vs a caller waiting, on-gateway inference, no labels
     # plus sensor streams in six languages, several labels per text, photos plus text as the input).
     cases += [_case(r, "dg") for r in _jsonl(HERE / "dg_requests.jsonl")]
+    # Training only (intake-qty: measured quantities per item, counts per entity, availability minutes
+    # ahead, domain words shared across fields, visual nouns such as thumbnails and avatars; 20 controls).
+    cases += [_case(r, "dk") for r in _jsonl(HERE / "dk_requests.jsonl")]
+    # Training only (intake-qty, written after the rules' fixes for those classes and before running the
+    # engine on it: its first look is the fixed rules' look at new text).
+    cases += [_case(r, "dh") for r in _jsonl(HERE / "dh_requests.jsonl")]
+    # Training only, no first look (intake-qty, written after the retrain read "the <noun> of each <item>" as
+    # an amount whatever the noun): classes and yes/no outcomes phrased "the X of each Y", in six languages,
+    # and lists ordered by that probability (ranking), which the probabilities alone had pulled to yes/no.
+    cases += [_case(r, "dj") for r in _jsonl(HERE / "dj_requests.jsonl")]
     return cases

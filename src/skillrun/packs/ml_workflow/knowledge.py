@@ -49,6 +49,11 @@ class ABProfile(_Model):
 class Domain(_Model):
     id: str
     cues: dict[str, list[str]] = Field(default_factory=dict)
+    subject: dict[str, list[str]] | None = None
+    """Who or what the profile predicts about (patients, customers), per language. When given, a cue
+    counts only in a request that also names the subject: an event word shared with another field (an
+    airline passenger's "no-show", a battery's "discharge", a compound's "retention time") must not lend
+    a clinic's or a subscription's profile."""
     problem_type: str
     serving: str
     temporal: bool
@@ -206,6 +211,7 @@ class Knowledge:
 
         self.domains = [Domain.model_validate(d) for d in raw["domains"]["domains"]]
         self.domain_cues = {d.id: cues_from(d.cues) for d in self.domains}
+        self.domain_subjects = {d.id: cues_from(d.subject) for d in self.domains if d.subject}
         self.domain_by_id = {d.id: d for d in self.domains}
         gen = raw["generic"]
         self.generic = {
@@ -243,6 +249,15 @@ class Knowledge:
         self.consumption_frames = {name: frames_from(e) for name, e in tasks["consumption"].items()}
         self.time_cues = {name: cues_from(e) for name, e in tasks["time_dependence"].items()}
         self.intake_model = IntakeModel.from_data(raw["intake_model"], set(self.problem_types), set(self.serving))
+
+
+    def domain_score(self, domain: Domain, text: str) -> float:
+        """How strongly ``text`` points to the profile: its cue score, or 0 when the profile names a
+        subject (``Domain.subject``) that the text does not mention."""
+        subject = self.domain_subjects.get(domain.id)
+        if subject is not None and not subject.count(text):
+            return 0.0
+        return self.domain_cues[domain.id].score(text)
 
 
 _FILES = (

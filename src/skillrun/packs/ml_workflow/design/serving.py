@@ -18,6 +18,8 @@ _FALLBACK = {
     "ctr_ads": "last-known historical CTR per ad x placement",
     "pricing": "rule-based price within floor/ceiling",
     "medical_imaging": "normal worklist order (first in, first out); radiologists are alerted that triage is off",
+    "clinical_deterioration": "the ward's current early warning score (NEWS2/qSOFA) and its trigger rules keep running; "
+    "nurses see that model alerts are paused",
     "wake_word": "previous on-device model version (kept on the device); the DSP detector stays as the last resort",
 }
 

@@ -65,7 +65,9 @@ def read_request(text: str) -> Brief:
         if reading.problem_type == "forecasting":
             entity = series_key(folded, words) or stated_series(folded, kb.forecast_series) or reading.domain.entity
         else:
-            entity = entity_from_text(folded, words, qty.population_noun, modality) or reading.domain.entity
+            # "rank the ads for each auction": what "each" picks out is the query side of a ranking.
+            ordered = reading.problem_type in ("ranking", "recommendation")
+            entity = entity_from_text(folded, words, qty.population_noun, modality, not ordered) or reading.domain.entity
         phrase = target_phrase(folded, entity)
         what, period = (phrase[0] if phrase else None), None
         if reading.problem_type == "forecasting":

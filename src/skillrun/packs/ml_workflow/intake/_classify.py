@@ -43,8 +43,9 @@ _STREAM_HORIZON_DAYS = 0.5
 _BATCH_HORIZON_DAYS = 3.0
 """A stated response budget up to this long means someone waits for the answer."""
 _IMAGE_TYPES = ("image_classification", "object_detection", "image_segmentation")
-_DETECT = ("detec", "detek", "erkenn", "rilev")
-"""Verbs that find a condition as often as an object; the other detection verbs (locate, count) ask where."""
+_DETECT = ("detec", "detek", "erkenn", "rilev", "reper", "spot")
+"""Verbs that find a condition as often as an object ("spot hate symbols in avatars", "repérer les contenus
+choquants"); the other detection verbs (locate, count) ask where."""
 
 
 @dataclass
@@ -71,7 +72,7 @@ def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
     best: Domain | None = None
     best_score = 0.0
     for domain in kb.domains:
-        score = kb.domain_cues[domain.id].score(text)
+        score = kb.domain_score(domain, text)
         if score > best_score:
             best, best_score = domain, score
     return best, best_score
@@ -301,7 +302,8 @@ def classify_serving(
         scores["real-time"] *= 0.5 if latency_ms is not None and latency_ms <= _INTERACTIVE_MS else 0.0
     if horizon_days is not None and kb.problem_rules["continuous_data"].count(text):
         # Continuous sensor data: a warning hours ahead must run on the stream, days ahead can wait for a batch.
-        if horizon_days <= _STREAM_HORIZON_DAYS:
+        # A level forecast "recomputed every 5 minutes" for the next half hour is a schedule, not a warning.
+        if horizon_days <= _STREAM_HORIZON_DAYS and problem_type != "forecasting":
             scores["streaming"] += _CAPACITY_VOTE
         elif horizon_days >= _BATCH_HORIZON_DAYS:
             scores["batch"] += _CAPACITY_VOTE
@@ -412,6 +414,6 @@ def _keep_medium(rule: str, answer: str, medium: str = "tabular") -> str:
 
 
 def _domain_of_type(text: str, kb: Knowledge, problem_type: str) -> tuple[Domain, float] | None:
-    scored = [(d, kb.domain_cues[d.id].score(text)) for d in kb.domains if d.problem_type == problem_type]
+    scored = [(d, kb.domain_score(d, text)) for d in kb.domains if d.problem_type == problem_type]
     scored = [(d, s) for d, s in scored if s > 0]
     return max(scored, key=lambda pair: pair[1]) if scored else None

@@ -52,11 +52,8 @@ _VERB = re.compile(
 )
 _TOKEN = re.compile(r"[a-z]+|[\u3400-\u9fff]+")
 _LOOKAHEAD = 8
-_OF_EACH = re.compile(
-    r"\b(?:of|for) (?:each|every) (?P<noun>[a-z-]{3,20}(?: [a-z-]{3,20})?)"
-    r"(?=\s(?:from|in|on|at|will|would|is|has|using|based|before|after|per|to|and|with|over|during|for|so)\b|[.,;:)]|$)"
-    r"|\b(?:each|every) (?P<subject>[a-z-]{3,20}) (?=will|would)\b"
-)
+_WINDOW_CHARS = 80
+"""How far after the prediction verb "each <noun>" is taken as the thing scored."""
 
 
 _MODALITY_ENTITIES = {
@@ -99,42 +96,105 @@ def forecast_quantity(folded: str) -> str | None:
 
 
 def series_key(folded: str, words: dict[str, str]) -> str | None:
-    """The grouping of a forecast ("per substation", "each department", "by zone"), singular."""
+    """The grouping of a forecast ("per substation", "each department", "by zone"), singular; of a
+    compound the request's entity word, else its last noun ("each docking station" -> station)."""
     for m in _GROUPED_BY.finditer(folded):
         noun = m.group("noun")
-        if noun in _NOT_GROUPS or noun.isdigit():
+        if noun not in words:
+            noun = _head_noun(folded[m.start("noun") :]) or noun
+        if noun in _NOT_ENTITIES or noun.isdigit():
             continue
-        if noun in words:
-            return words[noun]
-        return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+        return _singular(noun, words)
     return None
 
 
+_PHRASE_END = frozenset(
+    "from in at on by to for of with will would is are was be that which who and or so after before over "
+    "during within across using based per the a an its their our as than into via each every all next last "
+    "one ones other whether if when where while how she he they it we you "
+    "la il lo gli le el los las un una der die das den dem des ein eine du de".split()  # articles of other languages
+)
+_HEAD_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*(?:'s)?|\S")
+_QUANTIFIED = re.compile(r"\b(?:of|for)\s+(?:each|every)\s+")
+"""The thing a target belongs to: "the hardness of every coil", "a number for each pump"."""
+_NOT_ENTITIES = _NOT_GROUPS | frozenset(
+    "morning mornings evening evenings afternoon night nights weekend second seconds time times run runs "
+    "monday tuesday wednesday thursday friday saturday sunday them it".split()
+)
+
+
+_VERB_LIKE = frozenset(
+    "have has had get gets got need needs use uses run runs go goes come comes take takes see sees do does did "
+    "can may must should would could will shall sell sells sold make makes made buy buys bought pay pays paid".split()
+)
+
+
+def _head_noun(text: str, most: int = 2) -> str | None:
+    """The last noun of the phrase that opens ``text`` ("steel coil from the mill" -> coil): up to
+    ``most`` words, ending at a function word, a number or punctuation, or after a possessive; a later
+    word that reads as a verb ("each ward have", "each product sold") ends the phrase before it."""
+    head = None
+    for word in _HEAD_WORD.findall(text)[:most]:
+        possessive = word.endswith("'s")
+        word = word[:-2] if possessive else word
+        if word in _PHRASE_END or not word[0].isalpha():
+            break
+        if head is not None and (word in _VERB_LIKE or word.endswith(("ed", "ing"))):
+            break
+        head = word
+        if possessive:
+            break
+    return head
+
+
+def _singular(noun: str, words: dict[str, str]) -> str:
+    if noun in words:
+        return words[noun]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+# "battery-constrained watch", "customer-facing app", "user-generated content": the first word of such a
+# compound describes another noun; it is never the thing scored.
+_MODIFIER_COMPOUND = re.compile(
+    r"-(?:[a-z]+(?:ed|ing)|based|free|friendly|wide|heavy|intensive|sensitive|aware|proof|ready|specific|bound|hungry|safe|critical)\b"
+)
+
+
 def entity_from_text(
-    folded: str, words: dict[str, str], population_noun: str | None, modality: str | None = None
+    folded: str,
+    words: dict[str, str],
+    population_noun: str | None,
+    modality: str | None = None,
+    quantified: bool = True,
 ) -> str | None:
     """The noun a request predicts about ("claim", "player"), for requests no domain profile fits.
 
     The counted noun ("1,500 claims per day") wins; else the first entity noun within a few words after
-    a prediction verb ("score every new claim"); else the first entity noun anywhere.
+    a prediction verb ("score every new claim"); else, with ``quantified``, the noun "of/for each" picks
+    out next to the verb, known or not ("the hardness of every steel coil"); else the first entity noun
+    anywhere. A word that only modifies a hyphenated compound ("battery-constrained") never counts.
     """
     allowed = _MODALITY_ENTITIES.get(modality or "")
     if allowed is not None:
         words = {w: e for w, e in words.items() if e in allowed}
     if population_noun and population_noun in words:
         return words[population_noun]
+    tokens = [
+        (m.start(), m.group()) for m in _TOKEN.finditer(folded) if not _MODIFIER_COMPOUND.match(folded, m.end())
+    ]
     verb = _VERB.search(folded)
-    each = _OF_EACH.search(folded, verb.start() if verb else 0)
-    if each and allowed is None and not set((each.group("noun") or each.group("subject")).split()) & _NOT_GROUPS:
-        # "the final strength of each coil": the request names its unit, even one no word list knows.
-        noun = each.group("noun") or each.group("subject")
-        return words.get(noun, noun)
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(folded)]
     if verb:
         after = [t for pos, t in tokens if pos >= verb.end()][:_LOOKAHEAD]
         for token in after:
             if token in words:
                 return words[token]
+        # "predict the hardness of every steel coil": the noun that "each"/"every" picks out next to the
+        # verb is the thing scored, known entity word or not; a word elsewhere ("line speed") is not.
+        window = folded[verb.end() : verb.end() + _WINDOW_CHARS]
+        each = _QUANTIFIED.search(window)
+        head = _head_noun(window[each.end() :]) if each and quantified and allowed is None else None
+        if head and head not in _NOT_ENTITIES and len(head) > 2:
+            return _singular(head, words)
     for _, token in tokens:
         if token in words:
             return words[token]

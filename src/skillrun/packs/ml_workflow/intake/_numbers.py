@@ -90,7 +90,8 @@ _RATE_WORDS = re.compile(
     r"injur|fail|of (?:all )?(?:sessions|users|customers|transactions|orders|claims|cases|applications|visits|players)|比例|率)"
 )
 _UNIT_DAYS = {
-    "minute": 1 / 1440, "minutes": 1 / 1440, "min": 1 / 1440, "mins": 1 / 1440, "hour": 1 / 24, "hours": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "horas": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24,
+    "minute": 1 / 1440, "minutes": 1 / 1440, "min": 1 / 1440, "mins": 1 / 1440, "minutos": 1 / 1440, "minuten": 1 / 1440,
+    "minuti": 1 / 1440, "分钟": 1 / 1440, "ore": 1 / 24, "小时": 1 / 24, "hour": 1 / 24, "hours": 1 / 24, "h": 1 / 24, "hr": 1 / 24, "hrs": 1 / 24, "horas": 1 / 24, "stunden": 1 / 24, "heures": 1 / 24,
     "day": 1, "days": 1, "d": 1, "dias": 1, "dia": 1, "tage": 1, "tagen": 1, "tag": 1, "jours": 1, "jour": 1, "天": 1,
     "week": 7, "weeks": 7, "wk": 7, "wks": 7, "semanas": 7, "semana": 7, "wochen": 7, "woche": 7, "semaines": 7, "semaine": 7, "周": 7,
     "month": 30, "months": 30, "meses": 30, "mes": 30, "monate": 30, "monaten": 30, "monat": 30, "mois": 30, "个月": 30, "月": 30,
@@ -102,6 +103,9 @@ _HORIZON = re.compile(
     r"nachsten|innerhalb von|in den nachsten|prochains|prochaines|dans les|d'ici|未来|接下来)\s?(?P<num>\d+)\s?" + _UNIT
     + r"|(?P<num2>\d+)[ -]?(?P<unit2>day|week|month|hour|year|dias|tage|jours|天)s?[ -](?:ahead|in advance|window|horizon|churn|readmission|default|risk|forecast|a vista|im voraus|a l'avance|à l'avance)"
     r"|(?P<num3>\d+)\s?(?P<unit3>days|weeks|months|hours|minutes|dias|semanas|meses|horas|tage|wochen|monate|stunden|jours|semaines|mois|heures|天|周|个月|小时)\s?(?:ahead|in advance|out|before|beforehand|im voraus|vorher|a l'avance|avant|de antelacion|antes|提前)"
+    # "free spaces at each garage in 30 minutes", "dentro de 30 minutos", "30分钟后": a level that far ahead.
+    r"|(?:(?<![a-z])in|dentro de|dans|tra|fra|daqui a)\s(?P<num4>\d+)\s?(?P<unit4>minutes|mins|hours|minutos|minuten|minuti|horas|stunden|heures|ore)(?![a-z])"
+    r"|(?P<num5>\d+)\s?(?P<unit5>分钟|小时)之?后"
 )
 # A forecast for the coming day stated without a number ("for tomorrow", "day-ahead").
 _NEXT_DAY = re.compile(r"\b(?:for tomorrow|tomorrow's|day[- ]ahead|next[- ]day|following day|pour demain|für morgen|para mañana|明天|次日|日前)")
@@ -282,8 +286,8 @@ def _days(num: str, unit: str) -> float:
 
 def _read_time(found: Quantities, text: str) -> None:
     if match := _HORIZON.search(text):
-        num = match.group("num") or match.group("num2") or match.group("num3")
-        unit = match.group("unit") or match.group("unit2") or match.group("unit3")
+        num = next(match.group(f"num{i}") for i in ("", "2", "3", "4", "5") if match.group(f"num{i}"))
+        unit = next(match.group(f"unit{i}") for i in ("", "2", "3", "4", "5") if match.group(f"unit{i}"))
         found.horizon_days = _days(num, unit)
     elif _NEXT_DAY.search(text):
         found.horizon_days = 1.0

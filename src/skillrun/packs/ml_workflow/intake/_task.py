@@ -85,10 +85,11 @@ def read_task(text: str, kb: Knowledge) -> Task:
         for name, cues in kb.modality_cues.items()
         if name not in _NOT_MEDIA
     }
-    forms = {
-        name: cues.score(text) + cues.weight * sum(f.matches(text, bounds) for f in kb.form_frames[name])
-        for name, cues in kb.form_cues.items()
-    }
+    frames = {name: sum(f.matches(text, bounds) for f in kb.form_frames[name]) for name in kb.form_cues}
+    # One amount asked with a prediction verb is one, whichever frames it fits: "predict whether the coil
+    # cracks, from its hardness (HRC) and thickness (mm)" names two inputs, not two amounts to predict.
+    frames["amount"] = min(frames["amount"], 1)
+    forms = {name: cues.score(text) + cues.weight * frames[name] for name, cues in kb.form_cues.items()}
     # One yes/no question is one, however many languages' phrasings it happens to match.
     forms["yes_no"] = min(forms["yes_no"], kb.form_cues["yes_no"].weight)
     transcribed = any(not _NEGATED.search(text[max(0, start - 24) : start]) for start, _, _ in kb.modality_cues["transcribed"].hits(text))
@@ -147,7 +148,9 @@ def _forecast_vote(forms: dict[str, float]) -> float:
     """An amount for each future period, or a total over many units for the coming hours or days.
 
     A horizon alone ("quit in the next 6 months") only says when an event is judged, and one entity's
-    amount over a window ("each member's spend in the next 30 days") is regression.
+    amount over a window ("each member's spend in the next 30 days") is regression: a total over the
+    coming period counts as a forecast only when it is not per person or account ("free beds per ward in
+    6 hours" is, "each household's electricity use next month" is not).
     """
     if forms["per_period"] > 0 and (
         forms["amount"] + forms["aggregate"] + forms["horizon"] > 0 or forms["per_period"] >= 2 * _FORECAST_VOTE
@@ -155,7 +158,7 @@ def _forecast_vote(forms: dict[str, float]) -> float:
         return forms["per_period"]
     if forms["per_period"] > 0:
         return forms["per_period"] / 2
-    if forms["aggregate"] > 0 and forms["horizon"] > 0:
+    if forms["aggregate"] > 0 and forms["horizon"] > 0 and forms["individual"] == 0:
         return _FORECAST_VOTE - 1
     return 0.0
 
