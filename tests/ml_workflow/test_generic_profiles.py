@@ -111,7 +111,7 @@ def test_a_probability_that_clause_is_a_yes_no_question_without_its_purpose(
         ("Estimate the remaining days until the next door-motor failure for 1,200 elevators, nightly.", "remaining days until the next door-motor failure", "elevator"),
         ("Predict, when an order is placed, how many minutes it will take to deliver it.", "the number of minutes it will take to deliver it", "order"),
         ("Steel mill: predict the final tensile strength of each coil from rolling parameters.", "final tensile strength", "coil"),
-        ("Predict the remaining useful life of each jet engine from sensor data.", "remaining useful life", "jet engine"),
+        ("Predict the remaining useful life of each jet engine from sensor data.", "remaining useful life", "engine"),
     ],
 )
 def test_a_generic_regression_target_names_the_quantity_and_its_unit(request_text: str, quantity: str, entity: str) -> None:

@@ -60,7 +60,7 @@ PHRASINGS: list = [
     ("500 robots send telemetry every 10 seconds; detect faults in real time.", 50, 50 * _DAY),
     ("Flag electricity theft as it happens among 2M smart meters sending 15-minute readings over MQTT.", None, 2e6 * 96),
     # a batch run scores each member of the fleet once, whatever the cadence of its data
-    ("Flag electricity theft among 2M smart meters with 15-minute readings.", None, 2e6),
+    ("Flag electricity theft among 2M smart meters with 15-minute readings; a weekly list goes to the inspectors.", None, 2e6),
     ("10k sensors each reporting every 30 s; alert on anomalies.", 10_000 / 30, 10_000 / 30 * _DAY),
     ("1,200 wind turbines stream readings once a minute; predict failures.", 20, 20 * _DAY),
     ("Wir haben 3.000 Sensoren, die alle 10 Sekunden Messwerte über Kafka senden; Anomalien sofort erkennen.", 300, 300 * _DAY),
