@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-import skillrun.packs.ml_workflow.intake as intake
 from skillrun.packs.ml_workflow.brief import Brief
-
-
-@pytest.fixture(params=["rules", "engine"])
-def read(request, monkeypatch):  # noqa: ANN001, ANN201 - a reader for the test's text
-    if request.param == "rules":
-        monkeypatch.setattr(intake, "features", lambda text: None)
-    return intake.read_request
 
 
 def _not_yes_no(brief: Brief) -> None:

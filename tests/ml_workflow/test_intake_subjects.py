@@ -7,16 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-import skillrun.packs.ml_workflow.intake as intake
 from skillrun.packs.ml_workflow.intake._text import prepare
 from skillrun.packs.ml_workflow.knowledge import knowledge
-
-
-@pytest.fixture(params=["rules", "engine"])
-def read(request, monkeypatch):  # noqa: ANN001, ANN201 - a reader for the test's text
-    if request.param == "rules":
-        monkeypatch.setattr(intake, "features", lambda text: None)
-    return intake.read_request
 
 
 @pytest.mark.parametrize(
