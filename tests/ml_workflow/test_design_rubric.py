@@ -293,6 +293,21 @@ def test_one_day_is_singular_in_the_report() -> None:
     ]
 
 
+def test_counts_in_the_report_use_k_m_and_bn() -> None:
+    from skillrun.packs.ml_workflow.design._plan import count
+
+    assert [count(v) for v in (None, 0.5, 3, 250, 15_000, 2_500_000, 4_320_000_000, 1e9)] == [
+        "n/a (not stated)",
+        "0.5",
+        "3.0",
+        "250",
+        "15k",
+        "2.5M",
+        "4.32bn",
+        "1bn",
+    ]
+
+
 @pytest.mark.parametrize(
     ("request_text", "fragments"),
     [

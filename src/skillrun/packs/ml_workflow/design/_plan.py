@@ -117,6 +117,9 @@ def days_text(days: float) -> str:
 def count(value: float | None) -> str:
     if value is None:
         return "n/a (not stated)"
+    if value >= 1_000_000_000:
+        # Two decimals keep "4.32bn" distinct from "4.3bn"; the checks read "bn" as a multiplier.
+        return f"{value / 1_000_000_000:,.2f}".rstrip("0").rstrip(".") + "bn"
     if value >= 1_000_000:
         return f"{value / 1_000_000:,.1f}M"
     if value >= 10_000:
