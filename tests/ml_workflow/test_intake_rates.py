@@ -191,3 +191,29 @@ def test_reports_pass_the_throughput_checks(text: str) -> None:
     ctx = make_context(find_skill("ml-workflow"), to_markdown(report), text, brief=report.brief)
     failed = [(o.id, o.reason) for o in run_checks(ctx) if o.id in ("MS-03", "XC-04") and o.status != "pass"]
     assert not failed
+
+
+@pytest.mark.parametrize(
+    ("text", "population"),
+    [
+        ("Predict bearing failures 7 days ahead for 12 factories with 300 machines each, scored nightly.", 3_600),
+        ("We run 25 machines per plant in 8 plants; flag the ones likely to fail this week.", 200),
+        ("Wir haben 6 Werke mit 40 Maschinen je Werk; Ausfälle eine Woche vorher erkennen.", 240),
+        # Controls: a count per month or per customer is no count per site.
+        ("Churn for 300 customers each month across 12 stores.", None),
+        ("Predict failures of 300 machines in our 12 factories, scored nightly.", 300),
+    ],
+)
+def test_a_population_counted_per_site_is_multiplied_by_the_sites(text: str, population: float | None) -> None:
+    quantities = parse_quantities(fold(text))
+    if population is None:
+        assert "population" not in quantities.derived
+    else:
+        assert quantities.population == population
+        assert ("population" in quantities.derived) == (population != 300)
+
+
+def test_the_population_arithmetic_reaches_the_assumptions() -> None:
+    brief = read_request("Predict bearing failures 7 days ahead for 12 factories with 300 machines each, scored nightly.")
+    assert brief.traffic.daily_volume == 3_600
+    assert any("300 machines per plant x 12 plants = 3,600" in a.reason for a in brief.assumptions)

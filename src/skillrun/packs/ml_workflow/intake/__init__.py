@@ -261,6 +261,8 @@ def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, ass
     if not daily and population:
         daily = population * (_DAU_SHARE if qty.monthly_active else 1.0)
         what = "daily actives = 25% of monthly actives" if qty.monthly_active else "every entity scored once per run"
+        if not qty.monthly_active and "population" in qty.derived:
+            what = f"{qty.derived['population']}, every one scored once per run"
         assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", what)
     if not daily:
         daily = (domain.daily_volume if domain and domain.daily_volume else None) or (

@@ -39,7 +39,7 @@ _POPULATION = re.compile(
     r"devices|stores|shops|branches|restaurants|merchants|sellers|drivers|couriers|turbines|machines|assets|sensors|vehicles|trucks|"
     r"skus|products|items|listings|articles|videos|policyholders|policies|borrowers|applicants|students|applications|claims|orders|"
     r"parcels|shipments|tickets|loans|calls|matches|fields|properties|returns|leads|sessions|documents|contracts|elevators|usuarios|clientes|pacientes|"
-    r"empleados|tiendas|nutzer|kunden|mitarbeiter|patienten|gerate|filialen|utilisateurs|clients|abonnes|patients|salaries|magasins|"
+    r"empleados|tiendas|maquinas|nutzer|kunden|mitarbeiter|patienten|gerate|maschinen|anlagen|filialen|utilisateurs|clients|abonnes|patients|salaries|magasins|"
     r"用户|客户|患者|员工|门店|设备)"
 )
 # People counted per month are monthly actives ("300k MAU", "500k usuarios activos al mes"); orders or
@@ -78,6 +78,16 @@ _CLUSTER_NOUNS = {
 }  # fmt: skip
 _CLUSTER = re.compile(
     r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>k|thousand|tausend|mil|mille)?\s?(?:[a-z-]+\s){0,2}?(?P<noun>" + "|".join(sorted(_CLUSTER_NOUNS, key=len, reverse=True)) + r")(?![a-z])"
+)
+_SITE_SINGULARS = {
+    *_CLUSTER_NOUNS.values(),
+    *"factory site location facility fab mine werk standort filiale tienda fabrica planta usine magasin".split(),
+}
+# After a population's noun: it is counted per site ("300 machines each", "40 Maschinen je Werk"), so the
+# whole population is that count times the sites.
+_PER_CLUSTER = re.compile(
+    r"^\s?(?:each|apiece|cada una?|chacune?|jeweils|ciascuna?|(?:per|in each|at each|in every|at every|por|"
+    r"en cada|pro|je|in jede[mr]|par|dans chaque) (?:" + "|".join(sorted(_SITE_SINGULARS, key=len, reverse=True)) + r"))(?![a-z])"
 )
 # Calls and visits are what people work through in every language ("5 000 appels/semaine" is the call
 # centre's capacity); "dossiers", "casos" and "Falle" are as often the volume itself, read as both.
@@ -150,7 +160,10 @@ class Quantities:
     """The volume a fleet's cadence or a forecast's series count implies; never stated, so never a cue
     for the serving mode."""
     derived: dict[str, str] = field(default_factory=dict)
-    """The arithmetic behind ``peak_rps`` or ``daily_volume`` when they multiply two stated figures."""
+    """The arithmetic behind ``peak_rps``, ``daily_volume`` or ``population`` when they multiply two stated
+    figures."""
+    population_per_cluster: bool = False
+    """The population was counted per site ("300 machines each", "40 Maschinen je Werk")."""
 
 
 def normalise_numbers(text: str) -> str:
@@ -181,6 +194,7 @@ def parse_quantities(text: str) -> Quantities:
     found.implied = implied_volume(text, counts)
     _read_team(found, text)
     _read_clusters(found, text)
+    _multiply_per_cluster(found)
     _read_rates(found, text)
     _read_time(found, text)
     return found
@@ -211,6 +225,7 @@ def _read_one(
     if (pop := _POPULATION.match(after)) and value >= 10:
         if value > (found.population or 0):
             found.population, found.population_noun = value, pop.group(1)
+            found.population_per_cluster = _PER_CLUSTER.match(after[pop.end() :]) is not None
 
 
 def _read_volume(
@@ -269,6 +284,17 @@ def _read_clusters(found: Quantities, text: str) -> None:
             continue
         if 2 <= count <= 100_000 and count > (found.clusters or 0):
             found.clusters, found.cluster_noun = count, _CLUSTER_NOUNS[match.group("noun")]
+
+
+def _multiply_per_cluster(found: Quantities) -> None:
+    """"12 factories with 300 machines each" is 3,600 machines, each scored once per run."""
+    if found.population_per_cluster and found.clusters and found.population and found.population_noun:
+        per = found.population
+        found.population = per * found.clusters
+        found.derived["population"] = (
+            f"{plain_number(per)} {found.population_noun} per {found.cluster_noun} x {found.clusters:,} "
+            f"{plural(found.cluster_noun or 'site')} = {plain_number(found.population)} {found.population_noun}"
+        )
 
 
 def _read_rates(found: Quantities, text: str) -> None:
