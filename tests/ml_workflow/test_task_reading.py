@@ -50,6 +50,13 @@ def _medium(text: str) -> str:
         ("From the hive's sound level and temperature, tell if the colony will swarm.", "tabular"),
         ("Predict which free users of our note-taking app will upgrade next month.", "tabular"),
         ("Predict the return reason (damaged, late, fraud, complaint, other) from order data.", "tabular"),
+        # What the request says it does not have is not its data; "no labelled images" still has images.
+        ("Flag fraudulent claims from amount, policy age and garage fields (no free text).", "tabular"),
+        ("Predict late invoice payment from ERP fields; there is no free text and no images.", "tabular"),
+        ("Predecir impagos a partir de los campos del ERP, sin texto libre ni imágenes.", "tabular"),
+        ("Kündigungen aus Vertragsdaten vorhersagen, ohne Freitext und ohne Fotos.", "tabular"),
+        ("Route support e-mails to 12 queues; no images, only the e-mail text.", "text"),
+        ("We have no labelled images yet, only 200k unlabelled product photos to sort.", "image"),
     ],
 )
 def test_modality_is_what_the_data_is(text: str, medium: str) -> None:

@@ -30,6 +30,13 @@ _NOT_MEDIA = ("transcribed", "combined")
 _ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
 _NEGATED = re.compile(r"(?:\b(?:not|non|no|nicht|kein\w*|pas|ni|nao|sem|sin|senza|ohne|without)\b|不是|而非)[^.,;]*$")
 """A negation just before a cue ("listening to the voice, not the transcribed text") cancels it."""
+_NOT_A_MEDIUM_WORD = r"(?!label|annot|tagg|etiquet|gelabel|(?:and|or|nor|ni|noch|y|o|und|oder|et|ou|e)(?![a-z-]))[a-z-]+"
+_NEGATED_MEDIUM = re.compile(
+    r"(?<![a-z])(?:no|not|nor|without|sin|ni|sans|pas de|ohne|kein|keine|keinen|noch|senza|sem|non)\s"
+    rf"(?P<what>{_NOT_A_MEDIUM_WORD}(?:\s{_NOT_A_MEDIUM_WORD}){{0,2}})(?![a-z-])"
+)
+"""What a request says it does not have ("no free text", "without photos", "sin texto libre") is not its
+data; "no labelled images" still has images."""
 _MEDIUM_MIN = 2.0
 _FRAME_MEDIUM = 2.0
 """Texts received or screened ("we receive 3,000 e-mails a day ...") say the data is text."""
@@ -77,7 +84,7 @@ class Task:
 def read_task(text: str, kb: Knowledge) -> Task:
     # Class names listed in parentheses ("(card, loan, fraud, complaint, other)") say what the labels
     # are, not what the data is.
-    plain = without_enumerations(text)
+    plain = _NEGATED_MEDIUM.sub(lambda m: m.group(0)[: m.start("what") - m.start()] + " " * len(m.group("what")), without_enumerations(text))
     bounds = sentence_bounds(text)
     plain_bounds = sentence_bounds(plain)
     media = {
