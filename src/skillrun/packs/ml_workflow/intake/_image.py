@@ -3,7 +3,8 @@ which pixels belong to a region (rubric §0.1 image_classification, object_detec
 
 Applied by ``_classify.classify_problem`` once the request's data is read as pictures (``_task.modality_of``):
 the yes/no and one-of-N votes fold into an image type, a verb that asks where beats words that only name the
-picture.
+picture, and a verdict with named classes ("classify each X-ray as normal or abnormal") stays a labelled
+verdict on the picture even when one class is called abnormal.
 """
 
 from __future__ import annotations
@@ -23,13 +24,26 @@ def image_rules(
     domain: Domain | None,
     explicit: dict[str, float],
     scores: dict[str, float],
+    verdict: bool = False,
+    unlabelled: bool = False,
 ) -> None:
-    """Settle the image type in ``scores``."""
+    """Settle the image type in ``scores``. ``verdict``: the request states a yes/no or one-of-N target;
+    ``unlabelled``: it says there are no labels."""
     rules = kb.problem_rules
+    named = not unlabelled and rules["named_verdict"].count(text) > 0
+    if named:
+        # "Clasificar cada termografía como normal o anómala", "als normal oder auffällig einstufen": the two
+        # classes are named, so pictures of both are labelled; "abnormal" is a class here, not an outlier.
+        scores["image_classification"] += scores["anomaly_detection"]
+        scores["anomaly_detection"] = 0.0
     # An image task is never a plain binary/multiclass tabular task: fold those votes into the image type
     # the request leans to (a licence-plate profile votes detection, a defect photo classification).
     tabular = scores.get("binary_classification", 0) + scores.get("multiclass_classification", 0)
     lean = max(IMAGE_TYPES, key=lambda k: (scores[k], k == "image_classification"))
+    if (verdict or named) and not (explicit["object_detection"] or explicit["image_segmentation"]):
+        # A yes/no or one-of-N target stated as such, with nothing about where or which pixels, is a verdict
+        # on the whole picture ("tag each Sentinel-2 tile as cloudy or clear"): a profile's lean does not apply.
+        lean = "image_classification"
     scores[lean] += tabular
     for finer in ("image_segmentation", "object_detection"):
         if explicit[finer] >= 4:
