@@ -209,3 +209,11 @@ def test_the_learned_opinion_cannot_take_the_pixels_away(answer: str) -> None:
 @pytest.mark.parametrize("answer", ["object_detection", "image_segmentation", "multilabel_classification"])
 def test_the_learned_opinion_still_chooses_among_picture_types(answer: str) -> None:
     assert _keep_medium("image_classification", answer, "image") == answer
+
+
+def test_the_learned_opinion_needs_a_word_that_places_objects_to_box_a_verdict() -> None:
+    assert (
+        _keep_medium("image_classification", "object_detection", "image", where=False)
+        == "image_classification"
+    )
+    assert _keep_medium("image_classification", "object_detection", "image", where=True) == "object_detection"
