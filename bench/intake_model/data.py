@@ -50,6 +50,7 @@ FIRST_LOOK = {
     "dk": "df731c5",
     "dh": "f15aaa2",
     "ed": "0d19bdb",
+    "ea": "3cd7a5e",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -122,4 +123,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-breadth-en): 60 English requests spread over all 15 types and 5 serving modes in
     # less common domains (public sector, aviation, agriculture, pharma, sport, games...); 12 controls.
     cases += [_case(r, "ed") for r in _jsonl(HERE / "ed_requests.jsonl")]
+    # Training only (intake-visual): pictures named indirectly (wafer maps, micrographs, Röntgenaufnahmen,
+    # clichés, 晶圆图), objects found or counted in footage vs a verdict on the whole picture; 11 controls.
+    cases += [_case(r, "ea") for r in _jsonl(HERE / "ea_requests.jsonl")]
     return cases
