@@ -49,6 +49,7 @@ FIRST_LOOK = {
     "dg": "dab9c55",
     "dk": "df731c5",
     "dh": "f15aaa2",
+    "ee": "a9af778",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -118,4 +119,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # an amount whatever the noun): classes and yes/no outcomes phrased "the X of each Y", in six languages,
     # and lists ordered by that probability (ranking), which the probabilities alone had pulled to yes/no.
     cases += [_case(r, "dj") for r in _jsonl(HERE / "dj_requests.jsonl")]
+    # Training only (intake-multilingual: es/de/fr/zh plus pt/it; outcomes observed later vs categories of
+    # fixed properties, "which X will ..." yes/no, local number and latency notation; about 12 controls).
+    cases += [_case(r, "ee") for r in _jsonl(HERE / "ee_requests.jsonl")]
     return cases
