@@ -251,6 +251,9 @@ def classify_serving(
         edge = []
     if edge and not (hybrid and all(w.endswith(_OFFLINE) for w in edge)):
         # "embed all documents offline, re-score at query time" precomputes; it does not run on a device.
+        # The device named outright decides, so its vote says so: a bare cue weight ("jetson" 2.5 against a
+        # latency figure's 2) read as a close call and let the learned opinion move it to real-time (ee-18).
+        scores["edge"] += _ON_DEVICE_VOTE
         return "edge", scores, True
     explicit = dict(scores)
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
