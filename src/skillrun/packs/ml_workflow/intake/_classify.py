@@ -141,6 +141,11 @@ def classify_problem(
         # "tag each part of the search query as brand, colour, size": the query is the text labelled,
         # and its search words say where the labels are used, not that results are ordered.
         scores["ranking"] /= 2
+    if task.forms["items_for_user"] > 0 and task.forms["order_for_query"] > 0 and not kb.problem_rules["search_words"].count(text):
+        # "candidates generated offline, re-ranked when the user refreshes": what is ordered is what a user
+        # is shown, with no query (rubric PD-01: recommendation); the ordering words name its re-rank step.
+        scores["recommendation"] += scores["ranking"]
+        scores["ranking"] = 0.0
     if kb.problem_rules["ordered_by_likelihood"].count(text):
         # "order the backlog of tickets by the probability they escalate": the outcome is the sort key.
         scores["ranking"] += _QUANTITY_VOTE + scores["binary_classification"]
