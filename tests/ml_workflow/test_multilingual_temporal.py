@@ -29,7 +29,7 @@ LATER = [  # the label is an outcome observed after the prediction
 FIXED = [  # the category is a property of the item as it is now
     "Clasificar cada gasto de la tarjeta en una de 20 categorías (comida, transporte, ocio) a partir del comercio y el importe.",
     "Catégoriser chaque opération bancaire (courses, loyer, transport, loisirs) à partir du libellé et du montant.",
-    "Jede Buchung soll einer von 15 Kategorien (Lebensmittel, Miete, Verkehr) zugeordnet werden, anhand von Händler und Betrag.",
+    "Jede Kontobewegung soll einer von 15 Kategorien (Lebensmittel, Miete, Verkehr) zugeordnet werden, anhand von Händler und Betrag.",
     "Classificar cada lançamento do cartão em uma das 20 categorias (alimentação, transporte, lazer) a partir do estabelecimento e do valor.",
     "Classificare ogni movimento del conto in una delle 15 categorie (spesa, affitto, trasporti) a partire da esercente e importo.",
     "把每笔信用卡消费按商户和金额自动分到 20 个类别（餐饮、交通、娱乐）中的一个。",
