@@ -51,6 +51,7 @@ FIRST_LOOK = {
     "dh": "f15aaa2",
     "ed": "0d19bdb",
     "ea": "3cd7a5e",
+    "ee": "a9af778",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -126,4 +127,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-visual): pictures named indirectly (wafer maps, micrographs, Röntgenaufnahmen,
     # clichés, 晶圆图), objects found or counted in footage vs a verdict on the whole picture; 11 controls.
     cases += [_case(r, "ea") for r in _jsonl(HERE / "ea_requests.jsonl")]
+    # Training only (intake-multilingual: es/de/fr/zh plus pt/it; outcomes observed later vs categories of
+    # fixed properties, "which X will ..." yes/no, local number and latency notation; about 12 controls).
+    cases += [_case(r, "ee") for r in _jsonl(HERE / "ee_requests.jsonl")]
     return cases

@@ -22,6 +22,17 @@ _QUANTIFIERS = frozenset("?*{")
 _WORD_CHAR = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _MIN_PREFIX = 3
 _WEAK = 0.5
+_WORD_END = "(?![a-z0-9])"
+"""What a cue's trailing space stands for: "che " and "open " end a word, they do not start "chef" or
+"opened". YAML keeps the space, but cues are stripped when loaded, so the space is turned into this guard
+(which, unlike a literal space, also holds before punctuation and at the end of the text)."""
+
+
+def cue_text(raw: object) -> str:
+    """A cue as matched: surrounding spaces removed, a trailing space kept as a word-end guard."""
+    text = str(raw)
+    cue = text.strip()
+    return cue + _WORD_END if cue and text.rstrip("\n") != text.rstrip() else cue
 
 
 def _latin(cue: str) -> bool:
@@ -187,7 +198,7 @@ class Cues:
         seen: set[str] = set()
         for group, factor in ((cues, 1.0), (weak or [], _WEAK)):
             for raw in group:
-                cue = str(raw).strip()
+                cue = cue_text(raw)
                 if not cue or cue in seen:
                     continue  # a word listed under two languages still counts once
                 seen.add(cue)

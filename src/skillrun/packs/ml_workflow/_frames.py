@@ -15,7 +15,7 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from ._cues import _META, _WORD_CHAR, _latin
+from ._cues import _META, _WORD_CHAR, _latin, cue_text
 
 _SENTENCE_END = re.compile(r"[.;!?\n\u3002\uff1b\uff01\uff1f]")
 
@@ -31,7 +31,7 @@ class _WordSet:
     def __init__(self, words: list[str]) -> None:
         self.literals: list[tuple[str, bool]] = []
         self.patterns: list[re.Pattern[str]] = []
-        self.source = [str(w).strip() for w in words if str(w).strip()]
+        self.source = [cue_text(w) for w in words if str(w).strip()]
         for word in self.source:
             if any(ch in _META for ch in word):
                 self.patterns.append(re.compile((r"(?<![a-z0-9])" if _latin(word) else "") + word))

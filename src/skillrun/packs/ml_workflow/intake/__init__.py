@@ -89,6 +89,10 @@ _NEVER_TEMPORAL = frozenset(
 )
 _DEFINED_TEMPORAL = _ALWAYS_TEMPORAL | _NEVER_TEMPORAL
 """Types whose time dependence the rubric fixes (§0.1); the learned opinion speaks only for the others."""
+_NAMED_OUTCOMES = frozenset({"churn", "attrition", "fraud", "insurance_fraud", "credit", "readmission", "maintenance", "ctr_ads"})
+"""Profiles whose outcome the rubric names as temporal (§0.1: churn, fraud, credit default, readmission,
+failure, CTR on logs). The learned opinion has met these mostly in English and overruled "détection de
+fraude" and "识别欺诈交易" to false (group ee); a matched profile of the same type keeps its true."""
 
 
 def _close_call(field: str, opinion: Opinion | None) -> Assumption | None:
@@ -201,7 +205,7 @@ def _assemble(
         traffic=traffic,
         latency=latency,
         label_delay_days=label_delay,
-        temporal=_learned_temporal(_temporal(domain, pt, folded, kb, reading.medium), pt, kb, feats, folded),
+        temporal=_learned_temporal(_temporal(domain, pt, folded, kb, reading.medium), pt, kb, feats, folded, domain),
         imbalanced=imbalanced,
         base_rate=base_rate,
         regulated=regulated,  # type: ignore[arg-type]
@@ -367,11 +371,15 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge, medium
     return domain.temporal if domain is not None else True
 
 
-def _learned_temporal(rule: bool, pt: str, kb: Knowledge, feats: dict[str, float] | None, folded: str) -> bool:
+def _learned_temporal(
+    rule: bool, pt: str, kb: Knowledge, feats: dict[str, float] | None, folded: str, domain: Domain | None = None
+) -> bool:
     """The rules' ``temporal`` unless the learned combination (knowledge/intake_model.json) disagrees,
     for the types where the rubric does not fix it."""
     if feats is None or pt in _DEFINED_TEMPORAL:
         return rule
+    if rule and domain is not None and domain.id in _NAMED_OUTCOMES and domain.problem_type == pt:
+        return True
     if rule and kb.temporal_adversarial.count(folded):
         return True  # adversarial content is temporal by class; the model has seen too few of these to overrule
     return kb.intake_model.opinion("temporal", feats, "true" if rule else "false").answer == "true"

@@ -139,6 +139,11 @@ def classify_problem(
         # "tag each part of the search query as brand, colour, size": the query is the text labelled,
         # and its search words say where the labels are used, not that results are ordered.
         scores["ranking"] /= 2
+    if task.forms["items_for_user"] > 0 and task.forms["order_for_query"] > 0 and not kb.problem_rules["search_words"].count(text):
+        # "candidates generated offline, re-ranked when the user refreshes": what is ordered is what a user
+        # is shown, with no query (rubric PD-01: recommendation); the ordering words name its re-rank step.
+        scores["recommendation"] += scores["ranking"]
+        scores["ranking"] = 0.0
     if kb.problem_rules["ordered_by_likelihood"].count(text):
         # "order the backlog of tickets by the probability they escalate": the outcome is the sort key.
         scores["ranking"] += _QUANTITY_VOTE + scores["binary_classification"]
@@ -215,6 +220,9 @@ def classify_serving(
         edge = []
     if edge and not (hybrid and all(w.endswith(_OFFLINE) for w in edge)):
         # "embed all documents offline, re-score at query time" precomputes; it does not run on a device.
+        # The device named outright decides, so its vote says so: a bare cue weight ("jetson" 2.5 against a
+        # latency figure's 2) read as a close call and let the learned opinion move it to real-time (ee-18).
+        scores["edge"] += _ON_DEVICE_VOTE
         return "edge", scores, True
     explicit = dict(scores)
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)

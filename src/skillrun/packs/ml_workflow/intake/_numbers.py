@@ -1,8 +1,9 @@
 """Quantities in a request: rates (1.5k TPS, 2M/day, 20k msgs/s: see ``_rates``), latency limits (p99 < 50 ms,
 "under 100ms"), populations (300k MAU), team size, base rates (8 %), horizons (30 days ahead) and label delays.
 
-Works on folded text (see ``_text.fold``) in English, Spanish, German, French and Chinese notation:
-"4 000 par jour", "2.500 pro Tag", "每天200万". Every parser returns ``None`` rather than guessing.
+Works on folded text (see ``_text.fold``) in English, Spanish, German, French, Portuguese, Italian and Chinese
+notation: "4 000 par jour", "2.500 pro Tag", "5 milhoes por dia", "每天200万". Every parser returns ``None``
+rather than guessing.
 """
 
 from __future__ import annotations
@@ -16,12 +17,13 @@ from ._implied import Count, Implied, implied_volume, per_site
 from ._rates import Rate, read_rate
 
 _MULT = {
-    "k": 1e3, "thousand": 1e3, "tausend": 1e3, "mil": 1e3, "mille": 1e3, "千": 1e3,
+    "k": 1e3, "thousand": 1e3, "tausend": 1e3, "mil": 1e3, "mille": 1e3, "mila": 1e3, "千": 1e3,
+    "milhoes": 1e6, "milhao": 1e6, "milioni": 1e6, "milione": 1e6, "miliardi": 1e9,
     "m": 1e6, "mm": 1e6, "mio": 1e6, "million": 1e6, "millions": 1e6, "millionen": 1e6, "millones": 1e6,
     "millon": 1e6, "mln": 1e6, "万": 1e4, "b": 1e9, "bn": 1e9, "billion": 1e9, "mrd": 1e9, "亿": 1e8,
 }  # fmt: skip
 _NUM = re.compile(
-    r"(?<![a-z0-9.])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>thousand|tausend|millions?|millionen|millones|millon|mille|mil|mio|mln|mrd|bn|billion|mm|k|m|b|千|万|亿)?(?![a-z])"
+    r"(?<![a-z0-9.])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>thousand|tausend|millions?|millionen|millones|millon|milhoes|milhao|milioni|milione|miliardi|mille|mila|mil|mio|mln|mrd|bn|billion|mm|k|m|b|千|万|亿)?(?![a-z])"
 )
 _SPAN_OF_HISTORY = re.compile(
     r"^\s?(?:years?|yrs?|months?|weeks?|days?|anos|jahre|jahren|monate|monaten|wochen|tage|ans|annees|mois|semaines|jours|"
@@ -31,12 +33,20 @@ _CAPACITY_BEFORE = re.compile(r"(?:handle|review|call|phone|contact|investigate|
 _MS = re.compile(r"^\s?(ms|msec|milliseconds?|millisekunden|millisecondes|milisegundos|毫秒)(?![a-z])")
 _SEC = re.compile(r"^\s?(s|sec|secs|seconds?|sekunden?|secondes?|segundos?|秒)(?![a-z])")
 _LATENCY_CONTEXT = re.compile(
-    r"(p\d{2,3}|latenc|latenz|under|below|within|less than|at most|max|budget|sla|respond|answer|<|≤|=|menos de|unter|moins de|en moins|sous|innerhalb|binnen|dentro de|以内|内|低于|延迟)"
+    r"(p\d{2,3}|latenc|latenz|under|below|within|less than|at most|max|budget|sla|respond|answer|<|≤|=|menos de|unter|moins de|en moins|sous|innerhalb|binnen|dentro de|"
+    r"sotto|entro|meno di|inferiore|abaixo|weniger als|以内|内|低于|延迟)"
 )
 _PERCENTILE = re.compile(r"p(50|90|95|99|999)")
+_WORD_SECOND = re.compile(
+    r"(?:under|within|less than|menos de|dentro de|moins d'|entro|sotto|meno di|em ate|innerhalb|binnen|unter|weniger als)(?:\s|(?<='))"
+    r"(?P<n>a|one|un|una|une|um|uma|ein|einer|einem|half a|medio|une demi-|mezzo|einer halben|meio)\s?"
+    r"(?:second|segundo|seconde|secondo|sekunde)(?![a-z])|(?P<zh>一|半)秒(?:钟)?(?:内|之内|以内)"
+)
+"""A budget in words: "en menos de un segundo", "entro un secondo", "in under a second", "一秒内"."""
 _POPULATION = re.compile(
     r"^\s*(?:[a-z-]+\s){0,2}?(users|customers|clients|subscribers|members|readers|viewers|players|accounts|patients|employees|"
     r"devices|stores|shops|branches|restaurants|merchants|sellers|drivers|couriers|turbines|machines|assets|sensors|vehicles|trucks|"
+    r"assinantes|membros|jogadores|utenti|clienti|abbonati|giocatori|pazienti|"
     r"skus|products|items|listings|articles|videos|policyholders|policies|borrowers|applicants|students|applications|claims|orders|"
     r"parcels|shipments|tickets|loans|calls|matches|fields|properties|returns|leads|sessions|documents|contracts|elevators|usuarios|clientes|pacientes|"
     r"empleados|tiendas|maquinas|nutzer|kunden|mitarbeiter|patienten|gerate|maschinen|anlagen|filialen|utilisateurs|clients|abonnes|patients|salaries|magasins|"
@@ -46,7 +56,7 @@ _POPULATION = re.compile(
 # visits per month are a volume.
 _ACTIVE = re.compile(
     r"^\s*(?:mau|monthly active|月活)|^\s*(?:[a-z-]+\s){0,2}?(?:users|customers|clients|subscribers|members|readers|"
-    r"viewers|players|accounts|patients|usuarios|clientes|pacientes|nutzer|kunden|patienten|utilisateurs|abonnes|用户|客户)"
+    r"viewers|players|accounts|patients|usuarios|clientes|pacientes|nutzer|kunden|patienten|utilisateurs|abonnes|assinantes|utenti|clienti|abbonati|用户|客户)"
 )
 _RESCORED = re.compile(r"(?:re-?)?scored|refreshed|updated|recomputed|recalculated|re-?rated")
 _TEAM_WORDS = (
@@ -105,12 +115,13 @@ _UNIT_DAYS = {
     "day": 1, "days": 1, "d": 1, "dias": 1, "dia": 1, "tage": 1, "tagen": 1, "tag": 1, "jours": 1, "jour": 1, "天": 1,
     "week": 7, "weeks": 7, "wk": 7, "wks": 7, "semanas": 7, "semana": 7, "wochen": 7, "woche": 7, "semaines": 7, "semaine": 7, "周": 7,
     "month": 30, "months": 30, "meses": 30, "mes": 30, "monate": 30, "monaten": 30, "monat": 30, "mois": 30, "个月": 30, "月": 30,
+    "giorni": 1, "giorno": 1, "settimane": 7, "settimana": 7, "mesi": 30, "mese": 30, "anni": 365,
     "quarter": 91, "year": 365, "years": 365, "ano": 365, "anos": 365, "jahr": 365, "jahre": 365, "an": 365, "ans": 365, "年": 365,
 }  # fmt: skip
-_UNIT = r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|quarter|years?|dias?|horas|semanas?|meses|mes|anos?|stunden|tagen?|tag|wochen?|monaten?|monat|jahre?|heures|jours?|semaines?|mois|ans?|天|周|个月|月|年)(?![a-z])"
+_UNIT = r"(?P<unit>minutes?|mins?|hours?|hrs?|h|days?|d|weeks?|wks?|months?|quarter|years?|dias?|horas|semanas?|meses|mes|anos?|stunden|tagen?|tag|wochen?|monaten?|monat|jahre?|heures|jours?|semaines?|mois|ans?|giorni|giorno|settimane|settimana|mesi|mese|anni|天|周|个月|月|年)(?![a-z])"
 _HORIZON = re.compile(
     r"(?:next|coming|within(?: the next)?|in the next|over the next|at least|ahead of|in advance of|upcoming|proximos|proximas|en los proximos|"
-    r"nachsten|innerhalb von|in den nachsten|prochains|prochaines|dans les|d'ici|未来|接下来)\s?(?P<num>\d+)\s?" + _UNIT
+    r"nachsten|innerhalb von|in den nachsten|prochains|prochaines|dans les|d'ici|prossimi|prossime|未来|接下来)\s?(?P<num>\d+)\s?" + _UNIT
     + r"|(?P<num2>\d+)[ -]?(?P<unit2>day|week|month|hour|year|dias|tage|jours|天)s?[ -](?:ahead|in advance|window|horizon|churn|readmission|default|risk|forecast|a vista|im voraus|a l'avance|à l'avance)"
     r"|(?P<num3>\d+)\s?(?P<unit3>days|weeks|months|hours|minutes|dias|semanas|meses|horas|tage|wochen|monate|stunden|jours|semaines|mois|heures|天|周|个月|小时)\s?(?:ahead|in advance|out|before|beforehand|im voraus|vorher|a l'avance|avant|de antelacion|antes|提前)"
     # "free spaces at each garage in 30 minutes", "dentro de 30 minutos", "30分钟后": a level that far ahead.
@@ -191,6 +202,9 @@ def parse_quantities(text: str) -> Quantities:
             after = after[1:]  # "1,5 Mio. Transaktionen pro Tag": the abbreviation's full stop ends no clause
         before = text[max(0, match.start() - 24) : match.start()]
         _read_one(found, value, match, after, before, (text, counts))
+    if found.latency_p99_ms is None and found.latency_p50_ms is None and (word := _WORD_SECOND.search(text)):
+        half = (word.group("n") or "").startswith(("half", "medio", "une demi", "mezzo", "einer halben", "meio")) or word.group("zh") == "半"
+        found.latency_p99_ms = 500.0 if half else 1000.0
     found.implied = implied_volume(text, counts)
     _read_team(found, text)
     _read_clusters(found, text)

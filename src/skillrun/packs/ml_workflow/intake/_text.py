@@ -49,7 +49,8 @@ def detect_language(folded: str, kb: Knowledge | None = None) -> str:
         return "zh" if cjk else "en"
     kb = kb or knowledge()
     scores = {lang: sum(1 for w in words if w in vocab) for lang, vocab in kb.language_words.items()}
-    best = max(scores, key=lambda lang: (scores[lang], lang == "en"))
+    endings = {lang: sum(1 for w in words if w.endswith(ends)) for lang, ends in kb.language_endings.items()}
+    best = max(scores, key=lambda lang: (scores[lang], lang == "en", endings.get(lang, 0)))
     # English jargon inside another language is common; only switch away from English on evidence.
     if best != "en" and scores[best] <= scores.get("en", 0):
         return "en"
