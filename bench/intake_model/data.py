@@ -49,6 +49,7 @@ FIRST_LOOK = {
     "dg": "dab9c55",
     "dk": "df731c5",
     "dh": "f15aaa2",
+    "eb": "d2483ed",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -118,4 +119,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # an amount whatever the noun): classes and yes/no outcomes phrased "the X of each Y", in six languages,
     # and lists ordered by that probability (ranking), which the probabilities alone had pulled to yes/no.
     cases += [_case(r, "dj") for r in _jsonl(HERE / "dj_requests.jsonl")]
+    # Training only (intake-callers): yes/no or category decisions made from a text plus account, amount, device
+    # or behaviour signals (binary/multiclass, not text classification), typos included; a named system calling
+    # the model ("the planning system calls the model 2 hours before departure") is real-time; 13 controls.
+    cases += [_case(r, "eb") for r in _jsonl(HERE / "eb_requests.jsonl")]
     return cases
