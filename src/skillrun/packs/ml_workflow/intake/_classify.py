@@ -85,7 +85,7 @@ def classify_problem(
     task = read_task(text, kb)
     medium = modality_of(task, domain, domain_score)
     reviewed = kb.problem_rules["document_review"].count(text) > 0
-    if reviewed and medium == "tabular":
+    if reviewed and medium == "tabular" and not task.signals:
         medium = "text"  # the review cues name texts: documents, e-mails, clauses ("Klauseln, die abweichen")
     votes = form_votes(task, medium)
     if kb.problem_rules["named_values"].count(text) and task.forms["several_labels"] == 0:

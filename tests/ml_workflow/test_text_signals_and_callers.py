@@ -1,0 +1,71 @@
+"""Two readings of the intake (branch intake-callers), with sentences written for these tests.
+
+A yes/no or category decision made from a text *plus* other signals (the account's age or history,
+amounts, seller or device data, behaviour logs) is binary or multiclass classification of the item;
+only a decision made from the text itself is text classification (rubric §0.1). The entity's own past
+used as features makes the task temporal.
+
+A named system that calls the model ("the planning system calls the model", "called by the checkout
+service", "our booking backend requests a score") waits on each answer: real-time, however long before
+the event it asks and however few calls a day it makes. Scheduled jobs, event-triggered deadlines that
+nobody waits on, and streams keep their modes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+TEXT_PLUS_SIGNALS = [
+    ("Classify each new seller listing as fraudulent or fine from the listing text plus the seller's account age and past chargebacks; nightly run.", "binary_classification"),
+    ("need to flag reviewes that are fake using the review text and also the reviewer's account history and there verified purchases", "binary_classification"),
+    ("Route each customer complaint to one of 5 teams from the complaint text, the order value and the customer's return history.", "multiclass_classification"),
+    ("Detectar solicitudes de crédito fraudulentas a partir del texto libre del cliente, sus ingresos y los datos del dispositivo; proceso nocturno.", "binary_classification"),
+    ("Für jede Kundenanfrage vorhersagen, ob sie eskaliert: aus dem Anfragetext, dem Kontoalter und der Bestellhistorie.", "binary_classification"),
+    ("Prédire si une annonce est une arnaque à partir du texte de l'annonce, de l'historique du compte vendeur et de l'adresse IP.", "binary_classification"),
+    ("Classificar cada chamado em uma de 4 filas usando o texto do chamado, o produto contratado e o histórico do cliente.", "multiclass_classification"),
+    ("Prevedere se un messaggio del venditore è un tentativo di truffa usando il testo più lo storico degli ordini e l'anzianità dell'account.", "binary_classification"),
+    ("根据评论文本、用户注册时长和历史订单，判断每条评论是否为刷单评论。", "binary_classification"),
+]
+
+TEXT_ALONE = [
+    "Classify incoming support e-mails into billing, delivery, account or other; nightly batch.",
+    "Sentiment of hotel reviews (positive, neutral, negative) from the review text alone; weekly report.",
+    # Signals the request mentions but does not use: "only", or negated.
+    "Decide whether each forum post is spam from the post text only, even though we store the poster's account age and IP reputation.",
+    "Flag reviews that mention a safety issue from the review text; we have no account history or device data.",
+    "Chatnachrichten auf Beleidigungen prüfen, nur anhand des Nachrichtentexts, jede Nacht.",
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TEXT_PLUS_SIGNALS)
+def test_a_text_plus_other_signals_is_plain_classification(read, text: str, expected: str) -> None:  # noqa: ANN001
+    assert read(text).problem_type == expected
+
+
+@pytest.mark.parametrize("text", TEXT_ALONE)
+def test_a_decision_from_the_text_alone_stays_text_classification(read, text: str) -> None:  # noqa: ANN001
+    assert read(text).problem_type == "text_classification"
+
+
+def test_inputs_listed_with_a_yes_no_question_are_not_the_target(read) -> None:  # noqa: ANN001
+    # "lead time" and "price" are inputs here, not an amount to predict.
+    text = (
+        "Ferry operator: predict whether a booking will be cancelled from the customer's note plus lead time, "
+        "price and past cancellations; scored every night."
+    )
+    assert read(text).problem_type == "binary_classification"
+
+
+def test_the_entitys_own_past_as_features_is_temporal(read) -> None:  # noqa: ANN001
+    text = (
+        "Card disputes: classify each dispute as friendly fraud, true fraud or merchant error from the cardholder's "
+        "note, the transaction amount and the cardholder's dispute history; analysts get a list each morning."
+    )
+    brief = read(text)
+    assert brief.problem_type == "multiclass_classification"
+    assert brief.temporal is True
+
+
+def test_a_static_categorisation_stays_not_temporal(read) -> None:  # noqa: ANN001
+    text = "Categorise each bank transaction into one of 40 spending categories from its description; daily batch."
+    assert read(text).temporal is False
