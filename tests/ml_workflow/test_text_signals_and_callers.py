@@ -69,3 +69,39 @@ def test_the_entitys_own_past_as_features_is_temporal(read) -> None:  # noqa: AN
 def test_a_static_categorisation_stays_not_temporal(read) -> None:  # noqa: ANN001
     text = "Categorise each bank transaction into one of 40 spending categories from its description; daily batch."
     assert read(text).temporal is False
+
+
+CALLERS = [
+    "Airline: estimate each passenger's probability of missing a connection; the ops planning system calls the model about three hours before departure, some 2,000 calls a day.",
+    "Called by the checkout service: predict whether the order will be returned.",
+    "Invoked by the quote engine: estimate the freight rate in dollars for each lane.",
+    "Our booking backend requests a cancellation score for every reservation; about 300 reservations a day.",
+    "The admissions system requests a predicted length of stay for each patient at admission.",
+    "Empresa de autobuses: el sistema de turnos llama al modelo dos horas antes de cada turno para estimar si el conductor faltará.",
+    "Das Tourenplanungssystem ruft das Modell eine Stunde vor jeder Abholung auf, um eine Verspätung vorherzusagen.",
+    "Appelé par le portail client, le modèle prédit si la commande sera livrée en retard.",
+    "O sistema de reservas chama o modelo cerca de 2 horas antes de cada voo para prever atrasos.",
+    "Il gestionale chiama il modello quando arriva un ordine per stimare i minuti di preparazione.",
+    "调度系统在每班车发车前一小时调用模型，预测司机是否会迟到。每天大约300次调用。",
+]
+
+
+@pytest.mark.parametrize("text", CALLERS)
+def test_a_named_system_calling_the_model_is_real_time(read, text: str) -> None:  # noqa: ANN001
+    assert read(text).serving_mode == "real-time"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("A nightly scoring job writes each subscriber's churn probability to a Snowflake table for the CRM.", "batch"),
+        ("Every hour a job scores all open orders for late-delivery risk into BigQuery.", "batch"),
+        ("When a flight is cancelled, within 2 hours of the cancellation produce each affected passenger's rebooking-acceptance probability in the ops table; nobody waits on it.", "batch"),
+        ("Card payments stream through Kafka; score each one for fraud as it arrives and publish alerts to a topic.", "streaming"),
+        ("电信公司：每天凌晨批量跑一次，给每个用户打流失分数。", "batch"),
+        # Calls made by people (a worklist), not calls to the model.
+        ("Call centre: agents make about 3,000 calls a day; predict which customers will churn so they call the right ones.", "batch"),
+    ],
+)
+def test_jobs_deadlines_and_streams_keep_their_modes(read, text: str, mode: str) -> None:  # noqa: ANN001
+    assert read(text).serving_mode == mode

@@ -287,8 +287,10 @@ def classify_serving(
         scores[key] += _LATENCY_VOTE
     if peak_rps is not None and peak_rps >= 1 and explicit["batch"] == 0:
         scores["streaming" if on_stream else online] += 2.5
-    if capacity:
-        scores["batch"] += _CAPACITY_VOTE  # people working through N cases a day read a worklist
+    if capacity and not use["synchronous"]:
+        # People working through N cases a day read a worklist; with a caller waiting on each answer the
+        # count is its calls ("the planning system calls the model ... 3,000 calls a day").
+        scores["batch"] += _CAPACITY_VOTE
     continuous = kb.problem_rules["continuous_data"].count(text) > 0
     if continuous and use["alert_deadline"] and not use["synchronous"] and not ahead and not hybrid:
         # Readings every few seconds or minutes and an alarm within minutes: scored on the stream as the
