@@ -105,3 +105,10 @@ def test_a_named_system_calling_the_model_is_real_time(read, text: str) -> None:
 )
 def test_jobs_deadlines_and_streams_keep_their_modes(read, text: str, mode: str) -> None:  # noqa: ANN001
     assert read(text).serving_mode == mode
+
+
+def test_the_ticket_subject_and_body_are_text(read) -> None:  # noqa: ANN001
+    text = "Zendesk calls our API when a ticket is created; we return a priority (low, normal, high, urgent) predicted from the subject and body."
+    brief = read(text)
+    assert brief.problem_type == "text_classification"
+    assert brief.serving_mode == "real-time"
