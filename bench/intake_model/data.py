@@ -123,4 +123,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # or behaviour signals (binary/multiclass, not text classification), typos included; a named system calling
     # the model ("the planning system calls the model 2 hours before departure") is real-time; 13 controls.
     cases += [_case(r, "eb") for r in _jsonl(HERE / "eb_requests.jsonl")]
+    # Training only, no first look (intake-callers, written after the first retrain overruled the rules on
+    # "from the post text only, though we keep the account age"): texts that mention signals they do not use,
+    # more text-plus-signals decisions, named callers hours ahead or at low volume, and job/deadline controls.
+    cases += [_case(r, "ebx") for r in _jsonl(HERE / "ebx_requests.jsonl")]
     return cases
