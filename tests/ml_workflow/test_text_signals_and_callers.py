@@ -25,6 +25,7 @@ TEXT_PLUS_SIGNALS = [
     ("Classificar cada chamado em uma de 4 filas usando o texto do chamado, o produto contratado e o histórico do cliente.", "multiclass_classification"),
     ("Prevedere se un messaggio del venditore è un tentativo di truffa usando il testo più lo storico degli ordini e l'anzianità dell'account.", "binary_classification"),
     ("根据评论文本、用户注册时长和历史订单，判断每条评论是否为刷单评论。", "binary_classification"),
+    ("Bank: sort each inbound chat into one of 4 intents from the chat text plus the last 60 days of transactions.", "multiclass_classification"),
 ]
 
 TEXT_ALONE = [
@@ -83,6 +84,8 @@ CALLERS = [
     "O sistema de reservas chama o modelo cerca de 2 horas antes de cada voo para prever atrasos.",
     "Il gestionale chiama il modello quando arriva un ordine per stimare i minuti di preparazione.",
     "调度系统在每班车发车前一小时调用模型，预测司机是否会迟到。每天大约300次调用。",
+    "Called by the gate-planning tool some 4 hours before each departure: will this flight need a remote stand?",
+    "Our messaging platform requests the intent of each conversation as it opens.",
 ]
 
 
