@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import pytest
 
+import skillrun.packs.ml_workflow.intake as intake
+
 TEXT_PLUS_SIGNALS = [
     ("Classify each new seller listing as fraudulent or fine from the listing text plus the seller's account age and past chargebacks; nightly run.", "binary_classification"),
     ("need to flag reviewes that are fake using the review text and also the reviewer's account history and there verified purchases", "binary_classification"),
@@ -31,8 +33,7 @@ TEXT_PLUS_SIGNALS = [
 TEXT_ALONE = [
     "Classify incoming support e-mails into billing, delivery, account or other; nightly batch.",
     "Sentiment of hotel reviews (positive, neutral, negative) from the review text alone; weekly report.",
-    # Signals the request mentions but does not use: "only", or negated.
-    "Decide whether each forum post is spam from the post text only, even though we store the poster's account age and IP reputation.",
+    # Signals the request mentions but does not use: negated.
     "Flag reviews that mention a safety issue from the review text; we have no account history or device data.",
     "Chatnachrichten auf Beleidigungen prüfen, nur anhand des Nachrichtentexts, jede Nacht.",
 ]
@@ -48,6 +49,14 @@ def test_a_decision_from_the_text_alone_stays_text_classification(read, text: st
     assert read(text).problem_type == "text_classification"
 
 
+def test_signals_stored_but_not_used_leave_the_text_as_the_input(monkeypatch) -> None:  # noqa: ANN001
+    # Rules alone: the learned opinion, even retrained with such controls (group ebx), still takes the named
+    # account age and IP reputation for inputs here and overrules the rules (a close call in the Brief).
+    monkeypatch.setattr(intake, "features", lambda text: None)
+    text = "Decide whether each forum post is spam from the post text only, even though we store the poster's account age and IP reputation."
+    assert intake.read_request(text).problem_type == "text_classification"
+
+
 def test_inputs_listed_with_a_yes_no_question_are_not_the_target(read) -> None:  # noqa: ANN001
     # "lead time" and "price" are inputs here, not an amount to predict.
     text = (
@@ -58,9 +67,11 @@ def test_inputs_listed_with_a_yes_no_question_are_not_the_target(read) -> None: 
 
 
 def test_the_entitys_own_past_as_features_is_temporal(read) -> None:  # noqa: ANN001
+    # A transaction-categorisation profile (static) matches; the dispute history makes it temporal.
     text = (
-        "Card disputes: classify each dispute as friendly fraud, true fraud or merchant error from the cardholder's "
-        "note, the transaction amount and the cardholder's dispute history; analysts get a list each morning."
+        "Card disputes: label each dispute as friendly fraud, true fraud or merchant error from the cardholder's note, "
+        "the transaction amount, the merchant category and the cardholder's dispute history; a list for the analysts "
+        "every morning."
     )
     brief = read(text)
     assert brief.problem_type == "multiclass_classification"
