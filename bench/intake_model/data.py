@@ -52,6 +52,7 @@ FIRST_LOOK = {
     "ed": "0d19bdb",
     "ea": "3cd7a5e",
     "ee": "a9af778",
+    "eb": "d2483ed",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -130,4 +131,12 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-multilingual: es/de/fr/zh plus pt/it; outcomes observed later vs categories of
     # fixed properties, "which X will ..." yes/no, local number and latency notation; about 12 controls).
     cases += [_case(r, "ee") for r in _jsonl(HERE / "ee_requests.jsonl")]
+    # Training only (intake-callers): yes/no or category decisions made from a text plus account, amount, device
+    # or behaviour signals (binary/multiclass, not text classification), typos included; a named system calling
+    # the model ("the planning system calls the model 2 hours before departure") is real-time; 13 controls.
+    cases += [_case(r, "eb") for r in _jsonl(HERE / "eb_requests.jsonl")]
+    # Training only, no first look (intake-callers, written after the first retrain overruled the rules on
+    # "from the post text only, though we keep the account age"): texts that mention signals they do not use,
+    # more text-plus-signals decisions, named callers hours ahead or at low volume, and job/deadline controls.
+    cases += [_case(r, "ebx") for r in _jsonl(HERE / "ebx_requests.jsonl")]
     return cases

@@ -226,6 +226,7 @@ class Knowledge:
             self.entity_words.setdefault(singular, singular)  # "borrower" as well as "borrowers"
         self.temporal_signals = cues_from(lex["temporal_signals"])
         self.temporal_adversarial = cues_from(lex["temporal_adversarial"])
+        self.temporal_history = cues_from(lex["temporal_history"])
         self.problem_types = {
             k: ProblemType.model_validate(v) for k, v in raw["problem_types"]["problem_types"].items()
         }

@@ -356,6 +356,8 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge, medium
         return False
     if kb.temporal_adversarial.count(folded):
         return True  # moderation, spam, scams: the language and the evasion tricks drift (rubric's toxicity case)
+    if pt in ("binary_classification", "multiclass_classification", "regression") and kb.temporal_history.count(folded):
+        return True  # the entity's own past as features (its dispute history, the account's age): as of a time
     future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
     if medium == "mixed" and not future:
         return False  # a verdict on an item's photos and text, like an image or text type, describes it now

@@ -82,7 +82,7 @@ def classify_problem(
     task = read_task(text, kb)
     medium = modality_of(task, domain, domain_score)
     reviewed = kb.problem_rules["document_review"].count(text) > 0
-    if reviewed and medium == "tabular":
+    if reviewed and medium == "tabular" and not task.signals:
         medium = "text"  # the review cues name texts: documents, e-mails, clauses ("Klauseln, die abweichen")
     votes = form_votes(task, medium)
     if kb.problem_rules["named_values"].count(text) and task.forms["several_labels"] == 0:
@@ -259,8 +259,10 @@ def classify_serving(
         scores[key] += _LATENCY_VOTE
     if peak_rps is not None and peak_rps >= 1 and explicit["batch"] == 0:
         scores["streaming" if on_stream else online] += 2.5
-    if capacity:
-        scores["batch"] += _CAPACITY_VOTE  # people working through N cases a day read a worklist
+    if capacity and not use["synchronous"]:
+        # People working through N cases a day read a worklist; with a caller waiting on each answer the
+        # count is its calls ("the planning system calls the model ... 3,000 calls a day").
+        scores["batch"] += _CAPACITY_VOTE
     continuous = kb.problem_rules["continuous_data"].count(text) > 0
     if continuous and use["alert_deadline"] and not use["synchronous"] and not ahead and not hybrid:
         # Readings every few seconds or minutes and an alarm within minutes: scored on the stream as the

@@ -25,7 +25,7 @@ from .._frames import sentence_bounds
 from ..knowledge import Domain, Knowledge
 
 _MEDIA = ("image", "audio", "text")
-_NOT_MEDIA = ("transcribed", "combined")
+_NOT_MEDIA = ("transcribed", "combined", "signals", "text_only")
 """Modality entries that qualify the media rather than name one (tasks.yaml ``modalities``)."""
 _ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
 _NEGATED = re.compile(r"(?:\b(?:not|non|no|nicht|kein\w*|pas|ni|nao|sem|sin|senza|ohne|without)\b|不是|而非)[^.,;]*$")
@@ -70,6 +70,9 @@ class Task:
     """The text was made from speech or a scan (speech-to-text, OCR)."""
     combined: bool = False
     """Pictures and text are read together ("from the listing photos and the description")."""
+    signals: bool = False
+    """A text is read together with account, amount, device or behaviour signals ("the review text plus
+    the reviewer's account history"): the decision is on the item in its context, not on the text alone."""
 
     @property
     def labels_missing(self) -> bool:
@@ -109,7 +112,37 @@ def read_task(text: str, kb: Knowledge) -> Task:
         media["image"] = 0.0
     cues = kb.modality_cues["combined"]
     combined = cues.count(plain) > 0 or any(f.matches(plain, plain_bounds) for f in kb.modality_frames["combined"])
-    return Task(media=media, forms=forms, transcribed=transcribed, combined=combined)
+    signals = _with_signals(text, kb, bounds)
+    if signals and forms["yes_no"] > 0:
+        # "predict whether a booking is cancelled using the request text plus lead time and price": the
+        # amounts are among the listed inputs; the question asked is the yes/no.
+        forms["amount"] = 0.0
+    return Task(media=media, forms=forms, transcribed=transcribed, combined=combined, signals=signals)
+
+
+_SIGNALS_MIN = 2
+"""Distinct signals named beside a text before they count as its input; one is enough when joined to the
+text ("the listing text plus the seller's rating")."""
+
+
+def _with_signals(text: str, kb: Knowledge, bounds: list[int]) -> bool:
+    """Non-text signals named as inputs beside the text (knowledge/tasks.yaml ``signals``).
+
+    Class names in parentheses are not stripped first: a list such as "(account age, number of reviews,
+    verified purchases)" names inputs. A signal just after a negation ("we have no reviewer data") does not
+    count, and "from the text alone" keeps the text as the whole input.
+    """
+    if kb.modality_cues["text_only"].count(text):
+        return False
+    starts = {
+        start
+        for name in ("signals", "tabular")
+        for start, _, _ in kb.modality_cues[name].hits(text)
+        if not _NEGATED.search(text[max(0, start - 24) : start])
+    }
+    if len(starts) >= _SIGNALS_MIN:
+        return True
+    return bool(starts) and any(f.matches(text, bounds) for f in kb.modality_frames["signals"])
 
 
 def _distinct_score(cues: Cues, text: str) -> float:
@@ -184,6 +217,10 @@ def modality_of(task: Task, domain: Domain | None, domain_score: float = _SURE_D
     ]  # fmt: skip
     if task.combined:
         return "mixed"  # photos and text together: neither medium alone is the input
+    if task.signals and present and max(present, key=lambda m: task.media[m]) == "text":
+        # "the review text plus the reviewer's account history": the text is one input among the item's
+        # fields, so the answer keeps the form of its target (yes/no, one of N), as for table rows.
+        return "tabular"
     if present:
         return max(present, key=lambda m: task.media[m])
     if domain is not None and domain.modality in _MEDIA and task.media["tabular"] == 0 and domain_score >= _SURE_DOMAIN:
@@ -207,7 +244,7 @@ def fold_by_modality(best: str, scores: dict[str, float], medium: str, task: Tas
         return "image_classification"  # "flag listings whose pictures show prohibited items": the photos are read
     if best == "audio_classification" and medium != "audio":
         return _TYPE_OF_MEDIUM.get(medium, tabular)
-    if best == "text_classification" and medium == "tabular" and task.media["tabular"] > task.media["text"]:
+    if best == "text_classification" and medium == "tabular" and (task.media["tabular"] > task.media["text"] or task.signals):
         return tabular
     return best
 
