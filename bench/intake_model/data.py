@@ -139,4 +139,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # "from the post text only, though we keep the account age"): texts that mention signals they do not use,
     # more text-plus-signals decisions, named callers hours ahead or at low volume, and job/deadline controls.
     cases += [_case(r, "ebx") for r in _jsonl(HERE / "ebx_requests.jsonl")]
+    # Training only, no first look (lead, after the merges of ea/eb/ed/ee): insurance pricing per policy-year in
+    # seven languages (the retrained model took a German tariff request for a yes/no about contracts), with
+    # contract churn, reserving and claim fraud as controls.
+    cases += [_case(r, "ef") for r in _jsonl(HERE / "ef_requests.jsonl")]
     return cases

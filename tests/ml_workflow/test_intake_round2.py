@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from skillrun.packs.ml_workflow.intake import read_request
-from skillrun.packs.ml_workflow.intake._classify import _keep_medium
+from skillrun.packs.ml_workflow.intake._overrule import keep_medium
 
 
 @pytest.mark.parametrize(
@@ -105,4 +105,4 @@ def test_regulated_domain(text: str, expected: str | None) -> None:
     ],
 )
 def test_learned_opinion_keeps_the_medium(rule: str, model: str, kept: str) -> None:
-    assert _keep_medium(rule, model) == kept
+    assert keep_medium(rule, model) == kept

@@ -234,12 +234,12 @@ def test_photos_with_text_are_mixed_data_in_the_brief() -> None:
 
 
 def test_the_learned_opinion_does_not_turn_mixed_data_into_one_medium() -> None:
-    from skillrun.packs.ml_workflow.intake._classify import _keep_medium
+    from skillrun.packs.ml_workflow.intake._overrule import keep_medium
 
-    assert _keep_medium("binary_classification", "image_classification", "mixed") == "binary_classification"
-    assert _keep_medium("binary_classification", "object_detection", "mixed") == "binary_classification"
+    assert keep_medium("binary_classification", "image_classification", "mixed") == "binary_classification"
+    assert keep_medium("binary_classification", "object_detection", "mixed") == "binary_classification"
     assert (
-        _keep_medium("binary_classification", "multiclass_classification", "mixed")
+        keep_medium("binary_classification", "multiclass_classification", "mixed")
         == "multiclass_classification"
     )
-    assert _keep_medium("binary_classification", "image_classification", "image") == "image_classification"
+    assert keep_medium("binary_classification", "image_classification", "image") == "image_classification"

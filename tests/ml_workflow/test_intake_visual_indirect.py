@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from skillrun.packs.ml_workflow.intake._classify import _keep_medium
+from skillrun.packs.ml_workflow.intake._overrule import keep_medium
 from skillrun.packs.ml_workflow.intake._task import read_task
 from skillrun.packs.ml_workflow.intake._text import prepare
 from skillrun.packs.ml_workflow.knowledge import knowledge
@@ -202,18 +202,18 @@ def test_the_sorter_s_own_camera_pc_is_edge(read) -> None:  # noqa: ANN001
 
 @pytest.mark.parametrize("answer", ["text_classification", "regression", "forecasting", "anomaly_detection"])
 def test_the_learned_opinion_cannot_take_the_pixels_away(answer: str) -> None:
-    assert _keep_medium("image_classification", answer, "image") == "image_classification"
-    assert _keep_medium("object_detection", answer, "image") == "object_detection"
+    assert keep_medium("image_classification", answer, "image") == "image_classification"
+    assert keep_medium("object_detection", answer, "image") == "object_detection"
 
 
 @pytest.mark.parametrize("answer", ["object_detection", "image_segmentation", "multilabel_classification"])
 def test_the_learned_opinion_still_chooses_among_picture_types(answer: str) -> None:
-    assert _keep_medium("image_classification", answer, "image") == answer
+    assert keep_medium("image_classification", answer, "image") == answer
 
 
 def test_the_learned_opinion_needs_a_word_that_places_objects_to_box_a_verdict() -> None:
     assert (
-        _keep_medium("image_classification", "object_detection", "image", where=False)
+        keep_medium("image_classification", "object_detection", "image", where=False)
         == "image_classification"
     )
-    assert _keep_medium("image_classification", "object_detection", "image", where=True) == "object_detection"
+    assert keep_medium("image_classification", "object_detection", "image", where=True) == "object_detection"

@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from .._frames import sentence_bounds
 from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
-from ._image import IMAGE_TYPES, image_rules
+from ._image import image_rules
+from ._overrule import keep_rules
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
 _DOMAIN_VOTE = 3.0
@@ -342,7 +343,7 @@ def read(
         type_opinion = kb.intake_model.opinion("problem_type", feats, problem_type, problem_scores)
         # Any word that finds, counts or places objects lets the model choose detection over a verdict.
         where = problem_scores["object_detection"] > 0 or kb.problem_rules["detection_verbs"].count(text) > 0
-        kept = _keep_medium(problem_type, type_opinion.answer, medium, where)
+        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where)
         if kept != type_opinion.answer:
             type_opinion = replace(type_opinion, answer=kept, runner_up=type_opinion.answer)
         problem_type = type_opinion.answer
@@ -362,45 +363,6 @@ def read(
         domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched, medium,
         type_opinion, mode_opinion,
     )  # fmt: skip
-
-
-_MEDIA_TYPES = ("image_classification", "audio_classification", "text_classification")
-_PLAIN_TYPES = ("binary_classification", "multiclass_classification")
-
-
-def _keep_medium(rule: str, answer: str, medium: str = "tabular", where: bool = True) -> str:
-    """The rules' image or audio type when the learned opinion only drops the medium.
-
-    Measured in intake round 2 on the 739 first looks bench/intake_model had then: the model turning an image or audio type into a plain
-    yes/no or category type, or a sound into another medium, was wrong 4 times and never right: the
-    rules read the data's own nouns (photos, recordings, toux, Husten), which the model has met in few
-    languages. Text is left to the model: "will receive a 1-star review" names a text it does not read.
-
-    Pictures the rules read as the input keep an image type against an answer without pixels (text, amount,
-    forecast, anomaly): intake-visual measured it on the 1,356 labelled requests of that round, where the
-    shipped model did so 5 times, all on pictures it had not met under their domain names (wafer maps,
-    Termografías, Produktbilder with "Artikel", chest films), and never rightly. Several labels per picture
-    and the other image types stay the model's to choose, except detection over a verdict when the request
-    has no word that finds, counts or places anything (``where`` false): retrained with group ea, whose
-    detection requests are mostly about video, the model boxed "Verificare le anteprime dei video caricati
-    per contenuti vietati" (before it, "reconocer el plano" of fetal scans); with a verb it was right
-    ("detect scratches and dents on door panels").
-
-    Photos and text read together (medium "mixed") keep the rules' plain type against a one-medium answer:
-    the model has met almost no such requests and reads "photos" as an image task (round 6: on the six
-    photo-plus-text requests of group dg the shipped model took a one-medium or other type five times).
-    """
-    if medium == "mixed" and answer in (*_MEDIA_TYPES, "object_detection", "image_segmentation", "sequence_labeling"):
-        return rule
-    if rule in ("image_classification", "audio_classification") and answer in _PLAIN_TYPES:
-        return rule
-    if medium == "image" and rule in IMAGE_TYPES and answer not in (*IMAGE_TYPES, "multilabel_classification"):
-        return rule
-    if medium == "image" and rule == "image_classification" and answer == "object_detection" and not where:
-        return rule
-    if rule == "audio_classification" and answer in (*_MEDIA_TYPES, "object_detection", "image_segmentation"):
-        return rule
-    return answer
 
 
 def _domain_of_type(text: str, kb: Knowledge, problem_type: str) -> tuple[Domain, float] | None:
