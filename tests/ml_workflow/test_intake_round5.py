@@ -31,7 +31,11 @@ def test_the_shipped_model_holds_only_frames_the_first_looks_support() -> None:
     assert set(combiners["serving_mode"].hold) <= {"hybrid", "streaming"}
     # image_classification (floor 8): since group dg, two first looks (fr-32, do-63) where a strong image reading
     # was right and the model overruled it, none the other way (train.py fit_holds).
-    assert set(combiners["problem_type"].hold) <= {"sequence_labeling", "image_classification"}
+    # text_classification and regression: fitted after the ea/eb/ed/ee merges. A strong text reading was right
+    # where the model overruled it on ed-33, ed-35 and ee-11 (wrong on dm-29); a strong amount on ho-72, do-14
+    # and dh-20 (wrong on eb-19). multilabel_classification: dm-37 and dg-22 (intake-visual's retrain).
+    allowed = {"sequence_labeling", "image_classification", "text_classification", "regression", "multilabel_classification"}
+    assert set(combiners["problem_type"].hold) <= allowed
     assert combiners["temporal"].hold == {}
 
 
