@@ -32,3 +32,42 @@ def test_pricing_requests_get_the_pricing_profile(request_text: str) -> None:
 @pytest.mark.parametrize("request_text", RESERVING)
 def test_reserving_requests_keep_the_severity_profile(request_text: str) -> None:
     assert read_request(request_text).project_name == "Claim severity model"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Assureur auto : détecter les déclarations de sinistre frauduleuses à l'ouverture du dossier.",
+        "Compagnia assicurativa: individuare ogni giorno i sinistri auto fraudolenti.",
+        "Seguradora: identificar sinistros fraudulentos de automóvel toda semana.",
+        "Versicherung: Betrugsverdacht bei gemeldeten Kfz-Schäden täglich erkennen.",
+        "Aseguradora: queremos detectar siniestros de auto fraudulentos al declararlos.",
+    ],
+)
+def test_claims_fraud_outside_english_is_claims_triage(request_text: str) -> None:
+    assert read_request(request_text).project_name == "Claims fraud triage"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Banque : détecter les paiements frauduleux par carte en temps réel.",
+        "Banco: detectar transacciones fraudulentas con tarjeta en la autorización.",
+        "Bank: detect card fraud at authorization, 30 ms budget.",
+    ],
+)
+def test_payment_fraud_keeps_the_payment_profile(request_text: str) -> None:
+    assert read_request(request_text).project_name == "Payment fraud detection"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Pet insurer: price each new policy at quote time from breed, age and postcode.",
+        "Compagnia assicurativa: stimare il premio di rischio per polizza auto all'anno per ogni preventivo.",
+        "Seguradora: estimar o prêmio de risco por apólice e ano para o seguro residencial.",
+        "Wir möchten die Nettorisikoprämie je Vertragsjahr in der Hausratversicherung neu schätzen.",
+    ],
+)
+def test_pricing_in_other_words_and_languages_gets_the_pricing_profile(request_text: str) -> None:
+    assert read_request(request_text).project_name == "Insurance pricing model"
