@@ -145,3 +145,11 @@ def test_yaml_parses_without_libyaml() -> None:
 def test_every_domain_profile_names_its_sources() -> None:
     kb = knowledge()
     assert all(d.source and len(d.source) > 20 for d in kb.domains)
+
+
+def test_profiles_named_in_the_intake_code_exist() -> None:
+    # A typo in a profile id would silently switch its rule off.
+    from skillrun.packs.ml_workflow.intake import _NAMED_OUTCOMES
+    from skillrun.packs.ml_workflow.knowledge import knowledge
+
+    assert _NAMED_OUTCOMES <= {d.id for d in knowledge().domains}
