@@ -53,6 +53,7 @@ FIRST_LOOK = {
     "ea": "3cd7a5e",
     "ee": "a9af778",
     "eb": "d2483ed",
+    "eh": "4759690",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -143,4 +144,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # seven languages (the retrained model took a German tariff request for a yes/no about contracts), with
     # contract churn, reserving and claim fraud as controls.
     cases += [_case(r, "ef") for r in _jsonl(HERE / "ef_requests.jsonl")]
+    # Training only (intake-serving2): precompute plus re-rank at page load (hybrid), forecasts recomputed every
+    # few minutes (batch) vs per-event stream scoring, inline inspection on a server vs on the device, and
+    # claims/returns decided now but observed later (temporal); 10 controls, five languages.
+    cases += [_case(r, "eh") for r in _jsonl(HERE / "eh_requests.jsonl")]
     return cases

@@ -227,6 +227,7 @@ class Knowledge:
         self.temporal_signals = cues_from(lex["temporal_signals"])
         self.temporal_adversarial = cues_from(lex["temporal_adversarial"])
         self.temporal_history = cues_from(lex["temporal_history"])
+        self.temporal_later_outcome = cues_from(lex["temporal_later_outcome"])
         self.problem_types = {
             k: ProblemType.model_validate(v) for k, v in raw["problem_types"]["problem_types"].items()
         }

@@ -356,6 +356,8 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge, medium
         return False
     if kb.temporal_adversarial.count(folded):
         return True  # moderation, spam, scams: the language and the evasion tricks drift (rubric's toxicity case)
+    if kb.temporal_later_outcome.count(folded):
+        return True  # paid without review, returned later: the label is an outcome seen after the decision
     if pt in ("binary_classification", "multiclass_classification", "regression") and kb.temporal_history.count(folded):
         return True  # the entity's own past as features (its dispute history, the account's age): as of a time
     future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
@@ -384,6 +386,8 @@ def _learned_temporal(
         return True
     if rule and kb.temporal_adversarial.count(folded):
         return True  # adversarial content is temporal by class; the model has seen too few of these to overrule
+    if rule and kb.temporal_later_outcome.count(folded):
+        return True  # a claim paid unreviewed or an order returned is judged by what happens later
     return kb.intake_model.opinion("temporal", feats, "true" if rule else "false").answer == "true"
 
 

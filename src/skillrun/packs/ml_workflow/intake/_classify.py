@@ -41,6 +41,8 @@ _INTERACTIVE_MS = 10_000
 _CAPACITY_VOTE = 2.0
 _EVENT_DEADLINE_VOTE = 4.0
 """A result wanted minutes to hours after each event outweighs one real-time event phrase plus a default."""
+_MINUTE_SCHEDULE_VOTE = 4.0
+"""A recompute every few minutes is a stated schedule: as strong as an event-triggered job's deadline."""
 _STREAM_HORIZON_DAYS = 0.5
 _BATCH_HORIZON_DAYS = 3.0
 """A stated response budget up to this long means someone waits for the answer."""
@@ -212,6 +214,14 @@ def classify_serving(
         for name, cues in kb.consumption_cues.items()
     }
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values())
+    # "no precomputation at all" names the precompute only to deny it.
+    use["precompute"] = max(0.0, use["precompute"] - use["no_precompute"])
+    scheduled = use["minute_schedule"] > 0
+    if scheduled:
+        # "recomputed every 5 minutes from the passenger counters": a job on a short schedule reads the
+        # sensors in bulk; only scoring each event as it arrives is a stream (rubric §0.1).
+        use["stream_source"] = max(0.0, use["stream_source"] - use["minute_schedule"])
+        scores["batch"] += _MINUTE_SCHEDULE_VOTE
     hybrid = _is_hybrid(use)
     edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)]
     if edge and use["relay"] and use["stream_source"] and all(any(g in w for g in _GATEWAY) for w in edge):
@@ -265,7 +275,7 @@ def classify_serving(
         # count is its calls ("the planning system calls the model ... 3,000 calls a day").
         scores["batch"] += _CAPACITY_VOTE
     continuous = kb.problem_rules["continuous_data"].count(text) > 0
-    if continuous and use["alert_deadline"] and not use["synchronous"] and not ahead and not hybrid:
+    if continuous and use["alert_deadline"] and not use["synchronous"] and not (ahead or hybrid or scheduled):
         # Readings every few seconds or minutes and an alarm within minutes: scored on the stream as the
         # readings arrive ("Drucksensoren alle 30 Sekunden ... Alarm innerhalb von 5 Minuten").
         scores["streaming"] += _STREAM_SOURCE_VOTE
@@ -278,7 +288,7 @@ def classify_serving(
     if horizon_days is not None and kb.problem_rules["continuous_data"].count(text):
         # Continuous sensor data: a warning hours ahead must run on the stream, days ahead can wait for a batch.
         # A level forecast "recomputed every 5 minutes" for the next half hour is a schedule, not a warning.
-        if horizon_days <= _STREAM_HORIZON_DAYS and problem_type != "forecasting":
+        if horizon_days <= _STREAM_HORIZON_DAYS and problem_type != "forecasting" and not scheduled:
             scores["streaming"] += _CAPACITY_VOTE
         elif horizon_days >= _BATCH_HORIZON_DAYS:
             scores["batch"] += _CAPACITY_VOTE
