@@ -53,6 +53,7 @@ FIRST_LOOK = {
     "ea": "3cd7a5e",
     "ee": "a9af778",
     "eb": "d2483ed",
+    "eg": "8dc2be3",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -143,4 +144,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # seven languages (the retrained model took a German tariff request for a yes/no about contracts), with
     # contract churn, reserving and claim fraud as controls.
     cases += [_case(r, "ef") for r in _jsonl(HERE / "ef_requests.jsonl")]
+    # Training only (intake-targets2): fields pulled out of documents without the word "extract", the product
+    # each client will buy next, a ticket or e-mail field filled from its text, a verdict on the item in a picture.
+    cases += [_case(r, "eg") for r in _jsonl(HERE / "eg_requests.jsonl")]
     return cases
