@@ -198,6 +198,10 @@ def _folds(explicit: dict[str, float], scores: dict[str, float], image: bool, un
     if explicit.get("anomaly_detection", 0) >= 3 and unlabelled:
         # Without labels a supervised yes/no model cannot be trained, whatever the domain usually does.
         scores["anomaly_detection"] += scores.get("binary_classification", 0)
+    if explicit.get("recommendation", 0) >= 6:
+        # "which product is each client most likely to buy next": the likelihood picks among items per
+        # client; it is not a yes/no about one product (which never names a choice of items).
+        scores["recommendation"] += scores.get("binary_classification", 0)
     if explicit.get("multilabel_classification", 0) >= 4:
         # "which of our 12 products will each customer buy (many buy several)": several yes/no answers.
         scores["multilabel_classification"] += scores.get("binary_classification", 0)
