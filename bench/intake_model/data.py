@@ -54,6 +54,7 @@ FIRST_LOOK = {
     "ee": "a9af778",
     "eb": "d2483ed",
     "eh": "4759690",
+    "eg": "69afed1",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -148,4 +149,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # few minutes (batch) vs per-event stream scoring, inline inspection on a server vs on the device, and
     # claims/returns decided now but observed later (temporal); 10 controls, five languages.
     cases += [_case(r, "eh") for r in _jsonl(HERE / "eh_requests.jsonl")]
+    # Training only (intake-targets2): fields pulled out of documents without the word "extract", the product
+    # each client will buy next, a ticket or e-mail field filled from its text, a verdict on the item in a picture.
+    cases += [_case(r, "eg") for r in _jsonl(HERE / "eg_requests.jsonl")]
     return cases

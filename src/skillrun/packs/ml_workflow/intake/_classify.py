@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from .._frames import sentence_bounds
 from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
-from ._image import image_rules
+from ._image import image_rules, places_objects
 from ._overrule import keep_rules
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
@@ -85,7 +85,9 @@ def classify_problem(
     task = read_task(text, kb)
     medium = modality_of(task, domain, domain_score)
     reviewed = kb.problem_rules["document_review"].count(text) > 0
-    if reviewed and medium == "tabular" and not task.signals:
+    # "auto-fill the 'product area' field of each ticket": one value per text; the field's fill verb is no span.
+    field = kb.problem_rules["field_from_text"].count(text) > 0 and not task.signals
+    if (reviewed or field) and medium == "tabular" and not task.signals:
         medium = "text"  # the review cues name texts: documents, e-mails, clauses ("Klauseln, die abweichen")
     votes = form_votes(task, medium)
     if kb.problem_rules["named_values"].count(text) and task.forms["several_labels"] == 0:
@@ -137,6 +139,12 @@ def classify_problem(
         # are not spans to mark, "deviate" is no unlabelled outlier, "the model scores the rest" no amount.
         scores["text_classification"] += _QUANTITY_VOTE + max(
             scores["sequence_labeling"], scores["anomaly_detection"], scores["regression"]
+        )
+    if field and medium == "text":
+        # The ticket's field takes one of a fixed list of values: not spans ("fill ... field"), not an order
+        # ("queue") and not an amount ("area").
+        scores["text_classification"] += _QUANTITY_VOTE + max(
+            scores["sequence_labeling"], scores["ranking"], scores["regression"], scores["multiclass_classification"]
         )
     if task.forms["spans"] > 0 and task.forms["order_for_query"] == 0:
         # "tag each part of the search query as brand, colour, size": the query is the text labelled,
@@ -192,6 +200,10 @@ def _folds(explicit: dict[str, float], scores: dict[str, float], image: bool, un
     if explicit.get("anomaly_detection", 0) >= 3 and unlabelled:
         # Without labels a supervised yes/no model cannot be trained, whatever the domain usually does.
         scores["anomaly_detection"] += scores.get("binary_classification", 0)
+    if explicit.get("recommendation", 0) >= 6:
+        # "which product is each client most likely to buy next": the likelihood picks among items per
+        # client; it is not a yes/no about one product (which never names a choice of items).
+        scores["recommendation"] += scores.get("binary_classification", 0)
     if explicit.get("multilabel_classification", 0) >= 4:
         # "which of our 12 products will each customer buy (many buy several)": several yes/no answers.
         scores["multilabel_classification"] += scores.get("binary_classification", 0)
@@ -353,6 +365,8 @@ def read(
         type_opinion = kb.intake_model.opinion("problem_type", feats, problem_type, problem_scores)
         # Any word that finds, counts or places objects lets the model choose detection over a verdict.
         where = problem_scores["object_detection"] > 0 or kb.problem_rules["detection_verbs"].count(text) > 0
+        if kb.problem_rules["item_state"].count(text) and not places_objects(text, kb):
+            where = False  # "detect whether each panel is soiled": the item's state, nothing placed
         kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where)
         if kept != type_opinion.answer:
             type_opinion = replace(type_opinion, answer=kept, runner_up=type_opinion.answer)

@@ -48,6 +48,12 @@ def image_rules(
     for finer in ("image_segmentation", "object_detection"):
         if explicit[finer] >= 4:
             scores[finer] += 6
+    if rules["item_state"].count(text) and not places_objects(text, kb):
+        # "the camera checks the fill level and cap position of each bottle", "detect whether each panel is
+        # soiled": the state of the whole item is the verdict; a part's position or a bare "detect" asks no where.
+        scores["image_classification"] += scores["object_detection"]
+        scores["object_detection"] = 0.0
+        return
     medical = domain is not None and domain.regulated == "health" and not rules["location_words"].count(text)
     # A verb that asks where things are beats any number of words that only say "image".
     verb_vote = max(_DETECTION_VOTE, scores["image_classification"]) + 1
@@ -68,3 +74,18 @@ def _asks_where(text: str, kb: Knowledge, explicit: dict[str, float]) -> bool:
     if any(not v.startswith(_DETECT) for v in verbs):
         return True
     return explicit.get("object_detection", 0.0) > 0 or rules["location_words"].count(text) > 0
+
+
+_POSITION = ("posi", "位置")
+"""A part's position ("cap position", "瓶盖位置") is a state of the item, not a place in the picture."""
+
+
+def places_objects(text: str, kb: Knowledge) -> bool:
+    """A verb that locates or counts ("locate", "count", 定位), or a word for a place in the picture
+    (where, bounding box), other than "detect"-like verbs and a part's position."""
+    rules = kb.problem_rules
+    verbs = [text[a:b] for a, b, _ in rules["detection_verbs"].hits(text)]
+    if any(not v.startswith(_DETECT) and v not in ("检测", *_POSITION) for v in verbs):
+        return True
+    places = [text[a:b] for a, b, _ in rules["location_words"].hits(text)]
+    return any(not p.startswith(_POSITION) for p in places)
