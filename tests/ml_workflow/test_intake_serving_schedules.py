@@ -63,19 +63,6 @@ def test_serving_mode_by_the_rules(text: str, mode: str, monkeypatch: pytest.Mon
     assert read_request(text).serving_mode == mode
 
 
-# The shipped model (trained before group eh) is sure a "crowding forecast ... from the door sensors" is
-# streaming and overrules the rules' batch; the retrain with group eh is expected to settle it.
-_MODEL_BEFORE_EH = {SCHEDULED[0]}
-
-
-@pytest.mark.parametrize(
-    ("text", "mode"),
-    [
-        pytest.param(t, m, marks=pytest.mark.xfail(reason="learned model before the eh retrain", strict=False))
-        if t in _MODEL_BEFORE_EH
-        else (t, m)
-        for t, m in CASES
-    ],
-)
+@pytest.mark.parametrize(("text", "mode"), CASES)
 def test_serving_mode_with_the_learned_opinion(text: str, mode: str) -> None:
     assert read_request(text).serving_mode == mode
