@@ -73,6 +73,10 @@ def test_modality_is_what_the_data_is(text: str, medium: str) -> None:
         ("Pull the party names and dates out of the contracts into our database.", "sequence_labeling"),
         ("Ordinare i candidati di ogni offerta dal più adatto al meno adatto.", "ranking"),
         ("Fuel use in tonnes per day for the next leg, estimated from engine data.", "regression"),
+        # "at delivery time" is when the model runs, not an amount to predict (nor a delivery ETA).
+        ("Mail provider: filter phishing e-mails at delivery time, adding under 50 ms per message.", "text_classification"),
+        ("Hotelkette: die Zimmerbelegung pro Nacht für die nächsten 60 Tage prognostizieren.", "forecasting"),
+        ("Aus jeder Schadenmeldung Versicherungsnummer, Schadendatum und Schadenort automatisch auslesen.", "sequence_labeling"),
     ],
 )
 def test_target_form_decides_the_type(text: str, problem_type: str) -> None:
