@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 
-from .._english import plural
 from .._learned import Opinion, features
-from ..brief import Assumption, Brief, Latency, Traffic
+from ..brief import Assumption, Brief
 from ..knowledge import Domain, Knowledge, knowledge
 from ..stats import plain_number
 from ._classify import Reading, read
 from ._context import Context, edge_target, read_context
 from ._grain import forecast_period, stated_series, with_grain
+from ._load import latency_for, traffic_for
 from ._naming import (
     entity_for,
     entity_from_text,
@@ -31,9 +31,7 @@ from ._text import MAX_CHARS, prepare
 
 __all__ = ["read_request"]
 
-_PEAK_FACTOR = 3.0
 _IMBALANCED_BELOW = 0.12  # rubric §0.1: minority class under ~10% of rows
-_DAU_SHARE = 0.25
 _CLASSIFICATION = {
     "binary_classification", "text_classification", "image_classification", "audio_classification",
     "multiclass_classification", "multilabel_classification", "object_detection", "image_segmentation",
@@ -170,8 +168,8 @@ def _assemble(
     if gpu is None and modality in ("image", "audio", "text", "mixed") and pt != "sequence_labeling":
         assume("gpu", "one rented GPU for training only", "not stated; inference is planned on CPU")
     budget = ctx.budget
-    traffic = _traffic(qty, domain, mode, entity, assume)
-    latency = _latency(qty, mode, kb, folded, assume)
+    traffic = traffic_for(qty, domain, mode, entity, assume)
+    latency = latency_for(qty, mode, kb, folded, assume)
     regulated = ctx.regulated
     edge = edge_target(folded, kb) if mode == "edge" else None
     complexity = _complexity(maturity, modality, gpu)
@@ -235,96 +233,6 @@ def _balance(folded: str, qty: Quantities, pt: str, domain: Domain | None, assum
             assume("base_rate", "unknown", "not stated: measured on the data first; PR-AUC is used because it stays informative if positives are rare")
         return None, True if rare else None
     return base, base < _IMBALANCED_BELOW or rare
-
-
-def _traffic(qty: Quantities, domain: Domain | None, mode: str, entity: str, assume) -> Traffic:  # type: ignore[no-untyped-def]
-    unit = domain.unit if domain else "prediction"
-    daily, peak = qty.daily_volume, qty.peak_rps
-    if peak and "peak_rps" in qty.derived:
-        assume("traffic.peak_rps", f"{plain_number(peak)}/s", qty.derived["peak_rps"])
-    if daily and "daily_volume" in qty.derived:
-        assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", qty.derived["daily_volume"])
-    implied = qty.implied
-    if implied and not (daily or peak) and implied.daily >= (qty.population or 0):
-        # Nothing stated, but a fleet's cadence or a forecast's series count gives the volume. A fleet's
-        # readings are scored one by one only when serving is online; a nightly batch scores the fleet.
-        if implied.scored or mode in ("real-time", "streaming"):
-            daily = implied.daily
-            assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", implied.why)
-            if implied.stream and mode in ("real-time", "streaming", "hybrid"):
-                peak = daily / 86_400
-                assume("traffic.peak_rps", f"{plain_number(peak)}/s", "a steady stream at that cadence: the peak is the average")
-        elif implied.members:
-            daily = implied.members
-            why = f"{implied.why}; a {mode} run scores each of the {implied.members:,.0f} once"
-            assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", why)
-    if peak and not daily:
-        daily = peak * 86_400 / _PEAK_FACTOR
-        assume("traffic.daily_volume", f"{daily:,.0f}/day", f"stated peak {peak:,.0f}/s, average taken as 1/{_PEAK_FACTOR:g} of peak")
-    population = qty.monthly_active or qty.population
-    if not daily and population:
-        daily = population * (_DAU_SHARE if qty.monthly_active else 1.0)
-        what = "daily actives = 25% of monthly actives" if qty.monthly_active else "every entity scored once per run"
-        if not qty.monthly_active and "population" in qty.derived:
-            what = f"{qty.derived['population']}, every one scored once per run"
-        assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", what)
-    if not daily:
-        daily = (domain.daily_volume if domain and domain.daily_volume else None) or (
-            50_000.0 if mode in ("real-time", "streaming", "hybrid") else 10_000.0
-        )
-        assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", "volume not stated; a mid-size workload, revisit with real numbers")
-    if not peak and mode in ("real-time", "streaming", "hybrid"):
-        peak = daily / 86_400 * _PEAK_FACTOR
-        assume("traffic.peak_rps", f"{plain_number(peak)}/s", f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
-    eligible = _eligible(qty, daily, domain)
-    return Traffic(
-        peak_rps=peak, daily_volume=daily, daily_eligible_units=eligible, unit=unit,
-        clusters=qty.clusters, cluster_noun=qty.cluster_noun,
-    )  # fmt: skip
-
-
-def _eligible(qty: Quantities, daily: float, domain: Domain | None) -> float:
-    if qty.monthly_active:
-        return qty.monthly_active * _DAU_SHARE
-    if qty.population and qty.population_noun in ("users", "customers", "subscribers", "members", "readers", "viewers", "players", "accounts", "usuarios", "clientes", "nutzer", "kunden", "utilisateurs", "用户"):
-        return qty.population * _DAU_SHARE
-    if qty.population and not qty.daily_volume:
-        return max(qty.population / 30, 1.0)
-    return max(daily, 1.0)
-
-
-def _latency(qty: Quantities, mode: str, kb: Knowledge, folded: str, assume) -> Latency:  # type: ignore[no-untyped-def]
-    if mode == "batch":
-        deadline = _deadline(qty.deadline)
-        if qty.deadline is None:
-            assume("latency.deadline", deadline, "batch scores must be ready before the working day starts")
-        return Latency(deadline=deadline)
-    if mode == "edge":
-        target = kb.edge_targets[edge_target(folded, kb)]
-        p50, p99 = target.latency_ms
-    else:
-        defaults = kb.serving[mode]
-        p50, p99 = float(defaults["p50_ms"]), float(defaults["p99_ms"])
-    if qty.latency_p99_ms:
-        p99 = qty.latency_p99_ms
-        p50 = qty.latency_p50_ms or round(p99 * 0.4)
-    elif qty.latency_p50_ms:
-        p50 = qty.latency_p50_ms
-        p99 = p50 * 3
-        assume("latency.p99_ms", f"{p99:g} ms", "only a median was stated; tail budget set at 3x the median")
-    else:
-        assume("latency", f"p50 {p50:g} ms / p99 {p99:g} ms", f"no latency budget stated; typical for {mode} serving")
-    return Latency(p50_ms=p50, p99_ms=p99, deadline=None)
-
-
-def _deadline(stated: str | None) -> str:
-    if not stated:
-        return "06:00 local time"
-    if re.match(r"\d", stated):
-        return stated if ":" in stated or "m" in stated else f"{stated}:00"
-    if "hour" in stated:
-        return stated
-    return "06:00 local time (next morning)"
 
 
 def _modality(domain: Domain | None, pt: str, medium: str) -> str:
