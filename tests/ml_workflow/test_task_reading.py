@@ -77,6 +77,10 @@ def test_modality_is_what_the_data_is(text: str, medium: str) -> None:
         ("Mail provider: filter phishing e-mails at delivery time, adding under 50 ms per message.", "text_classification"),
         ("Hotelkette: die Zimmerbelegung pro Nacht für die nächsten 60 Tage prognostizieren.", "forecasting"),
         ("Aus jeder Schadenmeldung Versicherungsnummer, Schadendatum und Schadenort automatisch auslesen.", "sequence_labeling"),
+        ("Predict each business customer's account balance at month end, refreshed monthly.", "regression"),
+        ("Estimate the yearly income of each loan applicant from the application form.", "regression"),
+        ("Classify new satellite tiles as showing illegal logging or not, weekly batch.", "image_classification"),
+        ("Predict whether each customer's balance goes negative next month.", "binary_classification"),
     ],
 )
 def test_target_form_decides_the_type(text: str, problem_type: str) -> None:
