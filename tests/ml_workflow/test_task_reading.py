@@ -77,10 +77,6 @@ def test_modality_is_what_the_data_is(text: str, medium: str) -> None:
         ("Mail provider: filter phishing e-mails at delivery time, adding under 50 ms per message.", "text_classification"),
         ("Hotelkette: die Zimmerbelegung pro Nacht für die nächsten 60 Tage prognostizieren.", "forecasting"),
         ("Aus jeder Schadenmeldung Versicherungsnummer, Schadendatum und Schadenort automatisch auslesen.", "sequence_labeling"),
-        ("Predict each business customer's account balance at month end, refreshed monthly.", "regression"),
-        ("Estimate the yearly income of each loan applicant from the application form.", "regression"),
-        ("Classify new satellite tiles as showing illegal logging or not, weekly batch.", "image_classification"),
-        ("Predict whether each customer's balance goes negative next month.", "binary_classification"),
     ],
 )
 def test_target_form_decides_the_type(text: str, problem_type: str) -> None:
@@ -132,3 +128,18 @@ def test_every_task_cue_entry_names_its_source() -> None:
     for section in ("modalities", "forms", "consumption", "time_dependence"):
         for name, entry in data[section].items():
             assert len(str(entry.get("source", ""))) > 20, (section, name)
+
+
+@pytest.mark.parametrize(
+    ("text", "problem_type"),
+    [
+        ("Predict each business customer's account balance at month end, refreshed monthly.", "regression"),
+        ("Estimate the yearly income of each loan applicant from the application form.", "regression"),
+        ("Classify new satellite tiles as showing illegal logging or not, weekly batch.", "image_classification"),
+        # Controls: a yes/no about a balance, and pixels asked for.
+        ("Predict whether each customer's balance goes negative next month.", "binary_classification"),
+        ("Segment the flooded area in each Sentinel-1 scene after storms.", "image_segmentation"),
+    ],
+)
+def test_amount_nouns_and_as_or_not_verdicts(read, text: str, problem_type: str) -> None:  # noqa: ANN001
+    assert read(text).problem_type == problem_type
