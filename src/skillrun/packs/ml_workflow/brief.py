@@ -38,6 +38,9 @@ Cloud = Literal["aws", "gcp", "azure", "alibaba", "on-prem", "air-gapped", "unsp
 Maturity = Literal["first-model", "growing", "platform"]
 Complexity = Literal["simple", "tree-based", "deep-learning"]
 Modality = Literal["tabular", "text", "image", "audio", "time-series", "mixed"]
+UNSTRUCTURED: tuple[Modality, ...] = ("text", "image", "audio", "mixed")
+"""Inputs a model reads through learned representations (embeddings), not as table fields; "mixed" is an
+item read from its photos and its text."""
 Budget = Literal["tight", "moderate", "ample", "unspecified"]
 Regulated = Literal["credit", "insurance", "health", "hiring"]
 

@@ -253,7 +253,6 @@ class Knowledge:
         self.time_cues = {name: cues_from(e) for name, e in tasks["time_dependence"].items()}
         self.intake_model = IntakeModel.from_data(raw["intake_model"], set(self.problem_types), set(self.serving))
 
-
     def domain_score(self, domain: Domain, text: str) -> float:
         """How strongly ``text`` points to the profile: its cue score, or 0 when the profile names a
         subject (``Domain.subject``) that the text does not mention."""

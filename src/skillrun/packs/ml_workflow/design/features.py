@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..brief import UNSTRUCTURED
 from ..sections import FeatureEngineering, FeatureRow
 from ._plan import Plan, source_for
 
@@ -21,7 +22,6 @@ _PROTECTED_WORDS = {
     "insurance": r"race|ethnicity|religion|gender|sex|nationality",
     "hiring": r"age|date of birth|gender|sex|race|ethnicity|religion|disability|nationality|marital status|photo",
 }
-_UNSTRUCTURED = ("image", "audio", "text", "mixed")
 _SAID = {"mixed": "photos and text"}
 """How a modality is named in prose (the brief's "mixed" is an item read from its photos and its text)."""
 
@@ -153,7 +153,7 @@ def _feature_store(plan: Plan) -> tuple[bool, str]:
             "cost of a store outweighs its value; point-in-time-correct training sets come from as-of SQL joins in "
             "one shared feature module. Revisit when a second model reuses these features or online features appear."
         )
-    if brief.modality in _UNSTRUCTURED:
+    if brief.modality in UNSTRUCTURED:
         return False, (
             f"inputs are mainly unstructured ({_SAID.get(brief.modality, brief.modality)}); embeddings are computed inside the model pipeline, "
             "so a feature store would add little (no shared, timestamped tabular features to serve)"
@@ -194,7 +194,7 @@ def _notes(plan: Plan) -> list[str]:
             "Temporal features use explicit lags and rolling windows shifted so that only data available at the "
             "prediction time is used (as-of/point-in-time joins); calendar and holiday features are included."
         )
-    if brief.modality in _UNSTRUCTURED:
+    if brief.modality in UNSTRUCTURED:
         notes.append(_modality_note(brief.modality))
     if brief.regulated or brief.entity in ("patient", "employee", "applicant", "patient discharge", "user", "customer"):
         notes.append(
@@ -224,7 +224,7 @@ def _freshness(plan: Plan) -> str | None:
             f"({stack.stream_engine}) and read from {stack.online_store}; candidate sets are refreshed {plan.cadence}; "
             "features staler than 60 s fall back to their batch values and the staleness is alerted."
         )
-    if brief.modality in _UNSTRUCTURED:
+    if brief.modality in UNSTRUCTURED:
         source = f"the stream processor ({stack.stream_engine})" if not plan.simple else "the application database"
         return (
             f"Online freshness: the {_SAID.get(brief.modality, brief.modality)} itself is scored as it arrives (nothing to go stale); context "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
+from ..brief import UNSTRUCTURED
 from ..sections import Monitor, MonitoringDrift
 from ._plan import Plan, days_text
 
-_UNSTRUCTURED = ("text", "image", "audio", "mixed")
 _SMALL_REFERENCE_ROWS = 1000
 
 
@@ -64,7 +64,7 @@ def _drift_tool(plan: Plan) -> str:
 def _data_drift_threshold(plan: Plan) -> str:
     brief, stats = plan.brief, plan.kb.drift
     reference = "a seasonally matched reference window (same weeks last period)" if brief.temporal else "the training data"
-    if brief.modality in _UNSTRUCTURED:
+    if brief.modality in UNSTRUCTURED:
         text = (
             f"{stats['domain_classifier']['name']}: {stats['domain_classifier']['threshold']} between {reference} and "
             f"the last 7 days of {'image and text' if brief.modality == 'mixed' else brief.modality} embeddings"

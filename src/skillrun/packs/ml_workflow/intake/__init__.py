@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .._learned import Opinion, features
-from ..brief import Assumption, Brief
+from ..brief import UNSTRUCTURED, Assumption, Brief
 from ..knowledge import Domain, Knowledge, knowledge
 from ..stats import plain_number
 from ._classify import Reading, read
@@ -85,7 +85,6 @@ _ALWAYS_TEMPORAL = frozenset({"forecasting", "anomaly_detection", "uplift_modeli
 _NEVER_TEMPORAL = frozenset(
     {"image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"}
 )
-_DEFINED_TEMPORAL = _ALWAYS_TEMPORAL | _NEVER_TEMPORAL
 """Types whose time dependence the rubric fixes (§0.1); the learned opinion speaks only for the others."""
 _NAMED_OUTCOMES = frozenset({"churn", "attrition", "fraud", "insurance_fraud", "credit", "readmission", "maintenance", "ctr_ads"})
 """Profiles whose outcome the rubric names as temporal (§0.1: churn, fraud, credit default, readmission,
@@ -165,7 +164,7 @@ def _assemble(
         assume("team_size", str(team), f"not stated; typical for a {maturity} team")
     gpu = ctx.gpu
     modality = _modality(domain, pt, reading.medium)
-    if gpu is None and modality in ("image", "audio", "text", "mixed") and pt != "sequence_labeling":
+    if gpu is None and modality in UNSTRUCTURED and pt != "sequence_labeling":
         assume("gpu", "one rented GPU for training only", "not stated; inference is planned on CPU")
     budget = ctx.budget
     traffic = traffic_for(qty, domain, mode, entity, assume)
@@ -203,7 +202,7 @@ def _assemble(
         traffic=traffic,
         latency=latency,
         label_delay_days=label_delay,
-        temporal=_learned_temporal(_temporal(domain, pt, folded, kb, reading.medium), pt, kb, feats, folded, domain),
+        temporal=_read_temporal(domain, pt, folded, kb, reading.medium, feats),
         imbalanced=imbalanced,
         base_rate=base_rate,
         regulated=regulated,  # type: ignore[arg-type]
@@ -243,7 +242,7 @@ def _modality(domain: Domain | None, pt: str, medium: str) -> str:
     }  # fmt: skip
     if pt in by_type:
         return by_type[pt]
-    if medium in ("text", "image", "audio", "mixed"):
+    if medium in UNSTRUCTURED:
         return medium  # tags inferred from descriptions are a text task, from measurements a tabular one
     return domain.modality if domain and domain.problem_type == pt and not domain.generic else "tabular"
 
@@ -256,16 +255,39 @@ def _complexity(maturity: str, modality: str, gpu: bool | None) -> str:
     return "deep-learning" if modality == "text" and maturity == "platform" else "tree-based"
 
 
-def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge, medium: str = "tabular") -> bool:
-    """Rubric §0.1: true when the label or the features depend on time (a random split leaks the future)."""
+def _settled_temporal(pt: str, folded: str, kb: Knowledge) -> bool | None:
+    """``temporal`` where the rubric's type or a class of content fixes it, so no opinion may overrule it;
+    ``None`` elsewhere."""
     if pt in _ALWAYS_TEMPORAL:
         return True
     if pt in _NEVER_TEMPORAL:
         return False
     if kb.temporal_adversarial.count(folded):
-        return True  # moderation, spam, scams: the language and the evasion tricks drift (rubric's toxicity case)
+        # Moderation, spam, scams: the language and the evasion tricks drift (the rubric's toxicity case);
+        # the learned opinion has seen too few of these to overrule.
+        return True
     if kb.temporal_later_outcome.count(folded):
         return True  # paid without review, returned later: the label is an outcome seen after the decision
+    return None
+
+
+def _read_temporal(
+    domain: Domain | None, pt: str, folded: str, kb: Knowledge, medium: str, feats: dict[str, float] | None
+) -> bool:
+    """Rubric §0.1: true when the label or the features depend on time (a random split leaks the future).
+    The rules decide; the learned combination (knowledge/intake_model.json) may overrule them only where
+    nothing settles the answer and no named-outcome profile of the same type said true."""
+    settled = _settled_temporal(pt, folded, kb)
+    if settled is not None:
+        return settled
+    rule = _temporal(domain, pt, folded, kb, medium)
+    if feats is None or (rule and domain is not None and domain.id in _NAMED_OUTCOMES and domain.problem_type == pt):
+        return rule
+    return kb.intake_model.opinion("temporal", feats, "true" if rule else "false").answer == "true"
+
+
+def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge, medium: str) -> bool:
+    """The rules' reading where :func:`_settled_temporal` leaves it open."""
     if pt in ("binary_classification", "multiclass_classification", "regression") and kb.temporal_history.count(folded):
         return True  # the entity's own past as features (its dispute history, the account's age): as of a time
     future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
@@ -281,22 +303,6 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge, medium
         if kb.time_cues["snapshot"].count(folded) and not future:
             return False
     return domain.temporal if domain is not None else True
-
-
-def _learned_temporal(
-    rule: bool, pt: str, kb: Knowledge, feats: dict[str, float] | None, folded: str, domain: Domain | None = None
-) -> bool:
-    """The rules' ``temporal`` unless the learned combination (knowledge/intake_model.json) disagrees,
-    for the types where the rubric does not fix it."""
-    if feats is None or pt in _DEFINED_TEMPORAL:
-        return rule
-    if rule and domain is not None and domain.id in _NAMED_OUTCOMES and domain.problem_type == pt:
-        return True
-    if rule and kb.temporal_adversarial.count(folded):
-        return True  # adversarial content is temporal by class; the model has seen too few of these to overrule
-    if rule and kb.temporal_later_outcome.count(folded):
-        return True  # a claim paid unreviewed or an order returned is judged by what happens later
-    return kb.intake_model.opinion("temporal", feats, "true" if rule else "false").answer == "true"
 
 
 def _target(domain: Domain | None, entity: str, horizon_days: float) -> str:

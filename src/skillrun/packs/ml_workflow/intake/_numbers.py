@@ -39,7 +39,7 @@ _LATENCY_CONTEXT = re.compile(
 _PERCENTILE = re.compile(r"p(50|90|95|99|999)")
 _WORD_SECOND = re.compile(
     r"(?:under|within|less than|menos de|dentro de|moins d'|entro|sotto|meno di|em ate|innerhalb|binnen|unter|weniger als)(?:\s|(?<='))"
-    r"(?P<n>a|one|un|una|une|um|uma|ein|einer|einem|half a|medio|une demi-|mezzo|einer halben|meio)\s?"
+    r"(?:(?P<half>half a|medio|une demi-|mezzo|einer halben|meio)|a|one|un|una|une|um|uma|ein|einer|einem)\s?"
     r"(?:second|segundo|seconde|secondo|sekunde)(?![a-z])|(?P<zh>一|半)秒(?:钟)?(?:内|之内|以内)"
 )
 """A budget in words: "en menos de un segundo", "entro un secondo", "in under a second", "一秒内"."""
@@ -203,8 +203,7 @@ def parse_quantities(text: str) -> Quantities:
         before = text[max(0, match.start() - 24) : match.start()]
         _read_one(found, value, match, after, before, (text, counts))
     if found.latency_p99_ms is None and found.latency_p50_ms is None and (word := _WORD_SECOND.search(text)):
-        half = (word.group("n") or "").startswith(("half", "medio", "une demi", "mezzo", "einer halben", "meio")) or word.group("zh") == "半"
-        found.latency_p99_ms = 500.0 if half else 1000.0
+        found.latency_p99_ms = 500.0 if word.group("half") or word.group("zh") == "半" else 1000.0
     found.implied = implied_volume(text, counts)
     _read_team(found, text)
     _read_clusters(found, text)
