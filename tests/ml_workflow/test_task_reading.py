@@ -73,10 +73,6 @@ def test_modality_is_what_the_data_is(text: str, medium: str) -> None:
         ("Pull the party names and dates out of the contracts into our database.", "sequence_labeling"),
         ("Ordinare i candidati di ogni offerta dal più adatto al meno adatto.", "ranking"),
         ("Fuel use in tonnes per day for the next leg, estimated from engine data.", "regression"),
-        # "at delivery time" is when the model runs, not an amount to predict (nor a delivery ETA).
-        ("Mail provider: filter phishing e-mails at delivery time, adding under 50 ms per message.", "text_classification"),
-        ("Hotelkette: die Zimmerbelegung pro Nacht für die nächsten 60 Tage prognostizieren.", "forecasting"),
-        ("Aus jeder Schadenmeldung Versicherungsnummer, Schadendatum und Schadenort automatisch auslesen.", "sequence_labeling"),
     ],
 )
 def test_target_form_decides_the_type(text: str, problem_type: str) -> None:
@@ -133,6 +129,10 @@ def test_every_task_cue_entry_names_its_source() -> None:
 @pytest.mark.parametrize(
     ("text", "problem_type"),
     [
+        # "at delivery time" is when the model runs, not an amount to predict (nor a delivery ETA).
+        ("Mail provider: filter phishing e-mails at delivery time, adding under 50 ms per message.", "text_classification"),
+        ("Hotelkette: die Zimmerbelegung pro Nacht für die nächsten 60 Tage prognostizieren.", "forecasting"),
+        ("Aus jeder Schadenmeldung Versicherungsnummer, Schadendatum und Schadenort automatisch auslesen.", "sequence_labeling"),
         ("Predict each business customer's account balance at month end, refreshed monthly.", "regression"),
         ("Estimate the yearly income of each loan applicant from the application form.", "regression"),
         ("Classify new satellite tiles as showing illegal logging or not, weekly batch.", "image_classification"),
@@ -141,5 +141,5 @@ def test_every_task_cue_entry_names_its_source() -> None:
         ("Segment the flooded area in each Sentinel-1 scene after storms.", "image_segmentation"),
     ],
 )
-def test_amount_nouns_and_as_or_not_verdicts(read, text: str, problem_type: str) -> None:  # noqa: ANN001
+def test_target_wordings_by_the_rules_and_the_engine(read, text: str, problem_type: str) -> None:  # noqa: ANN001
     assert read(text).problem_type == problem_type
