@@ -55,6 +55,7 @@ FIRST_LOOK = {
     "eb": "d2483ed",
     "eh": "4759690",
     "eg": "69afed1",
+    "fb": "580a1de",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -152,4 +153,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-targets2): fields pulled out of documents without the word "extract", the product
     # each client will buy next, a ticket or e-mail field filled from its text, a verdict on the item in a picture.
     cases += [_case(r, "eg") for r in _jsonl(HERE / "eg_requests.jsonl")]
+    # Training only (intake-horizon): quantities per entity for each future period without the word "forecast"
+    # vs amounts not indexed by periods; flag-the-unusual with a handful of confirmed cases vs ample labels.
+    cases += [_case(r, "fb") for r in _jsonl(HERE / "fb_requests.jsonl")]
     return cases

@@ -76,7 +76,11 @@ class Task:
 
     @property
     def labels_missing(self) -> bool:
-        return self.forms["no_labels"] > 0
+        """No labels, or a handful of known positives beside a flag-the-unusual intent ("only a dozen
+        confirmed leaks; flag meters whose night flow looks unusual"): too few to train a yes/no model on."""
+        if self.forms["no_labels"] > 0:
+            return True
+        return self.forms["few_labels"] > 0 and self.forms["unusual"] + self.forms["suspicious"] > 0
 
     @property
     def labelled(self) -> bool:
@@ -167,6 +171,11 @@ def form_votes(task: Task, medium: str) -> dict[str, float]:
     forecast = _forecast_vote(task.forms)
     if forecast:
         votes["forecasting"] = forecast
+    if forecast >= _FORECAST_VOTE and task.forms["horizon"] > 0 and task.forms["aggregate"] > 0 and task.forms["individual"] == 0:
+        # "daily consumption in m3 for each supply zone over the next 7 days": a total over many units wanted
+        # per future period (rubric PD-01), so the amount's votes are the forecast's, not a second reading.
+        # Without such a total the period may be a schedule ("RUL of each pump, refreshed every day").
+        votes["forecasting"] += votes.pop("regression", 0.0)
     uplift = _uplift_vote(task.forms)
     if uplift:
         votes["uplift_modeling"] = uplift
@@ -174,6 +183,9 @@ def form_votes(task: Task, medium: str) -> dict[str, float]:
         # Unusual-looking positives with labels ("labelled ransomware samples") are still a supervised task.
         unusual = task.forms["unusual"] / 2 if task.labelled else task.forms["unusual"]
         votes["anomaly_detection"] = votes.get("anomaly_detection", 0.0) + unusual
+    if task.forms["suspicious"] > 0 and task.labels_missing:
+        # "a few known incidents; detect suspicious sessions": suspicious can only mean unlike the normal.
+        votes["anomaly_detection"] = votes.get("anomaly_detection", 0.0) + task.forms["suspicious"]
     if task.forms["unusual"] > 0 and task.forms["yes_no"] > 0 and not task.labelled:
         # "detect whether consumption goes outside the normal range": the yes/no is the anomaly flag.
         votes["anomaly_detection"] = votes.get("anomaly_detection", 0.0) + task.forms["yes_no"]
