@@ -55,6 +55,7 @@ FIRST_LOOK = {
     "eb": "d2483ed",
     "eh": "4759690",
     "eg": "69afed1",
+    "fc": "98a39ab",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -152,4 +153,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-targets2): fields pulled out of documents without the word "extract", the product
     # each client will buy next, a ticket or e-mail field filled from its text, a verdict on the item in a picture.
     cases += [_case(r, "eg") for r in _jsonl(HERE / "eg_requests.jsonl")]
+    # Training only (intake-restate): requests that correct or narrow themselves ("segments?? actually no —
+    # predict ...", "statt einer Empfehlung", "不是…而是"), several objects found in one picture each with a state
+    # vs one item's state, clause/mention boundaries in texts vs boundaries in images; 11 controls, six languages.
+    cases += [_case(r, "fc") for r in _jsonl(HERE / "fc_requests.jsonl")]
     return cases
