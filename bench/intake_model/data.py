@@ -56,6 +56,7 @@ FIRST_LOOK = {
     "eh": "4759690",
     "eg": "69afed1",
     "fb": "580a1de",
+    "fc": "98a39ab",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -156,4 +157,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-horizon): quantities per entity for each future period without the word "forecast"
     # vs amounts not indexed by periods; flag-the-unusual with a handful of confirmed cases vs ample labels.
     cases += [_case(r, "fb") for r in _jsonl(HERE / "fb_requests.jsonl")]
+    # Training only (intake-restate): requests that correct or narrow themselves ("segments?? actually no —
+    # predict ...", "statt einer Empfehlung", "不是…而是"), several objects found in one picture each with a state
+    # vs one item's state, clause/mention boundaries in texts vs boundaries in images; 11 controls, six languages.
+    cases += [_case(r, "fc") for r in _jsonl(HERE / "fc_requests.jsonl")]
     return cases

@@ -32,6 +32,7 @@ from intake_model.data import REPO, load_cases  # noqa: E402
 from intake_model.evaluate import evaluate  # noqa: E402
 from intake_model.export import export  # noqa: E402
 from skillrun.packs.ml_workflow._learned import features  # noqa: E402
+from skillrun.packs.ml_workflow.intake import learned_text  # noqa: E402
 
 OUT = REPO / "skill" / "ml-workflow" / "knowledge" / "intake_model.json"
 OOF = HERE / "oof.json"
@@ -57,7 +58,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     cases = load_cases()
-    feats = [features(c.text) for c in cases]
+    feats = [features(learned_text(c.text)) for c in cases]  # a self-correcting request by its final framing
     if args.eval:
         t0 = time.time()
         if args.reuse and OOF.exists():

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from skillrun.packs.ml_workflow._learned import FEATURE_VERSION, IntakeModel, LinearModel, features
-from skillrun.packs.ml_workflow.intake import read_request
+from skillrun.packs.ml_workflow.intake import learned_text, read_request
 from skillrun.packs.ml_workflow.knowledge import _FILES, KnowledgeError, _paths, build, knowledge
 
 HERE = Path(__file__).parent
@@ -67,7 +67,7 @@ def test_pure_python_inference_matches_scikit_learn(path: Path) -> None:
     models = {t: LinearModel.from_data(m) for t, m in data["models"].items()}
     assert len(data["sample"]) >= 30
     for row in data["sample"]:
-        f = features(row["text"])
+        f = features(learned_text(row["text"]))  # what the model was trained on and reads
         for target, expected in row.items():
             if target == "text":
                 continue

@@ -26,10 +26,11 @@ from ._naming import (
     target_phrase,
 )
 from ._numbers import Quantities, parse_quantities
+from ._restate import restate
 from ._subject import about_a_person, mask_class_lists
 from ._text import MAX_CHARS, prepare
 
-__all__ = ["read_request"]
+__all__ = ["learned_text", "read_request"]
 
 _IMBALANCED_BELOW = 0.12  # rubric §0.1: minority class under ~10% of rows
 _CLASSIFICATION = {
@@ -44,16 +45,27 @@ _EXISTING = re.compile(
 _CLASS_COUNT = re.compile(r"(\d+)\s?(?:categories|classes|categorias|kategorien|classes|个类别)")
 
 
+def learned_text(request: str) -> str:
+    """What the learned opinion reads: the request, or its final framing when it sets one aside (as in
+    :func:`read_request`; bench/intake_model/train.py trains on the same text)."""
+    whole, _ = prepare(request[:MAX_CHARS])
+    folded = restate(whole, knowledge())
+    return request if folded is whole else folded
+
+
 def read_request(text: str) -> Brief:
     """The structured reading of ``text``; everything not stated is an explicit assumption."""
     raw = text if isinstance(text, str) else str(text or "")
     request = raw[:MAX_CHARS]
     kb = knowledge()
-    folded, language = prepare(request)
+    whole, language = prepare(request)
+    # A framing the request sets aside ("segments?? actually no — predict ...") says nothing about its task,
+    # serving or data; the team and platform it names still hold (read_context below reads ``whole``).
+    folded = restate(whole, kb)
     qty = parse_quantities(folded)
     latency_limit = qty.latency_p99_ms or qty.latency_p50_ms
-    feats = features(request)
-    reading = read(folded, kb, latency_limit, qty.peak_rps, qty.capacity_per_day, qty.horizon_days, feats)
+    feats = features(request if folded is whole else folded)  # what learned_text gives
+    reading = read(folded, kb, latency_limit, qty.peak_rps, qty.capacity_per_day, qty.horizon_days, feats, whole)
     if reading.domain is not None and reading.domain.generic:
         modality = reading.domain.modality if reading.domain.modality in ("image", "audio", "text") else None
         words = kb.entity_words
@@ -76,8 +88,8 @@ def read_request(text: str) -> Brief:
         reading.domain = with_grain(reading.domain, stated_series(folded, kb.forecast_series), forecast_period(folded))
     # A profile set aside for its framing still says whether the decision is regulated.
     matched = reading.matched
-    ctx = read_context(folded, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)
-    ctx.regulated = about_a_person(mask_class_lists(folded, kb), ctx.regulated, reading.problem_type, kb)
+    ctx = read_context(whole, kb, matched if matched is not None and matched.regulated else reading.domain, qty.team_size)
+    ctx.regulated = about_a_person(mask_class_lists(whole, kb), ctx.regulated, reading.problem_type, kb)
     return _assemble(request, folded, language, kb, qty, reading, ctx, feats)
 
 

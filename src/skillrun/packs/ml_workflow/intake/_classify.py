@@ -79,21 +79,25 @@ def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
 
 
 def classify_problem(
-    text: str, kb: Knowledge, domain: Domain | None, domain_score: float
+    text: str, kb: Knowledge, domain: Domain | None, domain_score: float, whole: str | None = None
 ) -> tuple[str, dict[str, float], str]:
-    """The problem type, the votes behind it, and the kind of data (image, audio, text or tabular)."""
+    """The problem type, the votes behind it, and the kind of data (image, audio, text or tabular); ``whole``
+    is the request before a framing it set aside was dropped (intake/_restate.py)."""
     task = read_task(text, kb)
     medium = modality_of(task, domain, domain_score)
+    if whole is not None and whole != text and not any(task.media.values()):
+        medium = modality_of(read_task(whole, kb), domain, domain_score)  # "...no, one label per scan": same data
     reviewed = kb.problem_rules["document_review"].count(text) > 0
     # "auto-fill the 'product area' field of each ticket": one value per text; the field's fill verb is no span.
     field = kb.problem_rules["field_from_text"].count(text) > 0 and not task.signals
     if (reviewed or field) and medium == "tabular" and not task.signals:
         medium = "text"  # the review cues name texts: documents, e-mails, clauses ("Klauseln, die abweichen")
     votes = form_votes(task, medium)
-    if kb.problem_rules["named_values"].count(text) and task.forms["several_labels"] == 0:
+    if kb.problem_rules["named_values"].count(text) and task.forms["several_labels"] == task.forms["spans"] == 0:
         # "its final grade (prime, second, downgrade or scrap)", "energy class (A to G)": the request names
         # the values of its target, as its own words, so an amount verb ("estimate") or a domain's usual
-        # yes/no does not outvote it. Named values that may hold together are several labels.
+        # yes/no does not outvote it. Named values that may hold together are several labels; named for
+        # spans ("each clause's type (exclusion, deductible, cover)") they are the spans' labels.
         votes["multiclass_classification"] = votes.get("multiclass_classification", 0.0) + _ENUMERATED_VOTE
     if kb.problem_rules["threshold_event"].count(text):
         # "the probability that tomorrow's price exceeds 200 in each hour": an event, not an amount.
@@ -338,13 +342,8 @@ def _is_lookup(use: dict[str, float]) -> bool:
 
 
 def _default_mode(problem_type: str) -> str:
-    return {
-        "ranking": "real-time",
-        "recommendation": "hybrid",
-        "anomaly_detection": "streaming",
-        "object_detection": "real-time",
-        "text_classification": "real-time",
-    }.get(problem_type, "batch")
+    online = ("ranking", "object_detection", "text_classification")
+    return "real-time" if problem_type in online else {"recommendation": "hybrid", "anomaly_detection": "streaming"}.get(problem_type, "batch")
 
 
 def read(
@@ -355,11 +354,12 @@ def read(
     capacity: float | None = None,
     horizon_days: float | None = None,
     feats: dict[str, float] | None = None,
+    whole: str | None = None,
 ) -> Reading:
     """The rules' reading; with ``feats`` (the request's learned-model features) the learned second
     opinion (knowledge/intake_model.json) may overrule a close problem type or serving mode."""
     matched, domain_score = match_domain(text, kb)
-    problem_type, problem_scores, medium = classify_problem(text, kb, matched, domain_score)
+    problem_type, problem_scores, medium = classify_problem(text, kb, matched, domain_score, whole)
     type_opinion = mode_opinion = None
     if feats is not None:
         type_opinion = kb.intake_model.opinion("problem_type", feats, problem_type, problem_scores)
@@ -367,7 +367,8 @@ def read(
         where = problem_scores["object_detection"] > 0 or kb.problem_rules["detection_verbs"].count(text) > 0
         if kb.problem_rules["item_state"].count(text) and not places_objects(text, kb):
             where = False  # "detect whether each panel is soiled": the item's state, nothing placed
-        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where)
+        many = kb.problem_rules["many_objects"].count(text) > 0
+        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many)
         if kept != type_opinion.answer:
             type_opinion = replace(type_opinion, answer=kept, runner_up=type_opinion.answer)
         problem_type = type_opinion.answer

@@ -59,6 +59,11 @@ def image_rules(
     verb_vote = max(_DETECTION_VOTE, scores["image_classification"]) + 1
     if rules["segmentation_verbs"].count(text):
         scores["image_segmentation"] += verb_vote + 1
+    elif rules["many_objects"].count(text) and not explicit["image_segmentation"]:
+        # "find every parcel in the frame and read whether its label is damaged": the "whether" is asked of
+        # each object found, so it does not make the task a verdict on the picture (outlining each one, as
+        # in "the boundaries of each lesion in the images", stays segmentation).
+        scores["object_detection"] += verb_vote
     elif _asks_where(text, kb, explicit) and not rules["classification_verbs"].count(text) and not medical:
         scores["object_detection"] += verb_vote
 
@@ -81,9 +86,11 @@ _POSITION = ("posi", "位置")
 
 
 def places_objects(text: str, kb: Knowledge) -> bool:
-    """A verb that locates or counts ("locate", "count", 定位), or a word for a place in the picture
-    (where, bounding box), other than "detect"-like verbs and a part's position."""
+    """A verb that locates or counts ("locate", "count", 定位), a word for a place in the picture (where,
+    bounding box) other than "detect"-like verbs and a part's position, or several objects in one picture."""
     rules = kb.problem_rules
+    if rules["many_objects"].count(text):
+        return True  # "every parcel in the frame", "在每张货架照片中找出所有商品": several objects, each placed
     verbs = [text[a:b] for a, b, _ in rules["detection_verbs"].hits(text)]
     if any(not v.startswith(_DETECT) and v not in ("检测", *_POSITION) for v in verbs):
         return True

@@ -1,0 +1,61 @@
+"""A request that corrects or narrows itself, read by its final framing.
+
+People type the way they think: "Group our customers into segments?? actually no — we want to predict who
+cancels", "Statt einer Empfehlung wollen wir ... vorhersagen", "不是要预测销量，而是要判断每条评论...". The
+dropped framing still carries strong words (segments, Empfehlung, 预测销量) that would vote for a task, a
+serving mode or a medium the request no longer asks for, so :func:`restate` blanks it out before the task
+and serving rules read the text (knowledge/lexicon.yaml ``retraction`` and ``abandoned_framing``). The
+context (platform, team, regulation) is still read from the whole request: what the team has does not
+change when the ask does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge import Knowledge
+
+_SENTENCE_END = re.compile(r"(?:[.;!?\n\u3002\uff1b\uff01\uff1f]|\u2026)+")
+_WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
+_OPENER_WORDS = 3
+"""A turn with fewer words than this before it in its sentence ("? No —", ". On second thought,", "...
+bueno, en realidad no") opens the sentence: what it takes back is the sentence before."""
+
+
+def restate(text: str, kb: Knowledge) -> str:
+    """``text`` without the framings it sets aside; ``text`` itself when it sets none aside."""
+    rules = kb.problem_rules
+    spans = [(start, end) for start, end, _ in rules["abandoned_framing"].hits(text)]
+    turns = rules["retraction"].hits(text)
+    if turns:
+        ends = [m for m in _SENTENCE_END.finditer(text)]
+        spans += [(_taken_back_from(text, ends, start), end) for start, end, _ in turns]
+    if not spans:
+        return text
+    out, last = [], 0
+    for start, end in _merged(spans):
+        out.append(text[last:start])
+        out.append(" ")
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def _taken_back_from(text: str, ends: list[re.Match[str]], turn: int) -> int:
+    """Where the framing a turn at offset ``turn`` takes back begins: its own sentence's start, or the
+    previous sentence's start when the turn opens its sentence."""
+    before = [m for m in ends if m.end() <= turn]
+    start = before[-1].end() if before else 0
+    if len(_WORD.findall(text[start:turn])) < _OPENER_WORDS and before:
+        start = before[-2].end() if len(before) > 1 else 0
+    return start
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
