@@ -55,6 +55,7 @@ FIRST_LOOK = {
     "eb": "d2483ed",
     "eh": "4759690",
     "eg": "69afed1",
+    "fd": "d270aa9",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -152,4 +153,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-targets2): fields pulled out of documents without the word "extract", the product
     # each client will buy next, a ticket or e-mail field filled from its text, a verdict on the item in a picture.
     cases += [_case(r, "eg") for r in _jsonl(HERE / "eg_requests.jsonl")]
+    # Training only (intake-serving2, fd): a stated schedule beside telemetry or a stream (batch), the user's
+    # action as the scoring point (real-time), negated serving words, "en direct" / "au fil de l'eau", a
+    # high-rate mail delivery pipeline (streaming); 10 controls, six languages.
+    cases += [_case(r, "fd") for r in _jsonl(HERE / "fd_requests.jsonl")]
     return cases
