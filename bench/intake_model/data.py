@@ -57,6 +57,7 @@ FIRST_LOOK = {
     "eg": "69afed1",
     "fb": "580a1de",
     "fc": "98a39ab",
+    "fd": "d270aa9",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -161,4 +162,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # predict ...", "statt einer Empfehlung", "不是…而是"), several objects found in one picture each with a state
     # vs one item's state, clause/mention boundaries in texts vs boundaries in images; 11 controls, six languages.
     cases += [_case(r, "fc") for r in _jsonl(HERE / "fc_requests.jsonl")]
+    # Training only (intake-serving2, fd): a stated schedule beside telemetry or a stream (batch), the user's
+    # action as the scoring point (real-time), negated serving words, "en direct" / "au fil de l'eau", a
+    # high-rate mail delivery pipeline (streaming); 10 controls, six languages.
+    cases += [_case(r, "fd") for r in _jsonl(HERE / "fd_requests.jsonl")]
     return cases

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from .._frames import sentence_bounds
 from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
+from ._denied import without_denials
 from ._image import image_rules, places_objects
 from ._overrule import keep_rules
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
@@ -223,22 +224,24 @@ def classify_serving(
     capacity: float | None = None,
     horizon_days: float | None = None,
 ) -> tuple[str, dict[str, float], bool]:
+    text, denied = without_denials(text, kb)  # "no real-time needed": the words must not vote real-time
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
     bounds = sentence_bounds(text)
     use = {
         name: cues.count(text) + sum(f.matches(text, bounds) for f in kb.consumption_frames[name])
         for name, cues in kb.consumption_cues.items()
     }
-    stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values())
+    use["event_deadline"] += denied  # a declined online mode: nobody waits on the answer
+    stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values()) or denied > 0
     # "no precomputation at all" names the precompute only to deny it.
     use["precompute"] = max(0.0, use["precompute"] - use["no_precompute"])
-    scheduled = use["minute_schedule"] > 0
+    hybrid = _is_hybrid(use)
+    scheduled = use["minute_schedule"] > 0 and not hybrid  # "ETAs from an hourly batch, combined live": hybrid
     if scheduled:
         # "recomputed every 5 minutes from the passenger counters": a job on a short schedule reads the
         # sensors in bulk; only scoring each event as it arrives is a stream (rubric §0.1).
         use["stream_source"] = max(0.0, use["stream_source"] - use["minute_schedule"])
         scores["batch"] += _MINUTE_SCHEDULE_VOTE
-    hybrid = _is_hybrid(use)
     edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)]
     if edge and use["relay"] and use["stream_source"] and all(any(g in w for g in _GATEWAY) for w in edge):
         # "IoT gateways forward the readings to Kafka in our AWS account": the gateway is named as a relay,

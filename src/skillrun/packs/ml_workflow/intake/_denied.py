@@ -1,0 +1,31 @@
+"""Serving words a request names only to rule them out.
+
+"No real-time needed, every hour is enough", "it doesn't need to be live", "kein Echtzeitbedarf",
+"pas besoin de temps réel", "不需要实时": the words "real-time", "live" and "Echtzeit" are the cues that
+vote for an online mode, so left in place they would vote for the very mode the request declines. The
+denied spans (knowledge/tasks.yaml consumption.denied) are blanked before the serving words are read, and
+each denial is counted as a result nobody waits on (rubric §0.1: real-time is a caller waiting).
+"""
+
+from __future__ import annotations
+
+from ..knowledge import Knowledge
+
+_ROUNDS = 3
+"""A cue list reports the first occurrence of each cue; a few rounds catch the same denial repeated."""
+
+
+def without_denials(text: str, kb: Knowledge) -> tuple[str, int]:
+    """``text`` with each denied serving phrase blanked (same length, so offsets hold), and their count."""
+    cues = kb.consumption_cues["denied"]
+    denied = 0
+    for _ in range(_ROUNDS):
+        hits = sorted(cues.hits(text))
+        if not hits:
+            break
+        reach = -1
+        for start, end, _factor in hits:
+            denied += start >= reach  # two cues over one phrase ("no need for real-time") are one denial
+            reach = max(reach, end)
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text, denied
