@@ -55,6 +55,7 @@ FIRST_LOOK = {
     "eb": "d2483ed",
     "eh": "4759690",
     "eg": "69afed1",
+    "fa": "dbc85b8",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -152,4 +153,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-targets2): fields pulled out of documents without the word "extract", the product
     # each client will buy next, a ticket or e-mail field filled from its text, a verdict on the item in a picture.
     cases += [_case(r, "eg") for r in _jsonl(HERE / "eg_requests.jsonl")]
+    # Training only (intake-recs): items shown to a user read as yes/no or ranking: "also bought"/"similar"
+    # blocks on an item page, the next item predicted and shown as suggestions, the order of the items in
+    # each user's alert e-mail, swipe deck or feed; 11 controls (search ranking, one-product yes/no, amounts).
+    cases += [_case(r, "fa") for r in _jsonl(HERE / "fa_requests.jsonl")]
     return cases
