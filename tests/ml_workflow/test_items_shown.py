@@ -87,3 +87,18 @@ def test_the_guard_keeps_recommendation_only_against_yes_no_or_ranking() -> None
     assert keep_shown("recommendation", "regression", True) == "regression"
     assert keep_shown("recommendation", "ranking", False) == "ranking"
     assert keep_shown("ranking", "binary_classification", True) == "binary_classification"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Motore di ricerca di un negozio di scarpe: ordinare i risultati di ogni ricerca, appreso dai clic degli utenti; entro 80 ms.",
+        "Busca de uma loja de móveis: ordenar os resultados de cada pesquisa por relevância, aprendida com os cliques; resposta em 100 ms.",
+    ],
+)
+def test_a_search_learned_from_clicks_is_temporal_in_italian_and_portuguese(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Rubric §0.1: CTR on logs is temporal; "clic" and "cliques" were only known in es/fr/de/en/zh.
+    monkeypatch.setattr(intake, "features", lambda text: None)
+    brief = intake.read_request(text)
+    assert brief.problem_type == "ranking"
+    assert brief.temporal is True
