@@ -32,6 +32,7 @@ NEXT_ITEMS = [
     "Pet food subscription: the next 5 products each household is most likely to reorder, shown as one-tap buttons; nightly batch.",
     "Supermarché en ligne : prédire les produits que chaque client achètera ensuite et lui afficher cinq suggestions, calcul chaque nuit.",
     "Kochportal: Vorhersagen, welches Rezept jeder Nutzer als Nächstes kocht, und drei Vorschläge in der App zeigen; wöchentlich berechnet.",
+    "Telecom: for each subscriber, which of our 3 plans will they pick next? Monthly batch.",
 ]
 OWN_LISTS = [
     "Freelance platform: for each freelancer, rank the new projects in their weekly digest so the ones they are most likely to bid on come first; sent Mondays.",
@@ -40,6 +41,7 @@ OWN_LISTS = [
     "Newsletter: for each reader, order the 12 articles in their morning digest by how likely they are to open them; built at 5 am.",
     "Portal de vivienda: para cada suscriptor, ordenar los pisos del correo de alertas semanal según la probabilidad de que pida visita.",
     "Jobbörse: Für jeden Bewerber die Stellen im täglichen Job-Alert nach Bewerbungswahrscheinlichkeit sortieren; Versand um 6 Uhr.",
+    "HR: for each employee, rank the internal job openings they are most likely to apply to, shown in their weekly career e-mail.",
 ]
 CONTROLS = [
     ("Recipe search: rank the recipes returned for each query by relevance, learned from clicks, under 100 ms.", "ranking"),
@@ -72,6 +74,18 @@ def test_ordering_a_users_own_list_is_recommendation(read, text: str) -> None:  
 @pytest.mark.parametrize(("text", "expected"), CONTROLS)
 def test_searches_destinations_and_one_item_questions_stay(read, text: str, expected: str) -> None:  # noqa: ANN001
     assert read(text).problem_type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Support desk: classify each incoming ticket into one of 40 categories and show the agent 3 suggestions to pick from.",
+        "Autocomplete for our search box: show 5 suggestions as the user types, p99 30 ms.",
+    ],
+)
+def test_a_count_of_suggestions_alone_is_no_recommendation(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(intake, "features", lambda text: None)
+    assert intake.read_request(text).problem_type != "recommendation"
 
 
 def test_a_photo_strip_shows_photos_as_items(monkeypatch: pytest.MonkeyPatch) -> None:
