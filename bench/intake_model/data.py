@@ -58,6 +58,7 @@ FIRST_LOOK = {
     "fb": "580a1de",
     "fc": "98a39ab",
     "fd": "d270aa9",
+    "fa": "dbc85b8",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -166,4 +167,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # action as the scoring point (real-time), negated serving words, "en direct" / "au fil de l'eau", a
     # high-rate mail delivery pipeline (streaming); 10 controls, six languages.
     cases += [_case(r, "fd") for r in _jsonl(HERE / "fd_requests.jsonl")]
+    # Training only (intake-recs): items shown to a user read as yes/no or ranking: "also bought"/"similar"
+    # blocks on an item page, the next item predicted and shown as suggestions, the order of the items in
+    # each user's alert e-mail, swipe deck or feed; 11 controls (search ranking, one-product yes/no, amounts).
+    cases += [_case(r, "fa") for r in _jsonl(HERE / "fa_requests.jsonl")]
     return cases

@@ -16,6 +16,7 @@ from ..knowledge import Domain, Knowledge
 from ._denied import without_denials
 from ._image import image_rules, places_objects
 from ._overrule import keep_rules
+from ._shown import items_shown, shows_items
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
 _DOMAIN_VOTE = 3.0
@@ -155,14 +156,10 @@ def classify_problem(
         # "tag each part of the search query as brand, colour, size": the query is the text labelled,
         # and its search words say where the labels are used, not that results are ordered.
         scores["ranking"] /= 2
-    if task.forms["items_for_user"] > 0 and task.forms["order_for_query"] > 0 and not kb.problem_rules["search_words"].count(text):
-        # "candidates generated offline, re-ranked when the user refreshes": what is ordered is what a user
-        # is shown, with no query (rubric PD-01: recommendation); the ordering words name its re-rank step.
-        scores["recommendation"] += scores["ranking"]
-        scores["ranking"] = 0.0
     if kb.problem_rules["ordered_by_likelihood"].count(text):
         # "order the backlog of tickets by the probability they escalate": the outcome is the sort key.
         scores["ranking"] += _QUANTITY_VOTE + scores["binary_classification"]
+    items_shown(text, kb, task, explicit, scores)  # a user's feed, alert e-mail or "also bought" block
     if image and several:
         # "which of 11 defect types are present on each board, zero or more": several labels per photo.
         scores["multilabel_classification"] += scores["image_classification"]
@@ -371,7 +368,8 @@ def read(
         if kb.problem_rules["item_state"].count(text) and not places_objects(text, kb):
             where = False  # "detect whether each panel is soiled": the item's state, nothing placed
         many = kb.problem_rules["many_objects"].count(text) > 0
-        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many)
+        shown = problem_type == "recommendation" and shows_items(text, kb)
+        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown)
         if kept != type_opinion.answer:
             type_opinion = replace(type_opinion, answer=kept, runner_up=type_opinion.answer)
         problem_type = type_opinion.answer
