@@ -15,7 +15,7 @@ from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
 from ._denied import without_denials
 from ._image import image_rules, places_objects
-from ._overrule import keep_rules
+from ._overrule import keep_hybrid, keep_rules
 from ._shown import items_shown, shows_items
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
@@ -220,7 +220,9 @@ def classify_serving(
     peak_rps: float | None,
     capacity: float | None = None,
     horizon_days: float | None = None,
-) -> tuple[str, dict[str, float], bool]:
+) -> tuple[str, dict[str, float], bool, bool]:
+    """Mode, votes, whether the request states anything about serving, and whether it computes online on
+    top of a precompute (the hybrid frame the learned opinion may not turn into a batch)."""
     text, denied = without_denials(text, kb)  # "no real-time needed": the words must not vote real-time
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
     bounds = sentence_bounds(text)
@@ -250,7 +252,7 @@ def classify_serving(
         # The device named outright decides, so its vote says so: a bare cue weight ("jetson" 2.5 against a
         # latency figure's 2) read as a close call and let the learned opinion move it to real-time (ee-18).
         scores["edge"] += _ON_DEVICE_VOTE
-        return "edge", scores, True
+        return "edge", scores, True, False
     explicit = dict(scores)
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
     if problem_type == "ranking" and not kb.problem_rules["search_words"].count(text):
@@ -319,7 +321,7 @@ def classify_serving(
         # Weak edge words ("android app") describe where results are shown, not where the model runs.
         scores["edge"] = 0
     best = max(scores, key=lambda k: (scores[k], k == default))
-    return best, scores, stated
+    return best, scores, stated, hybrid and use["online_compute"] > 0
 
 
 def _is_hybrid(use: dict[str, float]) -> bool:
@@ -379,11 +381,14 @@ def read(
         # that type the request mentions, else the generic profile of the type (never another business's).
         found = _domain_of_type(text, kb, problem_type)
         domain, domain_score = found if found is not None else (kb.generic[problem_type], 0.0)
-    mode, serving_scores, stated = classify_serving(
+    mode, serving_scores, stated, computed_online = classify_serving(
         text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days
     )
     if feats is not None:
         mode_opinion = kb.intake_model.opinion("serving_mode", feats, mode, serving_scores)
+        kept = keep_hybrid(mode, mode_opinion.answer, computed_online)
+        if kept != mode_opinion.answer:
+            mode_opinion = replace(mode_opinion, answer=kept, runner_up=mode_opinion.answer)
         mode = mode_opinion.answer
     return Reading(
         domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched, medium,
