@@ -43,9 +43,9 @@ _MODEL_OVERRULES = {LABELLED_OR_YES_NO[2]}
 
 
 @pytest.mark.parametrize("text", LABELLED_OR_YES_NO)
-def test_ample_labels_or_a_plain_yes_no_stay_binary(read, text: str, request: pytest.FixtureRequest) -> None:  # noqa: ANN001
-    if text in _MODEL_OVERRULES and request.node.callspec.params["read"] == "engine":
-        request.applymarker(pytest.mark.xfail(reason="learned opinion overrules the rules", strict=True))
+def test_ample_labels_or_a_plain_yes_no_stay_binary(read, text: str, model_overrules) -> None:  # noqa: ANN001
+    if text in _MODEL_OVERRULES:
+        model_overrules("'flag unusual' beside thousands of labels")
     assert read(text).problem_type == "binary_classification"
 
 
