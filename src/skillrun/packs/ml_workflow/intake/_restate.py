@@ -28,7 +28,7 @@ def restate(text: str, kb: Knowledge) -> str:
     spans = [(start, end) for start, end, _ in rules["abandoned_framing"].hits(text)]
     turns = rules["retraction"].hits(text)
     if turns:
-        ends = [m for m in _SENTENCE_END.finditer(text)]
+        ends = list(_SENTENCE_END.finditer(text))
         spans += [(_taken_back_from(text, ends, start), end) for start, end, _ in turns]
     if not spans:
         return text
