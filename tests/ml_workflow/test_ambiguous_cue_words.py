@@ -89,3 +89,10 @@ def test_a_few_runs_a_day_are_batch(text: str) -> None:
 )
 def test_the_moment_a_person_validates_or_fills_in_is_real_time(text: str) -> None:
     assert read_request(text).serving_mode == "real-time"
+
+
+@pytest.mark.parametrize("quote", ["'", "\u2019", "\u02bc"])
+def test_a_typographic_apostrophe_reads_like_a_plain_one(quote: str) -> None:
+    # Word processors and phones type "d’une" and "doesn’t"; the French and English cues are written with "'".
+    text = f"Assureur : classer chaque demande de remboursement en moins d{quote}une seconde."
+    assert read_request(text).serving_mode == "real-time"

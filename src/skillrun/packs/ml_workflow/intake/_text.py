@@ -29,11 +29,12 @@ _KEEP = frozenset(
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip accents, unify dashes and spaces; CJK characters are kept as they are."""
+    """Lower-case, strip accents, unify dashes, apostrophes and spaces; CJK characters are kept as they are."""
     text = unicodedata.normalize("NFKD", text[:MAX_CHARS])
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("ß", "ss")
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"[\u2018\u2019\u201b\u2032\u02bc]", "'", text)  # "doesn’t" from a word processor
     text = re.sub(r"[\u00a0\u2000-\u200b\u202f\u3000]", " ", text)
     return re.sub(r"[ \t\r\f\v]+", " ", text)
 
