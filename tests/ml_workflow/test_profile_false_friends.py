@@ -196,3 +196,31 @@ def test_the_profile_still_matches_in_its_own_sense(text: str, profile: str) -> 
 )
 def test_a_wrong_profile_no_longer_sets_the_problem_type(text: str, problem_type: str) -> None:
     assert read_request(text).problem_type == problem_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gaming studio: predict each player's chance of quitting this week, daily batch.",
+        "Multiplayer game: will a match end with someone rage-quitting? Scored when the lobby forms.",
+        "HR tech: predict which applicants will pass the technical interview so recruiters review them first.",
+        "Compliance: spot insider trading in employee trade events streamed via Kinesis.",
+        "HR: will each employee's performance appraisal be 'exceeds expectations'? Once before calibration.",
+    ],
+)
+def test_staff_attrition_needs_staff_who_leave(text: str) -> None:
+    # A player who quits, an applicant, an employee's trades or appraisal: no staff leaving the company.
+    assert _profile(text) not in ("attrition", "property_valuation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HR asks us to predict which employees are likely to quit in the next 6 months.",
+        "Empresa: predecir qué empleados presentarán su renuncia este año, cálculo mensual.",
+        "Mittelständler: welche Mitarbeiter kündigen in den nächsten 6 Monaten? Monatlich berechnet.",
+        "公司：预测哪些员工会在半年内离职，每月计算一次。",
+    ],
+)
+def test_staff_attrition_still_matches(text: str) -> None:
+    assert _profile(text) == "attrition"
