@@ -224,3 +224,15 @@ def test_staff_attrition_needs_staff_who_leave(text: str) -> None:
 )
 def test_staff_attrition_still_matches(text: str) -> None:
     assert _profile(text) == "attrition"
+
+
+def test_a_filed_sar_is_no_satellite_imagery() -> None:
+    # An AML team's suspicious activity report is no synthetic-aperture radar: no satellite data source.
+    brief = read_request(
+        "Bank: predict which monitoring alerts end with a SAR being filed; hourly re-scoring."
+    )
+    assert "Satellite imagery" not in brief.data_sources
+    radar = read_request(
+        "Flood mapping from Sentinel-1 SAR images of each river basin, nightly segmentation."
+    )
+    assert "Satellite imagery" in radar.data_sources
