@@ -110,6 +110,10 @@ def _profile(text: str) -> str | None:
         ),
         ("Versicherer: Wahrscheinlichkeit eines Einbruchs je Hausratpolice im nächsten Jahr.", "anomaly_ops"),
         ("We start from scratch: forecast daily load per substation for the next week.", "visual_inspection"),
+        (
+            "Which source files will have a defect reported in the next release? Nightly list.",
+            "visual_inspection",
+        ),
         ("Dairy: predict the remaining shelf life in days of each yogurt batch.", "retail_detection"),
         ("Pharmacies : clients par jour selon la population dans un rayon de 2 km.", "retail_detection"),
         (
