@@ -196,6 +196,11 @@ def test_the_profile_still_matches_in_its_own_sense(text: str, profile: str) -> 
             " partir de son spectre, en lot chaque semaine.",
             "regression",
         ),
+        (
+            "Banco: queremos predecir si el comité recomendará aprobar o no cada solicitud de hipoteca; la"
+            " respuesta debe llegar al gestor en la misma llamada a la API.",
+            "binary_classification",
+        ),
     ],
 )
 def test_a_wrong_profile_no_longer_sets_the_problem_type(text: str, problem_type: str) -> None:
