@@ -59,6 +59,7 @@ FIRST_LOOK = {
     "fc": "98a39ab",
     "fd": "d270aa9",
     "fa": "dbc85b8",
+    "gb": "cb5ddc9",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -171,4 +172,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # blocks on an item page, the next item predicted and shown as suggestions, the order of the items in
     # each user's alert e-mail, swipe deck or feed; 11 controls (search ranking, one-product yes/no, amounts).
     cases += [_case(r, "fa") for r in _jsonl(HERE / "fa_requests.jsonl")]
+    # Training only (intake-profiles): a domain profile's cue word in another sense (SQL query, river discharge,
+    # Spanish "demanda" as a lawsuit, French "scanner" of barcodes, HPLC retention time, Markdown files, AML the
+    # leukaemia); 10 controls where the profile is right, six languages.
+    cases += [_case(r, "gb") for r in _jsonl(HERE / "gb_requests.jsonl")]
     return cases
