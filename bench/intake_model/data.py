@@ -59,6 +59,7 @@ FIRST_LOOK = {
     "fc": "98a39ab",
     "fd": "d270aa9",
     "fa": "dbc85b8",
+    "ga": "7c3ee69",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -171,4 +172,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # blocks on an item page, the next item predicted and shown as suggestions, the order of the items in
     # each user's alert e-mail, swipe deck or feed; 11 controls (search ranking, one-product yes/no, amounts).
     cases += [_case(r, "fa") for r in _jsonl(HERE / "fa_requests.jsonl")]
+    # Training only (intake-collisions, ga): a cue word of one language met in another language's sense
+    # (French "même", "location", "application", Italian "carta", "camera", "al momento", English "station",
+    # "scanner", "handy", "live", German "sonst"); 10 controls where the cue means what it says.
+    cases += [_case(r, "ga") for r in _jsonl(HERE / "ga_requests.jsonl")]
     return cases
