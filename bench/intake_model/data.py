@@ -60,6 +60,7 @@ FIRST_LOOK = {
     "fd": "d270aa9",
     "fa": "dbc85b8",
     "gb": "cb5ddc9",
+    "ga": "7c3ee69",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -176,4 +177,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Spanish "demanda" as a lawsuit, French "scanner" of barcodes, HPLC retention time, Markdown files, AML the
     # leukaemia); 10 controls where the profile is right, six languages.
     cases += [_case(r, "gb") for r in _jsonl(HERE / "gb_requests.jsonl")]
+    # Training only (intake-collisions, ga): a cue word of one language met in another language's sense
+    # (French "même", "location", "application", Italian "carta", "camera", "al momento", English "station",
+    # "scanner", "handy", "live", German "sonst"); 10 controls where the cue means what it says.
+    cases += [_case(r, "ga") for r in _jsonl(HERE / "ga_requests.jsonl")]
     return cases
