@@ -37,15 +37,8 @@ NOT_PER_PERIOD = [
 ]
 
 
-# The model retrained after the merges reads the German water sentence as a plain amount. No guard: on the
-# first looks, where the model turned the rules' forecast into regression it was right 4 times of 6.
-_MODEL_OVERRULES = {PER_PERIOD[5]}
-
-
 @pytest.mark.parametrize("text", PER_PERIOD)
-def test_a_quantity_for_each_future_period_is_a_forecast(read, text: str, model_overrules) -> None:  # noqa: ANN001
-    if text in _MODEL_OVERRULES:
-        model_overrules("a German quantity per day of next week read as an amount")
+def test_a_quantity_for_each_future_period_is_a_forecast(read, text: str) -> None:  # noqa: ANN001
     assert read(text).problem_type == "forecasting"
 
 
