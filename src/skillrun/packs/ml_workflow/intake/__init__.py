@@ -49,7 +49,11 @@ def learned_text(request: str) -> str:
     """What the learned opinion reads: the request, or its final framing when it sets one aside (as in
     :func:`read_request`; bench/intake_model/train.py trains on the same text)."""
     whole, _ = prepare(request[:MAX_CHARS])
-    folded = restate(whole, knowledge())
+    return _for_the_model(request, whole, restate(whole, knowledge()))
+
+
+def _for_the_model(request: str, whole: str, folded: str) -> str:
+    # The model was trained on raw requests; only a restated one is given in its folded final framing.
     return request if folded is whole else folded
 
 
@@ -64,7 +68,7 @@ def read_request(text: str) -> Brief:
     folded = restate(whole, kb)
     qty = parse_quantities(folded)
     latency_limit = qty.latency_p99_ms or qty.latency_p50_ms
-    feats = features(request if folded is whole else folded)  # what learned_text gives
+    feats = features(_for_the_model(request, whole, folded))
     reading = read(folded, kb, latency_limit, qty.peak_rps, qty.capacity_per_day, qty.horizon_days, feats, whole)
     if reading.domain is not None and reading.domain.generic:
         modality = reading.domain.modality if reading.domain.modality in ("image", "audio", "text") else None

@@ -8,14 +8,14 @@ hybrid).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .._frames import sentence_bounds
 from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
 from ._denied import without_denials
 from ._image import image_rules, places_objects
-from ._overrule import keep_hybrid, keep_rules
+from ._overrule import keep_hybrid, keep_rules, with_kept
 from ._shown import items_shown, shows_items
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
@@ -344,8 +344,13 @@ def _is_lookup(use: dict[str, float]) -> bool:
 
 
 def _default_mode(problem_type: str) -> str:
-    online = ("ranking", "object_detection", "text_classification")
-    return "real-time" if problem_type in online else {"recommendation": "hybrid", "anomaly_detection": "streaming"}.get(problem_type, "batch")
+    return {
+        "ranking": "real-time",
+        "recommendation": "hybrid",
+        "anomaly_detection": "streaming",
+        "object_detection": "real-time",
+        "text_classification": "real-time",
+    }.get(problem_type, "batch")
 
 
 def read(
@@ -372,8 +377,7 @@ def read(
         many = kb.problem_rules["many_objects"].count(text) > 0
         shown = problem_type == "recommendation" and shows_items(text, kb)
         kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown)
-        if kept != type_opinion.answer:
-            type_opinion = replace(type_opinion, answer=kept, runner_up=type_opinion.answer)
+        type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer
     domain = matched
     if domain is None or domain.problem_type != problem_type:
@@ -386,9 +390,7 @@ def read(
     )
     if feats is not None:
         mode_opinion = kb.intake_model.opinion("serving_mode", feats, mode, serving_scores)
-        kept = keep_hybrid(mode, mode_opinion.answer, computed_online)
-        if kept != mode_opinion.answer:
-            mode_opinion = replace(mode_opinion, answer=kept, runner_up=mode_opinion.answer)
+        mode_opinion = with_kept(mode_opinion, keep_hybrid(mode, mode_opinion.answer, computed_online))
         mode = mode_opinion.answer
     return Reading(
         domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched, medium,

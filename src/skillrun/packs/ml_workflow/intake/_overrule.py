@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
+from .._learned import Opinion
 from ._image import IMAGE_TYPES
 
 _NAMED_VALUES = re.compile(r"\([^()]*(?:,|\s(?:or|o|ou|oder|y|e|et|und|vs\.?|versus)\s|/)[^()]*\)")
@@ -122,3 +124,9 @@ def keep_rules(
     the rules' ``rule`` (``text`` is the folded request)."""
     kept = keep_amount(rule, keep_medium(rule, answer, medium, where, many), scores, text)
     return keep_shown(rule, kept, shown)
+
+
+def with_kept(opinion: Opinion, answer: str) -> Opinion:
+    """``opinion`` with the answer a guard above keeps; the model's own answer, when overruled, becomes the
+    runner-up (a close-call assumption in the report names it)."""
+    return opinion if answer == opinion.answer else replace(opinion, answer=answer, runner_up=opinion.answer)
