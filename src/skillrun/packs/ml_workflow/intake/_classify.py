@@ -16,7 +16,7 @@ from ..knowledge import Domain, Knowledge
 from ._denied import without_denials
 from ._eventtime import EVENT_VOTE, at_the_event
 from ._image import image_rules, places_objects
-from ._overrule import keep_hybrid, keep_rules, with_kept
+from ._overrule import keep_event, keep_hybrid, keep_rules, with_kept
 from ._shown import items_shown, shows_items
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
@@ -390,12 +390,13 @@ def read(
         # that type the request mentions, else the generic profile of the type (never another business's).
         found = _domain_of_type(text, kb, problem_type)
         domain, domain_score = found if found is not None else (kb.generic[problem_type], 0.0)
-    mode, serving_scores, stated, computed_online, _event = classify_serving(
+    mode, serving_scores, stated, computed_online, at_event = classify_serving(
         text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days
     )
     if feats is not None:
         mode_opinion = kb.intake_model.opinion("serving_mode", feats, mode, serving_scores)
-        mode_opinion = with_kept(mode_opinion, keep_hybrid(mode, mode_opinion.answer, computed_online))
+        kept = keep_event(mode, keep_hybrid(mode, mode_opinion.answer, computed_online), at_event)
+        mode_opinion = with_kept(mode_opinion, kept)
         mode = mode_opinion.answer
     return Reading(
         domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched, medium,
