@@ -61,6 +61,7 @@ FIRST_LOOK = {
     "fa": "dbc85b8",
     "gb": "cb5ddc9",
     "ga": "7c3ee69",
+    "ha": "b2ec47b",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -181,4 +182,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # (French "même", "location", "application", Italian "carta", "camera", "al momento", English "station",
     # "scanner", "handy", "live", German "sonst"); 10 controls where the cue means what it says.
     cases += [_case(r, "ga") for r in _jsonl(HERE / "ga_requests.jsonl")]
+    # Training only (intake-eventtime, ha): a score wanted at a per-item event (upload, onboarding, first notice of
+    # loss, a coil or parcel leaving a station, a quote, typing in a form) with no deadline or a minute or two is
+    # real-time; 11 controls (nightly/weekly lists, hour or 30-minute deadlines, a 15-minute job, streams, edge).
+    cases += [_case(r, "ha") for r in _jsonl(HERE / "ha_requests.jsonl")]
     return cases

@@ -28,7 +28,7 @@ ONLY_NAMED_OR_READ_BACK = [
 
 def _serving(text: str) -> tuple[str, bool]:
     folded, _ = prepare(text)
-    mode, _scores, _stated, computed_online = classify_serving(folded, knowledge(), None, "recommendation", None, None)
+    mode, _scores, _stated, computed_online, _event = classify_serving(folded, knowledge(), None, "recommendation", None, None)
     return mode, computed_online
 
 

@@ -14,8 +14,9 @@ from .._frames import sentence_bounds
 from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
 from ._denied import without_denials
+from ._eventtime import EVENT_VOTE, at_the_event
 from ._image import image_rules, places_objects
-from ._overrule import keep_hybrid, keep_rules, with_kept
+from ._overrule import keep_event, keep_hybrid, keep_rules, with_kept
 from ._shown import items_shown, shows_items
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
@@ -220,9 +221,10 @@ def classify_serving(
     peak_rps: float | None,
     capacity: float | None = None,
     horizon_days: float | None = None,
-) -> tuple[str, dict[str, float], bool, bool]:
-    """Mode, votes, whether the request states anything about serving, and whether it computes online on
-    top of a precompute (the hybrid frame the learned opinion may not turn into a batch)."""
+) -> tuple[str, dict[str, float], bool, bool, bool]:
+    """Mode, votes, whether the request states anything about serving, whether it computes online on
+    top of a precompute (the hybrid frame the learned opinion may not turn into a batch), and whether it
+    scores each item at its own event (intake/_eventtime.py)."""
     text, denied = without_denials(text, kb)  # "no real-time needed": the words must not vote real-time
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
     bounds = sentence_bounds(text)
@@ -252,7 +254,7 @@ def classify_serving(
         # The device named outright decides, so its vote says so: a bare cue weight ("jetson" 2.5 against a
         # latency figure's 2) read as a close call and let the learned opinion move it to real-time (ee-18).
         scores["edge"] += _ON_DEVICE_VOTE
-        return "edge", scores, True, False
+        return "edge", scores, True, False, False
     explicit = dict(scores)
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
     if problem_type == "ranking" and not kb.problem_rules["search_words"].count(text):
@@ -303,6 +305,9 @@ def classify_serving(
         # real-time do not decide. Only a stated budget in seconds or less keeps a share of the vote.
         scores["batch"] += _EVENT_DEADLINE_VOTE
         scores["real-time"] *= 0.5 if latency_ms is not None and latency_ms <= _INTERACTIVE_MS else 0.0
+    event = at_the_event(use, explicit, on_stream or continuous or scheduled or hybrid)
+    if event:
+        scores["real-time"] += EVENT_VOTE
     if horizon_days is not None and kb.problem_rules["continuous_data"].count(text):
         # Continuous sensor data: a warning hours ahead must run on the stream, days ahead can wait for a batch.
         # A level forecast "recomputed every 5 minutes" for the next half hour is a schedule, not a warning.
@@ -321,7 +326,7 @@ def classify_serving(
         # Weak edge words ("android app") describe where results are shown, not where the model runs.
         scores["edge"] = 0
     best = max(scores, key=lambda k: (scores[k], k == default))
-    return best, scores, stated, hybrid and use["online_compute"] > 0
+    return best, scores, stated, hybrid and use["online_compute"] > 0, event
 
 
 def _is_hybrid(use: dict[str, float]) -> bool:
@@ -385,12 +390,13 @@ def read(
         # that type the request mentions, else the generic profile of the type (never another business's).
         found = _domain_of_type(text, kb, problem_type)
         domain, domain_score = found if found is not None else (kb.generic[problem_type], 0.0)
-    mode, serving_scores, stated, computed_online = classify_serving(
+    mode, serving_scores, stated, computed_online, at_event = classify_serving(
         text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days
     )
     if feats is not None:
         mode_opinion = kb.intake_model.opinion("serving_mode", feats, mode, serving_scores)
-        mode_opinion = with_kept(mode_opinion, keep_hybrid(mode, mode_opinion.answer, computed_online))
+        kept = keep_event(mode, keep_hybrid(mode, mode_opinion.answer, computed_online), at_event)
+        mode_opinion = with_kept(mode_opinion, kept)
         mode = mode_opinion.answer
     return Reading(
         domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched, medium,
