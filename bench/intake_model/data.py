@@ -61,6 +61,7 @@ FIRST_LOOK = {
     "fa": "dbc85b8",
     "gb": "cb5ddc9",
     "ga": "7c3ee69",
+    "hb": "79ddbe9",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -181,4 +182,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # (French "même", "location", "application", Italian "carta", "camera", "al momento", English "station",
     # "scanner", "handy", "live", German "sonst"); 10 controls where the cue means what it says.
     cases += [_case(r, "ga") for r in _jsonl(HERE / "ga_requests.jsonl")]
+    # Training only (intake-textcat, hb): free text sorted into one of several categories (intents, chambers,
+    # queues, product areas), the text named only as "the complaint", "the description field", "Betreff und
+    # Text", "工单内容"; 12 controls (tabular multiclass, spam/toxicity/sentiment, spans, several tags, photos).
+    cases += [_case(r, "hb") for r in _jsonl(HERE / "hb_requests.jsonl")]
     return cases
