@@ -62,6 +62,7 @@ FIRST_LOOK = {
     "gb": "cb5ddc9",
     "ga": "7c3ee69",
     "ha": "b2ec47b",
+    "hb": "79ddbe9",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -186,4 +187,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # loss, a coil or parcel leaving a station, a quote, typing in a form) with no deadline or a minute or two is
     # real-time; 11 controls (nightly/weekly lists, hour or 30-minute deadlines, a 15-minute job, streams, edge).
     cases += [_case(r, "ha") for r in _jsonl(HERE / "ha_requests.jsonl")]
+    # Training only (intake-textcat, hb): free text sorted into one of several categories (intents, chambers,
+    # queues, product areas), the text named only as "the complaint", "the description field", "Betreff und
+    # Text", "工单内容"; 12 controls (tabular multiclass, spam/toxicity/sentiment, spans, several tags, photos).
+    cases += [_case(r, "hb") for r in _jsonl(HERE / "hb_requests.jsonl")]
     return cases

@@ -25,7 +25,7 @@ from .._frames import sentence_bounds
 from ..knowledge import Domain, Knowledge
 
 _MEDIA = ("image", "audio", "text")
-_NOT_MEDIA = ("transcribed", "combined", "signals", "text_only")
+_NOT_MEDIA = ("transcribed", "combined", "signals", "text_only", "text_source")
 """Modality entries that qualify the media rather than name one (tasks.yaml ``modalities``)."""
 _ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
 _NEGATED = re.compile(r"(?:\b(?:not|non|no|nicht|kein\w*|pas|ni|nao|sem|sin|senza|ohne|without)\b|不是|而非)[^.,;]*$")
@@ -106,6 +106,11 @@ def read_task(text: str, kb: Knowledge) -> Task:
     forms = {name: cues.score(text) + cues.weight * frames[name] for name, cues in kb.form_cues.items()}
     # One yes/no question is one, however many languages' phrasings it happens to match.
     forms["yes_no"] = min(forms["yes_no"], kb.form_cues["yes_no"].weight)
+    one_of_n = forms["categories"] > 0 or kb.problem_rules["multiclass_enumerated"].count(text) > 0
+    if one_of_n and forms["yes_no"] == 0:
+        # "one of 12 chambers, from the text of the complaint": a category read from a text the request names
+        # once. A yes/no read from one may be an outcome seen later ("will the lawsuit settle"), left as it was.
+        media["text"] += _FRAME_MEDIUM * sum(f.matches(plain, plain_bounds) for f in kb.modality_frames["text_source"])
     transcribed = any(not _NEGATED.search(text[max(0, start - 24) : start]) for start, _, _ in kb.modality_cues["transcribed"].hits(text))
     if transcribed and media["audio"] <= _SPOKEN_AS_TEXT * 2:
         # "after on-device speech-to-text, pull out the slots": the model reads the transcript.
