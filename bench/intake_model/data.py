@@ -61,6 +61,7 @@ FIRST_LOOK = {
     "fa": "dbc85b8",
     "gb": "cb5ddc9",
     "ga": "7c3ee69",
+    "hd": "97ee898",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -181,4 +182,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # (French "même", "location", "application", Italian "carta", "camera", "al momento", English "station",
     # "scanner", "handy", "live", German "sonst"); 10 controls where the cue means what it says.
     cases += [_case(r, "ga") for r in _jsonl(HERE / "ga_requests.jsonl")]
+    # Training only (intake-leftovers, hd): the model on a computer in each store or plant (edge, also with a
+    # camera stream and an alert in seconds), Italian "la camera" as a room, Spanish "diario" as a newspaper, AML
+    # alert triage, "will purchase" outside trial conversion, German "Fall"/"falls", negated media; 15 controls.
+    cases += [_case(r, "hd") for r in _jsonl(HERE / "hd_requests.jsonl")]
     return cases
