@@ -3,6 +3,8 @@ paired with a near miss whose reading must stay.
 
 - A model run by a computer at each store or plant (an NVR box, the edge server in each plant, "la Box im
   Markt") is edge serving (rubric MS-01), even when its input is a camera stream and alerts are due in seconds.
+- Italian "la camera" is a room or a chamber, with or without a hotel word near it; French "la caméra" folds to
+  the same letters and stays a camera, and so does the Italian "telecamera" or "camera termica".
 """
 
 from __future__ import annotations
@@ -99,3 +101,42 @@ def test_camera_streams_processed_elsewhere_keep_their_mode(text: str, mode: str
 )
 def test_site_words_without_a_model_running_there_are_no_edge_cue(text: str) -> None:
     assert _edge_words(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ospedale: prevedere se la camera sarà pronta, pulita e sanificata, entro due ore dalla dimissione, dai"
+        " turni delle pulizie; lista aggiornata ogni ora.",
+        "Residenza universitaria: prevedere se una camera resterà libera il prossimo semestre, da prezzo, piano"
+        " e metri quadri; calcolo mensile.",
+        "Laboratorio prove: classificare ogni prova in camera climatica come superata o fallita dai log di"
+        " temperatura e umidità; batch settimanale.",
+        "Museo: la camera blindata registra temperatura e umidità ogni minuto; segnalare in continuo i valori"
+        " anomali, non abbiamo eventi etichettati.",
+    ],
+)
+def test_an_italian_camera_is_a_room(text: str) -> None:
+    folded, language = prepare(text)
+    assert language == "it"
+    assert knowledge().modality_cues["image"].count(folded) == 0
+    brief = read_request(text)
+    assert brief.modality != "image"
+    assert brief.problem_type not in ("image_classification", "object_detection", "image_segmentation")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parking : la caméra de l'entrée photographie chaque voiture ; dire si le véhicule est un utilitaire ou une"
+        " voiture particulière en moins de 200 ms.",
+        "Parcheggio multipiano: la telecamera all'ingresso fotografa ogni auto; dire se il veicolo è un furgone o"
+        " un'auto in meno di 200 ms.",
+        "Impianto fotovoltaico: dalla camera termica montata sul drone, classificare ogni pannello come sano o"
+        " difettoso; batch dopo ogni volo.",
+        "Estacionamento: a câmera da entrada fotografa cada veículo; dizer se é uma moto ou um carro em menos de"
+        " 200 ms.",
+    ],
+)
+def test_a_camera_that_takes_pictures_stays_one(text: str) -> None:
+    assert read_request(text).problem_type == "image_classification"

@@ -1,4 +1,5 @@
-"""Text preparation for the intake: fold accents, detect the language, repair obvious typos.
+"""Text preparation for the intake: fold accents, detect the language, read a word in that language's
+sense, repair obvious typos.
 
 Everything downstream matches lower-case, accent-free text, so the lexicons can be written once per
 language without accents ("prediccion" matches "predicción"). Typos in domain words ("recomendations",
@@ -134,10 +135,20 @@ def _one_slip(typed: str, stem: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1))
 
 
+def in_its_sense(folded: str, language: str, kb: Knowledge | None = None) -> str:
+    """``folded`` with the words that mean something else in ``language`` than in another language's cue
+    ("la camera" of an Italian request is a room) replaced by a plain word of their sense (lexicon.yaml
+    ``language_senses``)."""
+    for pattern, word in (kb or knowledge()).language_senses.get(language, ()):
+        folded = pattern.sub(word, folded)
+    return folded
+
+
 def prepare(text: str) -> tuple[str, str]:
     """The folded, typo-repaired text and its language code."""
     folded = fold(text)
     language = detect_language(folded)
+    folded = in_its_sense(folded, language)
     # Each language is repaired against its own stems only: an English stem would "fix" ordinary
     # Spanish or German words.
     return (folded if language == "zh" else repair_typos(folded, language)), language
