@@ -5,6 +5,8 @@ paired with a near miss whose reading must stay.
   Markt") is edge serving (rubric MS-01), even when its input is a camera stream and alerts are due in seconds.
 - Italian "la camera" is a room or a chamber, with or without a hotel word near it; French "la caméra" folds to
   the same letters and stays a camera, and so does the Italian "telecamera" or "camera termica".
+- Spanish and Portuguese "diario" says daily only as an adverb or adjective ("a diario", "informe diario");
+  "el diario El País", "un diario regional" and "el diario de enfermería" are a newspaper or a diary.
 """
 
 from __future__ import annotations
@@ -140,3 +142,58 @@ def test_an_italian_camera_is_a_room(text: str) -> None:
 )
 def test_a_camera_that_takes_pictures_stays_one(text: str) -> None:
     assert read_request(text).problem_type == "image_classification"
+
+
+def _batch_words(text: str) -> list[str]:
+    folded = prepare(text)[0]
+    return [folded[a:b] for a, b, _ in knowledge().serving_cues["batch"].hits(folded)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "el diario El País", "un diario regional", "Un diario deportivo nos pide", "del diario", "los diarios locales",
+        "el diario de enfermería", "o Diário Oficial publica", "o valor da diária do hotel", "las ventas diarias",
+    ],
+)
+def test_diario_as_a_newspaper_or_an_amount_is_no_schedule(text: str) -> None:
+    assert _batch_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("se recalcula a diario", ["a diario"]),
+        ("se recalcula diariamente", ["diariamente"]),
+        ("un proceso diario de scoring", ["diario"]),
+        ("una actualización diaria", ["diaria"]),
+        ("um relatório diário", ["relatorio", "diario"]),
+    ],
+)
+def test_diario_as_daily_is_a_schedule(text: str, words: list[str]) -> None:
+    assert sorted(_batch_words(text)) == sorted(words)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        (
+            "Agencia de fotos: un diario deportivo nos pide etiquetar cada foto con el deporte que muestra (fútbol,"
+            " baloncesto, tenis u otro) cuando el fotógrafo la sube; respuesta en 2 segundos.",
+            "real-time",
+        ),
+        (
+            "Un diario regional quiere predecir, cuando el suscriptor entra en la página de baja, si cancelará su"
+            " suscripción en los próximos 30 días; la respuesta debe llegar en menos de 200 ms.",
+            "real-time",
+        ),
+        (
+            "Cadena de gimnasios: predecir qué socios se darán de baja el próximo mes; las puntuaciones se"
+            " recalculan a diario.",
+            "batch",
+        ),
+        ("Distribuidora: informe diario con la previsión de ventas por producto y almacén para los próximos 14 días.", "batch"),
+    ],
+)
+def test_a_newspaper_asks_for_its_own_serving(text: str, mode: str) -> None:
+    assert read_request(text).serving_mode == mode
