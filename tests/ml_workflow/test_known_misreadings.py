@@ -7,6 +7,8 @@ paired with a near miss whose reading must stay.
   the same letters and stays a camera, and so does the Italian "telecamera" or "camera termica".
 - Spanish and Portuguese "diario" says daily only as an adverb or adjective ("a diario", "informe diario");
   "el diario El País", "un diario regional" and "el diario de enfermería" are a newspaper or a diary.
+- Anti-money-laundering alerts triaged for analysts have their own profile (the outcome is a report weeks
+  later, the unit an alert); laundering screened on each payment, and card fraud, keep the payment-fraud one.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pytest
 
 import skillrun.packs.ml_workflow.intake as intake
 from skillrun.packs.ml_workflow.intake import read_request
+from skillrun.packs.ml_workflow.intake._classify import match_domain
 from skillrun.packs.ml_workflow.intake._text import prepare
 from skillrun.packs.ml_workflow.knowledge import knowledge
 
@@ -197,3 +200,57 @@ def test_diario_as_daily_is_a_schedule(text: str, words: list[str]) -> None:
 )
 def test_a_newspaper_asks_for_its_own_serving(text: str, mode: str) -> None:
     assert read_request(text).serving_mode == mode
+
+
+def _profile(text: str) -> str | None:
+    domain, _ = match_domain(prepare(text)[0], knowledge())
+    return domain.id if domain is not None else None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bank compliance: our transaction-monitoring rules raise about 4,000 AML alerts a month, most of them false"
+        " positives. Score each open alert by how likely it is to end in a SAR so analysts work the likeliest first.",
+        "Payments fintech with an AML team of 6 analysts: predict which money-laundering alerts are true positives,"
+        " re-scored every hour for the analyst queue.",
+        "Banco: priorizar las alertas de prevención del blanqueo de capitales; predecir si cada alerta terminará en"
+        " una comunicación de operación sospechosa, cada mañana.",
+        "Bank: Geldwäsche-Alarme aus dem Transaktionsmonitoring priorisieren; für jeden Alarm vorhersagen, ob er zu"
+        " einer Verdachtsmeldung führt.",
+        "Néobanque : noter chaque alerte LCB-FT selon la probabilité d'une déclaration de soupçon ; chaque nuit.",
+        "Banca: ordinare gli alert antiriciclaggio per probabilità di segnalazione di operazione sospetta.",
+        "银行：对反洗钱预警排序，预测每条预警是否会形成可疑交易报告，每晚跑批。",
+    ],
+)
+def test_aml_alert_triage_has_its_own_profile(text: str) -> None:
+    assert _profile(text) == "aml_alerts"
+
+
+def test_the_aml_profile_brings_alerts_as_its_unit() -> None:
+    domain = knowledge().domain_by_id["aml_alerts"]
+    assert (domain.entity, domain.unit, domain.ab.unit) == ("alert", "alert", "alert")
+    assert domain.problem_type == "binary_classification" and domain.temporal
+    brief = read_request(
+        "Bank compliance: our transaction-monitoring rules raise 4,000 AML alerts a month; score each open alert by"
+        " how likely it is to end in a suspicious activity report so analysts work the likeliest first."
+    )
+    assert (brief.problem_type, brief.serving_mode, brief.temporal) == ("binary_classification", "batch", True)
+
+
+@pytest.mark.parametrize(
+    ("text", "profile"),
+    [
+        ("Card issuer: decide at authorization whether each card transaction is fraudulent, within 80 ms.", "fraud"),
+        (
+            "Opérateur de paiement : chaque transaction arrive sur un topic Kafka ; il faut savoir en quelques secondes"
+            " s'il s'agit de blanchiment, pour bloquer le virement suivant.",
+            "fraud",
+        ),
+        ("Oncology lab: classify each blood smear as AML (acute myeloid leukemia) or normal.", None),
+        ("Clínica dental: predecir si cada paciente volverá para un blanqueo dental en 6 meses.", None),
+        ("Comune: prevedere le tonnellate di riciclaggio dei rifiuti per quartiere nel prossimo mese.", None),
+    ],
+)
+def test_payment_fraud_and_other_senses_keep_their_profile(text: str, profile: str | None) -> None:
+    assert _profile(text) == profile
