@@ -9,6 +9,7 @@ paired with a near miss whose reading must stay.
   "el diario El País", "un diario regional" and "el diario de enfermería" are a newspaper or a diary.
 - Anti-money-laundering alerts triaged for analysts have their own profile (the outcome is a report weeks
   later, the unit an alert); laundering screened on each payment, and card fraud, keep the payment-fraud one.
+- "will purchase" names the trial-to-paid conversion profile only when a plan, subscription or licence is bought.
 """
 
 from __future__ import annotations
@@ -254,3 +255,30 @@ def test_the_aml_profile_brings_alerts_as_its_unit() -> None:
 )
 def test_payment_fraud_and_other_senses_keep_their_profile(text: str, profile: str | None) -> None:
     assert _profile(text) == profile
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Online grocer: predict whether each customer will purchase again within 30 days of their first order.",
+        "Airline: at checkout, predict whether the passenger will purchase travel insurance; 150 ms budget.",
+        "Builders' merchant: estimate how many tonnes of cement each contractor will purchase next quarter.",
+        "Car dealer: which website visitors will buy a car within 90 days? Weekly list for the sales team.",
+        "Grocery app: predict which products each shopper will buy on their next visit and show 10 of them.",
+    ],
+)
+def test_a_purchase_of_anything_is_no_trial_conversion(text: str) -> None:
+    assert _profile(text) != "conversion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Project-management SaaS: predict which free-trial workspaces will purchase a paid plan before the trial ends.",
+        "Design tool: which freemium users will buy a pro subscription this month? Nightly scores.",
+        "Video editing app with a freemium tier: which users will upgrade to premium within 14 days?",
+        "Dev tools company: which self-serve teams will purchase seats for the business edition next quarter?",
+    ],
+)
+def test_a_plan_bought_is_trial_conversion(text: str) -> None:
+    assert _profile(text) == "conversion"
