@@ -10,6 +10,8 @@ paired with a near miss whose reading must stay.
 - Anti-money-laundering alerts triaged for analysts have their own profile (the outcome is a report weeks
   later, the unit an alert); laundering screened on each payment, and card fraud, keep the payment-fraud one.
 - "will purchase" names the trial-to-paid conversion profile only when a plan, subscription or licence is bought.
+- The checks' health cue for a fall (checks.yaml) needs a person's fall: German "Fall" (a case) and "falls" (if),
+  or sales that fall, do not make a request about people a health decision.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import pytest
 
 import skillrun.packs.ml_workflow.intake as intake
+from skillrun.packs.ml_workflow.checks._facts import request_regulated
 from skillrun.packs.ml_workflow.intake import read_request
 from skillrun.packs.ml_workflow.intake._classify import match_domain
 from skillrun.packs.ml_workflow.intake._text import prepare
@@ -282,3 +285,31 @@ def test_a_purchase_of_anything_is_no_trial_conversion(text: str) -> None:
 )
 def test_a_plan_bought_is_trial_conversion(text: str) -> None:
     assert _profile(text) == "conversion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kanzlei: für jeden neuen Fall vorhersagen, ob er außergerichtlich beigelegt wird (Streitwert, Gegner, Alter"
+        " der Person); die Liste kommt jeden Montag.",
+        "Support-Team: für jeden Fall die Bearbeitungsdauer schätzen, in unter 500 ms. Falls kein Text da ist, nur"
+        " die Felder der Person nutzen.",
+        "Retail: predict whether sales of each product will fall next week for members of the loyalty club.",
+        "Loyalty club: in the fall season, predict which members will redeem their points.",
+    ],
+)
+def test_a_case_or_a_falling_number_is_no_health_decision(text: str) -> None:
+    assert request_regulated(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Care homes: detect falls of elderly residents from the wrist wearable and alert staff within 10 seconds.",
+        "Hospital wards: predict each inpatient's risk of a fall in the next 24 hours, for each person admitted.",
+        "Sports watch: detect when a runner falls, for people over 70, on the watch itself.",
+        "Fall detection for seniors living alone, from a ceiling radar.",
+    ],
+)
+def test_a_persons_fall_is_still_a_health_decision(text: str) -> None:
+    assert request_regulated(text) == "health"
