@@ -80,10 +80,38 @@ def _stems(language: str) -> dict[str, frozenset[str]]:
     buckets: dict[str, set[str]] = {}
     for entry in entries:
         for cue in cue_words(entry, language):
-            for word in re.split(r"[^a-z]+", cue):
+            for word in re.split(r"[^a-z]+", _without_exclusions(cue)):
                 if _STEM.match(word):
                     buckets.setdefault(word[:2], set()).add(word)
     return {k: frozenset(v) for k, v in buckets.items()}
+
+
+def _without_exclusions(cue: str) -> str:
+    """``cue`` without its negative look-arounds: the words a cue must not stand beside ("el diario" of a
+    newspaper, "blanqueo dental") are no spelling of the domain, and would "repair" ordinary words towards
+    themselves ("enfermera" to "enfermeria")."""
+    out, i = [], 0
+    while i < len(cue):
+        if cue.startswith(("(?!", "(?<!"), i):
+            depth, j = 0, i
+            while j < len(cue):
+                if cue[j] == "\\":
+                    j += 2
+                    continue
+                if cue[j] == "[":  # a class may hold a parenthesis: "[()]"
+                    j = cue.find("]", j + 2) + 1 or len(cue)
+                    continue
+                depth += {"(": 1, ")": -1}.get(cue[j], 0)
+                j += 1
+                if depth == 0:
+                    break
+            out.append(" ")
+            i = j
+            continue
+        step = 2 if cue[i] == "\\" else 1
+        out.append(cue[i : i + step])
+        i += step
+    return "".join(out)
 
 
 def repair_typos(folded: str, language: str = "en") -> str:
