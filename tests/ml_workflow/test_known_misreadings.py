@@ -12,6 +12,11 @@ paired with a near miss whose reading must stay.
 - "will purchase" names the trial-to-paid conversion profile only when a plan, subscription or licence is bought.
 - The checks' health cue for a fall (checks.yaml) needs a person's fall: German "Fall" (a case) and "falls" (if),
   or sales that fall, do not make a request about people a health decision.
+- The task reading's two negation patterns share one list of negation words: what one denies ("não temos
+  fotos", "sans transcription", "weder Fotos noch Texte") the other denies too; German "noch" alone ("dazu
+  kommen noch die Fotos") denies nothing.
+- Words a cue must not stand beside (its negative look-arounds) are no spelling of the domain: the typo repair
+  does not turn ordinary words towards them ("enfermera" is no misspelt "enfermeria").
 """
 
 from __future__ import annotations
@@ -22,7 +27,8 @@ import skillrun.packs.ml_workflow.intake as intake
 from skillrun.packs.ml_workflow.checks._facts import request_regulated
 from skillrun.packs.ml_workflow.intake import read_request
 from skillrun.packs.ml_workflow.intake._classify import match_domain
-from skillrun.packs.ml_workflow.intake._text import prepare
+from skillrun.packs.ml_workflow.intake._task import read_task
+from skillrun.packs.ml_workflow.intake._text import _without_exclusions, prepare, repair_typos
 from skillrun.packs.ml_workflow.knowledge import knowledge
 
 
@@ -313,3 +319,47 @@ def test_a_case_or_a_falling_number_is_no_health_decision(text: str) -> None:
 )
 def test_a_persons_fall_is_still_a_health_decision(text: str) -> None:
     assert request_regulated(text) == "health"
+
+
+def _media(text: str) -> dict[str, float]:
+    return read_task(prepare(text)[0], knowledge()).media
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Loja online: prever se cada devolução será aprovada a partir dos campos do pedido; não temos fotos dos"
+        " produtos, só os campos.",
+        "Marketplace : prédire si chaque annonce sera vendue sous 7 jours, sans photos ni description, à partir du prix.",
+        "Versicherung: vorhersagen, ob ein Schaden teuer wird; weder Fotos noch Texte, nur die Felder des Formulars.",
+    ],
+)
+def test_denied_media_are_not_the_data(text: str) -> None:
+    media = _media(text)
+    assert media["image"] == 0 and media["text"] == 0
+    assert read_request(text).problem_type == "binary_classification"
+
+
+def test_noch_alone_denies_nothing() -> None:
+    text = "Online-Shop: vorhersagen, ob ein Artikel zurückgeschickt wird; dazu kommen noch die Katalogfotos des Artikels."
+    assert _media(text)["image"] > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Centre d'appels : classer chaque appel à partir de la voix, sans transcription écrite.",
+        "Call centre: classify each call from the voice, not the transcribed text.",
+    ],
+)
+def test_a_denied_transcript_leaves_the_recording(text: str) -> None:
+    task = read_task(prepare(text)[0], knowledge())
+    assert not task.transcribed
+    assert task.media["audio"] > 0
+
+
+def test_excluded_neighbours_are_no_typo_targets() -> None:
+    assert _without_exclusions(r"(?<!\bel )diarios?\b(?! (el|de (noticias|enfermeria))\b)") == r" diarios?\b "
+    assert _without_exclusions(r"a\(?!b") == r"a\(?!b"  # an escaped parenthesis opens no look-around
+    text = "marcar el inicio y el fin de cada mencion; la enfermera anota la receta"
+    assert repair_typos(text, "es") == text
