@@ -63,6 +63,7 @@ FIRST_LOOK = {
     "ga": "7c3ee69",
     "ha": "b2ec47b",
     "hb": "79ddbe9",
+    "hd": "97ee898",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -191,4 +192,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # queues, product areas), the text named only as "the complaint", "the description field", "Betreff und
     # Text", "工单内容"; 12 controls (tabular multiclass, spam/toxicity/sentiment, spans, several tags, photos).
     cases += [_case(r, "hb") for r in _jsonl(HERE / "hb_requests.jsonl")]
+    # Training only (intake-leftovers, hd): the model on a computer in each store or plant (edge, also with a
+    # camera stream and an alert in seconds), Italian "la camera" as a room, Spanish "diario" as a newspaper, AML
+    # alert triage, "will purchase" outside trial conversion, German "Fall"/"falls", negated media; 15 controls.
+    cases += [_case(r, "hd") for r in _jsonl(HERE / "hd_requests.jsonl")]
     return cases

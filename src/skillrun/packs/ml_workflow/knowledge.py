@@ -190,6 +190,10 @@ class Knowledge:
         self.lexicon = lex
         self.language_words = {lang: set(words) for lang, words in lex["languages"].items()}
         self.language_endings = {lang: tuple(ends) for lang, ends in lex["language_endings"].items()}
+        self.language_senses = {
+            lang: [(re.compile(pattern), str(word)) for pattern, word in senses.items()]
+            for lang, senses in (lex.get("language_senses") or {}).items()
+        }
         self.problem_cues = {name: cues_from(e) for name, e in lex["problem_types"].items()}
         self.serving_cues = {name: cues_from(e) for name, e in lex["serving_modes"].items()}
         self.cloud_cues = {name: cues_from(e) for name, e in lex["clouds"].items()}

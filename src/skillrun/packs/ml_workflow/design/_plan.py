@@ -27,6 +27,7 @@ _GROUPS = {
     "imaging study": "patient", "image tile": "spatial block/event", "audio frame window": "speaker",
     "part image": "production batch", "image frame": "camera/site", "query": "query", "document": "document source",
     "SKU-store": "store", "listing": "listing", "property": "postcode area", "impression": "user", "review": "product",
+    "alert": "customer",
 }  # fmt: skip
 _CADENCE = {
     "recsys": "daily", "moderation": "weekly", "fraud": "weekly", "ctr_ads": "daily", "demand_forecast": "weekly",

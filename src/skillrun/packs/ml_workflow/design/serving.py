@@ -10,6 +10,8 @@ _FALLBACK = {
     "fraud": "fail-open for low-value transactions (approve with the existing rule engine's decision), fail-closed "
     "to manual review above the high-value limit; timeouts count as model unavailable",
     "credit": "fail-closed: applications are referred to manual underwriting with the existing scorecard",
+    "aml_alerts": "the alert queue keeps its current order (the monitoring scenario's score, then age) while the model is "
+    "down; no alert is closed or held back for want of a score",
     "moderation": "fail-closed for high-risk channels (hold message, keyword blocklist decides), fail-open with the "
     "keyword blocklist elsewhere; timeout after the p99 budget",
     "recsys": "popularity list (most-popular-recent per section), cached; the page never waits on the model",

@@ -102,9 +102,11 @@ _NEVER_TEMPORAL = frozenset(
     {"image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"}
 )
 """Types whose time dependence the rubric fixes (§0.1); the learned opinion speaks only for the others."""
-_NAMED_OUTCOMES = frozenset({"churn", "attrition", "fraud", "insurance_fraud", "credit", "readmission", "maintenance", "ctr_ads"})
-"""Profiles whose outcome the rubric names as temporal (§0.1: churn, fraud, credit default, readmission,
-failure, CTR on logs). The learned opinion has met these mostly in English and overruled "détection de
+_NAMED_OUTCOMES = frozenset(
+    {"churn", "attrition", "fraud", "aml_alerts", "insurance_fraud", "credit", "readmission", "maintenance", "ctr_ads"}
+)
+"""Profiles whose outcome the rubric names as temporal (§0.1: churn, fraud (money laundering among it), credit
+default, readmission, failure, CTR on logs). The learned opinion has met these mostly in English and overruled "détection de
 fraude" and "识别欺诈交易" to false (group ee); a matched profile of the same type keeps its true."""
 
 

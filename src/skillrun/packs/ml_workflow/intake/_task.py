@@ -28,15 +28,21 @@ _MEDIA = ("image", "audio", "text")
 _NOT_MEDIA = ("transcribed", "combined", "signals", "text_only", "text_source")
 """Modality entries that qualify the media rather than name one (tasks.yaml ``modalities``)."""
 _ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
-_NEGATED = re.compile(r"(?:\b(?:not|non|no|nicht|kein\w*|pas|ni|nao|sem|sin|senza|ohne|without)\b|不是|而非)[^.,;]*$")
+_NEGATION = r"not|non|no|nor|nicht|kein\w*|pas|ni|nao|sem|sin|sans|senza|ohne|weder|without"
+"""Words that deny what follows them, in every language read (folded: Portuguese "não" is "nao"). German
+"noch" is one only after "weder" ("weder Fotos noch Texte"); alone it means "still" or "also" ("dazu kommen
+noch die Katalogfotos"), so it joins a denied list below instead of starting one."""
+_NEGATED = re.compile(rf"(?:\b(?:{_NEGATION})\b|不是|而非)[^.,;]*$")
 """A negation just before a cue ("listening to the voice, not the transcribed text") cancels it."""
 _NOT_A_MEDIUM_WORD = r"(?!label|annot|tagg|etiquet|gelabel|(?:and|or|nor|ni|noch|y|o|und|oder|et|ou|e)(?![a-z-]))[a-z-]+"
 _NEGATED_MEDIUM = re.compile(
-    r"(?<![a-z])(?:no|not|nor|without|sin|ni|sans|pas de|ohne|kein|keine|keinen|noch|senza|sem|non)\s"
-    rf"(?P<what>{_NOT_A_MEDIUM_WORD}(?:\s{_NOT_A_MEDIUM_WORD}){{0,2}})(?![a-z-])"
+    rf"(?<![a-z])(?:{_NEGATION})\s"
+    rf"(?P<what>{_NOT_A_MEDIUM_WORD}(?:\s(?:(?:nor|ni|noch)\s)?{_NOT_A_MEDIUM_WORD}){{0,2}})(?![a-z-])"
 )
-"""What a request says it does not have ("no free text", "without photos", "sin texto libre") is not its
-data; "no labelled images" still has images."""
+"""What a request says it does not have ("no free text", "without photos", "sin texto libre ni imágenes",
+"weder Fotos noch Texte") is not its data; "no labelled images" still has images. The same negation words
+as :data:`_NEGATED`, used the other way: that one cancels a cue the negation precedes in its clause, this one
+blanks the words the negation governs before the media are counted."""
 _MEDIUM_MIN = 2.0
 _FRAME_MEDIUM = 2.0
 """Texts received or screened ("we receive 3,000 e-mails a day ...") say the data is text."""

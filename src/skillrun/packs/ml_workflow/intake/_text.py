@@ -1,4 +1,5 @@
-"""Text preparation for the intake: fold accents, detect the language, repair obvious typos.
+"""Text preparation for the intake: fold accents, detect the language, read a word in that language's
+sense, repair obvious typos.
 
 Everything downstream matches lower-case, accent-free text, so the lexicons can be written once per
 language without accents ("prediccion" matches "predicción"). Typos in domain words ("recomendations",
@@ -79,10 +80,38 @@ def _stems(language: str) -> dict[str, frozenset[str]]:
     buckets: dict[str, set[str]] = {}
     for entry in entries:
         for cue in cue_words(entry, language):
-            for word in re.split(r"[^a-z]+", cue):
+            for word in re.split(r"[^a-z]+", _without_exclusions(cue)):
                 if _STEM.match(word):
                     buckets.setdefault(word[:2], set()).add(word)
     return {k: frozenset(v) for k, v in buckets.items()}
+
+
+def _without_exclusions(cue: str) -> str:
+    """``cue`` without its negative look-arounds: the words a cue must not stand beside ("el diario" of a
+    newspaper, "blanqueo dental") are no spelling of the domain, and would "repair" ordinary words towards
+    themselves ("enfermera" to "enfermeria")."""
+    out, i = [], 0
+    while i < len(cue):
+        if cue.startswith(("(?!", "(?<!"), i):
+            depth, j = 0, i
+            while j < len(cue):
+                if cue[j] == "\\":
+                    j += 2
+                    continue
+                if cue[j] == "[":  # a class may hold a parenthesis: "[()]"
+                    j = cue.find("]", j + 2) + 1 or len(cue)
+                    continue
+                depth += {"(": 1, ")": -1}.get(cue[j], 0)
+                j += 1
+                if depth == 0:
+                    break
+            out.append(" ")
+            i = j
+            continue
+        step = 2 if cue[i] == "\\" else 1
+        out.append(cue[i : i + step])
+        i += step
+    return "".join(out)
 
 
 def repair_typos(folded: str, language: str = "en") -> str:
@@ -134,10 +163,20 @@ def _one_slip(typed: str, stem: str) -> bool:
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1))
 
 
+def in_its_sense(folded: str, language: str, kb: Knowledge | None = None) -> str:
+    """``folded`` with the words that mean something else in ``language`` than in another language's cue
+    ("la camera" of an Italian request is a room) replaced by a plain word of their sense (lexicon.yaml
+    ``language_senses``)."""
+    for pattern, word in (kb or knowledge()).language_senses.get(language, ()):
+        folded = pattern.sub(word, folded)
+    return folded
+
+
 def prepare(text: str) -> tuple[str, str]:
     """The folded, typo-repaired text and its language code."""
     folded = fold(text)
     language = detect_language(folded)
+    folded = in_its_sense(folded, language)
     # Each language is repaired against its own stems only: an English stem would "fix" ordinary
     # Spanish or German words.
     return (folded if language == "zh" else repair_typos(folded, language)), language
