@@ -61,6 +61,7 @@ FIRST_LOOK = {
     "fa": "dbc85b8",
     "gb": "cb5ddc9",
     "ga": "7c3ee69",
+    "he": "e4f6660",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -181,4 +182,9 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # (French "même", "location", "application", Italian "carta", "camera", "al momento", English "station",
     # "scanner", "handy", "live", German "sonst"); 10 controls where the cue means what it says.
     cases += [_case(r, "ga") for r in _jsonl(HERE / "ga_requests.jsonl")]
+    # Training only (intake-broad, he): first-look requests in the shared suite's longer style (company, team,
+    # cloud, volumes, latency) over all 15 types and 5 serving modes, 36 English and 24 es/de/fr/zh/pt/it,
+    # in agriculture, energy, public sector, logistics, games, biotech, law, education, building, aviation,
+    # shipping, mining and sport; 12 controls.
+    cases += [_case(r, "he") for r in _jsonl(HERE / "he_requests.jsonl")]
     return cases
