@@ -64,6 +64,7 @@ FIRST_LOOK = {
     "ha": "b2ec47b",
     "hb": "79ddbe9",
     "hd": "97ee898",
+    "he": "e4f6660",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -196,4 +197,9 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # camera stream and an alert in seconds), Italian "la camera" as a room, Spanish "diario" as a newspaper, AML
     # alert triage, "will purchase" outside trial conversion, German "Fall"/"falls", negated media; 15 controls.
     cases += [_case(r, "hd") for r in _jsonl(HERE / "hd_requests.jsonl")]
+    # Training only (intake-broad, he): first-look requests in the shared suite's longer style (company, team,
+    # cloud, volumes, latency) over all 15 types and 5 serving modes, 36 English and 24 es/de/fr/zh/pt/it,
+    # in agriculture, energy, public sector, logistics, games, biotech, law, education, building, aviation,
+    # shipping, mining and sport; 12 controls.
+    cases += [_case(r, "he") for r in _jsonl(HERE / "he_requests.jsonl")]
     return cases

@@ -17,6 +17,7 @@ from ._denied import without_denials
 from ._eventtime import EVENT_VOTE, at_the_event
 from ._image import image_rules, places_objects
 from ._overrule import keep_event, keep_hybrid, keep_rules, with_kept
+from ._retrieval import per_query_stages
 from ._shown import items_shown, shows_items
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
@@ -237,6 +238,8 @@ def classify_serving(
     # "no precomputation at all" names the precompute only to deny it.
     use["precompute"] = max(0.0, use["precompute"] - use["no_precompute"])
     hybrid = _is_hybrid(use)
+    if per_query_stages(text, kb, problem_type, use):
+        scores["hybrid"] = 0.0  # 召回 then 精排 for each query: two online stages, not a precompute
     scheduled = use["minute_schedule"] > 0 and not hybrid  # "ETAs from an hourly batch, combined live": hybrid
     if scheduled:
         # "recomputed every 5 minutes from the passenger counters": a job on a short schedule reads the
