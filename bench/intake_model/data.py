@@ -61,6 +61,7 @@ FIRST_LOOK = {
     "fa": "dbc85b8",
     "gb": "cb5ddc9",
     "ga": "7c3ee69",
+    "hc": "de6660b",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -181,4 +182,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # (French "même", "location", "application", Italian "carta", "camera", "al momento", English "station",
     # "scanner", "handy", "live", German "sonst"); 10 controls where the cue means what it says.
     cases += [_case(r, "ga") for r in _jsonl(HERE / "ga_requests.jsonl")]
+    # Training only (intake-framings, hc): a suggested amount/price/rent/bid (regression, not items or yes/no),
+    # the content variant shown to each user (recommendation, even for images), candidates ordered for one
+    # worker's situation (ranking), several parts/labels per photo, scarce labels beside detect-the-unusual.
+    cases += [_case(r, "hc") for r in _jsonl(HERE / "hc_requests.jsonl")]
     return cases
