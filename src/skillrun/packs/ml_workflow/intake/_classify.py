@@ -14,6 +14,7 @@ from .._frames import sentence_bounds
 from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
 from ._denied import without_denials
+from ._framings import reframe
 from ._image import image_rules, places_objects
 from ._overrule import keep_hybrid, keep_rules, with_kept
 from ._shown import items_shown, shows_items
@@ -160,6 +161,7 @@ def classify_problem(
         # "order the backlog of tickets by the probability they escalate": the outcome is the sort key.
         scores["ranking"] += _QUANTITY_VOTE + scores["binary_classification"]
     items_shown(text, kb, task, explicit, scores)  # a user's feed, alert e-mail or "also bought" block
+    reframe(text, kb, task, scores)  # a suggested amount, a content variant per user, candidates for a worker
     if image and several:
         # "which of 11 defect types are present on each board, zero or more": several labels per photo.
         scores["multilabel_classification"] += scores["image_classification"]
