@@ -378,7 +378,8 @@ def read(
             where = False  # "detect whether each panel is soiled": the item's state, nothing placed
         many = kb.problem_rules["many_objects"].count(text) > 0
         shown = problem_type == "recommendation" and shows_items(text, kb)
-        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown)
+        suggested = kb.problem_rules["suggested_value"].count(text) > 0  # "suggest a monthly rent", 建议售价
+        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested)
         type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer
     domain = matched
