@@ -186,4 +186,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # the content variant shown to each user (recommendation, even for images), candidates ordered for one
     # worker's situation (ranking), several parts/labels per photo, scarce labels beside detect-the-unusual.
     cases += [_case(r, "hc") for r in _jsonl(HERE / "hc_requests.jsonl")]
+    # Training only, no first look (intake-framings, written after a trial retrain on hc read "suggest the
+    # category of each new listing" as an amount): "suggest/recommend/propose" with a category, team, tags or
+    # items as the object, "recommend whether", more suggested amounts, one vs several labels per photo.
+    cases += [_case(r, "hcx") for r in _jsonl(HERE / "hcx_requests.jsonl")]
     return cases
