@@ -33,10 +33,14 @@ SUGGESTED_VALUES = [
     "二手房平台：根据面积、楼层和小区，为每套新挂牌的房子建议挂牌价格，每晚批量计算。",
     "Marketplace de carros: sugerir um preço de venda para cada anúncio novo; cálculo em lote toda noite.",
     "Portale immobiliare: suggerire il canone d'affitto per ogni nuovo annuncio, calcolato ogni notte.",
+    "Hostel chain: suggest a room rate for each new hostel joining the platform, from its location and beds; weekly batch.",
+    "Bolsa de trabajo: sugerir una banda salarial para cada oferta nueva a partir del puesto y la ciudad; se calcula cada noche.",
 ]  # fmt: skip
 SUGGESTION_CONTROLS = [
     ("Bank: recommend whether to approve each small-business loan; the underwriting tool waits for the answer (<1 s).", "binary_classification"),
     ("Card issuer: recommend whether the credit limit of each customer should be raised; monthly batch.", "binary_classification"),
+    ("Banque : recommander s'il faut accorder ou non chaque demande de prêt personnel ; traitement chaque nuit.", "binary_classification"),
+    ("Krankenkasse: empfehlen, ob jeder Antrag auf Kostenübernahme genehmigt wird; 30.000 entschiedene Anträge, nächtlicher Batch.", "binary_classification"),
     ("Outdoor shop: suggest products each customer is likely to buy, shown on their homepage; recomputed nightly.", "recommendation"),
     ("Travel site: recommend hotels within the traveller's budget to each user on the homepage, refreshed nightly.", "recommendation"),
     ("Marketplace: suggest the category of each new listing from the title and description the seller typed; the form waits for it.", "text_classification"),
@@ -105,6 +109,7 @@ AMPLE_LABELS = [
 _MODEL_OVERRULES = {
     VARIANTS[0]: "poster images chosen per subscriber read as a verdict on each image",
     SCARCE_LABELS[5]: "标签稀缺 beside 可疑 read as a yes/no question",
+    SUGGESTION_CONTROLS[2][0]: "'recommander s'il faut accorder ou non' read as recommendation",
 }
 
 
