@@ -65,6 +65,7 @@ FIRST_LOOK = {
     "hb": "79ddbe9",
     "hd": "97ee898",
     "he": "e4f6660",
+    "hc": "de6660b",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -202,4 +203,12 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # in agriculture, energy, public sector, logistics, games, biotech, law, education, building, aviation,
     # shipping, mining and sport; 12 controls.
     cases += [_case(r, "he") for r in _jsonl(HERE / "he_requests.jsonl")]
+    # Training only (intake-framings, hc): a suggested amount/price/rent/bid (regression, not items or yes/no),
+    # the content variant shown to each user (recommendation, even for images), candidates ordered for one
+    # worker's situation (ranking), several parts/labels per photo, scarce labels beside detect-the-unusual.
+    cases += [_case(r, "hc") for r in _jsonl(HERE / "hc_requests.jsonl")]
+    # Training only, no first look (intake-framings, written after a trial retrain on hc read "suggest the
+    # category of each new listing" as an amount): "suggest/recommend/propose" with a category, team, tags or
+    # items as the object, "recommend whether", more suggested amounts, one vs several labels per photo.
+    cases += [_case(r, "hcx") for r in _jsonl(HERE / "hcx_requests.jsonl")]
     return cases

@@ -15,6 +15,7 @@ from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
 from ._denied import without_denials
 from ._eventtime import EVENT_VOTE, at_the_event
+from ._framings import reframe
 from ._image import image_rules, places_objects
 from ._overrule import keep_event, keep_hybrid, keep_rules, with_kept
 from ._retrieval import per_query_stages
@@ -162,6 +163,7 @@ def classify_problem(
         # "order the backlog of tickets by the probability they escalate": the outcome is the sort key.
         scores["ranking"] += _QUANTITY_VOTE + scores["binary_classification"]
     items_shown(text, kb, task, explicit, scores)  # a user's feed, alert e-mail or "also bought" block
+    reframe(text, kb, task, scores)  # a suggested amount, a content variant per user, candidates for a worker
     if image and several:
         # "which of 11 defect types are present on each board, zero or more": several labels per photo.
         scores["multilabel_classification"] += scores["image_classification"]
@@ -384,7 +386,8 @@ def read(
             where = False  # "detect whether each panel is soiled": the item's state, nothing placed
         many = kb.problem_rules["many_objects"].count(text) > 0
         shown = problem_type == "recommendation" and shows_items(text, kb)
-        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown)
+        suggested = kb.problem_rules["suggested_value"].count(text) > 0  # "suggest a monthly rent", 建议售价
+        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested)
         type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer
     domain = matched

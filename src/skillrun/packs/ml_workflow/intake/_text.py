@@ -25,7 +25,8 @@ _STEM = re.compile(r"^[a-z]{7,}$")
 # Everyday words that sit one edit away from a domain stem; never "repair" them.
 _KEEP = frozenset(
     "stream streams stores stored stories screen series served server severe settle letter better "
-    "lesson person persons reason season seasons fields months mobile models needed things contact contacts filing filings leaves".split()
+    "lesson person persons reason season seasons fields months mobile models needed things contact contacts filing filings leaves "
+    "precio precios".split()  # Spanish "price", one slip from the stem "preciso" (precise) of a serving cue
 )
 
 
