@@ -22,6 +22,8 @@ from skillrun.packs.ml_workflow.intake._overrule import keep_event
 from skillrun.packs.ml_workflow.intake._text import prepare
 from skillrun.packs.ml_workflow.knowledge import knowledge
 
+from .overruled import engine_params
+
 AT_THE_EVENT = [
     "Tyre plant: when each green tyre comes off the building machine, predict whether it will fail the uniformity"
     " test, from the machine's process parameters. Roughly 6,000 tyres/day.",
@@ -90,15 +92,7 @@ def test_the_learned_opinion_does_not_turn_the_event_into_a_batch(text: str) -> 
 _MODEL_OVERRULES = {TRIGGERED_OR_ELSEWHERE[6][0]}
 
 
-@pytest.mark.parametrize(
-    ("text", "mode"),
-    [
-        pytest.param(t, m, marks=pytest.mark.xfail(reason="learned opinion overrules the rules", strict=True))
-        if t in _MODEL_OVERRULES
-        else (t, m)
-        for t, m in TRIGGERED_OR_ELSEWHERE
-    ],
-)
+@pytest.mark.parametrize(("text", "mode"), engine_params(TRIGGERED_OR_ELSEWHERE, _MODEL_OVERRULES))
 def test_the_controls_keep_their_mode_with_the_learned_opinion(text: str, mode: str) -> None:
     assert read_request(text).serving_mode == mode
 

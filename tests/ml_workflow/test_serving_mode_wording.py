@@ -31,6 +31,8 @@ from skillrun.packs.ml_workflow.intake._denied import without_denials
 from skillrun.packs.ml_workflow.intake._text import prepare
 from skillrun.packs.ml_workflow.knowledge import knowledge
 
+from .overruled import engine_params
+
 SCHEDULED_JOB = [
     "Compressor fleet: telemetry lands every 10 seconds, and a 20-minute batch job predicts which compressors fail in the next day; alerts go to the maintenance channel.",
     "An hourly batch reads the Kinesis archive of app events and flags devices that behave unusually; there are no labels.",
@@ -111,15 +113,7 @@ def test_serving_mode_from_wording_by_the_rules(text: str, mode: str, monkeypatc
     assert read_request(text).serving_mode == mode
 
 
-@pytest.mark.parametrize(
-    ("text", "mode"),
-    [
-        pytest.param(t, m, marks=pytest.mark.xfail(reason="learned opinion overrules the rules", strict=True))
-        if t in OVERRULED
-        else (t, m)
-        for t, m in CASES
-    ],
-)
+@pytest.mark.parametrize(("text", "mode"), engine_params(CASES, OVERRULED))
 def test_serving_mode_from_wording_with_the_learned_opinion(text: str, mode: str) -> None:
     assert read_request(text).serving_mode == mode
 
