@@ -10,6 +10,8 @@ COMPOUNDS = [
     "Ein Versandhändler möchte die Retourenwahrscheinlichkeit jeder Bestellung beim Checkout vorhersagen.",
     "Leasingfirma: das Ausfallrisiko jedes neuen Vertrags bei Antragstellung vorhersagen.",
     "Telekom: die Kündigungswahrscheinlichkeit jedes Kunden für die nächsten 60 Tage vorhersagen, wöchentlich.",
+    # "schätzen" (estimate) before a compound risk: the risk is still a probability, not an amount.
+    "Leasingfirma: das Ausfallrisiko jedes neuen Vertrags bei Antragstellung schätzen.",
 ]
 AMOUNTS = [
     "Ein Versandhändler möchte den Retourenwert jeder Bestellung in Euro schätzen, nächtlich.",
