@@ -1,10 +1,13 @@
-"""Serving words a request names only to rule them out.
+"""Serving words a request names only to rule them out, or for something other than serving.
 
 "No real-time needed, every hour is enough", "it doesn't need to be live", "kein Echtzeitbedarf",
 "pas besoin de temps réel", "不需要实时": the words "real-time", "live" and "Echtzeit" are the cues that
 vote for an online mode, so left in place they would vote for the very mode the request declines. The
 denied spans (knowledge/tasks.yaml consumption.denied) are blanked before the serving words are read, and
 each denial is counted as a result nobody waits on (rubric §0.1: real-time is a caller waiting).
+
+A retraining schedule ("we retrain monthly", consumption.training_cadence) is blanked the same way but not
+counted: it is about the training pipeline, not about who waits on a score.
 """
 
 from __future__ import annotations
@@ -16,7 +19,10 @@ _ROUNDS = 3
 
 
 def without_denials(text: str, kb: Knowledge) -> tuple[str, int]:
-    """``text`` with each denied serving phrase blanked (same length, so offsets hold), and their count."""
+    """``text`` with each denied serving phrase and each retraining schedule blanked (same length, so offsets
+    hold), and the count of denials."""
+    for start, end, _factor in kb.consumption_cues["training_cadence"].hits(text):
+        text = text[:start] + " " * (end - start) + text[end:]
     cues = kb.consumption_cues["denied"]
     denied = 0
     for _ in range(_ROUNDS):
