@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from skillrun.packs.ml_workflow.intake._classify import classify_serving
 from skillrun.packs.ml_workflow.intake._overrule import keep_hybrid
+from skillrun.packs.ml_workflow.intake._serving import classify_serving
 from skillrun.packs.ml_workflow.intake._text import prepare
 from skillrun.packs.ml_workflow.knowledge import knowledge
 
@@ -28,8 +28,8 @@ ONLY_NAMED_OR_READ_BACK = [
 
 def _serving(text: str) -> tuple[str, bool]:
     folded, _ = prepare(text)
-    mode, _scores, _stated, computed_online, _event = classify_serving(folded, knowledge(), None, "recommendation", None, None)
-    return mode, computed_online
+    serving = classify_serving(folded, knowledge(), None, "recommendation", None, None)
+    return serving.mode, serving.computed_online
 
 
 @pytest.mark.parametrize("text", COMPUTED_ONLINE)

@@ -1,24 +1,21 @@
-"""What kind of problem a request describes: its domain profile, problem type and serving mode.
+"""What kind of problem a request describes: its domain profile and problem type, read together with its
+serving mode (intake/_serving.py) and the learned second opinion on both.
 
 Each decision is a vote: lexicon cues (knowledge/lexicon.yaml) and the matched domain profile
 (knowledge/domains.yaml) add weights, a few rules from the rubric settle the known conflicts (an image
-word plus "segment" is segmentation, in _image.py; a recommender with both a homepage and a newsletter is
-hybrid).
+word plus "segment" is segmentation, in _image.py).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .._frames import sentence_bounds
 from .._learned import Opinion
 from ..knowledge import Domain, Knowledge
-from ._denied import without_denials
-from ._eventtime import EVENT_VOTE, at_the_event
 from ._framings import reframe
 from ._image import image_rules, places_objects
-from ._overrule import keep_event, keep_hybrid, keep_rules, with_kept
-from ._retrieval import per_query_stages
+from ._overrule import keep_mode, keep_rules, with_kept
+from ._serving import classify_serving
 from ._shown import items_shown, shows_items
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
 
@@ -32,25 +29,6 @@ _OWN_WORDS = 3.0
 _ENUMERATED_VOTE = 5.0
 _QUANTITY_VOTE = 5.0
 """An explicit class count ("into one of 5 tracks") outweighs a domain's usual binary framing."""
-_SERVING_DEFAULT_VOTE = 1.5
-"""A domain's usual serving mode; one explicit cue in the request ("every night", "at checkout") outweighs it."""
-_LATENCY_VOTE = 3.0
-_HYBRID_VOTE = 6.0
-_STREAM_SOURCE_VOTE = 3.0
-_ON_DEVICE_VOTE = 5.0
-_OFFLINE = ("offline", "hors ligne", "fuera de linea", "fora de linha", "离线")
-_GATEWAY = ("gateway", "passerelle", "pasarela", "网关")
-_RELAY_EDGE_VOTE = 2.5
-"""A gateway that only passes data on still says where it sits: one weak edge cue's worth."""
-_INTERACTIVE_MS = 10_000
-_CAPACITY_VOTE = 2.0
-_EVENT_DEADLINE_VOTE = 4.0
-"""A result wanted minutes to hours after each event outweighs one real-time event phrase plus a default."""
-_MINUTE_SCHEDULE_VOTE = 4.0
-"""A recompute every few minutes is a stated schedule: as strong as an event-triggered job's deadline."""
-_STREAM_HORIZON_DAYS = 0.5
-_BATCH_HORIZON_DAYS = 3.0
-"""A stated response budget up to this long means someone waits for the answer."""
 
 
 @dataclass
@@ -215,154 +193,6 @@ def _folds(explicit: dict[str, float], scores: dict[str, float], image: bool, un
         scores["multilabel_classification"] += scores.get("binary_classification", 0)
 
 
-def classify_serving(
-    text: str,
-    kb: Knowledge,
-    domain: Domain | None,
-    problem_type: str,
-    latency_ms: float | None,
-    peak_rps: float | None,
-    capacity: float | None = None,
-    horizon_days: float | None = None,
-) -> tuple[str, dict[str, float], bool, bool, bool]:
-    """Mode, votes, whether the request states anything about serving, whether it computes online on
-    top of a precompute (the hybrid frame the learned opinion may not turn into a batch), and whether it
-    scores each item at its own event (intake/_eventtime.py)."""
-    text, denied = without_denials(text, kb)  # "no real-time needed": the words must not vote real-time
-    scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
-    bounds = sentence_bounds(text)
-    use = {
-        name: cues.count(text) + sum(f.matches(text, bounds) for f in kb.consumption_frames[name])
-        for name, cues in kb.consumption_cues.items()
-    }
-    use["event_deadline"] += denied  # a declined online mode: nobody waits on the answer
-    stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values()) or denied > 0
-    # "no precomputation at all" names the precompute only to deny it.
-    use["precompute"] = max(0.0, use["precompute"] - use["no_precompute"])
-    hybrid = _is_hybrid(use)
-    if per_query_stages(text, kb, problem_type, use):
-        scores["hybrid"] = 0.0  # 召回 then 精排 for each query: two online stages, not a precompute
-    scheduled = use["minute_schedule"] > 0 and not hybrid  # "ETAs from an hourly batch, combined live": hybrid
-    if scheduled:
-        # "recomputed every 5 minutes from the passenger counters": a job on a short schedule reads the
-        # sensors in bulk; only scoring each event as it arrives is a stream (rubric §0.1).
-        use["stream_source"] = max(0.0, use["stream_source"] - use["minute_schedule"])
-        scores["batch"] += _MINUTE_SCHEDULE_VOTE
-    edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)]
-    if edge and use["relay"] and use["stream_source"] and all(any(g in w for g in _GATEWAY) for w in edge):
-        # "IoT gateways forward the readings to Kafka in our AWS account": the gateway is named as a relay,
-        # the model runs on the stream; a gateway that decides itself is named with "on the gateway".
-        scores["edge"] += _RELAY_EDGE_VOTE
-        edge = []
-    if edge and not (hybrid and all(w.endswith(_OFFLINE) for w in edge)):
-        # "embed all documents offline, re-score at query time" precomputes; it does not run on a device.
-        # The device named outright decides, so its vote says so: a bare cue weight ("jetson" 2.5 against a
-        # latency figure's 2) read as a close call and let the learned opinion move it to real-time (ee-18).
-        scores["edge"] += _ON_DEVICE_VOTE
-        return "edge", scores, True, False, False
-    explicit = dict(scores)
-    default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
-    if problem_type == "ranking" and not kb.problem_rules["search_words"].count(text):
-        default = "batch"  # a ranked list for people to work through, not an answer to a query
-    if default == "edge":
-        default = _default_mode(problem_type)  # a device is never assumed: edge needs the request to say so
-    scores[default] = scores.get(default, 0) + _SERVING_DEFAULT_VOTE
-    if hybrid:
-        # Scores, candidates or embeddings precomputed offline, then an online step on each request;
-        # the request's "online" and "real-time" words describe that step.
-        scores["hybrid"] += _HYBRID_VOTE + scores["real-time"] / 2
-        explicit["hybrid"] += _HYBRID_VOTE
-        scores["real-time"] /= 2
-    # Events consumed from a broker (Kafka, Kinesis, Event Hubs...) are a stream, unless a caller waits.
-    # A failure warned of days ahead can be scored in a batch even when the sensors stream.
-    ahead = horizon_days is not None and horizon_days >= _BATCH_HORIZON_DAYS
-    fed = use["stream_source"] > 0 and not use["synchronous"] and not ahead
-    if fed:
-        # A stream joined with a scheduled precompute ("hourly forecasts combined with live requests")
-        # feeds the online step of a hybrid.
-        scores["hybrid" if hybrid and use["online_compute"] else "streaming"] += _STREAM_SOURCE_VOTE
-        # "within seconds" on a consumed stream is the stream's freshness, not a caller waiting.
-        scores["real-time"] *= 0.5
-    if use["synchronous"]:
-        scores["hybrid" if hybrid else "real-time"] += _STREAM_SOURCE_VOTE
-    on_stream = explicit["streaming"] >= 3 or fed  # two stream signals: Kafka, events/s, telemetry...
-    # An explicit precompute-plus-online statement owns the latency figures: they describe its online step.
-    online = "hybrid" if explicit["hybrid"] >= 3 else "real-time"
-    if use["on_device"]:
-        online = "edge"  # "within 200 ms from a local GPU box": the budget of a device that decides itself
-    if latency_ms is not None and latency_ms <= _INTERACTIVE_MS:
-        key = "streaming" if on_stream and not use["synchronous"] else online
-        scores[key] += _LATENCY_VOTE
-    if peak_rps is not None and peak_rps >= 1 and explicit["batch"] == 0:
-        scores["streaming" if on_stream else online] += 2.5
-    if capacity and not use["synchronous"]:
-        # People working through N cases a day read a worklist; with a caller waiting on each answer the
-        # count is its calls ("the planning system calls the model ... 3,000 calls a day").
-        scores["batch"] += _CAPACITY_VOTE
-    continuous = kb.problem_rules["continuous_data"].count(text) > 0
-    if continuous and use["alert_deadline"] and not use["synchronous"] and not (ahead or hybrid or scheduled):
-        # Readings every few seconds or minutes and an alarm within minutes: scored on the stream as the
-        # readings arrive ("Drucksensoren alle 30 Sekunden ... Alarm innerhalb von 5 Minuten").
-        scores["streaming"] += _STREAM_SOURCE_VOTE
-    elif use["event_deadline"] and not (on_stream or continuous or use["synchronous"] or hybrid):
-        # "within 30 minutes of each scan", "by the next shift": a job the event triggers; nobody waits on a
-        # call, so the event words ("when an adjuster uploads", "an answer within") and a profile's usual
-        # real-time do not decide. Only a stated budget in seconds or less keeps a share of the vote.
-        scores["batch"] += _EVENT_DEADLINE_VOTE
-        scores["real-time"] *= 0.5 if latency_ms is not None and latency_ms <= _INTERACTIVE_MS else 0.0
-    event = at_the_event(use, explicit, on_stream or continuous or scheduled or hybrid)
-    if event:
-        scores["real-time"] += EVENT_VOTE
-    if horizon_days is not None and kb.problem_rules["continuous_data"].count(text):
-        # Continuous sensor data: a warning hours ahead must run on the stream, days ahead can wait for a batch.
-        # A level forecast "recomputed every 5 minutes" for the next half hour is a schedule, not a warning.
-        if horizon_days <= _STREAM_HORIZON_DAYS and problem_type != "forecasting" and not scheduled:
-            scores["streaming"] += _CAPACITY_VOTE
-        elif horizon_days >= _BATCH_HORIZON_DAYS:
-            scores["batch"] += _CAPACITY_VOTE
-    if problem_type in ("recommendation", "ranking") and explicit["batch"] > 0 and explicit["real-time"] + explicit["hybrid"] > 0:
-        scores["hybrid"] += 4 if explicit["hybrid"] >= 3 else 2
-    if _is_lookup(use):
-        # "scored nightly, the app just reads the stored score": the online side runs no model.
-        scores["batch"] += _HYBRID_VOTE
-    if use["on_device"]:
-        scores["edge"] += _ON_DEVICE_VOTE  # a device named with "by itself", "on board", "no signal"...
-    if scores["edge"] < 5:
-        # Weak edge words ("android app") describe where results are shown, not where the model runs.
-        scores["edge"] = 0
-    best = max(scores, key=lambda k: (scores[k], k == default))
-    return best, scores, stated, hybrid and use["online_compute"] > 0, event
-
-
-def _is_hybrid(use: dict[str, float]) -> bool:
-    """Precomputed output plus an online step that computes on top of it (rubric §0.1 hybrid).
-
-    A nightly precompute with any online step has long read as hybrid. A refresh on another schedule
-    ("weekly", "a Sunday batch") needs a step that computes (re-rank, filter, combine with the form or
-    the session), and a stored result that is only read back at request time is batch whatever the
-    schedule.
-    """
-    if _is_lookup(use):
-        return False
-    if use["precompute"] > 0 and use["online_step"] > 0:
-        return True
-    return use["precompute"] + use["scheduled_refresh"] > 0 and use["online_compute"] > 0
-
-
-def _is_lookup(use: dict[str, float]) -> bool:
-    return use["lookup"] > 0 and use["online_compute"] == 0 and use["precompute"] + use["scheduled_refresh"] > 0
-
-
-def _default_mode(problem_type: str) -> str:
-    return {
-        "ranking": "real-time",
-        "recommendation": "hybrid",
-        "anomaly_detection": "streaming",
-        "object_detection": "real-time",
-        "text_classification": "real-time",
-    }.get(problem_type, "batch")
-
-
 def read(
     text: str,
     kb: Knowledge,
@@ -396,16 +226,14 @@ def read(
         # that type the request mentions, else the generic profile of the type (never another business's).
         found = _domain_of_type(text, kb, problem_type)
         domain, domain_score = found if found is not None else (kb.generic[problem_type], 0.0)
-    mode, serving_scores, stated, computed_online, at_event = classify_serving(
-        text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days
-    )
+    serving = classify_serving(text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days)
+    mode, serving_scores = serving.mode, serving.scores
     if feats is not None:
         mode_opinion = kb.intake_model.opinion("serving_mode", feats, mode, serving_scores)
-        kept = keep_event(mode, keep_hybrid(mode, mode_opinion.answer, computed_online), at_event)
-        mode_opinion = with_kept(mode_opinion, kept)
+        mode_opinion = with_kept(mode_opinion, keep_mode(mode, mode_opinion.answer, serving.computed_online, serving.at_event))
         mode = mode_opinion.answer
     return Reading(
-        domain, domain_score, problem_type, problem_scores, mode, serving_scores, stated, matched, medium,
+        domain, domain_score, problem_type, problem_scores, mode, serving_scores, serving.stated, matched, medium,
         type_opinion, mode_opinion,
     )  # fmt: skip
 

@@ -12,6 +12,7 @@ counted: it is about the training pipeline, not about who waits on a score.
 
 from __future__ import annotations
 
+from .._cues import Cues
 from ..knowledge import Knowledge
 
 _ROUNDS = 3
@@ -21,17 +22,20 @@ _ROUNDS = 3
 def without_denials(text: str, kb: Knowledge) -> tuple[str, int]:
     """``text`` with each denied serving phrase and each retraining schedule blanked (same length, so offsets
     hold), and the count of denials."""
-    for start, end, _factor in kb.consumption_cues["training_cadence"].hits(text):
-        text = text[:start] + " " * (end - start) + text[end:]
-    cues = kb.consumption_cues["denied"]
-    denied = 0
+    text, _ = _blanked(text, kb.consumption_cues["training_cadence"])
+    return _blanked(text, kb.consumption_cues["denied"])
+
+
+def _blanked(text: str, cues: Cues) -> tuple[str, int]:
+    """``text`` with every hit of ``cues`` blanked, and the number of phrases blanked."""
+    phrases = 0
     for _ in range(_ROUNDS):
         hits = sorted(cues.hits(text))
         if not hits:
             break
         reach = -1
         for start, end, _factor in hits:
-            denied += start >= reach  # two cues over one phrase ("no need for real-time") are one denial
+            phrases += start >= reach  # two cues over one phrase ("no need for real-time") are one phrase
             reach = max(reach, end)
             text = text[:start] + " " * (end - start) + text[end:]
-    return text, denied
+    return text, phrases

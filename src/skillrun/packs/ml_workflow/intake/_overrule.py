@@ -180,6 +180,11 @@ def keep_rules(
     return keep_value(rule, keep_text(rule, keep_shown(rule, kept, shown), medium), suggested)
 
 
+def keep_mode(rule: str, answer: str, computed_online: bool, at_event: bool) -> str:
+    """The serving mode after the measured guards, as :func:`keep_rules` is for the problem type."""
+    return keep_event(rule, keep_hybrid(rule, answer, computed_online), at_event)
+
+
 def with_kept(opinion: Opinion, answer: str) -> Opinion:
     """``opinion`` with the answer a guard above keeps; the model's own answer, when overruled, becomes the
     runner-up (a close-call assumption in the report names it)."""
