@@ -28,6 +28,8 @@ ProblemType = Literal[
     "image_segmentation",
     "audio_classification",
     "uplift_modeling",
+    # Not in the rubric's vocabulary (§0.1): segments asked for with no target to predict.
+    "clustering",
 ]
 PROBLEM_TYPES: tuple[str, ...] = ProblemType.__args__  # type: ignore[attr-defined]
 

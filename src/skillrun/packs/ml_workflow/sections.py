@@ -33,6 +33,7 @@ PROBLEM_TYPE_LABELS: dict[str, str] = {
     "image_segmentation": "Image segmentation",
     "audio_classification": "Audio classification",
     "uplift_modeling": "Uplift modeling",
+    "clustering": "Clustering (segmentation, no target)",
 }
 
 SERVING_MODE_LABELS: dict[str, str] = {

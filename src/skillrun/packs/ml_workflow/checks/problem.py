@@ -13,6 +13,7 @@ _TYPE_PATTERNS = [
     ("uplift_modeling", r"uplift"),
     ("sequence_labeling", r"sequence label|named entit|\bNER\b|token classification"),
     ("object_detection", r"object detection"),
+    ("clustering", r"clustering|cluster analysis"),
     ("image_segmentation", r"segmentation"),
     ("image_classification", r"image classif"),
     ("audio_classification", r"audio classif|keyword spotting|sound classif|audio event"),

@@ -59,6 +59,16 @@ class Plan:
         return _CADENCE_DAYS[self.cadence]
 
     @property
+    def holdout(self) -> str:
+        """The final test split, named as the problem and the training sections both call it."""
+        return "out-of-time holdout" if self.brief.temporal else "held-out test set"
+
+    @property
+    def unsupervised(self) -> bool:
+        """Segments with no target (clustering): nothing is labelled, so nothing "matures"."""
+        return self.brief.problem_type == "clustering"
+
+    @property
     def managed(self) -> bool:
         return self.platform != "oss"
 

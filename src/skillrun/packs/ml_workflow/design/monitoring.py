@@ -12,7 +12,6 @@ _SMALL_REFERENCE_ROWS = 1000
 
 
 def design_monitoring(plan: Plan) -> MonitoringDrift:
-    m = plan.kb.monitoring
     drift_tool = _drift_tool(plan)
     return MonitoringDrift(
         data_drift=Monitor(
@@ -23,19 +22,10 @@ def design_monitoring(plan: Plan) -> MonitoringDrift:
         ),
         model_drift=Monitor(
             tool=drift_tool,
-            threshold=(
-                f"prediction/score distribution {_prediction_shift(plan)}; "
-                f"matured-label {plan.metric_short}: {m['performance_drop']} "
-                f"(cohort scored ≥ {days_text(math.ceil(plan.label_delay))} ago)"
-            ),
+            threshold=f"prediction/score distribution {_prediction_shift(plan)}; {_performance_drop(plan)}",
             action="alert the model owner; > 15% relative drop = retrain and gate, or rollback to the previous version",
         ),
-        concept_drift=Monitor(
-            tool=f"{drift_tool} + tracked matured-label backtests",
-            threshold=_concept_threshold(plan),
-            action="retrain on recent matured data and re-run the promotion gate; if the relationship changed "
-            "structurally, revisit features (owner: model owner, severity high)",
-        ),
+        concept_drift=_concept_monitor(plan, drift_tool),
         operational=Monitor(tool=plan.stack.ops, threshold=_ops_threshold(plan), action="page on-call; rollback or fall back per the serving plan"),
         retraining_policy=_retraining(plan),
         notes=_notes(plan),
@@ -44,7 +34,7 @@ def design_monitoring(plan: Plan) -> MonitoringDrift:
 
 _OUTPUT_KIND = {
     "regression": "numeric", "forecasting": "numeric", "uplift_modeling": "numeric", "ranking": "ranked",
-    "recommendation": "ranked", "object_detection": "spatial", "image_segmentation": "spatial",
+    "recommendation": "ranked", "object_detection": "spatial", "image_segmentation": "spatial", "clustering": "segments",
 }  # fmt: skip
 
 
@@ -90,7 +80,40 @@ def _data_drift_threshold(plan: Plan) -> str:
     return text
 
 
+def _performance_drop(plan: Plan) -> str:
+    if plan.unsupervised:
+        return (
+            f"{plan.metric_short} of the current assignments on the latest window below 90% of its training value, "
+            "or > 5% of entities farther from their centroid than the training 99th-percentile distance"
+        )
+    delay = days_text(math.ceil(plan.label_delay))
+    return f"matured-label {plan.metric_short}: {plan.kb.monitoring['performance_drop']} (cohort scored ≥ {delay} ago)"
+
+
+def _concept_monitor(plan: Plan, drift_tool: str) -> Monitor:
+    if plan.unsupervised:
+        return Monitor(
+            tool=f"{drift_tool} + a scheduled refit-stability job",
+            threshold=_concept_threshold(plan),
+            action="refit and re-run the gate; if a segment changed meaning, re-describe it with the teams that act on "
+            "it before the next campaign (owner: model owner, severity high)",
+        )
+    return Monitor(
+        tool=f"{drift_tool} + tracked matured-label backtests",
+        threshold=_concept_threshold(plan),
+        action="retrain on recent matured data and re-run the promotion gate; if the relationship changed "
+        "structurally, revisit features (owner: model owner, severity high)",
+    )
+
+
 def _concept_threshold(plan: Plan) -> str:
+    if plan.unsupervised:
+        # No P(y|x) to drift: what changes is the structure of the data and what each segment is worth.
+        return (
+            "segment structure: adjusted Rand index < 0.7 between the current assignments and a refit on the latest "
+            "window; the outcome of segment-tailored actions vs the holdout (per segment) drops > 10% relative over "
+            "two campaign cycles"
+        )
     delay = math.ceil(plan.label_delay)
     text = (
         f"concept drift = change in P(y|x) (not just P(x) or P(y)): performance decay of {plan.metric_short} on matured "
@@ -132,11 +155,19 @@ def _retraining(plan: Plan) -> str:
         else "automatic promotion only through the gate, with the owner notified"
     )
     max_age = math.ceil(plan.cadence_days * plan.kb.monitoring["staleness"]["model_age_factor"])
+    if plan.unsupervised:
+        return (
+            f"Scheduled + triggered: refit {plan.cadence} on the latest behaviour window; triggers: {plan.metric_short} on "
+            "fresh data below 90% of its training value, segment-share PSI ≥ 0.25, or adjusted Rand index < 0.7 against "
+            f"a refit. Every refit passes the gate ({plan.metric_short} and stability vs the current segments and the rule "
+            f"baseline), segment ids are matched to the previous run, and {approval}. Staleness bound: page if the "
+            f"segments are older than {max_age} days."
+        )
     return (
         f"Scheduled + triggered: retrain {plan.cadence} on a sliding window of matured labels; triggers: matured "
         f"{plan.metric_short} drop > 10% relative, data drift confirmed by a performance check, or a new data volume "
-        f"of ≥ 20% since the last training. Every candidate passes the promotion gate (validation on the out-of-time "
-        f"holdout, slices, sanity checks) and {approval}. Staleness bound: page if the model is older than {max_age} days."
+        f"of ≥ 20% since the last training. Every candidate passes the promotion gate (validation on the {plan.holdout}, "
+        f"slices, sanity checks) and {approval}. Staleness bound: page if the model is older than {max_age} days."
     )
 
 

@@ -37,10 +37,7 @@ def design_problem(plan: Plan) -> ProblemDefinition:
     return ProblemDefinition(
         problem_type=brief.problem_type,
         problem_type_detail=_framing(plan),
-        target_variable=(
-            f"{brief.target}. Label source: {domain.label_source}; labels arrive about "
-            f"{days_text(plan.label_delay)} after the prediction point (label delay)."
-        ),
+        target_variable=f"{brief.target}. Label source: {domain.label_source}; {_label_timing(plan)}.",
         business_metric=(
             f"{domain.business_metric}. Link to the model: the prediction drives '{brief.decision.split(';')[0]}', so "
             f"a better {plan.metric_short} offline should move this metric online (checked in the A/B test)"
@@ -54,7 +51,8 @@ def design_problem(plan: Plan) -> ProblemDefinition:
 
 def _framing(plan: Plan) -> str:
     brief = plan.brief
-    parts = [f"predict {brief.target.split(';')[0].split('. ')[0]}"]
+    target = brief.target.split(";")[0].split(". ")[0]
+    parts = [f"assign the {target}" if plan.unsupervised else f"predict {target}"]
     if brief.base_rate is not None:
         balance = "imbalanced" if brief.imbalanced else "roughly balanced"
         parts.append(f"{balance}, positives ~{share(brief.base_rate)}")
@@ -89,8 +87,7 @@ def _baseline(plan: Plan) -> str:
     elif short == "ROC-AUC":
         number = "random ROC-AUC = 0.50; the heuristic typically reaches 0.60-0.70"
     else:
-        where = "out-of-time holdout" if brief.temporal else "held-out test set"
-        number = f"its {short} is computed on the same {where} before any model work"
+        number = f"its {short} is computed on the same {plan.holdout} before any model work"
     also = "" if plan.domain.generic else f"; also {plan.ptype.baseline}"
     return f"Baseline: {baseline}{also}. Expected: {number} (measured in week 1 on the holdout)."
 
@@ -98,9 +95,7 @@ def _baseline(plan: Plan) -> str:
 def _threshold(plan: Plan) -> str:
     brief, short, gain = plan.brief, plan.metric_short, plan.ptype.gain
     direction = "higher" if plan.ptype.higher_is_better else "lower"
-    bar = f"{short} ≥ {gain:.0%} {direction} (relative) than the baseline on the out-of-time holdout"
-    if not brief.temporal:
-        bar = f"{short} ≥ {gain:.0%} {direction} (relative) than the baseline on the held-out test set"
+    bar = f"{short} ≥ {gain:.0%} {direction} (relative) than the baseline on the {plan.holdout}"
     if short == "PR-AUC" and brief.base_rate is not None:
         floor = min(0.9, max(brief.base_rate * 4, brief.base_rate + 0.10))
         bar += f" and PR-AUC ≥ {floor:.2f} absolute"
@@ -111,8 +106,21 @@ def _threshold(plan: Plan) -> str:
     return f"{bar}; no important slice worse than the baseline; {business}"
 
 
+def _label_timing(plan: Plan) -> str:
+    delay = days_text(plan.label_delay)
+    if plan.unsupervised:
+        return f"the outcome of the actions taken per segment is known about {delay} after assignment"
+    return f"labels arrive about {delay} after the prediction point (label delay)"
+
+
 def _justification(plan: Plan) -> str:
     brief = plan.brief
+    if plan.unsupervised:
+        return (
+            "ML vs heuristic: rule segments (RFM quintiles) cut one signal at a time; clustering groups entities on "
+            "many behaviours at once. The rule segments stay as the baseline, and the clusters replace them only if "
+            "they are more stable and tailored actions on them convert better."
+        )
     if brief.maturity == "first-model" or (brief.base_rate is not None and brief.base_rate < 0.01):
         text = (
             "ML vs heuristic: ship the heuristic baseline first (days, not weeks) and move to ML only if the "

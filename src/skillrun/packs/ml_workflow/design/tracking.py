@@ -41,7 +41,7 @@ def design_tracking(plan: Plan) -> ExperimentTracking:
     slices = _SLICES.get(brief.regulated or "", "") or _MODALITY_SLICES.get(brief.modality, _MODALITY_SLICES["tabular"])
     tracked = (
         f"code version (git SHA), data version/snapshot id ({plan.stack.data_versioning}), hyperparameters, "
-        f"metrics on train/validation/out-of-time test including the baseline ({plan.metric_short} and the business "
+        f"metrics on train/validation and the {plan.holdout} including the baseline ({plan.metric_short} and the business "
         f"proxy), per-slice metrics ({slices}), model artifact with signature, environment (Docker image digest + "
         "lockfile), random seed, feature list and schema version"
     )

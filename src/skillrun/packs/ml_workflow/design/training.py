@@ -115,7 +115,7 @@ def _tuning(plan: Plan) -> Stage:
     hours = 1 if plan.simple else 4
     return Stage(
         tool_method=f"Bayesian search (TPE) with {tool}: {trials} trials, ≤ {hours} hours per run, early pruning",
-        notes="objective on the validation folds only; the out-of-time test set is touched once, for the final candidate",
+        notes=f"objective on the validation folds only; the {plan.holdout} is touched once, for the final candidate",
     )
 
 
@@ -124,7 +124,7 @@ def _gate(plan: Plan) -> Stage:
     better = "higher" if plan.ptype.higher_is_better else "lower"
     gate = (
         f"promotion gate: the candidate must beat the baseline by ≥ {plan.ptype.gain:.0%} and the current champion by "
-        f"≥ 2% relative {short} ({better} is better) on the out-of-time holdout"
+        f"≥ 2% relative {short} ({better} is better) on the {plan.holdout}"
     )
     checks = (
         "no important slice worse than the champion by > 5% relative; sanity checks: no NaN/inf predictions, "
@@ -149,6 +149,12 @@ def _registry(plan: Plan) -> Stage:
 
 
 def _cadence_note(plan: Plan) -> str:
+    if plan.unsupervised:
+        return (
+            f"Cadence: refit {plan.cadence} on the latest behaviour window; new segments are matched to the previous "
+            "run's (Hungarian matching on centroid distance) so that segment ids and names stay stable for the teams "
+            f"that use them; cadence is revisited if {plan.metric_short} on fresh data decays faster."
+        )
     delay = math.ceil(plan.label_delay)
     return (
         f"Cadence: retrain {plan.cadence}; training uses only matured labels, so the training window ends ≥ "
@@ -163,7 +169,8 @@ def _compute_note(plan: Plan) -> str:
     if brief.model_complexity == "deep-learning":
         where = "the available GPU server" if brief.gpu else "one rented GPU instance on spot/preemptible pricing"
         return f"Compute: fine-tuning on {where}; inference optimised for CPU where the latency budget allows."
-    return "Compute: CPU instances are enough for GBDT training at this scale; no accelerator needed."
+    model = "k-means/mixture fitting" if plan.unsupervised else "GBDT training"
+    return f"Compute: CPU instances are enough for {model} at this scale; no accelerator needed."
 
 
 def _regulated_note(regulated: str) -> str:

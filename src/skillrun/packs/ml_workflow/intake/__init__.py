@@ -27,6 +27,7 @@ from ._naming import (
 )
 from ._numbers import Quantities, parse_quantities
 from ._restate import restate
+from ._segments import segmented_noun
 from ._subject import about_a_person, mask_class_lists
 from ._text import MAX_CHARS, prepare
 
@@ -78,6 +79,8 @@ def read_request(text: str) -> Brief:
             words = {w: e for w, e in words.items() if e not in ("query", "request", "user", "customer")}
         if reading.problem_type == "forecasting":
             entity = series_key(folded, words) or stated_series(folded, kb.forecast_series) or reading.domain.entity
+        elif reading.problem_type == "clustering":
+            entity = segmented_noun(folded) or entity_from_text(folded, words, qty.population_noun) or reading.domain.entity
         else:
             # "rank the ads for each auction": what "each" picks out is the query side of a ranking.
             ordered = reading.problem_type in ("ranking", "recommendation")
@@ -99,7 +102,7 @@ def read_request(text: str) -> Brief:
 
 _ALWAYS_TEMPORAL = frozenset({"forecasting", "anomaly_detection", "uplift_modeling"})
 _NEVER_TEMPORAL = frozenset(
-    {"image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"}
+    {"image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling", "clustering"}
 )
 """Types whose time dependence the rubric fixes (§0.1); the learned opinion speaks only for the others."""
 _NAMED_OUTCOMES = frozenset(
@@ -150,11 +153,17 @@ def _assemble(
         close = _close_call(field, opinion)
         if close is not None:
             notes.append(close)
+    if pt == "clustering":
+        assume(
+            "problem_type", "clustering (segments, no target)",
+            "the request asks for groups and names nothing to predict; the segments are judged offline by silhouette "
+            "and stability and online by segment-tailored actions against a holdout",
+        )
     if not reading.serving_stated:
         assume("serving_mode", mode, "the request does not say how predictions are consumed; typical for this problem")
     entity = entity_for(domain, qty)
     horizon_days = qty.horizon_days or (domain.horizon_days if domain else 30.0)
-    if qty.horizon_days is None and pt not in ("image_classification", "object_detection", "image_segmentation", "audio_classification", "sequence_labeling"):
+    if qty.horizon_days is None and pt not in _NEVER_TEMPORAL:
         assume("horizon", horizon_text(horizon_days), "not stated; the usual window for this kind of prediction")
     label_delay = qty.label_delay_days
     if label_delay is None:

@@ -15,6 +15,7 @@ from ..knowledge import Domain, Knowledge
 from ._framings import reframe
 from ._image import image_rules, places_objects
 from ._overrule import keep_mode, keep_rules, with_kept
+from ._segments import segments_wanted
 from ._serving import classify_serving
 from ._shown import items_shown, shows_items
 from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
@@ -220,6 +221,8 @@ def read(
         kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested)
         type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer
+    if segments_wanted(text, kb):
+        problem_type, type_opinion = "clustering", None
     domain = matched
     if domain is None or domain.problem_type != problem_type:
         # No profile, or an explicit problem-type cue overrode the matched one: take the best profile of

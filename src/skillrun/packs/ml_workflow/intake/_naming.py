@@ -30,7 +30,7 @@ _LABELS = {
     "recommendation": "Recommender", "forecasting": "Forecasting model", "anomaly_detection": "Anomaly detection",
     "text_classification": "Text classifier", "sequence_labeling": "Sequence labeling", "image_classification": "Image classifier",
     "object_detection": "Object detection", "image_segmentation": "Image segmentation",
-    "audio_classification": "Audio classifier", "uplift_modeling": "Uplift model",
+    "audio_classification": "Audio classifier", "uplift_modeling": "Uplift model", "clustering": "Segmentation",
 }  # fmt: skip
 
 

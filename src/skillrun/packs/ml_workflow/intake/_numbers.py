@@ -48,7 +48,7 @@ _POPULATION = re.compile(
     r"devices|stores|shops|branches|restaurants|merchants|sellers|drivers|couriers|turbines|machines|assets|sensors|vehicles|trucks|"
     r"assinantes|membros|jogadores|utenti|clienti|abbonati|giocatori|pazienti|"
     r"skus|products|items|listings|articles|videos|policyholders|policies|borrowers|applicants|students|applications|claims|orders|"
-    r"parcels|shipments|tickets|loans|calls|matches|fields|properties|returns|leads|sessions|documents|contracts|elevators|usuarios|clientes|pacientes|"
+    r"parcels|shipments|tickets|loans|calls|matches|fields|properties|returns|leads|sessions|documents|contracts|elevators|cardholders|households|usuarios|clientes|pacientes|"
     r"empleados|tiendas|maquinas|nutzer|kunden|mitarbeiter|patienten|gerate|maschinen|anlagen|filialen|utilisateurs|clients|abonnes|patients|salaries|magasins|"
     r"用户|客户|患者|员工|门店|设备)"
 )
