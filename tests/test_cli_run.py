@@ -111,3 +111,21 @@ def test_bad_arguments_are_one_line_and_exit_2(args, message):
     assert result.exit_code == 2, result.output
     (line,) = result.stderr.splitlines()
     assert line.startswith("skillrun: error: ") and message in line
+
+
+def test_an_internal_error_is_one_line_exit_4_and_debug_shows_the_traceback(monkeypatch):
+    import skillrun.packs.ml_workflow.intake as intake
+
+    def broken(_text):
+        raise KeyError("no_such_profile")
+
+    monkeypatch.setattr(intake, "features", broken)
+    monkeypatch.delenv("SKILLRUN_DEBUG", raising=False)
+    result = invoke("run", "-q", REQUEST)
+    assert result.exit_code == 4, result.output
+    err = result.stderr.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("skillrun: error: internal error: KeyError: 'no_such_profile'"), err
+    assert "SKILLRUN_DEBUG=1" in err[0] and "Traceback" not in result.output
+    monkeypatch.setenv("SKILLRUN_DEBUG", "1")
+    debug = invoke("run", "-q", REQUEST)
+    assert debug.exit_code == 1 and isinstance(debug.exception, KeyError)

@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 R = TypeVar("R")
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BACKEND = 0, 1, 2, 3
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_BACKEND, EXIT_INTERNAL = 0, 1, 2, 3, 4
+DEBUG_ENV = "SKILLRUN_DEBUG"
+"""Set to any value to see the traceback of an internal error instead of its one-line summary."""
 
 SkillsDir = Annotated[
     Path | None,
@@ -71,6 +73,15 @@ def one_line_errors(func: Callable[P, R]) -> Callable[P, R]:
             raise fail(f"{where}{exc.strerror or exc}") from None
         except KeyboardInterrupt:
             raise typer.Exit(130) from None
+        except Exception as exc:
+            # typer's own exits and usage errors are click exceptions: they carry their exit code already.
+            if type(exc).__module__.startswith(("typer", "click")) or os.environ.get(DEBUG_ENV):
+                raise
+            raise fail(
+                f"internal error: {type(exc).__name__}: {exc} (a bug in skillrun, please report it; "
+                f"{DEBUG_ENV}=1 shows the traceback)",
+                EXIT_INTERNAL,
+            ) from None
 
     return wrapper
 
