@@ -22,11 +22,11 @@ _ROUNDS = 3
 def without_denials(text: str, kb: Knowledge) -> tuple[str, int]:
     """``text`` with each denied serving phrase and each retraining schedule blanked (same length, so offsets
     hold), and the count of denials."""
-    text, _ = _blanked(text, kb.consumption_cues["training_cadence"])
-    return _blanked(text, kb.consumption_cues["denied"])
+    text, _ = blank_hits(text, kb.consumption_cues["training_cadence"])
+    return blank_hits(text, kb.consumption_cues["denied"])
 
 
-def _blanked(text: str, cues: Cues) -> tuple[str, int]:
+def blank_hits(text: str, cues: Cues) -> tuple[str, int]:
     """``text`` with every hit of ``cues`` blanked, and the number of phrases blanked."""
     phrases = 0
     for _ in range(_ROUNDS):

@@ -23,9 +23,10 @@ from dataclasses import dataclass
 from .._cues import Cues
 from .._frames import sentence_bounds
 from ..knowledge import Domain, Knowledge
+from ._denied import blank_hits
 
 _MEDIA = ("image", "audio", "text")
-_NOT_MEDIA = ("transcribed", "combined", "signals", "text_only", "text_source")
+_NOT_MEDIA = ("transcribed", "combined", "signals", "text_only", "text_source", "outgoing_channel")
 """Modality entries that qualify the media rather than name one (tasks.yaml ``modalities``)."""
 _ENUMERATION = re.compile(r"\([^()]*,[^()]*,[^()]*\)")
 _NEGATION = r"not|non|no|nor|nicht|kein\w*|pas|ni|nao|sem|sin|sans|senza|ohne|weder|without"
@@ -98,6 +99,7 @@ def read_task(text: str, kb: Knowledge) -> Task:
     # Class names listed in parentheses ("(card, loan, fraud, complaint, other)") say what the labels
     # are, not what the data is.
     plain = _NEGATED_MEDIUM.sub(lambda m: m.group(0)[: m.start("what") - m.start()] + " " * len(m.group("what")), without_enumerations(text))
+    plain, _ = blank_hits(plain, kb.modality_cues["outgoing_channel"])
     bounds = sentence_bounds(text)
     plain_bounds = sentence_bounds(plain)
     media = {
