@@ -86,8 +86,11 @@ def test_a_profile_with_a_subject_scores_zero_without_it() -> None:
     assert kb.domain_score(churn, without) == 0.0
     assert kb.domain_score(churn, with_subject) > 0.0
     # Profiles without a subject score their cues as before.
+    ctr = kb.domain_by_id["ctr_ads"]
+    assert kb.domain_subjects.get("ctr_ads") is None and kb.domain_score(ctr, "predict the ctr of each ad") > 0
+    # Payment fraud needs money moving: a fake job posting is fraud of another kind.
     fraud = kb.domain_by_id["fraud"]
-    assert kb.domain_subjects.get("fraud") is None and kb.domain_score(fraud, "card fraud") > 0
+    assert kb.domain_score(fraud, "card fraud") > 0 and kb.domain_score(fraud, "fraudulent job postings") == 0.0
 
 
 @pytest.mark.parametrize(
