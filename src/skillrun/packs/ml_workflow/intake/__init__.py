@@ -29,6 +29,7 @@ from ._numbers import Quantities, parse_quantities
 from ._restate import restate
 from ._segments import segmented_noun
 from ._subject import about_a_person, mask_class_lists
+from ._task import without_enumerations
 from ._text import MAX_CHARS, prepare
 
 __all__ = ["learned_text", "read_request"]
@@ -84,7 +85,9 @@ def read_request(text: str) -> Brief:
         else:
             # "rank the ads for each auction": what "each" picks out is the query side of a ranking.
             ordered = reading.problem_type in ("ranking", "recommendation")
-            entity = entity_from_text(folded, words, qty.population_noun, modality, not ordered) or reading.domain.entity
+            # Class names in parentheses ("(invoice, delivery, cancellation, other)") are labels, not the thing scored.
+            listed = without_enumerations(folded)
+            entity = entity_from_text(listed, words, qty.population_noun, modality, not ordered) or reading.domain.entity
         phrase = target_phrase(folded, entity)
         what, period = (phrase[0] if phrase else None), None
         if reading.problem_type == "forecasting":

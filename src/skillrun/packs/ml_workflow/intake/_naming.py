@@ -48,7 +48,10 @@ def horizon_text(days: float) -> str:
 
 _VERB = re.compile(
     r"(?:predict|forecast|estimat|score|classif|flag|rank|detect|pick|select|triage|identify|tag|segment|extract|"
-    r"which|each|every|whether|per\b|pronostic|predecir|prever|prevedere|vorhersag|prevoir|predire|预测)"
+    r"which|each|every|whether|per\b|pronostic|predecir|prever|prevedere|vorhersag|prevoir|predire|预测|"
+    # "für jeden Kfz-Antrag", "pour chaque commande", "para cada pedido", "per ogni ordine": the quantifier picks
+    # out the thing scored, as "each" does.
+    r"(?<![a-z])(?:jede[nmrs]?|chaque|cada|ogni)\b)"
 )
 _TOKEN = re.compile(r"[a-z]+|[\u3400-\u9fff]+")
 _LOOKAHEAD = 8
