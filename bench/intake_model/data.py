@@ -66,6 +66,7 @@ FIRST_LOOK = {
     "hd": "97ee898",
     "he": "e4f6660",
     "hc": "de6660b",
+    "hf": "07e3f1a",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -211,4 +212,9 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # category of each new listing" as an amount): "suggest/recommend/propose" with a category, team, tags or
     # items as the object, "recommend whether", more suggested amounts, one vs several labels per photo.
     cases += [_case(r, "hcx") for r in _jsonl(HERE / "hcx_requests.jsonl")]
+    # Training only (intake-lifecycle, hf): a score wanted at a business-process step of the item (at publish time,
+    # at discharge, when the background check clears, at checkout, boarding, dispatch, hand-over, renewal), also
+    # "whether they complete N trips" as yes/no, in en/es/de/fr/zh; 10 controls (daily/weekly lists of that step's
+    # items, an hours-long deadline, a retraining schedule, a Kafka stream).
+    cases += [_case(r, "hf") for r in _jsonl(HERE / "hf_requests.jsonl")]
     return cases

@@ -1,7 +1,9 @@
 """A score wanted when something happens to each item is real-time (rubric §0.1, MS-01).
 
 "When each coil leaves the finishing mill", "at first notice of loss", "at onboarding", "when our quoting
-tool generates a quote", "as the customer types", "within 2 minutes of the scan": the item's own event
+tool generates a quote", "as the customer types", "within 2 minutes of the scan", or another step of the
+item's business process ("at publish time", "at discharge", "when the background check clears", "at
+checkout", "at boarding", "at dispatch", "at hand-over", "at the moment of sale"): the item's own event
 asks for the score, as a user's action in a form does, and nobody names a caller. Read by
 knowledge/tasks.yaml consumption.item_event. Without it the rules had only a profile's usual mode to go
 on, which is batch for most yes/no, amount and category types, and the learned opinion read "~500
