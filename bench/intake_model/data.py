@@ -66,6 +66,7 @@ FIRST_LOOK = {
     "hd": "97ee898",
     "he": "e4f6660",
     "hc": "de6660b",
+    "hg": "20e7b97",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -211,4 +212,9 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # category of each new listing" as an amount): "suggest/recommend/propose" with a category, team, tags or
     # items as the object, "recommend whether", more suggested amounts, one vs several labels per photo.
     cases += [_case(r, "hcx") for r in _jsonl(HERE / "hcx_requests.jsonl")]
+    # Training only (intake-edgebox, hg): the model on a small computer at the place of use named as a box or PC
+    # (the checkout's GPU box, an industrial PC next to the line, the head unit, a robot's onboard computer, the
+    # gateway in each substation, "runs in the camera", 工控机, 车机) in six languages; 12 controls (hospital or
+    # data-centre GPU servers, cloud GPUs, a box of parcels, PC users, an API gateway, offline metrics).
+    cases += [_case(r, "hg") for r in _jsonl(HERE / "hg_requests.jsonl")]
     return cases
