@@ -67,6 +67,7 @@ FIRST_LOOK = {
     "he": "e4f6660",
     "hc": "de6660b",
     "hf": "07e3f1a",
+    "hg": "20e7b97",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -217,4 +218,9 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # "whether they complete N trips" as yes/no, in en/es/de/fr/zh; 10 controls (daily/weekly lists of that step's
     # items, an hours-long deadline, a retraining schedule, a Kafka stream).
     cases += [_case(r, "hf") for r in _jsonl(HERE / "hf_requests.jsonl")]
+    # Training only (intake-edgebox, hg): the model on a small computer at the place of use named as a box or PC
+    # (the checkout's GPU box, an industrial PC next to the line, the head unit, a robot's onboard computer, the
+    # gateway in each substation, "runs in the camera", 工控机, 车机) in six languages; 12 controls (hospital or
+    # data-centre GPU servers, cloud GPUs, a box of parcels, PC users, an API gateway, offline metrics).
+    cases += [_case(r, "hg") for r in _jsonl(HERE / "hg_requests.jsonl")]
     return cases

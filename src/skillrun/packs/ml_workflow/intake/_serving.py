@@ -8,6 +8,7 @@ and rate figures, and the domain profile's usual mode as a default.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import NamedTuple
 
 from .._frames import sentence_bounds
@@ -80,7 +81,7 @@ def classify_serving(
         # sensors in bulk; only scoring each event as it arrives is a stream (rubric §0.1).
         use["stream_source"] = max(0.0, use["stream_source"] - use["minute_schedule"])
         scores["batch"] += _MINUTE_SCHEDULE_VOTE
-    edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)]
+    edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)] + _sited(text, kb, bounds)
     if edge and use["relay"] and use["stream_source"] and all(any(g in w for g in _GATEWAY) for w in edge):
         # "IoT gateways forward the readings to Kafka in our AWS account": the gateway is named as a relay,
         # the model runs on the stream; a gateway that decides itself is named with "on the gateway".
@@ -164,6 +165,19 @@ def classify_serving(
         scores["edge"] = 0
     best = max(scores, key=lambda k: (scores[k], k == default))
     return Serving(best, scores, stated, hybrid and use["online_compute"] > 0, event)
+
+
+def _sited(text: str, kb: Knowledge, bounds: list[int]) -> list[str]:
+    """A computer at each site or machine that decides ("the mini PC in each shop counts the loaves"), unless
+    its sentence states a schedule: "every night the mini PC in each store processes the footage" is a batch
+    job that happens to run in the store (rubric §0.1: batch is scheduled scoring)."""
+    out = []
+    for a, b, _ in kb.edge_sited.hits(text):
+        i = bisect_right(bounds, a)
+        sentence = text[bounds[i - 1] if i else 0 : bounds[i] if i < len(bounds) else len(text)]
+        if not any(factor == 1.0 for *_, factor in kb.serving_cues["batch"].hits(sentence)):
+            out.append(text[a:b])
+    return out
 
 
 def _is_hybrid(use: dict[str, float]) -> bool:
