@@ -66,6 +66,7 @@ FIRST_LOOK = {
     "hd": "97ee898",
     "he": "e4f6660",
     "hc": "de6660b",
+    "hh": "5c622b3",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -211,4 +212,9 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # category of each new listing" as an amount): "suggest/recommend/propose" with a category, team, tags or
     # items as the object, "recommend whether", more suggested amounts, one vs several labels per photo.
     cases += [_case(r, "hcx") for r in _jsonl(HERE / "hcx_requests.jsonl")]
+    # Training only (intake-hybrid, hh): candidates or embeddings precomputed nightly plus an online re-rank
+    # (hybrid) in seven languages, feeds/rows from history (recommendation) vs query results or one job's or
+    # worker's candidates (ranking); 11 controls (cached nightly lists, pure online scorers, a retraining
+    # schedule or feature-store features beside an online model).
+    cases += [_case(r, "hh") for r in _jsonl(HERE / "hh_requests.jsonl")]
     return cases
