@@ -171,3 +171,18 @@ def test_a_feature_refresh_is_blanked_before_the_serving_words() -> None:
 def test_a_past_search_is_a_signal_not_a_query(text: str, searched: bool) -> None:
     folded, _ = prepare(text)
     assert _searched(folded, knowledge()) is searched
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can precompute embeddings nightly, but the page-load budget is 150 ms.",
+        "A nightly retrieval job feeds a real-time ranker.",
+        "离线每天生成候选，线上根据实时行为重排。",
+        "Kandidaten werden nachts berechnet, online neu sortiert.",
+        "Candidats pré-calculés chaque nuit, réordonnés en ligne.",
+        "Candidatos precalculados cada noche, reordenados en línea con la sesión.",
+    ],
+)
+def test_a_bare_precompute_and_online_step_is_hybrid(read, text: str) -> None:  # noqa: ANN001
+    assert read(text).serving_mode == "hybrid"
