@@ -68,6 +68,7 @@ FIRST_LOOK = {
     "hc": "de6660b",
     "hf": "07e3f1a",
     "hg": "20e7b97",
+    "hh": "5c622b3",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -223,4 +224,9 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # gateway in each substation, "runs in the camera", 工控机, 车机) in six languages; 12 controls (hospital or
     # data-centre GPU servers, cloud GPUs, a box of parcels, PC users, an API gateway, offline metrics).
     cases += [_case(r, "hg") for r in _jsonl(HERE / "hg_requests.jsonl")]
+    # Training only (intake-hybrid, hh): candidates or embeddings precomputed nightly plus an online re-rank
+    # (hybrid) in seven languages, feeds/rows from history (recommendation) vs query results or one job's or
+    # worker's candidates (ranking); 11 controls (cached nightly lists, pure online scorers, a retraining
+    # schedule or feature-store features beside an online model).
+    cases += [_case(r, "hh") for r in _jsonl(HERE / "hh_requests.jsonl")]
     return cases

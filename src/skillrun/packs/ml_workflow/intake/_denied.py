@@ -7,7 +7,9 @@ denied spans (knowledge/tasks.yaml consumption.denied) are blanked before the se
 each denial is counted as a result nobody waits on (rubric §0.1: real-time is a caller waiting).
 
 A retraining schedule ("we retrain monthly", consumption.training_cadence) is blanked the same way but not
-counted: it is about the training pipeline, not about who waits on a score.
+counted: it is about the training pipeline, not about who waits on a score. So is a feature refresh ("features
+computed nightly into the feature store", consumption.feature_refresh): inputs an online model reads, not its
+predictions precomputed.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ _ROUNDS = 3
 
 
 def without_denials(text: str, kb: Knowledge) -> tuple[str, int]:
-    """``text`` with each denied serving phrase and each retraining schedule blanked (same length, so offsets
+    """``text`` with each denied serving phrase, retraining schedule and feature refresh blanked (same length, so offsets
     hold), and the count of denials."""
     text, _ = blank_hits(text, kb.consumption_cues["training_cadence"])
+    text, _ = blank_hits(text, kb.consumption_cues["feature_refresh"])
     return blank_hits(text, kb.consumption_cues["denied"])
 
 

@@ -46,8 +46,9 @@ def reframe(text: str, kb: Knowledge, task: Task, scores: dict[str, float]) -> N
 
 
 def _personal(text: str, kb: Knowledge, task: Task) -> bool:
-    """The request names a user the items are for (their feed, items for a user, "for each customer")."""
+    """The request names a user the items are for (their feed, items for a user, "for each customer", a
+    surface they get without asking: "when they open the app we reorder the pool")."""
     rules = kb.problem_rules
     return task.forms["items_for_user"] > 0 or any(
-        rules[name].count(text) > 0 for name in ("per_user", "order_for_each_user", "user_own_list")
+        rules[name].count(text) > 0 for name in ("per_user", "order_for_each_user", "user_own_list", "personal_surface")
     )
