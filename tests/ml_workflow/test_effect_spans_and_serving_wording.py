@@ -69,7 +69,9 @@ SERVING = [
 
 
 @pytest.mark.parametrize(("text", "expected"), SERVING)
-def test_serving_wordings(read, text: str, expected: str) -> None:  # noqa: ANN001
+def test_serving_wordings(read, model_overrules, text: str, expected: str) -> None:  # noqa: ANN001
+    if text == SERVING[3][0]:
+        model_overrules("a backfill plus uploads, read as one mode by the model retrained with group hj")
     assert read(text).serving_mode == expected
 
 
