@@ -69,6 +69,7 @@ FIRST_LOOK = {
     "hf": "07e3f1a",
     "hg": "20e7b97",
     "hh": "5c622b3",
+    "hj": "ebc3d1d",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -201,6 +202,11 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # camera stream and an alert in seconds), Italian "la camera" as a room, Spanish "diario" as a newspaper, AML
     # alert triage, "will purchase" outside trial conversion, German "Fall"/"falls", negated media; 15 controls.
     cases += [_case(r, "hd") for r in _jsonl(HERE / "hd_requests.jsonl")]
+    # Training only (intake-suite, hj): 60 requests over all 15 types and 5 modes in less common domains (public
+    # sector, utilities, mining, aviation MRO, labs, sport), 24 in es/de/fr/zh; yes/no questions carrying a number
+    # ("more than 15 minutes late", "at least 20 deliveries") vs their amounts, and "which of N" (one option) vs
+    # "all the X among N" (several) vs yes/no.
+    cases += [_case(r, "hj") for r in _jsonl(HERE / "hj_requests.jsonl")]
     # Training only (intake-broad, he): first-look requests in the shared suite's longer style (company, team,
     # cloud, volumes, latency) over all 15 types and 5 serving modes, 36 English and 24 es/de/fr/zh/pt/it,
     # in agriculture, energy, public sector, logistics, games, biotech, law, education, building, aviation,

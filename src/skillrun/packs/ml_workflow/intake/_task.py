@@ -240,6 +240,12 @@ def modality_of(task: Task, domain: Domain | None, domain_score: float = _SURE_D
         m for m in _MEDIA
         if task.media[m] >= _MEDIUM_MIN and (task.media[m] > task.media["tabular"] or (m == "image" and task.media["tabular"] < _MEDIUM_MIN))
     ]  # fmt: skip
+    if "audio" in present and task.forms["horizon"] > 0:
+        # "whether the cow will come into heat within the next 12 hours" from a collar's accelerometer and
+        # microphone: an event over a coming window, of which the sound is one signal; a sound class is a
+        # verdict on what is heard. None of the labelled requests read with sound and a horizon is audio
+        # classification (intake-hj: 2 of 2270, an uplift and a regression).
+        present.remove("audio")
     if task.combined:
         return "mixed"  # photos and text together: neither medium alone is the input
     if task.signals and present and max(present, key=lambda m: task.media[m]) == "text":
