@@ -35,7 +35,7 @@ NOT_SEGMENTATIONS = [
     ("Our models run on a Kubernetes cluster; predict which customers will churn in the next 30 days.", "binary_classification"),
     ("Segment each MRI scan into tumour and healthy tissue.", "image_segmentation"),
     ("Forecast weekly sales per customer segment for the next 8 weeks.", "forecasting"),
-    ("Split our users into control and treatment groups and predict who will churn next month.", "binary_classification"),
+    ("Split the history into train and test groups by month and predict which users will churn next month.", "binary_classification"),
 ]  # fmt: skip
 
 

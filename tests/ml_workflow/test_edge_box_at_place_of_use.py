@@ -60,8 +60,13 @@ def test_the_same_outside_english(read, text: str) -> None:  # noqa: ANN001
     ],
 )
 def test_the_rules_read_edge_where_the_model_has_not_met_the_words(read, model_overrules, text: str, why: str) -> None:  # noqa: ANN001
-    model_overrules(why)
+    if why in _STILL_OVERRULED:
+        model_overrules(why)
     assert read(text).serving_mode == "edge"
+
+
+_STILL_OVERRULED = {"the checkout's small host in Chinese"}
+"""The retrain after the hf-hj merges reads the other five right; this one the learned opinion still overrules."""
 
 
 @pytest.mark.parametrize(

@@ -123,8 +123,7 @@ def test_controls_keep_their_reading(read, text: str, problem_type: str, mode: s
     assert (brief.problem_type, brief.serving_mode) == (problem_type, mode)
 
 
-def test_an_online_feed_retrained_nightly_is_real_time_recommendation(read, model_overrules) -> None:  # noqa: ANN001
-    model_overrules("'scores all eligible posts' read as an amount")
+def test_an_online_feed_retrained_nightly_is_real_time_recommendation(read) -> None:  # noqa: ANN001
     brief = read(ONLINE_FEED_RETRAINED_NIGHTLY)
     assert (brief.problem_type, brief.serving_mode) == ("recommendation", "real-time")
 

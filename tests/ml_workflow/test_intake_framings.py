@@ -107,7 +107,6 @@ AMPLE_LABELS = [
 # The shipped learned opinion overrules these right rule readings (strict xfails of the whole engine: a
 # retrain that settles them must show up; the rules-alone run must pass).
 _MODEL_OVERRULES = {
-    SCARCE_LABELS[5]: "标签稀缺 beside 可疑 read as a yes/no question",
     # After the retrain on all of this session's groups the multilabel hold fell away (first-look support 2
     # right, 1 wrong); the model reads these as one verdict per photo.
     SEVERAL_PER_PHOTO[1]: "several possible per photo read as one verdict per photo",

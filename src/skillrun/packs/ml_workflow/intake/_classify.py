@@ -231,7 +231,8 @@ def read(
         domain, domain_score = found if found is not None else (kb.generic[problem_type], 0.0)
     serving = classify_serving(text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days)
     mode, serving_scores = serving.mode, serving.scores
-    if feats is not None:
+    # The model has met no segmentation request: its serving vote there would come from the domain words alone.
+    if feats is not None and problem_type != "clustering":
         mode_opinion = kb.intake_model.opinion("serving_mode", feats, mode, serving_scores)
         mode_opinion = with_kept(mode_opinion, keep_mode(mode, mode_opinion.answer, serving.computed_online, serving.at_event))
         mode = mode_opinion.answer
