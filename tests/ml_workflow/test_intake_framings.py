@@ -105,13 +105,9 @@ AMPLE_LABELS = [
 ]  # fmt: skip
 
 # The shipped learned opinion overrules these right rule readings (strict xfails of the whole engine: a
-# retrain that settles them must show up; the rules-alone run must pass).
-_MODEL_OVERRULES = {
-    # After the retrain on all of this session's groups the multilabel hold fell away (first-look support 2
-    # right, 1 wrong); the model reads these as one verdict per photo.
-    SEVERAL_PER_PHOTO[1]: "several possible per photo read as one verdict per photo",
-    SEVERAL_PER_PHOTO[6]: "可多选 per product picture read as one verdict per photo",
-}
+# retrain that settles them must show up; the rules-alone run must pass). None at present: the several-per-photo
+# requests the model read as one verdict per photo are kept by the multilabel guard (_overrule.keep_labels).
+_MODEL_OVERRULES: dict[str, str] = {}
 
 
 def _check(read, model_overrules, text: str, expected: str) -> None:  # noqa: ANN001

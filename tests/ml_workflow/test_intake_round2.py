@@ -15,13 +15,9 @@ from skillrun.packs.ml_workflow.intake._overrule import keep_medium
     [
         ("Tea estate: assign each harvested batch a leaf grade A1-D from the withering and moisture readings. "
          "About 900 batches a season, scored overnight.", "multiclass_classification"),
-        # Left out in round 2 (the learned model read image classification); passed from the intake3 retrain until
-        # the hf-hj retrain, whose combiner lost the multilabel hold: the rules still read it right.
-        pytest.param(
-            "Ceramics plant: from line-camera photos, tell which of 9 surface flaws are present on each tile, "
-            "zero or more; results per pallet every hour.", "multilabel_classification",
-            marks=pytest.mark.xfail(reason="learned opinion overrules the rules: zero or more flaws per photo", strict=True),
-        ),
+        # Left out in round 2 (the learned model read image classification); the multilabel guard keeps it.
+        ("Ceramics plant: from line-camera photos, tell which of 9 surface flaws are present on each tile, "
+         "zero or more; results per pallet every hour.", "multilabel_classification"),
     ],
 )
 def test_enumerated_targets(text: str, expected: str) -> None:
