@@ -13,6 +13,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from skillrun.packs.ml_workflow.brief import RUBRIC_PROBLEM_TYPES
+
 REPO = Path(__file__).resolve().parents[2]
 TESTS = REPO / "tests" / "ml_workflow"
 HERE = Path(__file__).resolve().parent
@@ -100,7 +102,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     ]
     # Clustering (beyond the rubric's 15 types) is read by the wording rules alone (intake/_segments.py): a class
     # learned from one example would only be noise in the model's vote.
-    cases += [_case(r, "suite") for r in suite if r["expect"]["problem_type"] != "clustering"]
+    cases += [_case(r, "suite") for r in suite if r["expect"]["problem_type"] in RUBRIC_PROBLEM_TYPES]
     cases += [_case(r, "suite-ml") for r in _jsonl(REPO / "evals" / "ml-workflow" / "multilingual.jsonl")]
     spec = importlib.util.spec_from_file_location("own_requests", TESTS / "requests.py")
     assert spec and spec.loader

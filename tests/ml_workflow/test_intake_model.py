@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from skillrun.packs.ml_workflow._learned import FEATURE_VERSION, IntakeModel, LinearModel, features
+from skillrun.packs.ml_workflow.brief import RUBRIC_PROBLEM_TYPES
 from skillrun.packs.ml_workflow.intake import learned_text, read_request
 from skillrun.packs.ml_workflow.knowledge import _FILES, KnowledgeError, _paths, build, knowledge
 
@@ -30,7 +31,7 @@ def test_shipped_model_loads_and_says_what_it_is() -> None:
     model = knowledge().intake_model
     assert set(model.models) == {"problem_type", "serving_mode", "temporal"}
     # Clustering is read by the wording rules alone (intake/_segments.py): the model knows the rubric's 15.
-    assert set(model.models["problem_type"].classes) == set(knowledge().problem_types) - {"clustering"}
+    assert set(model.models["problem_type"].classes) == set(RUBRIC_PROBLEM_TYPES) == set(knowledge().problem_types) - {"clustering"}
     assert set(model.models["serving_mode"].classes) == set(knowledge().serving)
     assert set(model.models["temporal"].classes) == {"true", "false"}
     data = _data()

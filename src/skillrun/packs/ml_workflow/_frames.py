@@ -20,6 +20,12 @@ from ._cues import _META, _WORD_CHAR, _latin, cue_text
 _SENTENCE_END = re.compile(r"[.;!?\n\u3002\uff1b\uff01\uff1f]")
 
 
+def sentence_at(text: str, bounds: list[int], offset: int) -> str:
+    """The sentence of ``text`` that holds ``offset`` (``bounds`` from :func:`sentence_bounds`)."""
+    i = bisect_right(bounds, offset)
+    return text[bounds[i - 1] if i else 0 : bounds[i] if i < len(bounds) else len(text)]
+
+
 def sentence_bounds(text: str) -> list[int]:
     """Offsets where sentences end; ``bisect_right(bounds, i)`` is the sentence of offset ``i``."""
     return [m.start() for m in _SENTENCE_END.finditer(text)]

@@ -32,6 +32,8 @@ ProblemType = Literal[
     "clustering",
 ]
 PROBLEM_TYPES: tuple[str, ...] = ProblemType.__args__  # type: ignore[attr-defined]
+RUBRIC_PROBLEM_TYPES: tuple[str, ...] = tuple(t for t in PROBLEM_TYPES if t != "clustering")
+"""The rubric's vocabulary (§0.1), the classes the learned second opinion knows; clustering is read by rules alone."""
 
 ServingMode = Literal["batch", "real-time", "streaming", "edge", "hybrid"]
 SERVING_MODES: tuple[str, ...] = ServingMode.__args__  # type: ignore[attr-defined]

@@ -92,9 +92,14 @@ def _performance_drop(plan: Plan) -> str:
 
 def _concept_monitor(plan: Plan, drift_tool: str) -> Monitor:
     if plan.unsupervised:
+        # No P(y|x) to drift: what changes is the structure of the data and what each segment is worth.
         return Monitor(
             tool=f"{drift_tool} + a scheduled refit-stability job",
-            threshold=_concept_threshold(plan),
+            threshold=(
+                "segment structure: adjusted Rand index < 0.7 between the current assignments and a refit on the "
+                "latest window; the outcome of segment-tailored actions vs the holdout (per segment) drops > 10% "
+                "relative over two campaign cycles"
+            ),
             action="refit and re-run the gate; if a segment changed meaning, re-describe it with the teams that act on "
             "it before the next campaign (owner: model owner, severity high)",
         )
@@ -107,13 +112,6 @@ def _concept_monitor(plan: Plan, drift_tool: str) -> Monitor:
 
 
 def _concept_threshold(plan: Plan) -> str:
-    if plan.unsupervised:
-        # No P(y|x) to drift: what changes is the structure of the data and what each segment is worth.
-        return (
-            "segment structure: adjusted Rand index < 0.7 between the current assignments and a refit on the latest "
-            "window; the outcome of segment-tailored actions vs the holdout (per segment) drops > 10% relative over "
-            "two campaign cycles"
-        )
     delay = math.ceil(plan.label_delay)
     text = (
         f"concept drift = change in P(y|x) (not just P(x) or P(y)): performance decay of {plan.metric_short} on matured "

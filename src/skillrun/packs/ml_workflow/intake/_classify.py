@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .._learned import Opinion
+from ..brief import RUBRIC_PROBLEM_TYPES
 from ..knowledge import Domain, Knowledge
 from ._framings import reframe
 from ._image import image_rules, places_objects
@@ -232,7 +233,7 @@ def read(
     serving = classify_serving(text, kb, domain, problem_type, latency_ms, peak_rps, capacity, horizon_days)
     mode, serving_scores = serving.mode, serving.scores
     # The model has met no segmentation request: its serving vote there would come from the domain words alone.
-    if feats is not None and problem_type != "clustering":
+    if feats is not None and problem_type in RUBRIC_PROBLEM_TYPES:
         mode_opinion = kb.intake_model.opinion("serving_mode", feats, mode, serving_scores)
         mode_opinion = with_kept(mode_opinion, keep_mode(mode, mode_opinion.answer, serving.computed_online, serving.at_event))
         mode = mode_opinion.answer

@@ -101,6 +101,7 @@ def keep_shown(rule: str, answer: str, shown: bool) -> str:
 
 _SEVERAL_LABELS_FLOOR = 5.0
 """The rules' multilabel score from one several-labels cue ("one or more", "all that apply", "可多选")."""
+_ONE_LABEL_MEDIA = frozenset({"text_classification", "image_classification", "multiclass_classification"})
 
 
 def keep_labels(rule: str, answer: str, scores: Mapping[str, float]) -> str:
@@ -116,9 +117,6 @@ def keep_labels(rule: str, answer: str, scores: Mapping[str, float]) -> str:
     if rule == "multilabel_classification" and answer in _ONE_LABEL_MEDIA and scores.get(rule, 0.0) >= _SEVERAL_LABELS_FLOOR:
         return rule
     return answer
-
-
-_ONE_LABEL_MEDIA = frozenset({"text_classification", "image_classification", "multiclass_classification"})
 
 
 def keep_value(rule: str, answer: str, suggested: bool) -> str:

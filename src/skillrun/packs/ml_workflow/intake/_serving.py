@@ -8,10 +8,9 @@ and rate figures, and the domain profile's usual mode as a default.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from typing import NamedTuple
 
-from .._frames import sentence_bounds
+from .._frames import sentence_at, sentence_bounds
 from ..knowledge import Domain, Knowledge
 from ._denied import without_denials
 from ._eventtime import EVENT_VOTE, at_the_event
@@ -38,6 +37,7 @@ _STREAM_HORIZON_DAYS = 0.5
 _BATCH_HORIZON_DAYS = 3.0
 """On continuous sensor data, a warning up to half a day ahead runs on the stream; from three days ahead a
 batch can score it (and a failure warned of that far ahead is no stream even when the sensors stream)."""
+
 
 class Serving(NamedTuple):
     mode: str
@@ -146,7 +146,7 @@ def classify_serving(
     event = at_the_event(use, explicit, on_stream or continuous or scheduled or hybrid)
     if event:
         scores["real-time"] += EVENT_VOTE
-    if horizon_days is not None and kb.problem_rules["continuous_data"].count(text):
+    if horizon_days is not None and continuous:
         # Continuous sensor data: a warning hours ahead must run on the stream, days ahead can wait for a batch.
         # A level forecast "recomputed every 5 minutes" for the next half hour is a schedule, not a warning.
         if horizon_days <= _STREAM_HORIZON_DAYS and problem_type != "forecasting" and not scheduled:
@@ -173,9 +173,7 @@ def _sited(text: str, kb: Knowledge, bounds: list[int]) -> list[str]:
     job that happens to run in the store (rubric §0.1: batch is scheduled scoring)."""
     out = []
     for a, b, _ in kb.edge_sited.hits(text):
-        i = bisect_right(bounds, a)
-        sentence = text[bounds[i - 1] if i else 0 : bounds[i] if i < len(bounds) else len(text)]
-        if not any(factor == 1.0 for *_, factor in kb.serving_cues["batch"].hits(sentence)):
+        if not any(factor == 1.0 for *_, factor in kb.serving_cues["batch"].hits(sentence_at(text, bounds, a))):
             out.append(text[a:b])
     return out
 
