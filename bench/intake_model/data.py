@@ -72,6 +72,7 @@ FIRST_LOOK = {
     "hg": "20e7b97",
     "hh": "5c622b3",
     "hj": "ebc3d1d",
+    "ja": "1e5cb34",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -239,4 +240,9 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # worker's candidates (ranking); 11 controls (cached nightly lists, pure online scorers, a retraining
     # schedule or feature-store features beside an online model).
     cases += [_case(r, "hh") for r in _jsonl(HERE / "hh_requests.jsonl")]
+    # Training only (intake-lead, ja): pictures whose objects are counted or outlined vs judged whole, spans found
+    # in a text vs the whole text's class, uplift wording with and without a control group ("sent to everyone, no
+    # control group" is a response model), search results vs a user's feed or digest, amounts per period vs per
+    # item, several labels per photo or track; en/de/es/fr/it/pt/zh.
+    cases += [_case(r, "ja") for r in _jsonl(HERE / "ja_requests.jsonl")]
     return cases

@@ -114,6 +114,11 @@ def read_task(text: str, kb: Knowledge) -> Task:
     forms = {name: cues.score(text) + cues.weight * frames[name] for name, cues in kb.form_cues.items()}
     # One yes/no question is one, however many languages' phrasings it happens to match.
     forms["yes_no"] = min(forms["yes_no"], kb.form_cues["yes_no"].weight)
+    if forms["random_exposure"] and all(
+        _NEGATED.search(text[max(0, start - 24) : start]) for start, _, _ in kb.form_cues["random_exposure"].hits(text)
+    ):
+        # "sent to everyone, no control group": a response model over untreated history, not an uplift target.
+        forms["random_exposure"] = 0.0
     one_of_n = forms["categories"] > 0 or kb.problem_rules["multiclass_enumerated"].count(text) > 0
     if one_of_n and forms["yes_no"] == 0:
         # "one of 12 chambers, from the text of the complaint": a category read from a text the request names
