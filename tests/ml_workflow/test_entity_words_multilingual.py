@@ -39,3 +39,17 @@ def test_scada_holds_no_quantifier() -> None:
         "only a dozen confirmed leaks; alerts within 30 minutes."
     )
     assert brief.entity == "sensor"
+
+
+PEOPLE = [
+    ("We mail 200k donors each quarter and want to predict which donors will give again within 90 days.", "donor"),
+    ("Hotel group: predict which guests will book again within a year; 300k guests, monthly list.", "guest"),
+    ("Supermarket: estimate each shopper's spend next month from loyalty-card history.", "shopper"),
+    ("Seed company: predict which farmers will reorder next season, weekly list for the sales team.", "farmer"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "entity"), PEOPLE)
+def test_people_scored_by_generic_profiles_are_named(request_text: str, entity: str) -> None:
+    # These fell back to "record" ("Binary classifier for records"), which the whole report then repeats.
+    assert read_request(request_text).entity == entity
