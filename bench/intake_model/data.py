@@ -73,6 +73,7 @@ FIRST_LOOK = {
     "hh": "5c622b3",
     "hj": "ebc3d1d",
     "ja": "1e5cb34",
+    "jb": "3e80aa0",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -245,4 +246,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # control group" is a response model), search results vs a user's feed or digest, amounts per period vs per
     # item, several labels per photo or track; en/de/es/fr/it/pt/zh.
     cases += [_case(r, "ja") for r in _jsonl(HERE / "ja_requests.jsonl")]
+    # Training only (intake-lead, jb): terse one-line requests (abbreviations such as recsys, LTR, NER, tps, typos,
+    # "on submit", "ceiling cams", "box per store") over the common types and modes, en/de/es/fr/zh.
+    cases += [_case(r, "jb") for r in _jsonl(HERE / "jb_requests.jsonl")]
     return cases
