@@ -74,6 +74,7 @@ FIRST_LOOK = {
     "hj": "ebc3d1d",
     "ja": "1e5cb34",
     "jb": "3e80aa0",
+    "jc": "ce4949d",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -249,4 +250,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-lead, jb): terse one-line requests (abbreviations such as recsys, LTR, NER, tps, typos,
     # "on submit", "ceiling cams", "box per store") over the common types and modes, en/de/es/fr/zh.
     cases += [_case(r, "jb") for r in _jsonl(HERE / "jb_requests.jsonl")]
+    # Training only (intake-lead, jc): how scores are consumed, in the suite's longer style: nightly lists, a caller
+    # waiting (a payment gateway, a core banking system, an agent while the customer is on the phone), stream topics,
+    # a nightly pool re-scored at page load, the device itself; en/de/es/fr/zh/pt/it.
+    cases += [_case(r, "jc") for r in _jsonl(HERE / "jc_requests.jsonl")]
     return cases
