@@ -37,6 +37,8 @@ def read_context(text: str, kb: Knowledge, domain: Domain | None, team_size: int
         ctx.budget = "tight"
     elif kb.budget_cues["ample"].count(text):
         ctx.budget = "ample"
+    else:
+        ctx.budget = stated_budget(text) or ctx.budget
     _read_maturity(ctx, text, kb, team_size)
     text = mask_class_lists(text, kb)  # "intents (card lost, loan question)": labels, not the subject
     scores = {name: cues.count(text) for name, cues in kb.regulated_cues.items()}
@@ -115,3 +117,41 @@ def edge_target(text: str, kb: Knowledge) -> str:
         ):
             return name
     return "gateway"
+
+
+_AMOUNT = r"(?P<n>\d{1,3}(?:[ ,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)\s?(?P<mult>k\b|m\b|mio\b|million\b|thousand\b|万|千)?"
+_CURRENCY = r"(?:[$€£¥]|usd|eur|euros?|dollars?|gbp|chf|rmb|cny|yuan|元)"
+_PER = r"\s?(?:per|a|an|/|each|every|pro|par|al|por|ao|il|每)?\s?(?P<per>months?|mo\b|monat|mois|mes\b|mese|year|yr|annum|jahr|an\b|ano|anno|年|月)"
+_PER_FIRST = r"(?P<per>每月|每年|monthly|monatlich\w*|mensual\w*|mensuel\w*|mensil\w*|yearly|annual\w*|jahrlich\w*|anual\w*|annuel\w*)[^.\d]{0,20}?"
+_MONEY = (
+    re.compile(rf"{_CURRENCY}\s?{_AMOUNT}{_PER}"),
+    re.compile(rf"{_AMOUNT}\s?{_CURRENCY}{_PER}"),
+    re.compile(rf"{_PER_FIRST}{_AMOUNT}\s?{_CURRENCY}"),
+)
+_YUAN = re.compile(r"yuan|元|rmb|cny")
+_YEARLY = re.compile(r"year|yr|annum|jahr|^an$|ano|anno|年|annu|anual")
+_BUDGET_WORD = re.compile(r"budget|presupuesto|orcamento|预算|(?:cloud|infra\w*|compute|ml|gpu) (?:spend|bill|costs?)|spend(?:ing)? (?:on|for) (?:cloud|infra\w*|compute)")
+_MULTIPLIER = {"k": 1e3, "thousand": 1e3, "千": 1e3, "万": 1e4, "m": 1e6, "mio": 1e6, "million": 1e6}
+_TIGHT_BELOW, _AMPLE_FROM = 2_000.0, 20_000.0
+"""Monthly amounts in dollars or euros (yuan at about 7 to one): a few thousand a month pays for a small
+managed setup; tens of thousands pay for a platform with always-on GPUs."""
+
+
+def stated_budget(text: str) -> str | None:
+    """"tight", "moderate" or "ample" from a money amount per month or year stated as the budget ("budget
+    of $5k/month", "presupuesto de 2.000 € al mes", "budget annuel de 300 000 €", "预算每月1万元"); None when
+    no amount is stated as one."""
+    for match in (m for money in _MONEY for m in money.finditer(text)):
+        near = text[max(0, match.start() - 40) : match.end() + 20]
+        if not _BUDGET_WORD.search(near):
+            continue  # "customers spend $50 a month" is revenue, not what the project may cost
+        raw = match.group("n")
+        # "2.000" and "2,000" are thousands; "1.5" and "1,5" are decimals.
+        number = float(re.sub(r"[ .,](?=\d{3}(?!\d))", "", raw).replace(",", "."))
+        number *= _MULTIPLIER.get((match.group("mult") or "").lower(), 1.0)
+        if _YUAN.search(match.group(0)):
+            number /= 7
+        if _YEARLY.search(match.group("per")):
+            number /= 12
+        return "tight" if number < _TIGHT_BELOW else "ample" if number >= _AMPLE_FROM else "moderate"
+    return None
