@@ -167,6 +167,23 @@ class EdgeTarget(_Model):
     source: str
 
 
+class UnitCosts(_Model):
+    """Prices and work rates behind the order-of-magnitude monthly cost (platforms.yaml ``unit_costs``)."""
+
+    source: str
+    cpu_hour: float
+    small_vm_hour: float
+    gpu_inference_hour: float
+    gpu_training_hour: float
+    spot_discount: float
+    hours_per_month: float
+    rps_per_replica: dict[str, float]
+    rows_per_worker_hour: dict[str, float]
+    training_hours: dict[str, float]
+    min_replicas: int
+    min_job_hours: float
+
+
 class Design(_Model):
     label: str
     split: str
@@ -240,6 +257,7 @@ class Knowledge:
         self.edge_targets = {
             k: EdgeTarget.model_validate(v) for k, v in raw["platforms"]["edge_targets"].items()
         }
+        self.unit_costs = UnitCosts.model_validate(raw["platforms"]["unit_costs"])
         self.sources = [DataSource.model_validate(s) for s in raw["sources"]["sources"]]
         self.source_cues = [(s, Cues(s.cues)) for s in self.sources]
         self.monitoring = raw["monitoring"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .._english import plural
 from ..sections import ModelServing
+from ._cost import cost_note, cost_wanted
 from ._plan import Plan, count
 
 _FALLBACK = {
@@ -123,7 +124,6 @@ def _fallback(plan: Plan) -> str:
 
 
 def _notes(plan: Plan) -> list[str]:
-    brief = plan.brief
     notes = [
         f"Safe rollout: {plan.kb.serving[plan.mode]['rollout']}.",
         "Prediction logging: request id, features as served, prediction, model version and timestamp are logged "
@@ -135,6 +135,6 @@ def _notes(plan: Plan) -> list[str]:
             f"Edge: model size budget {target.size_budget}; {target.compression}; runtime {target.runtime}; "
             f"{target.update}; works fully offline, telemetry (false accepts, version, latency) uploaded when connected."
         )
-    if brief.budget == "tight" or plan.simple:
-        notes.append(f"Cost levers: {plan.stack.cost}; expected order of magnitude: low hundreds of $ per month at this volume.")
+    if cost_wanted(plan):
+        notes.append(cost_note(plan))
     return notes
