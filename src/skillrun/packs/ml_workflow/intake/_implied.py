@@ -46,6 +46,7 @@ _FLEET = (
     r"(?:smart |electricity |water |gas )?meters|stations|substations|robots|sensors|devices|turbines|vehicles|"
     r"trucks|cars|machines|pumps|cameras|drones|buses|scooters|bikes|gateways|elevators|compressors|"
     r"transformers|boilers|engines|assets|terminals|atms|kiosks|thermostats|trackers|wearables|chargers|"
+    r"racks|servers|hosts|routers|switches|probes|beacons|"
     r"inverters|estaciones|sensores|dispositivos|maquinas|vehiculos|camiones|medidores|contadores|turbinas|"
     r"camaras|bombas|stationen|sensoren|gerate|maschinen|fahrzeuge|zahler|anlagen|roboter|turbinen|kameras|"
     r"pumpen|capteurs|appareils|vehicules|camions|compteurs|eoliennes|pompes|bornes|sensori|dispositivi|"
