@@ -151,3 +151,28 @@ def test_a_feature_store_lookup_has_its_share_of_a_tight_budget() -> None:
 def test_no_lookup_share_without_an_online_store() -> None:
     _, sections = _serving("Score every loan application overnight, results by 6am, 20k applications a day.")
     assert "lookup" not in sections["ModelServing"].latency_sla
+
+
+@pytest.mark.parametrize(
+    ("text", "ms", "pct"),
+    [
+        ("reply in 40 ms or less", 40, None),
+        ("the ranking must return results in 40 ms", 40, None),
+        ("Die Entscheidung muss in 50 ms fallen, damit der Auswerfer auslöst.", 50, None),
+        ("un serveur analyse chaque pièce et répond en 40 ms", 40, None),
+        ("it has to be fast, 40 ms tops", 40, None),
+        ("percentil 95 por debajo de 80 ms", 80, 95),
+        ("le 95e centile sous 80 ms", 80, 95),
+        ("p99,9 < 20 ms", 20, 99.9),
+        ("Response time ≤ 60 ms p90", 60, 90),
+    ],
+)
+def test_budget_wordings(text: str, ms: float, pct: float | None) -> None:
+    q = parse_quantities(fold(text))
+    assert (q.latency_p99_ms, q.latency_percentile) == (ms, pct)
+
+
+def test_a_percentile_belongs_to_its_own_figure() -> None:
+    """"p50 30 ms, under 80 ms": the 80 ms is the tail, not a second median."""
+    q = parse_quantities(fold("p50 30 ms, under 80 ms"))
+    assert (q.latency_p50_ms, q.latency_p99_ms, q.latency_percentile) == (30, 80, None)

@@ -50,7 +50,11 @@ _SEC = re.compile(r"^\s?(s|sec|secs|seconds?|sekunden?|secondes?|segundos?|秒)(
 _LATENCY_CONTEXT = re.compile(
     # "100 ms per listing", "80 ms por petición": a budget for each item scored.
     r"(\d ?(?:ms|msec|milliseconds?) (?:per|each|for each|por|pro|par|je) [a-z]|p\d{2,3}|latenc|latenz|under|below|within|less than|at most|max|budget|sla|respond|answer|<|≤|=|menos de|unter|moins de|en moins|sous|innerhalb|binnen|dentro de|"
-    r"sotto|entro|meno di|inferiore|abaixo|weniger als|以内|内|低于|延迟)"
+    r"sotto|entro|meno di|inferiore|abaixo|weniger als|以内|内|低于|延迟|"
+    # "reply in 40 ms or less", "muss in 40 ms antworten", "doit répondre en 40 ms", "40 ms tops", "percentil 95
+    # por debajo de 80 ms": a time in milliseconds something must happen in is a budget.
+    r"(?<![a-z])(?:in|en|em|dans) \d+(?:\.\d+)? ?(?:ms|msec|millisec)|or less|or under|(?<![a-z])tops(?![a-z])|percentil|perzentil|centile|"
+    r"por debajo|response time|tiempo de respuesta|antwortzeit|temps de reponse|tempo de resposta)"
 )
 # "p95", "p99.9" (or "p999"), "95th percentile", "95. Perzentil", "percentil 95", "95e percentile": the tail a
 # budget is stated at, kept as stated so a p95 target is never reported as a p99 one.
@@ -252,7 +256,9 @@ def _read_one(
         window = before + match.group(0) + after[:20]
         if _LATENCY_CONTEXT.search(window):
             ms = value if _MS.match(after) else value * 1000
-            pct = _percentile(before) or _percentile(match.group(0) + after[:20], last=False)
+            # Only what follows the previous figure: "p50 30 ms, under 80 ms" names no percentile for 80.
+            lead = _EARLIER_FIGURE.split(whole[0][max(0, match.start() - 40) : match.start()])[-1]
+            pct = _percentile(lead) or _percentile(match.group(0) + after[:20], last=False)
             if pct == 50:
                 found.latency_p50_ms = found.latency_p50_ms or ms
             else:
@@ -277,6 +283,9 @@ def _read_one(
 
 # "5k searches per hour at peak", "peak of 5k an hour": the busiest hour, so a throughput, not 24 times a volume.
 _AT_PEAK = re.compile(r"(?<![a-z])(?:at (?:the )?peak|peak|in der spitze|en hora punta|en pointe|峰值|高峰)(?![a-z])")
+
+
+_EARLIER_FIGURE = re.compile(r"\d+(?:\.\d+)?\s?(?:ms|msec|milliseconds?|s|sec|seconds?|毫秒|秒)(?![a-z])")
 
 
 def _percentile(window: str, last: bool = True) -> float | None:
