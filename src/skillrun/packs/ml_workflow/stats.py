@@ -188,7 +188,7 @@ def plain_number(value: float) -> str:
 
 def per_second(value: float, noun: str = "") -> str:
     """A rate as people write it: "2,000 requests/s", "1.7/s", and below one a second two significant digits
-    with the hourly count beside it ("0.35/s (1,250/h)"), never "0.3472/s"."""
+    with the hourly count beside it ("0.35/s = 1,250/h"), never "0.3472/s"."""
     what = f" {noun}" if noun else ""
     if value >= 10:
         return f"{short_count(value)}{what}/s"
@@ -196,7 +196,7 @@ def per_second(value: float, noun: str = "") -> str:
         return f"{value:.1f}{what}/s"
     if value <= 0:
         return f"0{what}/s"
-    return f"{value:.2g}{what}/s ({value * 3600:,.0f}/h)"
+    return f"{value:.2g}{what}/s = {value * 3600:,.0f}/h"
 
 
 def short_count(value: float) -> str:

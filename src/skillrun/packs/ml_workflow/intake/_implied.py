@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .._english import plural
-from ..stats import plain_number
+from ..stats import per_second, plain_number
 
 Count = tuple[float, int, int]
 
@@ -339,7 +339,7 @@ def implied_volume(text: str, counts: list[Count]) -> Implied | None:
         what = "updated" if cadence.scored else "reporting"
         why = (
             f"{plain_number(size)} {noun} {what} {_every(cadence.seconds)}: {plain_number(size)} x {plain_number(per_day)} "
-            f"a day = {plain_number(size * per_day)}/day ({plain_number(size / cadence.seconds)}/s)"
+            f"a day = {plain_number(size * per_day)}/day, {per_second(size / cadence.seconds)}"
         )
         return Implied(size * per_day, why, stream=True, scored=cadence.scored, members=size)
     series = _series(text, counts)
