@@ -130,6 +130,11 @@ def test_the_audience_drives_the_experiment(text: str, eligible: float) -> None:
         ("Forecast daily occupancy for 60 hotels × 90 days ahead, refreshed every night.", 5400, None),
         ("Weekly demand forecast: we have 1,200 SKUs x 52 weeks of history; forecast the next 8 weeks.", None, 62_400),
         ("Forecast room demand, 60 hotels x 90 days.", None, 5400),
+        ("Absatzprognose: 200 Filialen x 365 Tage Historie.", None, 73_000),
+        ("销量预测：500 门店 × 365 天的历史数据。", None, 182_500),
+        # Controls: effort is no panel.
+        ("We can train on 4 GPUs x 2 days.", None, None),
+        ("The project has 3 engineers x 6 months.", None, None),
     ],
 )
 def test_series_times_periods_is_a_row_count(text: str, daily: float | None, history: float | None) -> None:

@@ -40,9 +40,10 @@ _HISTORICAL = re.compile(
 # Series times periods: "60 hotels × 90 days ahead" is the rows one forecast run writes; "1,200 SKUs x 52
 # weeks of history" (or a bare product) is the panel the model learns from.
 _PANEL = re.compile(
-    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s?(?P<am>k)?\s?(?P<noun>[a-z][a-z-]*(?:\s[a-z][a-z-]*)?)\s?[x×*]\s?(?P<b>\d+)\s?"
+    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s?(?P<am>k)?\s?(?P<noun>[a-z][a-z-]*(?:\s[a-z][a-z-]*)?|[个家间座]?[\u4e00-\u9fff]{1,4})\s?[x×*]\s?(?P<b>\d+)\s?"
     r"(?P<unit>hours|days|weeks|months|dias|semanas|meses|tage|wochen|monate|jours|semaines|mois|天|周|个月)(?P<rest>[^.;]{0,24})"
 )
+_NOT_SERIES = re.compile(r"gpu|cpu|node|server|machine|instance|engineer|people|person|dev|scientist|analyst|sprint|run|shift")
 _AHEAD = re.compile(r"^\s?(?:ahead|out|forward|horizon|to forecast|a vista|im voraus|a l'avance|de horizonte|提前)|^\s?(?:[a-z]+\s)?(?:forecast|horizon)")
 _CAPACITY_BEFORE = re.compile(r"(?:handle|review|call|phone|contact|investigate|visit|inspect|open|audit|work|revisa)\w*\s(?:~|about |around |up to )?$")
 _MS = re.compile(r"^\s?(ms|msec|milliseconds?|millisekunden|millisecondes|milisegundos|毫秒)(?![a-z])")
@@ -339,6 +340,8 @@ def _read_panel(found: Quantities, text: str) -> None:
         series = float(match.group("a")) * (1000 if match.group("am") else 1)
         periods = float(match.group("b"))
         rows = series * periods
+        if rows < 100 or _NOT_SERIES.search(match.group("noun")):
+            continue  # "4 GPUs x 2 days", "3 engineers x 6 months": effort, not rows
         ahead = _AHEAD.match(match.group("rest")) is not None
         why = f"{plain_number(series)} {match.group('noun')} x {plain_number(periods)} {match.group('unit')} = {plain_number(rows)} rows"
         if ahead:
