@@ -76,12 +76,23 @@ class Traffic(_Strict):
         None, description="Sites, stores or hospitals the request names: the units of a cluster-randomised test."
     )
     cluster_noun: str | None = Field(None, description="What a cluster is, e.g. 'store', 'hospital'.")
+    history_rows: float | None = Field(
+        None, description="Labelled history the request states (400k past claims; 60 hotels x 90 days): training rows, not traffic."
+    )
 
 
 class Latency(_Strict):
     p50_ms: float | None = Field(None, description="Stated or implied median latency budget in ms.")
     p99_ms: float | None = Field(None, description="Stated or implied tail latency budget in ms.")
+    tail_percentile: float | None = Field(
+        None, description="The percentile p99_ms was stated at when not p99, e.g. 95 for 'p95 under 80 ms'."
+    )
     deadline: str | None = Field(None, description="For batch: when scores must be ready, e.g. '06:00 UTC'.")
+
+    @property
+    def tail(self) -> str:
+        """The tail budget's percentile as the request named it: "p99" unless it said "p95" or "p99.9"."""
+        return f"p{self.tail_percentile or 99:g}"
 
 
 class Brief(_Strict):

@@ -184,3 +184,30 @@ def plain_number(value: float) -> str:
         return f"{value:,.0f}"
     digits = max(0, 3 - math.floor(math.log10(abs(value))))
     return f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+
+
+def per_second(value: float, noun: str = "") -> str:
+    """A rate as people write it: "2,000 requests/s", "1.7/s", and below one a second two significant digits
+    with the hourly count beside it ("0.35/s = 1,250/h"), never "0.3472/s"."""
+    what = f" {noun}" if noun else ""
+    if value >= 10:
+        return f"{short_count(value)}{what}/s"
+    if value >= 1:
+        return f"{value:.1f}{what}/s"
+    if value <= 0:
+        return f"0{what}/s"
+    return f"{value:.2g}{what}/s = {value * 3600:,.0f}/h"
+
+
+def short_count(value: float) -> str:
+    """A count as a report prints it: "4.32bn", "2.0M", "150k", "1,250", "1.7", "0.35"."""
+    if value >= 1_000_000_000:
+        # Two decimals keep "4.32bn" distinct from "4.3bn"; the checks read "bn" as a multiplier.
+        return f"{value / 1_000_000_000:,.2f}".rstrip("0").rstrip(".") + "bn"
+    if value >= 1_000_000:
+        return f"{value / 1_000_000:,.1f}M"
+    if value >= 10_000:
+        return f"{value / 1_000:,.0f}k"
+    if value >= 10:
+        return f"{value:,.0f}"
+    return f"{value:,.1f}" if value >= 1 else plain_number(value)

@@ -15,8 +15,15 @@ _PCT = {
     name: re.compile(
         rf"\b{name}(?:\.\d)?\b[^\d\n|]{{0,25}}?(?P<num>{NUMBER})\s*(?P<unit>{_UNITS})\b", re.IGNORECASE
     )
-    for name in ("p50", "p95", "p99")
+    for name in ("p50", "p90", "p95", "p99")
 }
+_TAILS = ("p99", "p95", "p90")
+"""The tail a report may state a budget at: p99, or the percentile the request named (p95, p90)."""
+
+
+def tail_of(values: dict[str, float]) -> tuple[str, float] | None:
+    """The highest tail percentile ``values`` state, with its ms."""
+    return next(((name, values[name]) for name in _TAILS if name in values), None)
 _PAIR = re.compile(
     rf"\bp50\s*/\s*p9[59]\s*(?:latency\s*)?(?:=|:|of|≤|<=|<|under|below)?\s*(?P<a>{NUMBER})\s*"
     rf"(?:(?P<ua>{_UNITS})\b)?\s*/\s*(?P<b>{NUMBER})\s*(?P<ub>{_UNITS})\b",
@@ -107,15 +114,16 @@ def latency_sla(v: View) -> tuple:
             return ok(f"batch completion deadline ({deadline!r})")
         return bad(f"batch serving without a completion deadline: {clip(cell)!r}")
     values = percentiles(cell) or percentiles(section.plain)  # type: ignore[union-attr]
-    p50, p99 = values.get("p50"), values.get("p99")
-    if p50 is None or p99 is None:
+    p50, tail = values.get("p50"), tail_of(values)
+    if p50 is None or tail is None:
         return bad(f"{mode} serving needs p50 and p99 in ms; found {', '.join(values) or 'none'}")
+    name, p99 = tail
     if p99 < p50:
-        return bad(f"p99 {p99:g} ms is below p50 {p50:g} ms")
+        return bad(f"{name} {p99:g} ms is below p50 {p50:g} ms")
     limit = v.facts.latency_limit_ms
     if limit is not None and p99 > limit:
-        return bad(f"p99 {p99:g} ms exceeds the request's limit of {limit:g} ms")
-    return ok(f"p50 {p50:g} ms, p99 {p99:g} ms" + (f" within {limit:g} ms" if limit else ""))
+        return bad(f"{name} {p99:g} ms exceeds the request's limit of {limit:g} ms")
+    return ok(f"p50 {p50:g} ms, {name} {p99:g} ms" + (f" within {limit:g} ms" if limit else ""))
 
 
 @check("AP-12", MS, when=lambda v: None if _mode(v) in ONLINE_MODES else "not online serving")
@@ -123,7 +131,7 @@ def average_latency_only(v: View) -> tuple:
     text = v.sec(MS).plain  # type: ignore[union-attr]
     average = found(lexicon().kw("MS-02", "average"), text, negation=False)
     tail = percentiles(text)
-    if average and not ({"p99", "p95"} & set(tail)):
+    if average and not (set(_TAILS) & set(tail)):
         return bad(f"only average latency ({average!r}), no p99")
     return ok("latency stated as percentiles" if tail else "no average-only latency")
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from ..brief import Brief
 from ..knowledge import Domain, Knowledge, Platform, ProblemType, knowledge
 from ..sections import ModelServing, ProblemDefinition
-from ..stats import plain_number
+from ..stats import short_count
 
 _CLOUD_TO_PLATFORM = {"aws": "aws", "gcp": "gcp", "azure": "azure", "alibaba": "alibaba"}
 _GROUPS = {
@@ -128,16 +128,7 @@ def days_text(days: float) -> str:
 def count(value: float | None) -> str:
     if value is None:
         return "n/a (not stated)"
-    if value >= 1_000_000_000:
-        # Two decimals keep "4.32bn" distinct from "4.3bn"; the checks read "bn" as a multiplier.
-        return f"{value / 1_000_000_000:,.2f}".rstrip("0").rstrip(".") + "bn"
-    if value >= 1_000_000:
-        return f"{value / 1_000_000:,.1f}M"
-    if value >= 10_000:
-        return f"{value / 1_000:,.0f}k"
-    if value >= 10:
-        return f"{value:,.0f}"
-    return f"{value:,.1f}" if value >= 1 else plain_number(value)
+    return short_count(value)
 
 
 def source_for(plan: Plan, kind: str) -> str:

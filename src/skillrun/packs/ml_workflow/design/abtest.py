@@ -34,7 +34,7 @@ def design_ab(plan: Plan) -> ABTesting:
     unit = _unit(plan, design_id)
     p99 = brief.latency.p99_ms
     trust = plan.kb.experiments["trust_guardrails"]
-    operational = f"p99 latency ≤ {p99:g} ms and error rate ≤ 1%" if p99 and plan.mode != "batch" else "scoring job success and on-time delivery"
+    operational = f"{brief.latency.tail} latency ≤ {p99:g} ms and error rate ≤ 1%" if p99 and plan.mode != "batch" else "scoring job success and on-time delivery"
     notes = [
         f"Design: {design.label.replace('{unit}', unit)}. {design.note.replace('{unit}', unit)}.",
         f"Statistics: baseline {_baseline_text(sample)}{_assumed(plan, sample)}, MDE {ab.mde:+.0%} relative, "
@@ -74,7 +74,7 @@ def design_ab(plan: Plan) -> ABTesting:
         min_duration=describe_duration(sample),
         rollback_criteria=(
             f"route 100% to control if any harm guardrail ({ab.harm[0]}) degrades by > 2% relative with p < 0.05, "
-            f"if {'p99 latency exceeds ' + format(p99, 'g') + ' ms for 15 minutes' if p99 and plan.mode != 'batch' else 'a scoring run misses its deadline twice'}, "
+            f"if {brief.latency.tail + ' latency exceeds ' + format(p99, 'g') + ' ms for 15 minutes' if p99 and plan.mode != 'batch' else 'a scoring run misses its deadline twice'}, "
             "if the error rate exceeds 1% for 5 minutes, or on SRM (p < 0.001)"
         ),
         plan=sample,

@@ -144,6 +144,17 @@ def _row(plan: Plan, template) -> FeatureRow:  # type: ignore[no-untyped-def]
     )
 
 
+# A budget under which the feature store's lookup is a visible share of the request time.
+_TIGHT_MS = 100
+
+
+def online_store(plan: Plan) -> str | None:
+    """The feature store read at request time, by its tool's short name ("Feast"); ``None`` when features
+    are not fetched online."""
+    uses, _ = _feature_store(plan)
+    return plan.stack.feature_store.split(" (")[0] if uses and plan.mode in ("real-time", "streaming", "hybrid") else None
+
+
 def _feature_store(plan: Plan) -> tuple[bool, str]:
     brief = plan.brief
     online = plan.mode in ("real-time", "streaming", "hybrid")
@@ -165,10 +176,19 @@ def _feature_store(plan: Plan) -> tuple[bool, str]:
             "point-in-time-correct training sets from timestamped data, and one definition for training and serving "
             "removes training-serving skew; features are reusable by other models."
         )
-        if brief.latency.p99_ms is not None and brief.latency.p99_ms <= 20:
+        p99 = brief.latency.p99_ms
+        if p99 is not None and p99 <= 20:
             text += (
-                f" The {brief.latency.p99_ms:g} ms p99 leaves only a few ms for feature retrieval, so the hottest "
+                f" The {p99:g} ms {brief.latency.tail} leaves only a few ms for feature retrieval, so the hottest "
                 f"counters live in an in-memory {plan.stack.online_store} cache next to the model."
+            )
+        elif p99 is not None and p99 <= _TIGHT_MS:
+            share = plan.kb.serving.get(plan.mode, {}).get("budget", {}).get("features", 0.3)
+            text += (
+                f" The online lookup is inside the {p99:g} ms {brief.latency.tail} budget: feature retrieval gets "
+                f"{p99 * share:.0f} ms of it (Model Serving), so all of a request's features come in one batched "
+                f"read from {plan.stack.online_store} in the same zone, and a lookup that runs over is a timeout "
+                "that serves the fallback."
             )
         return True, text
     return False, (

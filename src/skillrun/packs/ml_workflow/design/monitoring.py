@@ -136,11 +136,11 @@ def _ops_threshold(plan: Plan) -> str:
     hardware = "GPU" if brief.gpu else "CPU"
     if plan.mode == "edge":
         return (
-            f"on-device p50 > {p50:g} ms or p99 > {p99:g} ms from telemetry; crash rate > 0.1% of sessions; "
+            f"on-device p50 > {p50:g} ms or {brief.latency.tail} > {p99:g} ms from telemetry; crash rate > 0.1% of sessions; "
             "share of fleet on each model version; battery/memory use per day"
         )
     return (
-        f"p50 > {p50:g} ms or p99 > {p99:g} ms for 15 min; error rate > 1% over 5 min; {extra}throughput vs forecast "
+        f"p50 > {p50:g} ms or {brief.latency.tail} > {p99:g} ms for 15 min; error rate > 1% over 5 min; {extra}throughput vs forecast "
         f"±50%; {hardware} and memory > 80%; feature freshness and null rates"
     )
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .._english import plural
 from ..sections import ModelServing
+from ..stats import per_second
 from ._cost import cost_note, cost_wanted
 from ._plan import Plan, count
+from .features import online_store
 
 _FALLBACK = {
     "fraud": "fail-open for low-value transactions (approve with the existing rule engine's decision), fail-closed "
@@ -83,12 +85,17 @@ def _latency_sla(plan: Plan, p50: float, p99: float) -> str:
     budget = plan.kb.serving.get(plan.mode, {}).get("budget") or {"network": 0.2, "features": 0.3, "inference": 0.5}
     if plan.mode == "edge":
         return (
-            f"p50 {p50:g} ms / p99 {p99:g} ms on the device per inference window (feature extraction + model), "
+            f"p50 {p50:g} ms / {plan.brief.latency.tail} {p99:g} ms on the device per inference window (feature extraction + model), "
             "no network in the path"
         )
-    parts = ", ".join(f"{name} {p99 * share:.0f} ms" for name, share in budget.items())
+    store = online_store(plan)
+    parts = ", ".join(
+        f"{name} {p99 * share:.0f} ms" + (f" (the {store} online lookup included)" if store and name == "features" else "")
+        for name, share in budget.items()
+    )
     stated = " (within the stated limit)" if plan.brief.latency.p99_ms and "latency" in " ".join(plan.brief.constraints) else ""
-    return f"p50 {p50:g} ms, p99 {p99:g} ms{stated}; p99 budget: {parts}; measured end-to-end at the caller"
+    tail = plan.brief.latency.tail  # a "p95 under 80 ms" target stays a p95 one
+    return f"p50 {p50:g} ms, {tail} {p99:g} ms{stated}; {tail} budget: {parts}; measured end-to-end at the caller"
 
 
 def _throughput(plan: Plan) -> str:
@@ -96,13 +103,13 @@ def _throughput(plan: Plan) -> str:
     daily = t.daily_volume or 0
     avg = daily / 86_400
     if plan.mode == "batch":
-        return f"{count(daily)} rows per run ({plural(t.unit)} scored per day); ≈ {count(daily / 3600)} rows/s over a 1-hour job"
+        return f"{count(daily)} rows per run ({plural(t.unit)} scored per day); ≈ {per_second(daily / 3600, 'rows')} over a 1-hour job"
     if plan.mode == "edge":
         return "one inference per window per device (e.g. 50 windows/s for audio, per frame for video); fleet telemetry only"
     peak = t.peak_rps or avg * 3
     return (
-        f"peak {count(peak)} requests/s; average ≈ {count(avg)}/s ({count(daily)} {plural(t.unit)}/day / 86,400 s); "
-        f"capacity planned for 2x peak = {count(peak * 2)}/s"
+        f"peak {per_second(peak, 'requests')}; average ≈ {per_second(avg)} ({count(daily)} {plural(t.unit)}/day / 86,400 s); "
+        f"capacity planned for 2x peak = {per_second(peak * 2)}"
     )
 
 

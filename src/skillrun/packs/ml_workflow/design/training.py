@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 from ..sections import Stage, TrainingPipeline
+from ..stats import plain_number
 from ._plan import Plan, days_text
 
 _DEPLOY = {
@@ -32,7 +33,19 @@ def design_training(plan: Plan) -> TrainingPipeline:
             _cadence_note(plan),
             _compute_note(plan),
         ]
+        + ([_history_note(plan)] if brief.traffic.history_rows else [])
         + ([_regulated_note(brief.regulated)] if brief.regulated else []),
+    )
+
+
+def _history_note(plan: Plan) -> str:
+    """The labelled history the request counts ("400k past claims") sizes the training set, not the traffic."""
+    rows = plan.brief.traffic.history_rows or 0
+    split = "oldest ~70% / next 15% / most recent 15%" if plan.brief.temporal else "70% / 15% / 15%"
+    return (
+        f"Training data: the {plain_number(rows)} labelled rows of history the request states are the training set "
+        f"(≈ {plain_number(rows * 0.7)} / {plain_number(rows * 0.15)} / {plain_number(rows * 0.15)} rows for train / "
+        f"validation / test, {split}), not the volume scored per run."
     )
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .._english import plural
-from ..stats import plain_number
+from ..stats import per_second, plain_number
 
 Count = tuple[float, int, int]
 
@@ -46,6 +46,7 @@ _FLEET = (
     r"(?:smart |electricity |water |gas )?meters|stations|substations|robots|sensors|devices|turbines|vehicles|"
     r"trucks|cars|machines|pumps|cameras|drones|buses|scooters|bikes|gateways|elevators|compressors|"
     r"transformers|boilers|engines|assets|terminals|atms|kiosks|thermostats|trackers|wearables|chargers|"
+    r"racks|servers|hosts|routers|switches|probes|beacons|"
     r"inverters|estaciones|sensores|dispositivos|maquinas|vehiculos|camiones|medidores|contadores|turbinas|"
     r"camaras|bombas|stationen|sensoren|gerate|maschinen|fahrzeuge|zahler|anlagen|roboter|turbinen|kameras|"
     r"pumpen|capteurs|appareils|vehicules|camions|compteurs|eoliennes|pompes|bornes|sensori|dispositivi|"
@@ -338,7 +339,7 @@ def implied_volume(text: str, counts: list[Count]) -> Implied | None:
         what = "updated" if cadence.scored else "reporting"
         why = (
             f"{plain_number(size)} {noun} {what} {_every(cadence.seconds)}: {plain_number(size)} x {plain_number(per_day)} "
-            f"a day = {plain_number(size * per_day)}/day ({plain_number(size / cadence.seconds)}/s)"
+            f"a day = {plain_number(size * per_day)}/day, {per_second(size / cadence.seconds)}"
         )
         return Implied(size * per_day, why, stream=True, scored=cadence.scored, members=size)
     series = _series(text, counts)

@@ -9,7 +9,7 @@ import re
 from .._english import plural
 from ..brief import Latency, Traffic
 from ..knowledge import Domain, Knowledge
-from ..stats import plain_number
+from ..stats import per_second
 from ._context import edge_target
 from ._numbers import Quantities
 
@@ -21,7 +21,7 @@ def traffic_for(qty: Quantities, domain: Domain | None, mode: str, entity: str, 
     unit = domain.unit if domain else "prediction"
     daily, peak = qty.daily_volume, qty.peak_rps
     if peak and "peak_rps" in qty.derived:
-        assume("traffic.peak_rps", f"{plain_number(peak)}/s", qty.derived["peak_rps"])
+        assume("traffic.peak_rps", per_second(peak), qty.derived["peak_rps"])
     if daily and "daily_volume" in qty.derived:
         assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", qty.derived["daily_volume"])
     implied = qty.implied
@@ -33,7 +33,7 @@ def traffic_for(qty: Quantities, domain: Domain | None, mode: str, entity: str, 
             assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", implied.why)
             if implied.stream and mode in ("real-time", "streaming", "hybrid"):
                 peak = daily / 86_400
-                assume("traffic.peak_rps", f"{plain_number(peak)}/s", "a steady stream at that cadence: the peak is the average")
+                assume("traffic.peak_rps", per_second(peak), "a steady stream at that cadence: the peak is the average")
         elif implied.members:
             daily = implied.members
             why = f"{implied.why}; a {mode} run scores each of the {implied.members:,.0f} once"
@@ -55,18 +55,26 @@ def traffic_for(qty: Quantities, domain: Domain | None, mode: str, entity: str, 
         assume("traffic.daily_volume", f"{daily:,.0f} {plural(unit)}/day", "volume not stated; a mid-size workload, revisit with real numbers")
     if not peak and mode in ("real-time", "streaming", "hybrid"):
         peak = daily / 86_400 * _PEAK_FACTOR
-        assume("traffic.peak_rps", f"{plain_number(peak)}/s", f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
+        assume("traffic.peak_rps", per_second(peak), f"{daily:,.0f}/day spread over 24 h with a {_PEAK_FACTOR:g}x peak factor")
     eligible = _eligible(qty, daily, domain)
     return Traffic(
         peak_rps=peak, daily_volume=daily, daily_eligible_units=eligible, unit=unit,
-        clusters=qty.clusters, cluster_noun=qty.cluster_noun,
+        clusters=qty.clusters, cluster_noun=qty.cluster_noun, history_rows=qty.history_rows,
     )  # fmt: skip
+
+
+# People an experiment enrols, a quarter of them a day: "8M listeners", "3 millones de oyentes".
+_AUDIENCE = frozenset(
+    "users customers subscribers members readers viewers players accounts usuarios clientes nutzer kunden "
+    "utilisateurs 用户 listeners fans followers shoppers visitors learners oyentes ouvintes horer auditeurs "
+    "ascoltatori 听众 abonnes assinantes utenti clienti abbonati".split()
+)
 
 
 def _eligible(qty: Quantities, daily: float, domain: Domain | None) -> float:
     if qty.monthly_active:
         return qty.monthly_active * _DAU_SHARE
-    if qty.population and qty.population_noun in ("users", "customers", "subscribers", "members", "readers", "viewers", "players", "accounts", "usuarios", "clientes", "nutzer", "kunden", "utilisateurs", "用户"):
+    if qty.population and qty.population_noun in _AUDIENCE:
         return qty.population * _DAU_SHARE
     if qty.population and not qty.daily_volume:
         return max(qty.population / 30, 1.0)
@@ -88,6 +96,8 @@ def latency_for(qty: Quantities, mode: str, kb: Knowledge, folded: str, assume) 
     if qty.latency_p99_ms:
         p99 = qty.latency_p99_ms
         p50 = qty.latency_p50_ms or round(p99 * 0.4)
+        if qty.latency_percentile:
+            return Latency(p50_ms=p50, p99_ms=p99, tail_percentile=qty.latency_percentile, deadline=None)
     elif qty.latency_p50_ms:
         p50 = qty.latency_p50_ms
         p99 = p50 * 3

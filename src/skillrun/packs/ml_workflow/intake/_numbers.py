@@ -29,14 +29,40 @@ _SPAN_OF_HISTORY = re.compile(
     r"^\s?(?:years?|yrs?|months?|weeks?|days?|anos|jahre|jahren|monate|monaten|wochen|tage|ans|annees|mois|semaines|jours|"
     r"meses|semanas|dias|anni|mesi|年|个月|周|天)\b\s?(?:of|de|des|du|di|an|mit|der|の|的)?\s"
 )
+# After a count: the records are history, the training set's size, not traffic ("400k past claims", "2.5M
+# historical loan applications", "300 000 dossiers de sinistres historiques", "50万条历史理赔记录").
+_HISTORICAL = re.compile(
+    r"^\s?(?:[a-z-]+\s)?(?:past|historical|historic|archived|previous|prior|labell?ed|closed|resolved)\s[a-z]"
+    r"|^\s?(?:[^\s\d.,;:()]+\s){0,4}?(?:historiques?|historicos?|historicas?|historische[nr]?|storici|storiche|labell?ed|"
+    r"with (?:known )?(?:outcomes|labels)|etiquetad[oa]s|gelabelt|etiquetes)(?![a-z])"
+    r"|^\s?[条个笔份张]?(?:历史|过去)"
+)
+# Series times periods: "60 hotels × 90 days ahead" is the rows one forecast run writes; "1,200 SKUs x 52
+# weeks of history" (or a bare product) is the panel the model learns from.
+_PANEL = re.compile(
+    r"(?<![\d.])(?P<a>\d+(?:\.\d+)?)\s?(?P<am>k)?\s?(?P<noun>[a-z][a-z-]*(?:\s[a-z][a-z-]*)?|[个家间座]?[\u4e00-\u9fff]{1,4})\s?[x×*]\s?(?P<b>\d+)\s?"
+    r"(?P<unit>hours|days|weeks|months|dias|semanas|meses|tage|wochen|monate|jours|semaines|mois|天|周|个月)(?P<rest>[^.;]{0,24})"
+)
+_NOT_SERIES = re.compile(r"gpu|cpu|node|server|machine|instance|engineer|people|person|dev|scientist|analyst|sprint|run|shift")
+_AHEAD = re.compile(r"^\s?(?:ahead|out|forward|horizon|to forecast|a vista|im voraus|a l'avance|de horizonte|提前)|^\s?(?:[a-z]+\s)?(?:forecast|horizon)")
 _CAPACITY_BEFORE = re.compile(r"(?:handle|review|call|phone|contact|investigate|visit|inspect|open|audit|work|revisa)\w*\s(?:~|about |around |up to )?$")
 _MS = re.compile(r"^\s?(ms|msec|milliseconds?|millisekunden|millisecondes|milisegundos|毫秒)(?![a-z])")
 _SEC = re.compile(r"^\s?(s|sec|secs|seconds?|sekunden?|secondes?|segundos?|秒)(?![a-z])")
 _LATENCY_CONTEXT = re.compile(
-    r"(p\d{2,3}|latenc|latenz|under|below|within|less than|at most|max|budget|sla|respond|answer|<|≤|=|menos de|unter|moins de|en moins|sous|innerhalb|binnen|dentro de|"
-    r"sotto|entro|meno di|inferiore|abaixo|weniger als|以内|内|低于|延迟)"
+    # "100 ms per listing", "80 ms por petición": a budget for each item scored.
+    r"(\d ?(?:ms|msec|milliseconds?) (?:per|each|for each|por|pro|par|je) [a-z]|p\d{2,3}|latenc|latenz|under|below|within|less than|at most|max|budget|sla|respond|answer|<|≤|=|menos de|unter|moins de|en moins|sous|innerhalb|binnen|dentro de|"
+    r"sotto|entro|meno di|inferiore|abaixo|weniger als|以内|内|低于|延迟|"
+    # "reply in 40 ms or less", "muss in 40 ms antworten", "doit répondre en 40 ms", "40 ms tops", "percentil 95
+    # por debajo de 80 ms": a time in milliseconds something must happen in is a budget.
+    r"(?<![a-z])(?:in|en|em|dans) \d+(?:\.\d+)? ?(?:ms|msec|millisec)|or less|or under|(?<![a-z])tops(?![a-z])|percentil|perzentil|centile|"
+    r"por debajo|response time|tiempo de respuesta|antwortzeit|temps de reponse|tempo de resposta)"
 )
-_PERCENTILE = re.compile(r"p(50|90|95|99|999)")
+# "p95", "p99.9" (or "p999"), "95th percentile", "95. Perzentil", "percentil 95", "95e percentile": the tail a
+# budget is stated at, kept as stated so a p95 target is never reported as a p99 one.
+_PERCENTILE = re.compile(
+    r"(?<![a-z])p(?P<p>50|90|95|99\.9|999|99)(?![\d])|(?P<q>50|90|95|99)(?:th|e|\.|°)? ?(?:percentile|perzentil|centile)"
+    r"|(?:percentil|percentile|perzentil|centile) (?P<r>50|90|95|99)(?![\d])"
+)
 _WORD_SECOND = re.compile(
     r"(?:under|within|less than|menos de|dentro de|moins d'|entro|sotto|meno di|em ate|innerhalb|binnen|unter|weniger als)(?:\s|(?<='))"
     r"(?:(?P<half>half a|medio|une demi-|mezzo|einer halben|meio)|a|one|un|una|une|um|uma|ein|einer|einem)\s?"
@@ -45,6 +71,7 @@ _WORD_SECOND = re.compile(
 """A budget in words: "en menos de un segundo", "entro un secondo", "in under a second", "一秒内"."""
 _POPULATION = re.compile(
     r"^\s*(?:[a-z-]+\s){0,2}?(users|customers|clients|subscribers|members|readers|viewers|players|accounts|patients|employees|"
+    r"listeners|fans|followers|shoppers|visitors|learners|oyentes|ouvintes|horer|auditeurs|ascoltatori|听众|"
     r"devices|stores|shops|branches|restaurants|merchants|sellers|drivers|couriers|turbines|machines|assets|sensors|vehicles|trucks|"
     r"assinantes|membros|jogadores|utenti|clienti|abbonati|giocatori|pazienti|"
     r"skus|products|items|listings|articles|videos|policyholders|policies|borrowers|applicants|students|applications|claims|orders|"
@@ -56,7 +83,8 @@ _POPULATION = re.compile(
 # visits per month are a volume.
 _ACTIVE = re.compile(
     r"^\s*(?:mau|monthly active|月活)|^\s*(?:[a-z-]+\s){0,2}?(?:users|customers|clients|subscribers|members|readers|"
-    r"viewers|players|accounts|patients|usuarios|clientes|pacientes|nutzer|kunden|patienten|utilisateurs|abonnes|assinantes|utenti|clienti|abbonati|用户|客户)"
+    r"viewers|players|accounts|patients|usuarios|clientes|pacientes|nutzer|kunden|patienten|utilisateurs|abonnes|assinantes|utenti|clienti|abbonati|用户|客户|"
+    r"listeners|fans|followers|shoppers|visitors|learners|oyentes|ouvintes|horer|auditeurs|ascoltatori|听众)"
 )
 _RESCORED = re.compile(r"(?:re-?)?scored|refreshed|updated|recomputed|recalculated|re-?rated")
 _TEAM_WORDS = (
@@ -159,6 +187,8 @@ class Quantities:
     population_noun: str | None = None
     latency_p99_ms: float | None = None
     latency_p50_ms: float | None = None
+    latency_percentile: float | None = None
+    """The percentile ``latency_p99_ms`` was stated at when the request names one other than p99 (95, 99.9)."""
     team_size: int | None = None
     base_rate: float | None = None
     horizon_days: float | None = None
@@ -173,6 +203,8 @@ class Quantities:
     derived: dict[str, str] = field(default_factory=dict)
     """The arithmetic behind ``peak_rps``, ``daily_volume`` or ``population`` when they multiply two stated
     figures."""
+    history_rows: float | None = None
+    """Labelled history the request counts: past records, or series x periods of history (the training set)."""
     population_per_cluster: bool = False
     """The population was counted per site ("300 machines each", "40 Maschinen je Werk")."""
 
@@ -205,6 +237,7 @@ def parse_quantities(text: str) -> Quantities:
     if found.latency_p99_ms is None and found.latency_p50_ms is None and (word := _WORD_SECOND.search(text)):
         found.latency_p99_ms = 500.0 if word.group("half") or word.group("zh") == "半" else 1000.0
     found.implied = implied_volume(text, counts)
+    _read_panel(found, text)
     _read_team(found, text)
     _read_clusters(found, text)
     _multiply_per_cluster(found)
@@ -224,13 +257,21 @@ def _read_one(
         window = before + match.group(0) + after[:20]
         if _LATENCY_CONTEXT.search(window):
             ms = value if _MS.match(after) else value * 1000
-            pct = _PERCENTILE.findall(window)
-            if pct and pct[-1] == "50":
+            # Only what follows the previous figure: "p50 30 ms, under 80 ms" names no percentile for 80.
+            lead = _EARLIER_FIGURE.split(whole[0][max(0, match.start() - 40) : match.start()])[-1]
+            pct = _percentile(lead) or _percentile(match.group(0) + after[:20], last=False)
+            if pct == 50:
                 found.latency_p50_ms = found.latency_p50_ms or ms
             else:
+                kept = found.latency_p99_ms
                 found.latency_p99_ms = min(found.latency_p99_ms or ms, ms) if "-" not in before[-2:] else ms
+                if found.latency_p99_ms != kept:
+                    found.latency_percentile = pct if pct not in (None, 99) else None
         return
     rate = read_rate(after, before, match.group("mult"))
+    if rate is None and value >= 1000 and _HISTORICAL.match(after):
+        found.history_rows = max(found.history_rows or 0, value)
+        return
     if rate is not None:
         sites = per_site(*whole, match.start(), match.end() + rate.end, rate.what)
         if _read_volume(found, value, rate, after, before, sites):
@@ -239,6 +280,23 @@ def _read_one(
         if value > (found.population or 0):
             found.population, found.population_noun = value, pop.group(1)
             found.population_per_cluster = _PER_CLUSTER.match(after[pop.end() :]) is not None
+
+
+# "5k searches per hour at peak", "peak of 5k an hour": the busiest hour, so a throughput, not 24 times a volume.
+_AT_PEAK = re.compile(r"(?<![a-z])(?:at (?:the )?peak|peak|in der spitze|en hora punta|en pointe|峰值|高峰)(?![a-z])")
+
+
+_EARLIER_FIGURE = re.compile(r"\d+(?:\.\d+)?\s?(?:ms|msec|milliseconds?|s|sec|seconds?|毫秒|秒)(?![a-z])")
+
+
+def _percentile(window: str, last: bool = True) -> float | None:
+    """The percentile named nearest a latency figure: the last one before it ("p95 under 80 ms"), else the
+    first one after it ("40ms at p95"); ``None`` if none."""
+    found = [m.group("p") or m.group("q") or m.group("r") for m in _PERCENTILE.finditer(window)]
+    if not found:
+        return None
+    name = found[-1] if last else found[0]
+    return 99.9 if name == "999" else float(name)
 
 
 def _read_volume(
@@ -256,7 +314,8 @@ def _read_volume(
     if rate.period == "week" and _CAPACITY_BEFORE.search(before):
         return False
     total = value * sites[0] if sites else value
-    if rate.seconds <= 60:
+    at_peak = rate.period == "hour" and _AT_PEAK.search(before[-12:] + " " + after[rate.end : rate.end + 16])
+    if rate.seconds <= 60 or at_peak:
         # Per second or per minute is a throughput, read as the peak like "1.5k TPS".
         name, amount = "peak_rps", total / rate.seconds
         found.peak_rps = max(found.peak_rps or 0, amount)
@@ -274,6 +333,25 @@ def _read_volume(
     if rate.period == "week" and (pop := _POPULATION.match(after)) and not found.population_noun:
         found.population_noun = pop.group(1)
     return True
+
+
+def _read_panel(found: Quantities, text: str) -> None:
+    for match in _PANEL.finditer(text):
+        series = float(match.group("a")) * (1000 if match.group("am") else 1)
+        periods = float(match.group("b"))
+        rows = series * periods
+        if rows < 100 or _NOT_SERIES.search(match.group("noun")):
+            continue  # "4 GPUs x 2 days", "3 engineers x 6 months": effort, not rows
+        ahead = _AHEAD.match(match.group("rest")) is not None
+        why = f"{plain_number(series)} {match.group('noun')} x {plain_number(periods)} {match.group('unit')} = {plain_number(rows)} rows"
+        if ahead:
+            if found.daily_volume is None:  # a stated daily volume wins over the run's size
+                found.daily_volume = rows
+                found.derived["daily_volume"] = f"{why} per forecast run"
+        elif rows > (found.history_rows or 0):
+            found.history_rows = rows
+            found.derived["history_rows"] = f"{why} of history"
+        return
 
 
 def _read_team(found: Quantities, text: str) -> None:
