@@ -94,6 +94,11 @@ PHRASINGS: list = [
     ("For each transaction we need a fraud score in 50 ms; we see 2,000 transactions per second.", 2000, None),
     ("The dashboard refreshes every 10 seconds for our 200 machines; predict failures.", None, 200),
     ("Retrain every 5 minutes on data from 600 stations to predict bike demand.", None, 10_000),
+    # a campaign's quarterly volume spreads over its 91 days; it never overrides a daily figure
+    ("Charity: we mail 200k donors each quarter; target those whose giving goes up because of the letter.", None, 200_000 / 91),
+    ("Insurer: about 9k claims a quarter, score each one for fraud.", None, 9_000 / 91),
+    ("Wir versenden 120.000 Kataloge pro Quartal an Bestandskunden.", None, 120_000 / 91),
+    ("40k orders quarterly, 2k orders per day on weekdays; predict late delivery.", None, 2_000),
 ]  # fmt: skip
 
 

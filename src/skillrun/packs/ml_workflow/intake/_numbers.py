@@ -299,6 +299,10 @@ def _percentile(window: str, last: bool = True) -> float | None:
     return 99.9 if name == "999" else float(name)
 
 
+_LONG = ("month", "quarter")
+"""Periods whose count is a campaign or a reporting total rather than a daily flow."""
+
+
 def _read_volume(
     found: Quantities, value: float, rate: Rate, after: str, before: str, sites: tuple[float, str] | None
 ) -> bool:
@@ -309,7 +313,7 @@ def _read_volume(
     if rate.period == "month" and _ACTIVE.match(after):
         found.monthly_active = max(found.monthly_active or 0, value)
         return True
-    if rate.seconds > 60 and rate.period != "month" and _CAPACITY_NOUN.match(after):
+    if rate.seconds > 60 and rate.period not in _LONG and _CAPACITY_NOUN.match(after):
         return True  # "40 calls/day" is what the team can work through, read by _read_time
     if rate.period == "week" and _CAPACITY_BEFORE.search(before):
         return False
@@ -321,8 +325,8 @@ def _read_volume(
         found.peak_rps = max(found.peak_rps or 0, amount)
     else:
         name, amount = "daily_volume", total * 86_400 / rate.seconds
-        # A monthly figure never overrides a daily one; the others, the largest wins.
-        found.daily_volume = (found.daily_volume or amount) if rate.period == "month" else max(found.daily_volume or 0, amount)
+        # A monthly or quarterly figure never overrides a daily one; the others, the largest wins.
+        found.daily_volume = (found.daily_volume or amount) if rate.period in _LONG else max(found.daily_volume or 0, amount)
     if getattr(found, name) == amount:  # this figure is the one kept: its arithmetic, if any, goes with it
         found.derived.pop(name, None)
         if sites:
@@ -330,7 +334,7 @@ def _read_volume(
             found.derived[name] = (
                 f"{plain_number(value)} {per} per {site} x {plain_number(size)} {plural(site)} = {plain_number(total)} {per}"
             )
-    if rate.period == "week" and (pop := _POPULATION.match(after)) and not found.population_noun:
+    if rate.period in ("week", "quarter") and (pop := _POPULATION.match(after)) and not found.population_noun:
         found.population_noun = pop.group(1)
     return True
 

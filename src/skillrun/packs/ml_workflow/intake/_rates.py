@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800, "month": 2_592_000}
+SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800, "month": 2_592_000, "quarter": 7_862_400}
 
 # A period's name after "/" or after a word that means "per". Longer spellings first: the alternation
 # takes the first that fits and a letter must not follow.
@@ -23,7 +23,9 @@ _NAMES = {
     "day": "days?|dias?|tage?n?|jours?|giorn[oi]|天|日",
     "week": "weeks?|semanas?|wochen?|semaines?|settiman[ae]|wks?|周|星期",
     "month": "months?|meses|mes|monate?n?|mois|mes[ei]|个月|月",
+    "quarter": "quarters?|trimestres?|quartale?n?|trimestri|季度",
 }  # fmt: skip
+# A quarter is a campaign's usual rhythm ("we mail 200k donors each quarter"): its rows spread over its days.
 # No "per year": what a request counts per year is mostly rare events ("30 failures a year") or what
 # people can work through ("20k audits a year"), and a yearly total is no batch size.
 # One-letter and clipped names are only units straight after a slash ("req/s", "2M/d", "$20/mo").
@@ -38,6 +40,7 @@ _ALONE = {
     "day": "daily|dau|diari[oa]s|am tag|taglich|quotidien(?:ne)?s?|giornalier[ie]|每天|每日",
     "week": "weekly|semanales|hebdomadaires|wochentlich|settimanali|semanais|每周",
     "month": "monthly|mau|mensuales|mensuels|mensili|mensais|im monat|monatlich|每月|月活",
+    "quarter": "quarterly|trimestrales|trimestriels|vierteljahrlich|quartalsweise|trimestrali|trimestrais|每季度",
 }  # fmt: skip
 # The same, written before the number: "每秒约5000笔", "日均300万次", "daily ~2M", "peak QPS of 5,000".
 _BEFORE = {
@@ -94,7 +97,7 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|(?<![a-z])(?:usd|eur|gbp|chf|rmb))\s?
 
 class Rate(NamedTuple):
     period: str
-    """``second``, ``minute``, ``hour``, ``day``, ``week`` or ``month``."""
+    """``second``, ``minute``, ``hour``, ``day``, ``week``, ``month`` or ``quarter``."""
     end: int
     """Where the rate's words end in the text after the number (0 when it was written before it)."""
     what: str
