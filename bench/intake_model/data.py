@@ -74,6 +74,7 @@ FIRST_LOOK = {
     "hj": "ebc3d1d",
     "ja": "1e5cb34",
     "jb": "3e80aa0",
+    "ic": "880a793",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -249,4 +250,10 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-lead, jb): terse one-line requests (abbreviations such as recsys, LTR, NER, tps, typos,
     # "on submit", "ceiling cams", "box per store") over the common types and modes, en/de/es/fr/zh.
     cases += [_case(r, "jb") for r in _jsonl(HERE / "jb_requests.jsonl")]
+    # Training only (intake-types, ic): the next symbol/step/event code of a sequence as one of a fixed set
+    # (multiclass), several/zero-or-more/可多选 categories (multilabel), hourly/daily/täglich/quotidien amounts for
+    # coming periods (forecasting), rare confirmed positives and spam accounts judged from metadata (yes/no), one
+    # claim's/job's/patient's candidates ordered (ranking), medium words inside a business name (video-streaming
+    # churn), account verdicts at registration, 短信召回 and "por demanda"; 10 controls, en/es/de/fr/zh.
+    cases += [_case(r, "ic") for r in _jsonl(HERE / "ic_requests.jsonl")]
     return cases
