@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .._learned import Opinion
 from ..brief import RUBRIC_PROBLEM_TYPES
 from ..knowledge import Domain, Knowledge
+from ._denied import blank_hits
 from ._framings import reframe
 from ._image import image_rules, places_objects
 from ._overrule import keep_mode, keep_rules, with_kept
@@ -68,6 +69,9 @@ def classify_problem(
 ) -> tuple[str, dict[str, float], str]:
     """The problem type, the votes behind it, and the kind of data (image, audio, text or tabular); ``whole``
     is the request before a framing it set aside was dropped (intake/_restate.py)."""
+    # "our video-streaming service", 音频平台: a medium word naming the business, not the data (group ic).
+    text, _ = blank_hits(text, kb.problem_rules["medium_in_name"])
+    whole = whole if whole is None else blank_hits(whole, kb.problem_rules["medium_in_name"])[0]
     task = read_task(text, kb)
     medium = modality_of(task, domain, domain_score)
     if whole is not None and whole != text and not any(task.media.values()):
@@ -84,6 +88,13 @@ def classify_problem(
         # yes/no does not outvote it. Named values that may hold together are several labels; named for
         # spans ("each clause's type (exclusion, deductible, cover)") they are the spans' labels.
         votes["multiclass_classification"] = votes.get("multiclass_classification", 0.0) + _ENUMERATED_VOTE
+    if kb.problem_rules["next_in_sequence"].count(text) and task.forms["several_labels"] == 0:
+        # "predict the next event code in each machine's log sequence": one of a fixed set of codes per sequence,
+        # whatever its "next item" (a recommendation cue), "will" (yes/no) or "codes" (spans) say.
+        rivals = ("binary_classification", "recommendation", "sequence_labeling", "regression", "forecasting")
+        votes["multiclass_classification"] = votes.get("multiclass_classification", 0.0) + _ENUMERATED_VOTE + max(
+            votes.get(k, 0.0) for k in rivals
+        )
     if kb.problem_rules["threshold_event"].count(text):
         # "the probability that tomorrow's price exceeds 200 in each hour": an event, not an amount.
         votes.pop("forecasting", None)
