@@ -230,7 +230,10 @@ def read(
         many = kb.problem_rules["many_objects"].count(text) > 0
         shown = problem_type == "recommendation" and shows_items(text, kb)
         suggested = kb.problem_rules["suggested_value"].count(text) > 0  # "suggest a monthly rent", 建议售价
-        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested)
+        next_code = kb.problem_rules["next_in_sequence"].count(text) > 0  # "the next event code in each log sequence"
+        kept = keep_rules(
+            problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested, next_code
+        )
         type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer
     if segments_wanted(text, kb):
