@@ -189,10 +189,12 @@ def form_votes(task: Task, medium: str) -> dict[str, float]:
     forecast = _forecast_vote(task.forms)
     if forecast:
         votes["forecasting"] = forecast
-    if forecast >= _FORECAST_VOTE and task.forms["horizon"] > 0 and task.forms["aggregate"] > 0 and task.forms["individual"] == 0:
+    total = task.forms["aggregate"] > 0 or task.forms["per_period"] >= _FORECAST_VOTE
+    if forecast >= _FORECAST_VOTE and task.forms["horizon"] > 0 and total and task.forms["individual"] == 0:
         # "daily consumption in m3 for each supply zone over the next 7 days": a total over many units wanted
         # per future period (rubric PD-01), so the amount's votes are the forecast's, not a second reading.
-        # Without such a total the period may be a schedule ("RUL of each pump, refreshed every day").
+        # Without such a total the period may be a schedule ("RUL of each pump, refreshed every day"); an amount
+        # stated per day over the coming days ("what each warehouse will ship per day for the next 10 days") is one.
         votes["forecasting"] += votes.pop("regression", 0.0)
     uplift = _uplift_vote(task.forms)
     if uplift:
