@@ -60,6 +60,14 @@ TYPE_CASES = [
     ("Una plataforma de vídeo bajo demanda quiere saber qué suscriptores se darán de baja el mes que viene.",
      "binary_classification", "plataforma de vídeo bajo demanda", None),
     ("视频平台想预测哪些会员下个月会续费，每周批量。", "binary_classification", "视频平台", None),
+    # "On demand" is how the service is delivered, not a demand to forecast.
+    ("Una app de transporte por demanda quiere predecir qué conductores dejarán la plataforma el próximo mes.",
+     "binary_classification", "transporte por demanda", None),
+    ("Our print-on-demand shop wants to know which sellers will stop uploading designs within 60 days.",
+     "binary_classification", "print-on-demand", None),
+    # Control: the demand itself, per product and week.
+    ("Queremos prever a demanda semanal de cada produto nas 50 lojas para as próximas 6 semanas.",
+     "forecasting", "control: a demanda semanal", None),
     # Control: the platform's own pictures are still the data.
     ("Our video-streaming service wants to classify the genre of each uploaded video from its frames.",
      "image_classification", "control: frames of uploaded videos", None),
@@ -82,6 +90,10 @@ TEMPORAL_CASES = [
      True, "will develop, days after", "several labels per patient read as tags of an item as it is now"),
     ("From the sequence of fault codes of each turbine, predict the code of its next event (30 codes), nightly.",
      True, "next code of a sequence", None),
+    ("For every bed request, rank the free beds by likelihood the patient leaves on the planned day.", True,
+     "ranked by likelihood, without 'of'", "a bed list ordered for one request read as a snapshot"),
+    ("Predict the next purchase category of each customer (one of 30 categories), weekly.", True,
+     "category of the next purchase", "a category of each customer read as a property it has now"),
     # Control: labels describing an item as it is now.
     ("Tag each recipe in our database with all the cuisines that apply (zero or more), one-off batch.", False,
      "control: tags of an item", None),
@@ -98,3 +110,8 @@ def test_temporal(read, model_overrules, text: str, expected: bool, why: str, ov
 def test_sms_recall_is_no_candidate_recall_step(read) -> None:  # noqa: ANN001
     """召回 beside 短信 wins users back by SMS; it is no nightly candidate recall with an online re-rank (hybrid)."""
     assert read("通过短信召回流失客户：每周预测哪些客户收到短信后会回来购买，批量出名单。").serving_mode == "batch"
+
+
+def test_registration_is_the_accounts_event(read) -> None:  # noqa: ANN001
+    """Scoring each account "at registration" is done when the account is created, with the user waiting."""
+    assert read("Which new accounts will be banned within 60 days? Score each account at registration.").serving_mode == "real-time"

@@ -218,8 +218,10 @@ def read(
 ) -> Reading:
     """The rules' reading; with ``feats`` (the request's learned-model features) the learned second
     opinion (knowledge/intake_model.json) may overrule a close problem type or serving mode."""
-    matched, domain_score = match_domain(text, kb)
-    problem_type, problem_scores, medium = classify_problem(text, kb, matched, domain_score, whole)
+    # "una app de transporte por demanda": how the service is delivered, not a demand to forecast (group ic).
+    typed, _ = blank_hits(text, kb.problem_rules["on_demand"])
+    matched, domain_score = match_domain(typed, kb)
+    problem_type, problem_scores, medium = classify_problem(typed, kb, matched, domain_score, whole)
     type_opinion = mode_opinion = None
     if feats is not None:
         type_opinion = kb.intake_model.opinion("problem_type", feats, problem_type, problem_scores)
