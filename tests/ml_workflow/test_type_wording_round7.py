@@ -21,6 +21,15 @@ TYPE_CASES = [
     ("Prévoir la prochaine étape de chaque dossier de crédit parmi 9 étapes, à partir des étapes déjà franchies.",
      "multiclass_classification", "prochaine étape", None),
     ("根据每台设备的历史告警序列，预测下一个事件类型（共20种），每小时批量计算。", "multiclass_classification", "下一个事件", None),
+    ("Given each user's sequence of app screens, predict which screen comes next (40 screens).",
+     "multiclass_classification", "which screen comes next", None),
+    ("Predict what the next action of each player will be (pass, shoot, dribble, tackle) from the match events.",
+     "multiclass_classification", "the next action of each player", None),
+    # Controls: the time until the next event is an amount; whether the next payment is late is a yes/no.
+    ("Predict the number of days until the next purchase of each customer, weekly.", "regression",
+     "control: days until the next purchase", None),
+    ("Predict whether the next payment of each loan will be late, monthly batch.", "binary_classification",
+     "control: whether the next payment is late", None),
     # Controls: the next items a user takes are recommendations; a yes/no about the next launch stays yes/no.
     ("Recommend the next songs to play for each listener after the current track ends, under 100 ms.",
      "recommendation", "control: next songs for a listener", None),
@@ -94,6 +103,8 @@ TEMPORAL_CASES = [
      "ranked by likelihood, without 'of'", "a bed list ordered for one request read as a snapshot"),
     ("Predict the next purchase category of each customer (one of 30 categories), weekly.", True,
      "category of the next purchase", "a category of each customer read as a property it has now"),
+    ("Predict all the side effects (zero or more of 12) each patient will report in the first month of treatment.",
+     True, "each patient will report", "several labels per patient read as tags of an item as it is now"),
     # Control: labels describing an item as it is now.
     ("Tag each recipe in our database with all the cuisines that apply (zero or more), one-off batch.", False,
      "control: tags of an item", None),
