@@ -60,6 +60,8 @@ TYPE_CASES = [
     ("Detect spam bots among our 2M marketplace sellers from listing cadence and login patterns, daily batch.",
      "binary_classification", "spam bots", None),
     ("对沉睡会员做短信召回：预测每个会员收到召回短信后14天内是否下单，每周出名单。", "binary_classification", "短信召回", None),
+    ("Our review team has confirmed 300 cases of promo abuse among 2M accounts; flag new abusers weekly.",
+     "binary_classification", "promo abuse, review team", None),
     # Control: spam read from the messages themselves is text classification.
     ("Filter spam out of the comments under our articles as they are posted, <100 ms.",
      "text_classification", "control: spam comments", None),
@@ -77,6 +79,8 @@ TYPE_CASES = [
     # Control: the demand itself, per product and week.
     ("Queremos prever a demanda semanal de cada produto nas 50 lojas para as próximas 6 semanas.",
      "forecasting", "control: a demanda semanal", None),
+    ("Un opérateur de vidéo à la demande veut prédire quels clients vont résilier le mois prochain.",
+     "binary_classification", "opérateur de vidéo à la demande", None),
     # Control: the platform's own pictures are still the data.
     ("Our video-streaming service wants to classify the genre of each uploaded video from its frames.",
      "image_classification", "control: frames of uploaded videos", None),
@@ -101,6 +105,8 @@ TEMPORAL_CASES = [
      True, "next code of a sequence", None),
     ("For every bed request, rank the free beds by likelihood the patient leaves on the planned day.", True,
      "ranked by likelihood, without 'of'", "a bed list ordered for one request read as a snapshot"),
+    ("Für einen Patienten die passenden Reha-Kliniken nach erwartetem Behandlungserfolg sortieren.", True,
+     "nach erwartetem Erfolg", "one patient's clinics ordered read as a snapshot"),
     ("Predict the next purchase category of each customer (one of 30 categories), weekly.", True,
      "category of the next purchase", "a category of each customer read as a property it has now"),
     ("Predict all the side effects (zero or more of 12) each patient will report in the first month of treatment.",

@@ -219,7 +219,8 @@ def read(
     """The rules' reading; with ``feats`` (the request's learned-model features) the learned second
     opinion (knowledge/intake_model.json) may overrule a close problem type or serving mode."""
     # "una app de transporte por demanda": how the service is delivered, not a demand to forecast (group ic).
-    typed, _ = blank_hits(text, kb.problem_rules["on_demand"])
+    # The business's name goes first: "vidéo à la demande" is one name, not "vidéo" beside an on-demand service.
+    typed, _ = blank_hits(blank_hits(text, kb.problem_rules["medium_in_name"])[0], kb.problem_rules["on_demand"])
     matched, domain_score = match_domain(typed, kb)
     problem_type, problem_scores, medium = classify_problem(typed, kb, matched, domain_score, whole)
     type_opinion = mode_opinion = None
