@@ -25,7 +25,10 @@ TYPE_CASES = [
      "multiclass_classification", "which screen comes next", None),
     ("Predict what the next action of each player will be (pass, shoot, dribble, tackle) from the match events.",
      "multiclass_classification", "the next action of each player", None),
-    # Controls: the time until the next event is an amount; whether the next payment is late is a yes/no.
+    # Controls: the time until the next event is an amount; whether the next payment is late is a yes/no; a
+    # battery's state of charge on the next day is a number, not a state among N.
+    ("Predict the next day state of charge of each battery in percent, hourly.", "regression",
+     "control: next day state of charge", None),
     ("Predict the number of days until the next purchase of each customer, weekly.", "regression",
      "control: days until the next purchase", None),
     ("Predict whether the next payment of each loan will be late, monthly batch.", "binary_classification",
