@@ -81,7 +81,7 @@ def classify_problem(
     field = kb.problem_rules["field_from_text"].count(text) > 0 and not task.signals
     if (reviewed or field) and medium == "tabular" and not task.signals:
         medium = "text"  # the review cues name texts: documents, e-mails, clauses ("Klauseln, die abweichen")
-    votes = form_votes(task, medium)
+    votes = form_votes(task, medium, kb.problem_rules["amount_per_coming_period"].count(text) > 0)
     if kb.problem_rules["named_values"].count(text) and task.forms["several_labels"] == task.forms["spans"] == 0:
         # "its final grade (prime, second, downgrade or scrap)", "energy class (A to G)": the request names
         # the values of its target, as its own words, so an amount verb ("estimate") or a domain's usual
