@@ -75,6 +75,7 @@ FIRST_LOOK = {
     "ja": "1e5cb34",
     "jb": "3e80aa0",
     "jc": "ce4949d",
+    "ic": "880a793",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -254,4 +255,10 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # waiting (a payment gateway, a core banking system, an agent while the customer is on the phone), stream topics,
     # a nightly pool re-scored at page load, the device itself; en/de/es/fr/zh/pt/it.
     cases += [_case(r, "jc") for r in _jsonl(HERE / "jc_requests.jsonl")]
+    # Training only (intake-types, ic): the next symbol/step/event code of a sequence as one of a fixed set
+    # (multiclass), several/zero-or-more/可多选 categories (multilabel), hourly/daily/täglich/quotidien amounts for
+    # coming periods (forecasting), rare confirmed positives and spam accounts judged from metadata (yes/no), one
+    # claim's/job's/patient's candidates ordered (ranking), medium words inside a business name (video-streaming
+    # churn), account verdicts at registration, 短信召回 and "por demanda"; 10 controls, en/es/de/fr/zh.
+    cases += [_case(r, "ic") for r in _jsonl(HERE / "ic_requests.jsonl")]
     return cases

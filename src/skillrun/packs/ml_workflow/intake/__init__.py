@@ -321,6 +321,8 @@ def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge, medium
     if pt in ("binary_classification", "multiclass_classification", "regression") and kb.temporal_history.count(folded):
         return True  # the entity's own past as features (its dispute history, the account's age): as of a time
     future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
+    if pt == "multiclass_classification" and kb.problem_rules["next_in_sequence"].count(folded):
+        return True  # the next code of a sequence is seen after the ones before it: a random split leaks it
     if medium == "mixed" and not future:
         return False  # a verdict on an item's photos and text, like an image or text type, describes it now
     if pt in ("ranking", "recommendation") and future:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .._learned import Opinion
 from ..brief import RUBRIC_PROBLEM_TYPES
 from ..knowledge import Domain, Knowledge
+from ._denied import blank_hits
 from ._framings import reframe
 from ._image import image_rules, places_objects
 from ._overrule import keep_mode, keep_rules, with_kept
@@ -68,6 +69,9 @@ def classify_problem(
 ) -> tuple[str, dict[str, float], str]:
     """The problem type, the votes behind it, and the kind of data (image, audio, text or tabular); ``whole``
     is the request before a framing it set aside was dropped (intake/_restate.py)."""
+    # "our video-streaming service", 音频平台: a medium word naming the business, not the data (group ic).
+    text, _ = blank_hits(text, kb.problem_rules["medium_in_name"])
+    whole = whole if whole is None else blank_hits(whole, kb.problem_rules["medium_in_name"])[0]
     task = read_task(text, kb)
     medium = modality_of(task, domain, domain_score)
     if whole is not None and whole != text and not any(task.media.values()):
@@ -77,13 +81,20 @@ def classify_problem(
     field = kb.problem_rules["field_from_text"].count(text) > 0 and not task.signals
     if (reviewed or field) and medium == "tabular" and not task.signals:
         medium = "text"  # the review cues name texts: documents, e-mails, clauses ("Klauseln, die abweichen")
-    votes = form_votes(task, medium)
+    votes = form_votes(task, medium, kb.problem_rules["amount_per_coming_period"].count(text) > 0)
     if kb.problem_rules["named_values"].count(text) and task.forms["several_labels"] == task.forms["spans"] == 0:
         # "its final grade (prime, second, downgrade or scrap)", "energy class (A to G)": the request names
         # the values of its target, as its own words, so an amount verb ("estimate") or a domain's usual
         # yes/no does not outvote it. Named values that may hold together are several labels; named for
         # spans ("each clause's type (exclusion, deductible, cover)") they are the spans' labels.
         votes["multiclass_classification"] = votes.get("multiclass_classification", 0.0) + _ENUMERATED_VOTE
+    if kb.problem_rules["next_in_sequence"].count(text) and task.forms["several_labels"] == 0:
+        # "predict the next event code in each machine's log sequence": one of a fixed set of codes per sequence,
+        # whatever its "next item" (a recommendation cue), "will" (yes/no) or "codes" (spans) say.
+        rivals = ("binary_classification", "recommendation", "sequence_labeling", "regression", "forecasting")
+        votes["multiclass_classification"] = votes.get("multiclass_classification", 0.0) + _ENUMERATED_VOTE + max(
+            votes.get(k, 0.0) for k in rivals
+        )
     if kb.problem_rules["threshold_event"].count(text):
         # "the probability that tomorrow's price exceeds 200 in each hour": an event, not an amount.
         votes.pop("forecasting", None)
@@ -207,8 +218,11 @@ def read(
 ) -> Reading:
     """The rules' reading; with ``feats`` (the request's learned-model features) the learned second
     opinion (knowledge/intake_model.json) may overrule a close problem type or serving mode."""
-    matched, domain_score = match_domain(text, kb)
-    problem_type, problem_scores, medium = classify_problem(text, kb, matched, domain_score, whole)
+    # "una app de transporte por demanda": how the service is delivered, not a demand to forecast (group ic).
+    # The business's name goes first: "vidéo à la demande" is one name, not "vidéo" beside an on-demand service.
+    typed, _ = blank_hits(blank_hits(text, kb.problem_rules["medium_in_name"])[0], kb.problem_rules["on_demand"])
+    matched, domain_score = match_domain(typed, kb)
+    problem_type, problem_scores, medium = classify_problem(typed, kb, matched, domain_score, whole)
     type_opinion = mode_opinion = None
     if feats is not None:
         type_opinion = kb.intake_model.opinion("problem_type", feats, problem_type, problem_scores)
@@ -219,7 +233,10 @@ def read(
         many = kb.problem_rules["many_objects"].count(text) > 0
         shown = problem_type == "recommendation" and shows_items(text, kb)
         suggested = kb.problem_rules["suggested_value"].count(text) > 0  # "suggest a monthly rent", 建议售价
-        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested)
+        next_code = kb.problem_rules["next_in_sequence"].count(text) > 0  # "the next event code in each log sequence"
+        kept = keep_rules(
+            problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested, next_code
+        )
         type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer
     if segments_wanted(text, kb):

@@ -180,8 +180,10 @@ def without_enumerations(text: str) -> str:
     return _ENUMERATION.sub(" ", text) if "(" in text else text
 
 
-def form_votes(task: Task, medium: str) -> dict[str, float]:
-    """Votes for problem types from the target's phrasing (image forms only when the data is images)."""
+def form_votes(task: Task, medium: str, per_coming_period: bool = False) -> dict[str, float]:
+    """Votes for problem types from the target's phrasing (image forms only when the data is images);
+    ``per_coming_period``: an amount is stated for each period of a coming horizon (lexicon
+    ``amount_per_coming_period``)."""
     votes: dict[str, float] = {}
     for form, kind in _FORM_TYPE.items():
         if task.forms[form] > 0:
@@ -189,10 +191,12 @@ def form_votes(task: Task, medium: str) -> dict[str, float]:
     forecast = _forecast_vote(task.forms)
     if forecast:
         votes["forecasting"] = forecast
-    if forecast >= _FORECAST_VOTE and task.forms["horizon"] > 0 and task.forms["aggregate"] > 0 and task.forms["individual"] == 0:
+    total = task.forms["aggregate"] > 0 or per_coming_period
+    if forecast >= _FORECAST_VOTE and task.forms["horizon"] > 0 and total and task.forms["individual"] == 0:
         # "daily consumption in m3 for each supply zone over the next 7 days": a total over many units wanted
         # per future period (rubric PD-01), so the amount's votes are the forecast's, not a second reading.
-        # Without such a total the period may be a schedule ("RUL of each pump, refreshed every day").
+        # Without such a total the period may be a schedule ("RUL of each pump, refreshed every day"); an amount
+        # stated per day over the coming days ("what each warehouse will ship per day for the next 10 days") is one.
         votes["forecasting"] += votes.pop("regression", 0.0)
     uplift = _uplift_vote(task.forms)
     if uplift:
