@@ -36,6 +36,20 @@ _CADENCE = {
     "remote_sensing": "quarterly", "insurance_severity": "quarterly", "attrition": "quarterly",
 }  # fmt: skip
 _CADENCE_DAYS = {"daily": 1, "weekly": 7, "monthly": 30, "quarterly": 91}
+# Who signs a regulated model off, and who reviews a randomised test of it, differs by domain; a single
+# "model-risk/clinical/HR owner" names nobody a reviewer could hold to account (rubric: named approver).
+APPROVERS = {
+    "credit": "the model-risk management (MRM) validator and the credit-risk owner",
+    "insurance": "the responsible actuary and the compliance officer",
+    "health": "the clinical safety officer and the clinical lead of the using service",
+    "hiring": "the HR/talent-acquisition lead and employment-law counsel (works council where one exists)",
+}
+EXPERIMENT_REVIEW = {
+    "credit": "model-risk and compliance review",
+    "insurance": "actuarial and compliance review (fair treatment of customers)",
+    "health": "IRB/ethics committee approval",
+    "hiring": "legal and works-council review",
+}
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,11 @@ class Plan:
     @property
     def air_gapped(self) -> bool:
         return self.brief.cloud == "air-gapped"
+
+    @property
+    def approver(self) -> str:
+        """The named sign-off for this domain; unregulated models are approved by their owner."""
+        return APPROVERS.get(self.brief.regulated or "", "the model owner")
 
     def tool(self, purpose: str) -> str:
         """The platform's tool for ``purpose``, the lighter one for small or first-model teams."""

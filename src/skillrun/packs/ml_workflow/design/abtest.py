@@ -11,7 +11,7 @@ import math
 
 from ..sections import ABTesting, SampleSizePlan
 from ..stats import MAX_USEFUL_DAYS, complete_plan, describe_duration, percent, plain_number
-from ._plan import Plan
+from ._plan import EXPERIMENT_REVIEW, Plan
 
 _REGULATED_DESIGN = {"health": "stepped_wedge", "credit": "champion_challenger", "hiring": "consented_pilot"}
 
@@ -58,10 +58,10 @@ def design_ab(plan: Plan) -> ABTesting:
             "handled by logging positions and randomising a small top-k swap; a 5% long-term holdout measures "
             "feedback-loop effects."
         )
-    if brief.regulated in ("health", "hiring", "credit"):
+    if brief.regulated:
         notes.append(
-            "Ethics and compliance: IRB/ethics (health), legal and works-council (hiring) or model-risk and compliance "
-            "(credit) review before any randomised change to decisions about people; shadow phase first."
+            f"Ethics and compliance: {EXPERIMENT_REVIEW[brief.regulated]} before any randomised change to decisions "
+            f"about people, signed by {plan.approver}; shadow phase first."
         )
     key = unit.split(" ")[0].split("-")[0]
     return ABTesting(

@@ -148,7 +148,7 @@ def _ops_threshold(plan: Plan) -> str:
 def _retraining(plan: Plan) -> str:
     brief = plan.brief
     approval = (
-        "human approval by the model-risk/clinical/HR owner with updated documentation"
+        f"human approval by {plan.approver} with updated documentation"
         if brief.regulated
         else "automatic promotion only through the gate, with the owner notified"
     )

@@ -32,7 +32,7 @@ def design_training(plan: Plan) -> TrainingPipeline:
             _cadence_note(plan),
             _compute_note(plan),
         ]
-        + ([_regulated_note(brief.regulated)] if brief.regulated else []),
+        + ([_regulated_note(plan)] if brief.regulated else []),
     )
 
 
@@ -132,7 +132,7 @@ def _gate(plan: Plan) -> Stage:
         "probabilities, latency and model-size budget met"
     )
     if brief.regulated:
-        checks += "; fairness gap across protected groups within tolerance; human sign-off by model-risk/clinical owner"
+        checks += "; fairness gap across protected groups within tolerance; human sign-off by " + plan.approver
     return Stage(tool_method=gate, notes=checks)
 
 
@@ -173,8 +173,8 @@ def _compute_note(plan: Plan) -> str:
     return f"Compute: CPU instances are enough for {model} at this scale; no accelerator needed."
 
 
-def _regulated_note(regulated: str) -> str:
+def _regulated_note(plan: Plan) -> str:
     return (
-        f"Regulated ({regulated}): every promotion records the model card, validation report, fairness results and "
-        "the approver in the registry (audit trail)."
+        f"Regulated ({plan.brief.regulated}): every promotion records the model card, validation report, fairness "
+        f"results and the approver ({plan.approver}) in the registry (audit trail)."
     )
