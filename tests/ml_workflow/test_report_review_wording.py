@@ -55,3 +55,38 @@ def test_regulated_approver_is_named_per_domain(domain: str, request_text: str, 
         assert not re.search(foreign, text), f"{where} names another domain's approver: {text}"
     ab_notes = " ".join(sections["ABTesting"].notes)
     assert not re.search(foreign, ab_notes), f"A/B notes name another domain's review: {ab_notes}"
+
+
+# Outputs that are not probabilities: no ECE and no "scores in [0, 1]" checks on them.
+NOT_PROBABILITIES = [
+    ("regression", "Predict the sale price of apartments from listing attributes for a real estate portal, real-time "
+     "when an agent creates a listing, 200k listings."),
+    ("forecasting", "Weekly demand forecast per store and SKU for a grocery chain with 300 stores and 20k SKUs, 8 weeks "
+     "ahead, retrained weekly on BigQuery."),
+    ("ranking", "Rank search results for an e-commerce site with 10M queries a day, latency under 100 ms."),
+    ("object_detection", "Detect and count vehicles in traffic camera video streams in real time for 400 intersections."),
+    ("image_segmentation", "Segment tumours in MRI scans for radiologists, batch overnight, 10k scans a year."),
+    ("clustering", "Segment our 2M e-commerce customers into groups for marketing, monthly."),
+    ("anomaly_detection", "Detect anomalies in server metrics (CPU, latency, error rate) for 5,000 microservices, "
+     "streaming, we have almost no labelled incidents."),
+    ("sequence_labeling", "Extract company names and amounts from contracts, 5k contracts a month, batch."),
+]
+
+
+@pytest.mark.parametrize(("ptype", "request_text"), NOT_PROBABILITIES, ids=[r[0] for r in NOT_PROBABILITIES])
+def test_no_probability_checks_on_non_probability_outputs(ptype: str, request_text: str) -> None:
+    brief, sections, _ = _report(request_text)
+    assert brief.problem_type == ptype
+    checked = "\n".join([
+        sections["TrainingPipeline"].validation.notes,
+        sections["MonitoringDrift"].model_drift.threshold,
+        *sections["MonitoringDrift"].notes,
+    ])
+    assert not re.search(r"\bECE\b|calibration error|reliability curve", checked), checked
+    assert "scores outside [0, 1]" not in checked
+
+
+def test_probability_outputs_keep_calibration() -> None:
+    _, sections, _ = _report(REGULATED[0][1])
+    assert "ECE" in sections["TrainingPipeline"].validation.notes
+    assert "[0, 1]" in " ".join(sections["MonitoringDrift"].notes)

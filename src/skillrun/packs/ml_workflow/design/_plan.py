@@ -44,6 +44,13 @@ APPROVERS = {
     "health": "the clinical safety officer and the clinical lead of the using service",
     "hiring": "the HR/talent-acquisition lead and employment-law counsel (works council where one exists)",
 }
+# What a model's output is, which decides the checks that make sense on it: ECE and "scores in [0, 1]"
+# only mean something for class probabilities, not for a price, a forecast, a ranking score or a box.
+OUTPUT_KIND = {
+    "regression": "numeric", "forecasting": "numeric", "uplift_modeling": "numeric", "ranking": "ranked",
+    "recommendation": "ranked", "object_detection": "spatial", "image_segmentation": "spatial", "clustering": "segments",
+    "anomaly_detection": "anomaly", "sequence_labeling": "spans",
+}  # fmt: skip
 EXPERIMENT_REVIEW = {
     "credit": "model-risk and compliance review",
     "insurance": "actuarial and compliance review (fair treatment of customers)",
@@ -89,6 +96,11 @@ class Plan:
     @property
     def air_gapped(self) -> bool:
         return self.brief.cloud == "air-gapped"
+
+    @property
+    def output_kind(self) -> str:
+        """"probability" for class scores; otherwise what the prediction is (see ``OUTPUT_KIND``)."""
+        return OUTPUT_KIND.get(self.brief.problem_type, "probability")
 
     @property
     def approver(self) -> str:

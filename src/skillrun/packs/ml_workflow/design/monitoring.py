@@ -32,15 +32,9 @@ def design_monitoring(plan: Plan) -> MonitoringDrift:
     )
 
 
-_OUTPUT_KIND = {
-    "regression": "numeric", "forecasting": "numeric", "uplift_modeling": "numeric", "ranking": "ranked",
-    "recommendation": "ranked", "object_detection": "spatial", "image_segmentation": "spatial", "clustering": "segments",
-}  # fmt: skip
-
-
 def _prediction_shift(plan: Plan) -> str:
-    kind = _OUTPUT_KIND.get(plan.brief.problem_type)
-    if kind is None:
+    kind = plan.output_kind
+    if kind == "probability":
         return plan.kb.monitoring["prediction_shift"] + "; calibration (reliability curve, ECE)"
     return plan.kb.monitoring["prediction_shift_by_output"][kind]
 
@@ -174,7 +168,7 @@ def _notes(plan: Plan) -> list[str]:
     lag = plan.kb.monitoring["staleness"]["feature_lag_hours"]
     return [
         f"Data quality at serving time: {m['data_quality']}.",
-        f"Numerical stability: {m['numerical']}.",
+        f"Numerical stability: {m['numerical'].replace('{range}', m['output_range'][plan.output_kind])}.",
         f"Staleness: features older than {lag} h block batch scoring and alert; model age is checked daily.",
         f"Upstream dependencies: {m['upstream']}.",
         f"Feedback loop: {plan.domain.feedback_loop.replace('{entity}', brief.entity)}.",

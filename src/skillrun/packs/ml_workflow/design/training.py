@@ -16,6 +16,19 @@ _DEPLOY = {
 }
 
 
+# The output check in the gate, by what the model outputs: calibration only where scores are probabilities.
+_OUTPUT_SANITY = {
+    "probability": "calibration error (ECE) ≤ 0.05 on the holdout, since scores are used as probabilities",
+    "numeric": "predictions inside the plausible target range (no negative amounts, within the training range "
+    "± 20%) and residuals unbiased per slice (mean error within ±5%)",
+    "ranked": "no duplicate or unavailable items in the top-k and ranking-score ties below 1%",
+    "spatial": "boxes/masks inside the image bounds and the objects or masked area per image within ±25% of the champion",
+    "segments": "every segment above its minimum size and segment shares within ±25% of the previous run",
+    "anomaly": "alert rate at the chosen threshold within the review capacity (alerts per day)",
+    "spans": "extracted spans inside the document bounds and entities per document within ±25% of the champion",
+}
+
+
 def design_training(plan: Plan) -> TrainingPipeline:
     brief = plan.brief
     return TrainingPipeline(
@@ -128,8 +141,8 @@ def _gate(plan: Plan) -> Stage:
     )
     checks = (
         "no important slice worse than the champion by > 5% relative; sanity checks: no NaN/inf predictions, "
-        "prediction distribution PSI < 0.1 vs the champion, calibration error (ECE) ≤ 0.05 where scores are used as "
-        "probabilities, latency and model-size budget met"
+        f"prediction distribution PSI < 0.1 vs the champion, {_OUTPUT_SANITY[plan.output_kind]}, latency and "
+        "model-size budget met"
     )
     if brief.regulated:
         checks += "; fairness gap across protected groups within tolerance; human sign-off by " + plan.approver
