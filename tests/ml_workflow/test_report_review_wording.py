@@ -90,3 +90,23 @@ def test_probability_outputs_keep_calibration() -> None:
     _, sections, _ = _report(REGULATED[0][1])
     assert "ECE" in sections["TrainingPipeline"].validation.notes
     assert "[0, 1]" in " ".join(sections["MonitoringDrift"].notes)
+
+
+# Anomaly detection learns normal behaviour without labels: nothing to weight by class.
+ANOMALY = [
+    "Detect anomalies in server metrics (CPU, latency, error rate) for 5,000 microservices, streaming, we have almost "
+    "no labelled incidents.",
+    "Flag unusual vibration patterns on 300 wind turbines from 10-second sensor data so engineers can inspect them; "
+    "failures are rare and barely labelled.",
+    "Detectar anomalías en el consumo eléctrico de 20.000 contadores inteligentes cada hora, casi no hay etiquetas.",
+]
+
+
+@pytest.mark.parametrize("request_text", ANOMALY)
+def test_anomaly_detection_has_no_class_weights(request_text: str) -> None:
+    brief, sections, _ = _report(request_text)
+    assert brief.problem_type == "anomaly_detection"
+    training = sections["TrainingPipeline"].training.tool_method
+    assert "class weights" not in training, training
+    notes = " ".join(sections["ProblemDefinition"].notes)
+    assert not re.search(r"(?<!no )class weights in the loss|isotonic calibration", notes), notes

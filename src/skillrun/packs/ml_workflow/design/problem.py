@@ -19,7 +19,15 @@ def design_problem(plan: Plan) -> ProblemDefinition:
     brief, domain = plan.brief, plan.domain
     notes = [f"Decision and consumer: {brief.decision}."]
     notes.append(_justification(plan))
-    if brief.imbalanced and brief.base_rate is not None:
+    if brief.imbalanced and brief.base_rate is not None and brief.problem_type == "anomaly_detection":
+        # Unlabelled by nature: there is no loss over classes to weight, and no labels to calibrate against.
+        notes.append(
+            f"Rarity: anomalies are ~{share(brief.base_rate)} of windows and mostly unlabelled, so no class weights or "
+            "resampling: the detector learns normal behaviour, the alert threshold is set by the review capacity "
+            "(alerts per day the on-call team can triage), and the few labelled incidents are used only to check "
+            "recall at that threshold."
+        )
+    elif brief.imbalanced and brief.base_rate is not None:
         notes.append(
             f"Imbalance: base rate ~{share(brief.base_rate)}. Handling: class weights in the loss (no resampling), "
             "the operating threshold chosen on the validation split by capacity/cost, and isotonic calibration "

@@ -115,7 +115,8 @@ def _training(plan: Plan) -> Stage:
     else:
         model = f"{ladder['simple']} as a sanity check, then {ladder['tree']}"
     orchestrator = plan.tool("orchestrator")
-    weight = " with class weights" if brief.imbalanced else ""
+    # Anomaly detectors train on unlabelled data: there are no classes to weight.
+    weight = " with class weights" if brief.imbalanced and brief.problem_type != "anomaly_detection" else ""
     return Stage(
         tool_method=f"{model}{weight}; orchestrated by {orchestrator}",
         notes=f"{plan.cadence} retraining job; one DAG: extract -> validate -> features -> train -> evaluate -> register",
