@@ -110,3 +110,27 @@ def test_anomaly_detection_has_no_class_weights(request_text: str) -> None:
     assert "class weights" not in training, training
     notes = " ".join(sections["ProblemDefinition"].notes)
     assert not re.search(r"(?<!no )class weights in the loss|isotonic calibration", notes), notes
+
+
+# Freshness bounds follow the stated schedule: a weekly batch is not stale after 24 h.
+SCHEDULES = [
+    ("Predict which subscribers will churn next month, scored weekly in batch on Snowflake, 2M subscribers, "
+     "retrained weekly.", 170, "weekly"),
+    ("Queremos predecir la baja de clientes de telefonía móvil cada semana, 3 millones de clientes, en AWS, "
+     "en un proceso batch.", 170, None),
+    ("Telco: score all subscribers for churn every month for the retention team; we retrain the model quarterly.",
+     722, "quarterly"),
+    ("A hospital wants to predict 30-day readmission risk for discharged patients, scored every night, 50k "
+     "discharges a year, Azure.", 26, None),
+]
+
+
+@pytest.mark.parametrize(("request_text", "hours", "retrain"), SCHEDULES)
+def test_batch_freshness_follows_the_scoring_cadence(request_text: str, hours: int, retrain: str | None) -> None:
+    brief, sections, _ = _report(request_text)
+    assert brief.serving_mode == "batch"
+    md = sections["MonitoringDrift"]
+    assert f"scores older than {hours} h" in md.operational.threshold, md.operational.threshold
+    assert any(f"features older than {hours} h" in note for note in md.notes), md.notes
+    if retrain:
+        assert f"retrain {retrain}" in md.retraining_policy, md.retraining_policy

@@ -8,6 +8,8 @@ When an earlier section is passed in ``inputs`` (perhaps written by an LLM), its
 from __future__ import annotations
 
 import math
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,6 +38,44 @@ _CADENCE = {
     "remote_sensing": "quarterly", "insurance_severity": "quarterly", "attrition": "quarterly",
 }  # fmt: skip
 _CADENCE_DAYS = {"daily": 1, "weekly": 7, "monthly": 30, "quarterly": 91}
+# A schedule the request states ("scored weekly", "retrained monthly", "cada semana", "每周"): the period word
+# belongs to the nearest retraining or scoring word in its clause. Folded text (lower case, no accents).
+_PERIODS = {
+    "daily": r"daily|every (?:day|night|morning)|each (?:day|night)|nightly|diari[oa]\w*|cada (?:dia|noche)|taglich\w*|"
+    r"jeden tag|jede nacht|quotidien\w*|chaque (?:jour|nuit)|tous les jours|每天|每日|每晚",
+    "weekly": r"weekly|every week|each week|once a week|semanal\w*|cada semana|wochentlich\w*|jede woche|"
+    r"hebdomadaire\w*|chaque semaine|toutes les semaines|每周",
+    "monthly": r"monthly|every month|each month|once a month|mensual\w*|cada mes|monatlich\w*|jeden monat|"
+    r"mensuel\w*|chaque mois|tous les mois|每月",
+    "quarterly": r"quarterly|every quarter|each quarter|trimestral\w*|quartalsweise|trimestriel\w*|每季度",
+}
+_RETRAIN_WORDS = re.compile(r"retrain\w*|re-train\w*|reentren\w*|neu trainiert|nachtrainiert|reentrain\w*|重新训练|重训")
+_SCORE_WORDS = re.compile(
+    r"scor\w*|batch\w*|\bjob\b|\bruns?\b|refresh\w*|recomput\w*|predict\w*|forecast\w*|predec\w*|pronostic\w*|"
+    r"vorhers\w*|prognos\w*|bewert\w*|predi\w*|prevo\w*|calcul\w*|预测|评分|计算"
+)
+
+_COUNTED = re.compile(r"\d[\d.,]*\s*(?:k|m|bn|thousand|million|mil|millones|mio\.?)?\s+[a-z]+\s+$")
+
+
+def stated_schedules(request: str) -> dict[str, str]:
+    """{"retrain": period, "score": period} for the schedules the request states, e.g. "scored weekly"."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", request.lower()) if not unicodedata.combining(c))
+    found: dict[str, str] = {}
+    for clause in re.split(r"[,;.!?，；。]", folded):
+        for period, pattern in _PERIODS.items():
+            for m in re.finditer(pattern, clause):
+                if _COUNTED.search(clause[: m.start()]):
+                    continue  # "40k orders weekly" is a volume, not a schedule
+                distance = {
+                    kind: min((abs(w.start() - m.start()) for w in words.finditer(clause)), default=None)
+                    for kind, words in (("retrain", _RETRAIN_WORDS), ("score", _SCORE_WORDS))
+                }
+                near = [(d, kind) for kind, d in distance.items() if d is not None]
+                if near:
+                    found.setdefault(min(near)[1], period)
+    return found
+
 # Who signs a regulated model off, and who reviews a randomised test of it, differs by domain; a single
 # "model-risk/clinical/HR owner" names nobody a reviewer could hold to account (rubric: named approver).
 APPROVERS = {
@@ -78,6 +118,17 @@ class Plan:
     @property
     def cadence_days(self) -> int:
         return _CADENCE_DAYS[self.cadence]
+
+    @property
+    def scoring(self) -> str:
+        """How often a batch scores: as the request states it, else nightly (daily)."""
+        return stated_schedules(self.brief.request).get("score", "daily")
+
+    @property
+    def freshness_hours(self) -> int:
+        """Oldest acceptable input or output age for a batch: one scoring period plus 2 h of slack (26 h for a
+        nightly job, 170 h for a weekly one); a fixed 24 h would block every weekly run."""
+        return _CADENCE_DAYS[self.scoring] * 24 + 2
 
     @property
     def holdout(self) -> str:
@@ -129,6 +180,7 @@ def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
     cadence = _CADENCE.get(domain.id) or domain.cadence or "monthly"
     if brief.maturity == "first-model" and cadence == "daily":
         cadence = "weekly"
+    cadence = stated_schedules(brief.request).get("retrain", cadence)
     group = _GROUPS.get(brief.entity, brief.entity)
     delay = brief.label_delay_days if brief.label_delay_days is not None else domain.label_delay_days
     return Plan(brief, kb, domain, ptype, kb.platforms[platform], platform, simple, mode, metric, short, cadence, group, delay)

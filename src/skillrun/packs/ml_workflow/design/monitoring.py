@@ -121,8 +121,8 @@ def _ops_threshold(plan: Plan) -> str:
     brief = plan.brief
     if plan.mode == "batch":
         return (
-            "job failure or duration > 2x the median; output freshness: scores older than 26 h; row count ±30% vs "
-            "the 4-week median; feature freshness and null rates per run"
+            f"job failure or duration > 2x the median; output freshness: scores older than {plan.freshness_hours} h "
+            f"({plan.scoring} scoring); row count ±30% vs the 4-week median; feature freshness and null rates per run"
         )
     p99 = brief.latency.p99_ms or 200
     p50 = brief.latency.p50_ms or p99 / 3
@@ -165,7 +165,8 @@ def _retraining(plan: Plan) -> str:
 
 def _notes(plan: Plan) -> list[str]:
     m, brief = plan.kb.monitoring, plan.brief
-    lag = plan.kb.monitoring["staleness"]["feature_lag_hours"]
+    # Online features have their own seconds-level freshness; for batch inputs one scoring period is the bound.
+    lag = plan.freshness_hours if plan.mode in ("batch", "hybrid") else plan.kb.monitoring["staleness"]["feature_lag_hours"]
     return [
         f"Data quality at serving time: {m['data_quality']}.",
         f"Numerical stability: {m['numerical'].replace('{range}', m['output_range'][plan.output_kind])}.",

@@ -95,7 +95,7 @@ def _throughput(plan: Plan) -> str:
     daily = t.daily_volume or 0
     avg = daily / 86_400
     if plan.mode == "batch":
-        return f"{count(daily)} rows per run ({plural(t.unit)} scored per day); ≈ {count(daily / 3600)} rows/s over a 1-hour job"
+        return f"{count(daily)} rows per run ({plural(t.unit)} scored per {plan.scoring} run); ≈ {count(daily / 3600)} rows/s over a 1-hour job"
     if plan.mode == "edge":
         return "one inference per window per device (e.g. 50 windows/s for audio, per frame for video); fleet telemetry only"
     peak = t.peak_rps or avg * 3
@@ -116,7 +116,10 @@ def _fallback(plan: Plan) -> str:
     specific = _FALLBACK.get(plan.domain.id)
     if specific is None:
         if plan.mode == "batch":
-            specific = "keep serving the previous run's scores (≤ 48 h old) and alert; beyond that the baseline heuristic"
+            specific = (
+                f"keep serving the previous run's scores (≤ {2 * plan.freshness_hours - 2} h old, two {plan.scoring} runs) "
+                "and alert; beyond that the baseline heuristic"
+            )
         else:
             specific = f"baseline heuristic ({plan.domain.baseline.split('(')[0].strip()}) on model error or timeout"
     return f"{specific}. Fallback triggers on model error, timeout or missing features, and every fallback is logged."
