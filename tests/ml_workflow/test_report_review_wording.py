@@ -134,3 +134,26 @@ def test_batch_freshness_follows_the_scoring_cadence(request_text: str, hours: i
     assert any(f"features older than {hours} h" in note for note in md.notes), md.notes
     if retrain:
         assert f"retrain {retrain}" in md.retraining_policy, md.retraining_policy
+
+
+# Edge: the operational monitor watches the device the model runs on, not a cloud or phone dashboard.
+EDGE = [
+    ("Detect defects on PCBs from camera images on an NVIDIA Jetson Orin on the production line, 20 boards per "
+     "second, offline factory.", r"GPU utilisation.*thermal-throttling", r"battery|crash rate"),
+    ("Count people in retail stores from ceiling cameras with a model running on NVIDIA Jetson Nano boxes in each of "
+     "500 stores, real-time.", r"GPU utilisation.*thermal-throttling", r"battery|crash rate"),
+    ("Classify plant diseases from leaf photos on farmers' phones, on-device offline model.", r"crash rate|battery",
+     r"GPU utilisation"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "watched", "foreign"), EDGE)
+def test_edge_monitoring_covers_the_device(request_text: str, watched: str, foreign: str) -> None:
+    brief, sections, _ = _report(request_text)
+    assert brief.serving_mode == "edge"
+    ops = sections["MonitoringDrift"].operational.threshold
+    assert re.search(watched, ops), ops
+    assert not re.search(foreign, ops), ops
+    if brief.edge_target == "jetson":
+        compute = " ".join(sections["TrainingPipeline"].notes)
+        assert "inference optimised for CPU" not in compute, compute

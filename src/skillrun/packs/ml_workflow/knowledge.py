@@ -164,6 +164,8 @@ class EdgeTarget(_Model):
     latency_ms: tuple[float, float]
     compression: str
     update: str
+    # Device health in the fleet, which is what the operational monitor watches: no cloud GPU dashboard sees it.
+    telemetry: str = "device CPU and memory, temperature and throttling, uptime"
     source: str
 
 

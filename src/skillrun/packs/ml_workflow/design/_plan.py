@@ -154,6 +154,13 @@ class Plan:
         return OUTPUT_KIND.get(self.brief.problem_type, "probability")
 
     @property
+    def edge(self):  # type: ignore[no-untyped-def] - the knowledge's EdgeTarget
+        """The device class an edge model runs on. A brief from an LLM may name a class the knowledge does not
+        have; a CPU gateway is the safe reading, as it is when the request names none."""
+        targets = self.kb.edge_targets
+        return targets.get(self.brief.edge_target or "gateway") or targets["gateway"]
+
+    @property
     def approver(self) -> str:
         """The named sign-off for this domain; unregulated models are approved by their owner."""
         return APPROVERS.get(self.brief.regulated or "", "the model owner")

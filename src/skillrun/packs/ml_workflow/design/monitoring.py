@@ -130,8 +130,8 @@ def _ops_threshold(plan: Plan) -> str:
     hardware = "GPU" if brief.gpu else "CPU"
     if plan.mode == "edge":
         return (
-            f"on-device p50 > {p50:g} ms or p99 > {p99:g} ms from telemetry; crash rate > 0.1% of sessions; "
-            "share of fleet on each model version; battery/memory use per day"
+            f"on-device p50 > {p50:g} ms or p99 > {p99:g} ms from telemetry; "
+            f"share of fleet on each model version; {plan.edge.telemetry}"
         )
     return (
         f"p50 > {p50:g} ms or p99 > {p99:g} ms for 15 min; error rate > 1% over 5 min; {extra}throughput vs forecast "

@@ -62,9 +62,7 @@ def _detail(plan: Plan) -> str:
 
 
 def _edge(plan: Plan):  # type: ignore[no-untyped-def]
-    # A brief from an LLM may name a device class the knowledge does not have; a CPU gateway is the safe reading.
-    targets = plan.kb.edge_targets
-    return targets.get(plan.brief.edge_target or "gateway") or targets["gateway"]
+    return plan.edge
 
 
 def _batch_sla(plan: Plan) -> str:

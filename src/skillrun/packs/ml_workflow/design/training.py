@@ -180,6 +180,9 @@ def _compute_note(plan: Plan) -> str:
     brief = plan.brief
     if brief.gpu is False:
         return "Compute: CPU-only training and inference (GBDT/linear or small quantized networks); ONNX Runtime for inference."
+    if plan.mode == "edge" and brief.edge_target in ("jetson", "edge_tpu"):
+        # The device carries its own accelerator: inference runs there, not on a CPU.
+        return f"Compute: training/fine-tuning on one rented GPU instance; inference on the device's accelerator ({plan.edge.runtime.split(';')[0]})."
     if brief.model_complexity == "deep-learning":
         where = "the available GPU server" if brief.gpu else "one rented GPU instance on spot/preemptible pricing"
         return f"Compute: fine-tuning on {where}; inference optimised for CPU where the latency budget allows."
