@@ -157,3 +157,26 @@ def test_edge_monitoring_covers_the_device(request_text: str, watched: str, fore
     if brief.edge_target == "jetson":
         compute = " ".join(sections["TrainingPipeline"].notes)
         assert "inference optimised for CPU" not in compute, compute
+
+
+# Batch has no live traffic: it ramps by share of entities per run and rolls back by re-publishing output.
+BATCH_AB = [
+    "Predict which subscribers will churn next month, scored weekly in batch on Snowflake, 2M subscribers, retrained "
+    "weekly.",
+    "An airline wants to predict passenger no-shows per booking to optimise overbooking, 5M bookings a year, scored "
+    "daily.",
+    "A retailer wants an uplift model to choose which customers get a 10% coupon by email, 5M customers, weekly "
+    "campaigns.",
+    "A retail bank wants to score every credit card account monthly in a batch for probability of default, 3M accounts.",
+]
+
+
+@pytest.mark.parametrize("request_text", BATCH_AB)
+def test_batch_rollout_wording(request_text: str) -> None:
+    brief, sections, _ = _report(request_text)
+    assert brief.serving_mode == "batch"
+    ab = sections["ABTesting"]
+    assert not re.search(r"after 24 h|route 100%|for 5 minutes|for 15 minutes", ab.rollback_criteria + ab.traffic_split)
+    assert "previous run's output" in ab.rollback_criteria, ab.rollback_criteria
+    if "ramp 1%" in ab.traffic_split or "challenger" in ab.traffic_split:
+        assert re.search(r"scoring run", ab.traffic_split), ab.traffic_split

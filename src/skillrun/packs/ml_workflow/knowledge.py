@@ -173,6 +173,8 @@ class Design(_Model):
     label: str
     split: str
     ramp: str
+    # The same steps for a scheduled batch, which has no live traffic to shift: shares of entities per run.
+    ramp_batch: str | None = None
     note: str
     icc: float | None = None
 

@@ -66,19 +66,34 @@ def design_ab(plan: Plan) -> ABTesting:
     key = unit.split(" ")[0].split("-")[0]
     return ABTesting(
         randomization_unit=f"{unit}: randomised by a salted hash of the {key} id; analysis at the same unit",
-        traffic_split=f"{design.split.replace('{unit}', unit)}; ramp {design.ramp.replace('{unit}', unit)}",
+        traffic_split=f"{design.split.replace('{unit}', unit)}; ramp {_ramp(plan, design).replace('{unit}', unit)}",
         primary_metric=f"{ab.metric} (the online counterpart of the business metric)",
         guardrail_metrics=(
             f"trust/operational: {trust}; {operational}. Business/user harm: {'; '.join(ab.harm)}"
         ),
         min_duration=describe_duration(sample),
-        rollback_criteria=(
-            f"route 100% to control if any harm guardrail ({ab.harm[0]}) degrades by > 2% relative with p < 0.05, "
-            f"if {'p99 latency exceeds ' + format(p99, 'g') + ' ms for 15 minutes' if p99 and plan.mode != 'batch' else 'a scoring run misses its deadline twice'}, "
-            "if the error rate exceeds 1% for 5 minutes, or on SRM (p < 0.001)"
-        ),
+        rollback_criteria=_rollback(plan, ab.harm[0], p99, unit),
         plan=sample,
         notes=notes,
+    )
+
+
+def _ramp(plan: Plan, design) -> str:  # type: ignore[no-untyped-def] - a knowledge Design
+    return design.ramp_batch if plan.mode == "batch" and design.ramp_batch else design.ramp
+
+
+def _rollback(plan: Plan, harm: str, p99: float | None, unit: str) -> str:
+    if plan.mode == "batch":
+        # No traffic to route: a batch rolls back by publishing the previous run's (control) output again.
+        return (
+            f"re-publish the previous run's output (control scores) for every {unit.split(' (')[0]} if any harm "
+            f"guardrail ({harm}) degrades by > 2% relative with p < 0.05, if a scoring run misses its deadline twice, "
+            "if more than 1% of a run's rows fail or score NaN, or on SRM (p < 0.001)"
+        )
+    latency = f"p99 latency exceeds {p99:g} ms for 15 minutes" if p99 else "the scoring path breaches its SLO for 15 minutes"
+    return (
+        f"route 100% to control if any harm guardrail ({harm}) degrades by > 2% relative with p < 0.05, "
+        f"if {latency}, if the error rate exceeds 1% for 5 minutes, or on SRM (p < 0.001)"
     )
 
 
