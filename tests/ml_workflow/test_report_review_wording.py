@@ -180,3 +180,24 @@ def test_batch_rollout_wording(request_text: str) -> None:
     assert "previous run's output" in ab.rollback_criteria, ab.rollback_criteria
     if "ramp 1%" in ab.traffic_split or "challenger" in ab.traffic_split:
         assert re.search(r"scoring run", ab.traffic_split), ab.traffic_split
+
+
+# Slices name kinds of row that exist for the problem: a listing, an order or a server window has no tenure.
+NOT_PEOPLE = [
+    ("Predict the sale price of apartments from listing attributes for a real estate portal, real-time when an agent "
+     "creates a listing, 200k listings.", r"price band"),
+    ("A grocery delivery app wants to predict delivery time (ETA) at checkout, 1M orders a month.", r"distance band"),
+    ("Detect anomalies in server metrics (CPU, latency, error rate) for 5,000 microservices, streaming, we have almost "
+     "no labelled incidents.", r"service"),
+    ("Rank search results for an e-commerce site with 10M queries a day, latency under 100 ms.", r"head/torso/tail"),
+    ("Extract medication names and dosages from scanned prescriptions for a pharmacy chain, 100k prescriptions a "
+     "month.", r"document type"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "expected"), NOT_PEOPLE)
+def test_slices_fit_the_row_kind(request_text: str, expected: str) -> None:
+    _, sections, _ = _report(request_text)
+    slices = sections["ExperimentTracking"].notes[-1]
+    assert not re.search(r"new vs returning|tenure band|message length", slices), slices
+    assert re.search(expected, slices), slices
