@@ -201,3 +201,29 @@ def test_slices_fit_the_row_kind(request_text: str, expected: str) -> None:
     slices = sections["ExperimentTracking"].notes[-1]
     assert not re.search(r"new vs returning|tenure band|message length", slices), slices
     assert re.search(expected, slices), slices
+
+
+# Unstructured inputs: no SHAP over pixels, tokens or samples; explanations that fit the input.
+UNSTRUCTURED_INPUTS = [
+    ("Segment tumours in MRI scans for radiologists, batch overnight, 10k scans a year.", r"Grad-CAM|saliency"),
+    ("Detect defects on PCBs from camera images on an NVIDIA Jetson Orin on the production line, 20 boards per second, "
+     "offline factory.", None),
+    ("Classify customer support emails into 30 categories for routing, 50k emails per day, real-time.", None),
+    ("Classify bird species from audio recordings uploaded by citizen scientists, 100k recordings a month.", None),
+    ("A hospital wants to triage chest X-rays for pneumothorax so radiologists read urgent ones first, 500 images a "
+     "day.", r"Grad-CAM|saliency"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "explained"), UNSTRUCTURED_INPUTS)
+def test_no_shap_on_unstructured_inputs(request_text: str, explained: str | None) -> None:
+    brief, _, text = _report(request_text)
+    assert brief.modality in ("image", "text", "audio")
+    assert "SHAP" not in text, [line for line in text.splitlines() if "SHAP" in line]
+    if explained:
+        assert re.search(explained, text)
+
+
+def test_tabular_regulated_keeps_shap_reason_codes() -> None:
+    _, _, text = _report(REGULATED[0][1])
+    assert "reason codes (SHAP)" in text

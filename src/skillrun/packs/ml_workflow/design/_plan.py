@@ -91,6 +91,20 @@ OUTPUT_KIND = {
     "recommendation": "ranked", "object_detection": "spatial", "image_segmentation": "spatial", "clustering": "segments",
     "anomaly_detection": "anomaly", "sequence_labeling": "spans",
 }  # fmt: skip
+# How one prediction is explained, by input: SHAP attributions need meaningful features, which pixels,
+# tokens and audio samples are not; those get saliency or attribution over the input itself.
+EXPLANATIONS = {
+    "tabular": "explanations/reason codes (SHAP) per decision",
+    "time-series": "explanations per forecast (SHAP on the lag, calendar and driver features)",
+    "image": "visual explanations per decision (Grad-CAM / integrated-gradients saliency over the image, shown with "
+    "each finding for the reviewer)",
+    "text": "highlighted evidence spans that explain each decision (token saliency by integrated gradients, or the "
+    "linear baseline's weighted n-grams)",
+    "audio": "explanations per decision as the time segments and frequency bands that drove it (saliency over the "
+    "log-mel spectrogram)",
+    "mixed": "explanations per decision: SHAP for the structured fields, saliency and token attributions for the "
+    "photos and text",
+}
 EXPERIMENT_REVIEW = {
     "credit": "model-risk and compliance review",
     "insurance": "actuarial and compliance review (fair treatment of customers)",

@@ -185,8 +185,7 @@ def _notes(plan: Plan) -> list[str]:
         "sets and serving inputs; served feature values are logged so training-serving skew can be measured.",
         f"Schema and data validation: expected types, ranges, null rates and allowed categories are captured in a "
         f"schema and checked on every run with {plan.stack.data_quality}.",
-        "Pruning: permutation/SHAP importance and ablation on the validation split; features that add no lift or "
-        "cost too much (latency, licensing) are dropped.",
+        _pruning(brief.modality),
         f"Leakage deny-list (never features): {plan.domain.leaky}.",
     ]
     if brief.temporal:
@@ -205,6 +204,20 @@ def _notes(plan: Plan) -> list[str]:
     if freshness:
         notes.append(freshness)
     return notes
+
+
+def _pruning(modality: str) -> str:
+    if modality in UNSTRUCTURED and modality != "mixed":
+        # Pixels, tokens and samples are not features to rank one by one: input choices are ablated instead.
+        return (
+            "Pruning: ablation on the validation split of input choices (resolution/crop, sequence length, sample "
+            "rate, context fields) and of the side metadata; choices that add no lift or cost too much (latency, "
+            "model size) are dropped."
+        )
+    return (
+        "Pruning: permutation/SHAP importance and ablation on the validation split; features that add no lift or "
+        "cost too much (latency, licensing) are dropped."
+    )
 
 
 def _freshness(plan: Plan) -> str | None:

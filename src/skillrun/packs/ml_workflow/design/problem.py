@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..brief import Brief
 from ..sections import ProblemDefinition
 from ..stats import plain_number
-from ._plan import Plan, days_text
+from ._plan import EXPLANATIONS, Plan, days_text
 
 
 def share(rate: float) -> str:
@@ -154,7 +154,7 @@ def _regulated_note(brief: Brief) -> str:
         "hiring": "employment law (EEOC-style disparate-impact tests), GDPR and works-council review",
     }[brief.regulated or "health"]
     return (
-        f"Regulated domain ({brief.regulated}): {law}. Controls: explanations/reason codes (SHAP) per decision, "
+        f"Regulated domain ({brief.regulated}): {law}. Controls: {EXPLANATIONS.get(brief.modality, EXPLANATIONS['tabular'])}, "
         "a model card and model-risk documentation, fairness/slice evaluation on protected groups, lineage/audit "
         "trail from every prediction to model version and data snapshot, privacy controls (PII minimised, "
         "pseudonymised ids, access logging), and protected attributes excluded from inputs."
