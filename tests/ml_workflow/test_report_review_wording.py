@@ -227,3 +227,28 @@ def test_no_shap_on_unstructured_inputs(request_text: str, explained: str | None
 def test_tabular_regulated_keeps_shap_reason_codes() -> None:
     _, _, text = _report(REGULATED[0][1])
     assert "reason codes (SHAP)" in text
+
+
+# Text follows the complexity ladder: a sparse baseline, then a small fine-tuned transformer, in both sections.
+TEXT = [
+    "Classify customer support emails into 30 categories for routing, 50k emails per day, real-time.",
+    "Analyse the sentiment of product reviews, 2M reviews a month, batch daily.",
+    "Extract company names and amounts from contracts, 5k contracts a month, batch.",
+    "Clasificar los tickets de soporte por urgencia a partir del texto, 10.000 tickets al día.",
+]
+
+
+@pytest.mark.parametrize("request_text", TEXT)
+def test_text_follows_the_complexity_ladder(request_text: str) -> None:
+    brief, sections, _ = _report(request_text)
+    assert brief.modality == "text"
+    training = sections["TrainingPipeline"].training.tool_method
+    assert re.search(r"TF-IDF|CRF", training), training
+    assert re.search(r"fine-tuned small [\w()\- ]*(transformer|encoder)", training), training
+    assert "LightGBM" not in training and "span scorer" not in training, training
+    representation = next(n for n in sections["FeatureEngineering"].notes if n.startswith("Text representation"))
+    assert "fine-tuned small transformer" in representation
+    if brief.problem_type == "sequence_labeling":
+        assert "TF-IDF" not in representation, representation
+    compute = " ".join(sections["TrainingPipeline"].notes)
+    assert "no accelerator needed" not in compute, compute

@@ -105,7 +105,12 @@ def _horizon_days(horizon: str | None) -> int:
 
 def _training(plan: Plan) -> Stage:
     brief, ladder = plan.brief, plan.ptype.ladder
-    if plan.simple:
+    if brief.modality == "text":
+        # The text ladder: sparse n-gram baseline, then a small pretrained transformer fine-tuned on the labels;
+        # the boosted-trees rung adds little on text.
+        first = "start with" if plan.simple else "baseline:"
+        model = f"{first} {ladder['simple']}, then a {_small(ladder['deep'])} once the baseline is measured"
+    elif plan.simple:
         model = f"start with {ladder['simple']}, then {ladder['tree']} once the baseline is beaten"
     elif brief.modality == "mixed":
         # The problem type's ladder is tabular; photos and text enter as pretrained embeddings first.
@@ -121,6 +126,14 @@ def _training(plan: Plan) -> Stage:
         tool_method=f"{model}{weight}; orchestrated by {orchestrator}",
         notes=f"{plan.cadence} retraining job; one DAG: extract -> validate -> features -> train -> evaluate -> register",
     )
+
+
+def _small(deep: str) -> str:
+    """The deep rung of a text ladder, sized down: a small encoder fits the data and CPU serving."""
+    small = deep.split(",")[0].replace("fine-tuned (multilingual) transformer", "fine-tuned small (multilingual) transformer")
+    small = small.replace("fine-tuned token-classification transformer", "fine-tuned small token-classification transformer")
+    small = small.replace("fine-tuned encoder", "fine-tuned small encoder")
+    return f"{small} (DistilBERT/MiniLM-size)"
 
 
 def _tuning(plan: Plan) -> Stage:
@@ -183,6 +196,11 @@ def _compute_note(plan: Plan) -> str:
     if plan.mode == "edge" and brief.edge_target in ("jetson", "edge_tpu"):
         # The device carries its own accelerator: inference runs there, not on a CPU.
         return f"Compute: training/fine-tuning on one rented GPU instance; inference on the device's accelerator ({plan.edge.runtime.split(';')[0]})."
+    if brief.modality == "text" and brief.model_complexity != "deep-learning":
+        return (
+            "Compute: the baseline trains on CPU; fine-tuning the small transformer takes one GPU instance "
+            "for a few hours (spot/preemptible); inference on CPU with an ONNX/int8 export where the latency budget allows."
+        )
     if brief.model_complexity == "deep-learning":
         where = "the available GPU server" if brief.gpu else "one rented GPU instance on spot/preemptible pricing"
         return f"Compute: fine-tuning on {where}; inference optimised for CPU where the latency budget allows."
