@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+from .._english import plural
 from ..sections import ABTesting, SampleSizePlan
 from ..stats import MAX_USEFUL_DAYS, complete_plan, describe_duration, percent, plain_number
 from ._plan import EXPERIMENT_REVIEW, Plan
@@ -42,6 +43,9 @@ def design_ab(plan: Plan) -> ABTesting:
         "(unpooled variance).",
         plan.kb.experiments["no_peeking"].capitalize() + ".",
     ]
+    users_assumed = eligible_units(plan, design_id)[1]
+    if users_assumed:
+        notes.append(users_assumed)
     if sample.clusters and sample.icc is not None:
         notes.append(_cluster_note(plan, sample, unit))
     if sample.label_window_days and sample.label_window_days > sample.enrollment_days:
@@ -100,7 +104,7 @@ def _rollback(plan: Plan, harm: str, p99: float | None, unit: str) -> str:
 def _infeasible(plan: Plan, design_id: str, sample: SampleSizePlan) -> bool:
     if design_id in _CLUSTER_DESIGNS:
         return not sample.feasible or sample.enrollment_days > MAX_USEFUL_DAYS
-    return sample.enrollment_days > MAX_USEFUL_DAYS or (plan.brief.traffic.daily_eligible_units or 0) < _low_traffic(plan)
+    return sample.enrollment_days > MAX_USEFUL_DAYS or eligible_units(plan, design_id)[0] < _low_traffic(plan)
 
 
 def _unit(plan: Plan, design_id: str) -> str:
@@ -140,10 +144,39 @@ def _feasibility_note(plan: Plan, sample: SampleSizePlan, design_id: str) -> str
             "shadow period and a pre/post comparison per cluster (read with caveats: seasonality, other changes)."
         )
     return (
-        f"Feasibility: at about {plan.brief.traffic.daily_eligible_units:,.0f} eligible units/day a plain randomised "
+        f"Feasibility: at about {sample.daily_eligible_units:,.0f} eligible units/day a plain randomised "
         f"test needs {sample.enrollment_days} days to enrol, too long or underpowered; the {label} design above plus "
         "an out-of-time backtest carry the decision, with the pre/post comparison read with caveats."
     )
+
+
+# The people a test randomises come back many times: a volume of queries or transactions is not a count of
+# users. Without a stated user count, at least 1 user per 50 requests is assumed (a conservative floor: fewer
+# users means a longer test), stated in the report and used for every number that depends on it.
+_REQUESTS_PER_USER = 50
+_PEOPLE = {
+    "user", "customer", "account", "card/account", "subscriber", "member", "applicant", "patient", "player", "viewer",
+    "listener", "driver", "rider", "seller", "buyer", "shopper", "visitor", "reader", "student", "employee",
+}  # fmt: skip
+
+
+def eligible_units(plan: Plan, design_id: str) -> tuple[float, str | None]:
+    """Units entering the test per day, and the assumption that turned a request count into people (or None)."""
+    traffic = plan.brief.traffic
+    eligible = max(traffic.daily_eligible_units or traffic.daily_volume or 1000.0, 1.0)
+    person = _unit(plan, design_id).split(":")[0].strip()
+    counts_requests = traffic.unit not in _PEOPLE and not traffic.unit.endswith(("user", "customer", "subscriber"))
+    if person in _PEOPLE and counts_requests and traffic.daily_volume and eligible >= traffic.daily_volume:
+        users = max(traffic.daily_volume / _REQUESTS_PER_USER, 1.0)
+        why = (
+            f"Assumption: the test randomises {person}s, not {plural(traffic.unit)}; with no {person} count stated, a "
+            f"{traffic.unit}-to-{person} ratio of at most {_REQUESTS_PER_USER} (at least one {person} per "
+            f"{_REQUESTS_PER_USER}) is assumed, so "
+            f"{plain_number(traffic.daily_volume)} {plural(traffic.unit)}/day give ≈ {plain_number(users)} {person}s/day "
+            "entering the test (replace with the measured daily count)."
+        )
+        return users, why
+    return eligible, None
 
 
 def _low_traffic(plan: Plan) -> float:
@@ -153,7 +186,7 @@ def _low_traffic(plan: Plan) -> float:
 def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
     brief, ab = plan.brief, plan.domain.ab
     fraction = {"champion_challenger": 0.2, "holdout": 0.2}.get(design_id, 1.0)
-    eligible = max(brief.traffic.daily_eligible_units or brief.traffic.daily_volume or 1000.0, 1.0)
+    eligible = eligible_units(plan, design_id)[0]
     clusters = icc = None
     if design_id in _CLUSTER_DESIGNS:
         # Whole clusters are randomised; every scored unit in them is an observation.
