@@ -252,3 +252,42 @@ def test_text_follows_the_complexity_ladder(request_text: str) -> None:
         assert "TF-IDF" not in representation, representation
     compute = " ".join(sections["TrainingPipeline"].notes)
     assert "no accelerator needed" not in compute, compute
+
+
+# Prose: plurals built from the request's nouns, sentences after a full stop, slugs cut at a word boundary.
+PROSE = [
+    "Wir möchten den Energieverbrauch von 10.000 Gebäuden stündlich für die nächsten 48 Stunden vorhersagen.",
+    "A grocery delivery app wants to predict delivery time (ETA) at checkout, 1M orders a month, tested with a "
+    "switchback experiment across cities.",
+    "An airline wants to predict passenger no-shows per booking to optimise overbooking, 5M bookings a year, scored "
+    "daily.",
+    "A retail bank wants to predict probability of default for personal loan applicants at application time, 400k "
+    "applications a year, decision within 300 ms, AWS.",
+    "Detect anomalies in server metrics (CPU, latency, error rate) for 5,000 microservices, streaming, we have almost "
+    "no labelled incidents.",
+    "A music streaming app wants to predict how long users will listen to an auto-generated playlist (dwell time in "
+    "minutes) when they open it, 20M users.",
+    "Predict which subscribers will churn next month, scored weekly in batch on Snowflake, 2M subscribers.",
+]
+_BAD_PROSE = [
+    (r"\bseriess\b|\bspeciess\b", "a doubled plural"),
+    (r"(?<![\d.,])\b1 (?:hours|days|weeks|months)\b", "'1' with a plural unit"),
+    (r"\)s\b", "a plural 's' after a parenthesis"),
+    (r"(?<!e\.g)(?<!i\.e)(?<!vs)(?<!approx)\. (?!e\.g\.)[a-z]", "a sentence starting in lower case"),
+    (r"class weights[^;|]*with class weights", "class weights said twice"),
+]
+
+
+@pytest.mark.parametrize("request_text", PROSE)
+def test_prose_grammar_and_slug(request_text: str) -> None:
+    _, sections, text = _report(request_text)
+    for pattern, what in _BAD_PROSE:
+        hits = [m.group(0) for m in re.finditer(pattern, text)]
+        assert not hits, f"{what}: {hits[:3]}"
+    organisation = sections["ExperimentTracking"].organization.choice
+    slug = re.search(r"project '([^']+)'", organisation).group(1)
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug) and len(slug) <= 40, slug
+    words = set(re.findall(r"[a-z0-9]+", sections["ExperimentTracking"].organization.choice.lower()))
+    assert all(part in words for part in slug.split("-"))
+    title_words = re.findall(r"[a-z0-9]+", read_request(request_text).project_name.lower())
+    assert slug.split("-") == title_words[: len(slug.split("-"))], (slug, title_words)

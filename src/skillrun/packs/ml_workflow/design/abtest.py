@@ -37,7 +37,7 @@ def design_ab(plan: Plan) -> ABTesting:
     trust = plan.kb.experiments["trust_guardrails"]
     operational = f"p99 latency ≤ {p99:g} ms and error rate ≤ 1%" if p99 and plan.mode != "batch" else "scoring job success and on-time delivery"
     notes = [
-        f"Design: {design.label.replace('{unit}', unit)}. {design.note.replace('{unit}', unit)}.",
+        f"Design: {_fill(design.label, unit)}. {_sentence(_fill(design.note, unit))}.",
         f"Statistics: baseline {_baseline_text(sample)}{_assumed(plan, sample)}, MDE {ab.mde:+.0%} relative, "
         f"alpha = {sample.alpha:g} (two-sided), power = {sample.power:.0%}; n per arm from the two-sample formula "
         "(unpooled variance).",
@@ -70,7 +70,7 @@ def design_ab(plan: Plan) -> ABTesting:
     key = unit.split(" ")[0].split("-")[0]
     return ABTesting(
         randomization_unit=f"{unit}: randomised by a salted hash of the {key} id; analysis at the same unit",
-        traffic_split=f"{design.split.replace('{unit}', unit)}; ramp {_ramp(plan, design).replace('{unit}', unit)}",
+        traffic_split=f"{_fill(design.split, unit)}; ramp {_fill(_ramp(plan, design), unit)}",
         primary_metric=f"{ab.metric} (the online counterpart of the business metric)",
         guardrail_metrics=(
             f"trust/operational: {trust}; {operational}. Business/user harm: {'; '.join(ab.harm)}"
@@ -80,6 +80,21 @@ def design_ab(plan: Plan) -> ABTesting:
         plan=sample,
         notes=notes,
     )
+
+
+def _plural_unit(unit: str) -> str:
+    """ "store (cluster)" -> "stores (cluster)", "city x hour (switchback)" -> "city x hours (switchback)"."""
+    head, sep, tail = unit.partition(" (")
+    return plural(head) + sep + tail
+
+
+def _fill(text: str, unit: str) -> str:
+    return text.replace("{unit}s", _plural_unit(unit)).replace("{unit}", unit)
+
+
+def _sentence(text: str) -> str:
+    """A note that follows a full stop starts with a capital."""
+    return text[:1].upper() + text[1:]
 
 
 def _ramp(plan: Plan, design) -> str:  # type: ignore[no-untyped-def] - a knowledge Design
@@ -121,7 +136,7 @@ def _clusters(plan: Plan) -> int:
 
 def _cluster_note(plan: Plan, sample: SampleSizePlan, unit: str) -> str:
     stated = plan.brief.traffic.clusters is not None
-    count = f"{sample.clusters} {unit.split(' (')[0]}s" + ("" if stated else " (assumption: the request names no count)")
+    count = f"{sample.clusters} {plural(unit.split(' (')[0])}" + ("" if stated else " (assumption: the request names no count)")
     text = (
         f"Cluster sizing: {count}; ICC = {sample.icc:g} is an assumption, to be replaced by the between-cluster "
         "variance of the primary metric over past weeks. Outcomes of units in one cluster move together, so the "
@@ -169,10 +184,10 @@ def eligible_units(plan: Plan, design_id: str) -> tuple[float, str | None]:
     if person in _PEOPLE and counts_requests and traffic.daily_volume and eligible >= traffic.daily_volume:
         users = max(traffic.daily_volume / _REQUESTS_PER_USER, 1.0)
         why = (
-            f"Assumption: the test randomises {person}s, not {plural(traffic.unit)}; with no {person} count stated, a "
+            f"Assumption: the test randomises {plural(person)}, not {plural(traffic.unit)}; with no {person} count stated, a "
             f"{traffic.unit}-to-{person} ratio of at most {_REQUESTS_PER_USER} (at least one {person} per "
             f"{_REQUESTS_PER_USER}) is assumed, so "
-            f"{plain_number(traffic.daily_volume)} {plural(traffic.unit)}/day give ≈ {plain_number(users)} {person}s/day "
+            f"{plain_number(traffic.daily_volume)} {plural(traffic.unit)}/day give ≈ {plain_number(users)} {plural(person)}/day "
             "entering the test (replace with the measured daily count)."
         )
         return users, why

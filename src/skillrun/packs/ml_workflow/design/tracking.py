@@ -106,5 +106,9 @@ def design_tracking(plan: Plan) -> ExperimentTracking:
 
 
 def _slug(name: str) -> str:
+    """A lower-case, hyphenated id of at most 40 characters, cut at a word boundary (never "telemet")."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug[:40] or "ml-model"
+    if len(slug) > 40:
+        cut = slug[:41]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:40]
+    return slug.strip("-") or "ml-model"

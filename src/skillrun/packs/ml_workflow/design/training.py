@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from .._english import plural
 from ..sections import Stage, TrainingPipeline
 from ._plan import Plan, days_text
 
@@ -75,7 +76,7 @@ def _split(plan: Plan) -> Stage:
         )
         group = ""
         if plan.group not in ("query", "document source"):
-            group = f"; every {plan.group} kept in one fold when testing generalisation to new {plan.group}s"
+            group = f"; every {plan.group} kept in one fold when testing generalisation to new {plural(plan.group)}"
         notes = (
             "chronological by prediction timestamp; duplicates removed before splitting; scalers, encoders and "
             f"imputers fit on the training fold only (inside one sklearn Pipeline){group}"
@@ -122,6 +123,8 @@ def _training(plan: Plan) -> Stage:
     orchestrator = plan.tool("orchestrator")
     # Anomaly detectors train on unlabelled data: there are no classes to weight.
     weight = " with class weights" if brief.imbalanced and brief.problem_type != "anomaly_detection" else ""
+    if "class weights" in model:
+        weight = ""  # the ladder's own wording already says so
     return Stage(
         tool_method=f"{model}{weight}; orchestrated by {orchestrator}",
         notes=f"{plan.cadence} retraining job; one DAG: extract -> validate -> features -> train -> evaluate -> register",
@@ -141,7 +144,7 @@ def _tuning(plan: Plan) -> Stage:
     tool = "Optuna" if plan.simple or not plan.managed else plan.stack.tuning
     hours = 1 if plan.simple else 4
     return Stage(
-        tool_method=f"Bayesian search (TPE) with {tool}: {trials} trials, ≤ {hours} hours per run, early pruning",
+        tool_method=f"Bayesian search (TPE) with {tool}: {trials} trials, ≤ {hours} hour{'s' if hours != 1 else ''} per run, early pruning",
         notes=f"objective on the validation folds only; the {plan.holdout} is touched once, for the final candidate",
     )
 
