@@ -291,3 +291,28 @@ def test_prose_grammar_and_slug(request_text: str) -> None:
     assert all(part in words for part in slug.split("-"))
     title_words = re.findall(r"[a-z0-9]+", read_request(request_text).project_name.lower())
     assert slug.split("-") == title_words[: len(slug.split("-"))], (slug, title_words)
+
+
+# A profile's wording stays in its own domain: a retention offer is not a coupon sale, and prescriptions name
+# drugs and doses, not parties and invoice amounts.
+WRONG_DOMAIN = [
+    ("A gym chain wants an uplift model to decide which members should get a free personal-training session to "
+     "reduce cancellations, 80k members, monthly campaigns.", r"cancel", r"purchase|spend per category|revenue per customer"),
+    ("Una cadena de gimnasios quiere un modelo de uplift para decidir a qué socios ofrecer un descuento para evitar "
+     "la baja, 50.000 socios.", r"cancel", r"purchase|spend per category"),
+    ("Extract medication names and dosages from scanned prescriptions for a pharmacy chain, 100k prescriptions a "
+     "month.", r"drug name", r"party|vendor|invoice|amount"),
+    ("A retailer wants an uplift model to choose which customers get a 10% coupon by email, 5M customers, weekly "
+     "campaigns.", r"purchase", r"cancel"),
+    ("Extract company names and amounts from contracts, 5k contracts a month, batch.", r"party", r"drug"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "own", "foreign"), WRONG_DOMAIN)
+def test_profile_wording_fits_the_request(request_text: str, own: str, foreign: str) -> None:
+    brief, sections, _ = _report(request_text)
+    pd, fe, ab = sections["ProblemDefinition"], sections["FeatureEngineering"], sections["ABTesting"]
+    assert re.search(own, pd.target_variable), pd.target_variable
+    wording = "\n".join([pd.target_variable, pd.business_metric, ab.primary_metric,
+                         *(f"{r.feature} {r.transformation}" for r in fe.features)])
+    assert not re.search(foreign, wording), [line for line in wording.splitlines() if re.search(foreign, line)]

@@ -58,9 +58,14 @@ _SCORE_WORDS = re.compile(
 _COUNTED = re.compile(r"\d[\d.,]*\s*(?:k|m|bn|thousand|million|mil|millones|mio\.?)?\s+[a-z]+\s+$")
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, as the knowledge's patterns are written."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
 def stated_schedules(request: str) -> dict[str, str]:
     """{"retrain": period, "score": period} for the schedules the request states, e.g. "scored weekly"."""
-    folded = "".join(c for c in unicodedata.normalize("NFKD", request.lower()) if not unicodedata.combining(c))
+    folded = fold(request)
     found: dict[str, str] = {}
     for clause in re.split(r"[,;.!?，；。]", folded):
         for period, pattern in _PERIODS.items():
@@ -188,6 +193,7 @@ class Plan:
 def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
     kb = knowledge()
     domain = kb.domain_by_id.get(brief.domain) or kb.generic[brief.problem_type].for_entity(brief.entity)
+    domain, brief = _specialise(domain, brief)
     ptype = kb.problem_types[brief.problem_type]
     platform = _CLOUD_TO_PLATFORM.get(brief.cloud, "oss")
     simple = brief.maturity == "first-model" or (brief.team_size is not None and brief.team_size <= 3)
@@ -205,6 +211,25 @@ def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
     group = _GROUPS.get(brief.entity, brief.entity)
     delay = brief.label_delay_days if brief.label_delay_days is not None else domain.label_delay_days
     return Plan(brief, kb, domain, ptype, kb.platforms[platform], platform, simple, mode, metric, short, cadence, group, delay)
+
+
+def _specialise(domain: Domain, brief: Brief) -> tuple[Domain, Brief]:
+    """The profile's variant for this request, if one fits; the brief's target follows it when the brief
+    took the profile's own target (a target the request or an LLM wrote itself is kept)."""
+    folded = fold(brief.request)
+    for variant in domain.variants:
+        if not any(re.search(pattern, folded) for pattern in variant.when):
+            continue
+        update: dict[str, str] = {}
+        prefix = domain.target.split("{")[0]
+        if "target" in variant.override and prefix and brief.target.startswith(prefix):
+            # The horizon the intake filled in ("30 days") is kept; only the profile's wording changes.
+            words = brief.target[len(prefix):].split(" ")
+            horizon = " ".join(words[:2]) if "{" in domain.target else (brief.horizon or "")
+            update["target"] = variant.override["target"].replace("{entity}", brief.entity).replace("{horizon}", horizon)
+        special = Domain.model_validate({**domain.model_dump(), **variant.override, "variants": []})
+        return special, brief.model_copy(update=update)
+    return domain, brief
 
 
 def _metric(brief: Brief, ptype: ProblemType) -> tuple[str, str]:
