@@ -50,3 +50,25 @@ def test_a_stated_people_count_needs_no_assumption(request_text: str) -> None:
     brief, ab = _ab(request_text)
     assert not any("at least one" in note and "ratio of at most 50" in note for note in ab.notes), ab.notes
     assert _denominator(ab.min_duration) <= (brief.traffic.daily_eligible_units or 0) * 1.01
+
+
+SWITCHBACK = [
+    "A grocery delivery app wants to predict delivery time (ETA) at checkout, 1M orders a month, tested with a "
+    "switchback experiment across cities.",
+    "Food delivery in 12 cities: predict the ETA shown at checkout, 50k orders a day, real-time under 150 ms.",
+]
+
+
+@pytest.mark.parametrize("request_text", SWITCHBACK)
+def test_switchback_is_sized_in_slots_with_a_design_effect(request_text: str) -> None:
+    brief, ab = _ab(request_text)
+    plan = ab.plan
+    assert plan is not None and plan.slot_size, "switchback sized as independent orders"
+    assert plan.design_effect == pytest.approx(1 + (plan.slot_size - 1) * plan.icc)
+    assert plan.n_clustered >= plan.n_per_arm * plan.design_effect - 1
+    days = 2 * plan.n_clustered / (plan.daily_eligible_units * plan.traffic_fraction)
+    assert plan.enrollment_days >= days
+    assert "DE = 1 + (m - 1) x ICC" in ab.min_duration and "slots per arm" in ab.min_duration
+    assert any(note.startswith("Switchback sizing") for note in ab.notes)
+    if brief.traffic.clusters:
+        assert f"in {brief.traffic.clusters} regions" in " ".join(ab.notes)

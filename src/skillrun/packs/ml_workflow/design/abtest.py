@@ -48,6 +48,8 @@ def design_ab(plan: Plan) -> ABTesting:
         notes.append(users_assumed)
     if sample.clusters and sample.icc is not None:
         notes.append(_cluster_note(plan, sample, unit))
+    if sample.slot_size:
+        notes.append(_switchback_note(plan, sample))
     if sample.label_window_days and sample.label_window_days > sample.enrollment_days:
         notes.append(
             f"Label delay: the primary metric matures {sample.label_window_days} days after assignment, so a leading "
@@ -79,6 +81,31 @@ def design_ab(plan: Plan) -> ABTesting:
         rollback_criteria=_rollback(plan, ab.harm[0], p99, unit),
         plan=sample,
         notes=notes,
+    )
+
+
+# A switchback randomises region-slots, not orders. Slots per day: hourly slots over the operating hours, or
+# one slot per day; regions default to an assumed 10 when the request names none.
+_OPERATING_HOURS = 16
+_DEFAULT_REGIONS = 10
+
+
+def _slots(plan: Plan) -> tuple[int, int, str]:
+    """(regions, slots per region per day, slot length) for the switchback's unit."""
+    unit = plan.domain.ab.unit
+    per_day, length = (_OPERATING_HOURS, "1-hour") if "hour" in unit else (1, "1-day")
+    return plan.brief.traffic.clusters or _DEFAULT_REGIONS, per_day, length
+
+
+def _switchback_note(plan: Plan, sample: SampleSizePlan) -> str:
+    regions, per_day, length = _slots(plan)
+    stated = "" if plan.brief.traffic.clusters else " (assumption: the request names no count)"
+    return (
+        f"Switchback sizing: {length} slots in {regions} regions{stated}, {per_day} slot{'s' if per_day != 1 else ''} "
+        f"per region per day, so each slot carries m = {plain_number(sample.cluster_size)} "
+        f"{plural(plan.brief.traffic.unit)}; {plural(plan.brief.traffic.unit)} in one slot share couriers, supply and "
+        "prices, so the order-level n is inflated by the design effect and the analysis runs on slot means with "
+        "cluster-robust errors; slots next to a switch are dropped as wash-out when carry-over is likely."
     )
 
 
@@ -207,6 +234,11 @@ def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
         # Whole clusters are randomised; every scored unit in them is an observation.
         eligible = max(brief.traffic.daily_volume or eligible, 1.0)
         clusters, icc = _clusters(plan), plan.kb.designs[design_id].icc
+    slot_size = None
+    if design_id == "switchback":
+        regions, per_day, _ = _slots(plan)
+        slot_size = max(eligible * fraction / (regions * per_day), 1.0)
+        icc = plan.kb.designs[design_id].icc
     window = int(math.ceil(plan.label_delay)) if plan.label_delay >= 1 else 0
     if ab.kind == "proportion":
         base = ab.baseline or (brief.base_rate if plan.domain.problem_type == brief.problem_type else None)
@@ -214,11 +246,12 @@ def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
         mde = ab.mde if base * (1 + ab.mde) < 1 else -abs(ab.mde)
         return SampleSizePlan(
             metric_kind="proportion", baseline=base, mde_relative=mde, daily_eligible_units=eligible,
-            traffic_fraction=fraction, label_window_days=window, clusters=clusters, icc=icc,
+            traffic_fraction=fraction, label_window_days=window, clusters=clusters, icc=icc, slot_size=slot_size,
         )  # fmt: skip
     return SampleSizePlan(
         metric_kind="mean", baseline=ab.baseline or 1.0, std_dev=ab.sd or 1.0, mde_relative=ab.mde,
         daily_eligible_units=eligible, traffic_fraction=fraction, label_window_days=window, clusters=clusters, icc=icc,
+        slot_size=slot_size,
     )  # fmt: skip
 
 
