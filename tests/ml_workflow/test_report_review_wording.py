@@ -305,6 +305,10 @@ WRONG_DOMAIN = [
     ("A retailer wants an uplift model to choose which customers get a 10% coupon by email, 5M customers, weekly "
      "campaigns.", r"purchase", r"cancel"),
     ("Extract company names and amounts from contracts, 5k contracts a month, batch.", r"party", r"drug"),
+    ("A music streaming app wants to predict how long users will listen to an auto-generated playlist (dwell time in "
+     "minutes) when they open it, 20M users.", r"listen", r"cost per user|backlog|size_measures|cost of estimation"),
+    ("Predict the sale price of apartments from listing attributes for a real estate portal, real-time when an agent "
+     "creates a listing, 200k listings.", r"price", r"playback|engaged minutes"),
 ]
 
 

@@ -192,8 +192,10 @@ class Plan:
 
 def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
     kb = knowledge()
-    domain = kb.domain_by_id.get(brief.domain) or kb.generic[brief.problem_type].for_entity(brief.entity)
-    domain, brief = _specialise(domain, brief)
+    named = kb.domain_by_id.get(brief.domain)
+    raw = None if named else kb.generic[brief.problem_type]
+    domain = named or raw.for_entity(brief.entity)  # type: ignore[union-attr]
+    domain, brief = _specialise(domain, brief, raw)
     ptype = kb.problem_types[brief.problem_type]
     platform = _CLOUD_TO_PLATFORM.get(brief.cloud, "oss")
     simple = brief.maturity == "first-model" or (brief.team_size is not None and brief.team_size <= 3)
@@ -213,21 +215,34 @@ def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
     return Plan(brief, kb, domain, ptype, kb.platforms[platform], platform, simple, mode, metric, short, cadence, group, delay)
 
 
-def _specialise(domain: Domain, brief: Brief) -> tuple[Domain, Brief]:
-    """The profile's variant for this request, if one fits; the brief's target follows it when the brief
-    took the profile's own target (a target the request or an LLM wrote itself is kept)."""
+def _specialise(domain: Domain, brief: Brief, raw: Domain | None = None) -> tuple[Domain, Brief]:
+    """The profile's variant for this request, if one fits; the brief's target, decision and label delay
+    follow it where the brief took the profile's own (wording the request or an LLM wrote itself is kept).
+    ``raw`` is a generic profile before its placeholders were filled: the variant is filled the same way."""
     folded = fold(brief.request)
-    for variant in domain.variants:
+    for variant in (raw or domain).variants:
         if not any(re.search(pattern, folded) for pattern in variant.when):
             continue
-        update: dict[str, str] = {}
-        prefix = domain.target.split("{")[0]
-        if "target" in variant.override and prefix and brief.target.startswith(prefix):
-            # The horizon the intake filled in ("30 days") is kept; only the profile's wording changes.
-            words = brief.target[len(prefix):].split(" ")
-            horizon = " ".join(words[:2]) if "{" in domain.target else (brief.horizon or "")
-            update["target"] = variant.override["target"].replace("{entity}", brief.entity).replace("{horizon}", horizon)
-        special = Domain.model_validate({**domain.model_dump(), **variant.override, "variants": []})
+        update: dict[str, object] = {}
+        if raw is not None:
+            # The request's own words for the quantity ("the time users will listen ...") fill {what} again.
+            what = brief.target.split(" for each ")[0] if raw.target.startswith("{what} for each ") else None
+            merged = Domain.model_validate({**raw.model_dump(), **variant.override, "variants": []})
+            special = merged.for_entity(brief.entity, what=what, period=domain.period)
+            if what is not None:
+                update["target"] = special.target
+        else:
+            special = Domain.model_validate({**domain.model_dump(), **variant.override, "variants": []})
+            prefix = domain.target.split("{")[0]
+            if "target" in variant.override and prefix and brief.target.startswith(prefix):
+                # The horizon the intake filled in ("30 days") is kept; only the profile's wording changes.
+                words = brief.target[len(prefix):].split(" ")
+                horizon = " ".join(words[:2]) if "{" in domain.target else (brief.horizon or "")
+                update["target"] = special.target.replace("{entity}", brief.entity).replace("{horizon}", horizon)
+        if brief.decision == domain.decision:
+            update["decision"] = special.decision
+        if "label_delay_days" in variant.override and brief.label_delay_days == domain.label_delay_days:
+            update["label_delay_days"] = special.label_delay_days  # the profile's delay, not a stated one
         return special, brief.model_copy(update=update)
     return domain, brief
 
