@@ -309,6 +309,10 @@ WRONG_DOMAIN = [
      "minutes) when they open it, 20M users.", r"listen", r"cost per user|backlog|size_measures|cost of estimation"),
     ("Predict the sale price of apartments from listing attributes for a real estate portal, real-time when an agent "
      "creates a listing, 200k listings.", r"price", r"playback|engaged minutes"),
+    ("An airline wants to predict passenger no-shows per booking to optimise overbooking, 5M bookings a year, scored "
+     "daily.", r"no-show", r"the outcome the request describes|outcome rate among"),
+    ("A hotel group wants to predict booking cancellations 30 days ahead, scored nightly for 200 hotels.",
+     r"cancelled", r"the outcome the request describes|outcome rate among"),
 ]
 
 
