@@ -313,6 +313,10 @@ WRONG_DOMAIN = [
      "daily.", r"no-show", r"the outcome the request describes|outcome rate among"),
     ("A hotel group wants to predict booking cancellations 30 days ahead, scored nightly for 200 hotels.",
      r"cancelled", r"the outcome the request describes|outcome rate among"),
+    ("An HR tech company wants to rank job applicants' CVs for recruiters when they open a job posting, 1M "
+     "applications per month.", r"applicant", r"clicks/dwell|search success|session with a click"),
+    ("Rank search results for an e-commerce site with 10M queries a day, latency under 100 ms.", r"relevance grade",
+     r"applicant|recruiter"),
 ]
 
 

@@ -231,7 +231,9 @@ def _specialise(domain: Domain, brief: Brief, raw: Domain | None = None) -> tupl
             special = merged.for_entity(brief.entity, what=what, period=domain.period)
             if what is not None:
                 update["target"] = special.target
-            elif "target" in variant.override and raw.what and raw.what in brief.target:
+            elif "target" in variant.override and (
+                brief.target == domain.target or (raw.what and raw.what in brief.target)
+            ):
                 # The brief kept the profile's placeholder outcome: the variant names it.
                 update["target"] = special.target.replace("{horizon}", brief.horizon or "30 days")
         else:
