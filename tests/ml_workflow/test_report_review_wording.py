@@ -328,3 +328,19 @@ def test_profile_wording_fits_the_request(request_text: str, own: str, foreign: 
     wording = "\n".join([pd.target_variable, pd.business_metric, ab.primary_metric,
                          *(f"{r.feature} {r.transformation}" for r in fe.features)])
     assert not re.search(foreign, wording), [line for line in wording.splitlines() if re.search(foreign, line)]
+
+
+# A stream has no batch to block: its staleness bound is event-time lag, not "features older than 24 h".
+STREAMS = [
+    "Detect anomalies in server metrics (CPU, latency, error rate) for 5,000 microservices, streaming, we have almost "
+    "no labelled incidents.",
+    "Score every card payment event from our Kafka stream for fraud within 2 seconds, 3M events a day.",
+]
+
+
+@pytest.mark.parametrize("request_text", STREAMS)
+def test_streaming_staleness_is_event_time_lag(request_text: str) -> None:
+    brief, sections, _ = _report(request_text)
+    assert brief.serving_mode == "streaming"
+    staleness = next(n for n in sections["MonitoringDrift"].notes if n.startswith("Staleness"))
+    assert "batch scoring" not in staleness and "event time" in staleness, staleness

@@ -163,6 +163,16 @@ def _retraining(plan: Plan) -> str:
     )
 
 
+def _staleness_note(plan: Plan, lag: int) -> str:
+    if plan.mode == "streaming":
+        # A stream has no batch to block: the bound is how far processing lags behind event time.
+        return (
+            "Staleness: events processed more than 5 minutes after their event time are flagged as late and alerted, "
+            "and windows with late inputs are re-scored; model age is checked daily."
+        )
+    return f"Staleness: features older than {lag} h block batch scoring and alert; model age is checked daily."
+
+
 def _notes(plan: Plan) -> list[str]:
     m, brief = plan.kb.monitoring, plan.brief
     # Online features have their own seconds-level freshness; for batch inputs one scoring period is the bound.
@@ -170,7 +180,7 @@ def _notes(plan: Plan) -> list[str]:
     return [
         f"Data quality at serving time: {m['data_quality']}.",
         f"Numerical stability: {m['numerical'].replace('{range}', m['output_range'][plan.output_kind])}.",
-        f"Staleness: features older than {lag} h block batch scoring and alert; model age is checked daily.",
+        _staleness_note(plan, lag),
         f"Upstream dependencies: {m['upstream']}.",
         f"Feedback loop: {plan.domain.feedback_loop.replace('{entity}', brief.entity)}.",
         "Every alert has an owner (ML on-call for drift and performance, platform on-call for operations) and a "
