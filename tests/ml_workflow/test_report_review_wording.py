@@ -344,3 +344,25 @@ def test_streaming_staleness_is_event_time_lag(request_text: str) -> None:
     assert brief.serving_mode == "streaming"
     staleness = next(n for n in sections["MonitoringDrift"].notes if n.startswith("Staleness"))
     assert "batch scoring" not in staleness and "event time" in staleness, staleness
+
+
+# The baseline is named once: the problem type's generic baseline is not appended when the profile's says it.
+RESTATED_BASELINES = [
+    "Detect anomalies in server metrics (CPU, latency, error rate) for 5,000 microservices, streaming, we have almost "
+    "no labelled incidents.",
+    "Rank search results for an e-commerce site with 10M queries a day, latency under 100 ms.",
+    "A retailer wants an uplift model to choose which customers get a 10% coupon by email, 5M customers, weekly "
+    "campaigns.",
+]
+
+
+@pytest.mark.parametrize("request_text", RESTATED_BASELINES)
+def test_baseline_is_not_restated(request_text: str) -> None:
+    _, sections, _ = _report(request_text)
+    baseline = sections["ProblemDefinition"].baseline_performance.split(". Expected")[0]
+    assert "; also " not in baseline, baseline
+
+
+def test_a_different_generic_baseline_is_still_added() -> None:
+    _, sections, _ = _report(REGULATED[0][1])
+    assert "; also zero-rule" in sections["ProblemDefinition"].baseline_performance

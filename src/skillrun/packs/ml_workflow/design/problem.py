@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..brief import Brief
 from ..sections import ProblemDefinition
 from ..stats import plain_number
@@ -96,8 +98,19 @@ def _baseline(plan: Plan) -> str:
         number = "random ROC-AUC = 0.50; the heuristic typically reaches 0.60-0.70"
     else:
         number = f"its {short} is computed on the same {plan.holdout} before any model work"
-    also = "" if plan.domain.generic else f"; also {plan.ptype.baseline}"
+    also = "" if plan.domain.generic or _restates(baseline, plan.ptype.baseline) else f"; also {plan.ptype.baseline}"
     return f"Baseline: {baseline}{also}. Expected: {number} (measured in week 1 on the holdout)."
+
+
+_WORD = re.compile(r"[a-z0-9]{3,}")
+
+
+def _restates(baseline: str, generic: str) -> bool:
+    """True when the problem type's baseline says again what the profile's already names ("static thresholds /
+    3-sigma rules" after "static thresholds and 3-sigma rules on key metrics")."""
+    said = set(_WORD.findall(baseline.lower()))
+    words = set(_WORD.findall(generic.lower())) - {"the", "and", "per", "one", "rule", "rules"}
+    return bool(words) and len(words & said) / len(words) >= 0.5
 
 
 def _threshold(plan: Plan) -> str:
