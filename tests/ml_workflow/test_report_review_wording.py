@@ -366,3 +366,15 @@ def test_baseline_is_not_restated(request_text: str) -> None:
 def test_a_different_generic_baseline_is_still_added() -> None:
     _, sections, _ = _report(REGULATED[0][1])
     assert "; also zero-rule" in sections["ProblemDefinition"].baseline_performance
+
+
+# One number per fact: the batch job's hours in the SLA and in the throughput; design ids read as words.
+def test_batch_job_hours_agree_and_design_ids_read_as_words() -> None:
+    _, sections, text = _report(
+        "Weekly demand forecast per store and SKU for a grocery chain with 300 stores and 20k SKUs, 8 weeks ahead, "
+        "retrained weekly on BigQuery."
+    )
+    ms = sections["ModelServing"]
+    sla_hours = re.search(r"job duration ≤ (\d+) h", ms.latency_sla).group(1)
+    assert f"over a {sla_hours}-hour job" in ms.throughput, (ms.latency_sla, ms.throughput)
+    assert not re.search(r"\b(cluster ab|user ab|stepped wedge)\b", text)

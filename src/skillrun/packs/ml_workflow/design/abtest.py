@@ -177,8 +177,15 @@ def _cluster_note(plan: Plan, sample: SampleSizePlan, unit: str) -> str:
     return text
 
 
+# Design ids in words ("cluster_ab" is no English): what the feasibility note calls the kept rollout.
+_DESIGN_WORDS = {
+    "cluster_ab": "cluster-randomised", "stepped_wedge": "stepped-wedge", "user_ab": "A/B", "cohort_rollout": "staged",
+    "shadow_backtest": "shadow", "champion_challenger": "champion-challenger", "consented_pilot": "consented pilot",
+}  # fmt: skip
+
+
 def _feasibility_note(plan: Plan, sample: SampleSizePlan, design_id: str) -> str:
-    label = design_id.replace("_", " ")
+    label = _DESIGN_WORDS.get(design_id, design_id.replace("_", " "))
     if design_id in _CLUSTER_DESIGNS:
         return (
             f"Feasibility: a randomised comparison is underpowered with {sample.clusters} clusters; the {label} "

@@ -65,10 +65,15 @@ def _edge(plan: Plan):  # type: ignore[no-untyped-def]
     return plan.edge
 
 
+def _job_hours(rows: float) -> int:
+    """The batch job's time budget, one number for the SLA and the throughput it implies."""
+    return 1 if rows < 5_000_000 else 2
+
+
 def _batch_sla(plan: Plan) -> str:
     brief = plan.brief
     rows = brief.traffic.daily_volume or 0
-    hours = 1 if rows < 5_000_000 else 2
+    hours = _job_hours(rows)
     deadline = brief.latency.deadline or "06:00 local time"
     return (
         f"completion deadline: scores available by {deadline}; job duration ≤ {hours} h for {count(rows)} rows, "
@@ -93,7 +98,11 @@ def _throughput(plan: Plan) -> str:
     daily = t.daily_volume or 0
     avg = daily / 86_400
     if plan.mode == "batch":
-        return f"{count(daily)} rows per run ({plural(t.unit)} scored per {plan.scoring} run); ≈ {count(daily / 3600)} rows/s over a 1-hour job"
+        hours = _job_hours(daily)
+        return (
+            f"{count(daily)} rows per run ({plural(t.unit)} scored per {plan.scoring} run); ≈ "
+            f"{count(daily / (3600 * hours))} rows/s over a {hours}-hour job"
+        )
     if plan.mode == "edge":
         return "one inference per window per device (e.g. 50 windows/s for audio, per frame for video); fleet telemetry only"
     peak = t.peak_rps or avg * 3
