@@ -378,3 +378,20 @@ def test_batch_job_hours_agree_and_design_ids_read_as_words() -> None:
     sla_hours = re.search(r"job duration ≤ (\d+) h", ms.latency_sla).group(1)
     assert f"over a {sla_hours}-hour job" in ms.throughput, (ms.latency_sla, ms.throughput)
     assert not re.search(r"\b(cluster ab|user ab|stepped wedge)\b", text)
+
+
+# A weekly forecast is planned, labelled and lagged in weeks; a daily one keeps the daily wording.
+GRAIN = [
+    ("Weekly demand forecast per store and SKU for a grocery chain with 300 stores and 20k SKUs, 8 weeks ahead, "
+     "retrained weekly on BigQuery.", "week", r"target day|every morning|per SKU-store-day|\(7, 14, 28 days\)"),
+    ("Pronóstico semanal de ventas por tienda y producto para 120 tiendas, 6 semanas vista.", "week",
+     r"target day|every morning|per SKU-store-day|\(7, 14, 28 days\)"),
+    ("Daily demand forecast per SKU and store for 50 stores, 14 days ahead.", "day", r"per SKU-store-week|52 weeks"),
+]
+
+
+@pytest.mark.parametrize(("request_text", "period", "foreign"), GRAIN)
+def test_forecast_wording_follows_the_grain(request_text: str, period: str, foreign: str) -> None:
+    brief, sections, text = _report(request_text)
+    assert brief.problem_type == "forecasting" and f"-{period}" in brief.target
+    assert not re.search(foreign, text), [line for line in text.splitlines() if re.search(foreign, line)][:3]

@@ -219,7 +219,8 @@ def _specialise(domain: Domain, brief: Brief, raw: Domain | None = None) -> tupl
     """The profile's variant for this request, if one fits; the brief's target, decision and label delay
     follow it where the brief took the profile's own (wording the request or an LLM wrote itself is kept).
     ``raw`` is a generic profile before its placeholders were filled: the variant is filled the same way."""
-    folded = fold(brief.request)
+    # The brief's own reading (a target "per SKU-store-week") can select a variant as well as the request.
+    folded = fold(brief.request) + "\n" + fold(brief.target)
     for variant in (raw or domain).variants:
         if not any(re.search(pattern, folded) for pattern in variant.when):
             continue
