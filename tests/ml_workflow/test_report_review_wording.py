@@ -395,3 +395,15 @@ def test_forecast_wording_follows_the_grain(request_text: str, period: str, fore
     brief, sections, text = _report(request_text)
     assert brief.problem_type == "forecasting" and f"-{period}" in brief.target
     assert not re.search(foreign, text), [line for line in text.splitlines() if re.search(foreign, line)][:3]
+
+
+# Why ML beats rules is argued for the input at hand, not with a table's "many weak signals interact".
+@pytest.mark.parametrize(("request_text", "word"), [
+    ("Classify bird species from audio recordings uploaded by citizen scientists, 100k recordings a month.", "noise"),
+    ("Classify plant diseases from leaf photos on farmers' phones, on-device offline model.", "visual"),
+    ("Classify customer support emails into 30 categories for routing, 50k emails per day, real-time.", "worded"),
+])
+def test_ml_justification_fits_the_input(request_text: str, word: str) -> None:
+    _, sections, _ = _report(request_text)
+    why = next(n for n in sections["ProblemDefinition"].notes if n.startswith("ML vs heuristic"))
+    assert "many weak signals interact" not in why and word in why, why

@@ -153,10 +153,26 @@ def _justification(plan: Plan) -> str:
                 "approach"
             )
         return text + "."
-    return (
-        "ML vs heuristic: many weak signals interact (non-linear, changing over time), which hand-written rules "
-        "cannot track; the baseline stays as the fallback and the yardstick."
-    )
+    return "ML vs heuristic: " + _WHY_ML.get(brief.modality, _WHY_ML["tabular"])
+
+
+# Why rules fall short depends on the input: "many weak signals interact" is a table's argument, not a picture's.
+_WHY_ML = {
+    "tabular": "many weak signals interact (non-linear, changing over time), which hand-written rules cannot track; "
+    "the baseline stays as the fallback and the yardstick.",
+    "time-series": "demand moves with seasonality, promotions, holidays and trends at once across many series, "
+    "which per-series rules cannot follow; the seasonal-naive baseline stays as the fallback and the yardstick.",
+    "image": "the visual patterns (shape, texture, context) vary with lighting, angle and device, which hand-written "
+    "pixel rules cannot describe; a pretrained network learns them from labelled examples, and the baseline stays "
+    "as the fallback and the yardstick.",
+    "audio": "the sounds to recognise vary with background noise, distance and recording device, which energy or "
+    "band-pass rules cannot separate; a network on log-mel features learns them, and the baseline stays as the "
+    "fallback and the yardstick.",
+    "text": "the same meaning is worded in many ways (synonyms, typos, languages), which keyword rules miss; a learned "
+    "text model generalises from labelled examples, and the rules stay as the fallback and the yardstick.",
+    "mixed": "the signal is spread over photos, text and fields together, which rules on any one of them miss; the "
+    "baseline stays as the fallback and the yardstick.",
+}
 
 
 def _regulated_note(brief: Brief) -> str:
