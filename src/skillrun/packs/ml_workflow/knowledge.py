@@ -46,6 +46,15 @@ class ABProfile(_Model):
     design: str
 
 
+class DomainVariant(_Model):
+    """A profile's facts for a narrower kind of request (an uplift offer that retains members rather than
+    sells, an extraction of medications rather than invoice fields): ``when`` patterns run on the folded
+    request, and the first variant that matches replaces the listed fields of the profile."""
+
+    when: list[str]
+    override: dict[str, Any]
+
+
 class Domain(_Model):
     id: str
     cues: dict[str, list[str]] = Field(default_factory=dict)
@@ -79,6 +88,7 @@ class Domain(_Model):
     period: str | None = None
     """The period of a forecast profile's target ("day" in SKU-store-day); a period the request states replaces it."""
     what: str | None = None
+    variants: list[DomainVariant] = Field(default_factory=list)
     source: str | None = None
     """Where the profile's facts come from (rubric items, sources of ../shared/reference/ml-rubric.md §0)."""
     """Generic profiles: the default for ``{what}`` in the target (the request's own words replace it)."""
@@ -164,6 +174,8 @@ class EdgeTarget(_Model):
     latency_ms: tuple[float, float]
     compression: str
     update: str
+    # Device health in the fleet, which is what the operational monitor watches: no cloud GPU dashboard sees it.
+    telemetry: str = "device CPU and memory, temperature and throttling, uptime"
     source: str
 
 
@@ -188,6 +200,8 @@ class Design(_Model):
     label: str
     split: str
     ramp: str
+    # The same steps for a scheduled batch, which has no live traffic to shift: shares of entities per run.
+    ramp_batch: str | None = None
     note: str
     icc: float | None = None
 

@@ -218,6 +218,9 @@ class SampleSizePlan(BaseModel):
         None, description="Clusters (sites, stores, hospitals) randomised across all arms; None when units are."
     )
     icc: float | None = Field(None, description="Assumed intra-cluster correlation, for a cluster design.")
+    slot_size: float | None = Field(
+        None, description="Switchback: units per randomised region-slot (m), for the design effect with icc."
+    )
     n_per_arm: int = 0
     enrollment_days: int = 0
     total_days: int = 0

@@ -94,7 +94,16 @@ def complete_plan(plan: SampleSizePlan) -> SampleSizePlan:
         n = n_per_arm_mean(plan.std_dev, plan.baseline * plan.mde_relative, plan.alpha, plan.power)
     days = enrollment_days(n, plan.daily_eligible_units, plan.traffic_fraction, plan.arms)
     update: dict[str, object] = {"n_per_arm": n, "enrollment_days": days, "total_days": days + plan.label_window_days}
-    if plan.clusters and plan.icc is not None and plan.clusters >= plan.arms:
+    if plan.slot_size and plan.icc is not None and not plan.clusters:
+        # Switchback: the slots keep coming, so the slot size m is fixed and only the n grows by DE.
+        effect = design_effect(max(plan.slot_size, 1.0), plan.icc)
+        inflated = math.ceil(n * effect)
+        days = enrollment_days(inflated, plan.daily_eligible_units, plan.traffic_fraction, plan.arms)
+        update.update(
+            enrollment_days=days, total_days=days + plan.label_window_days, cluster_size=plan.slot_size,
+            design_effect=effect, n_clustered=inflated,
+        )  # fmt: skip
+    elif plan.clusters and plan.icc is not None and plan.clusters >= plan.arms:
         daily = plan.daily_eligible_units * plan.traffic_fraction
         found = cluster_enrollment_days(n, daily, plan.clusters, plan.icc, plan.arms)
         if found is None:
@@ -122,6 +131,8 @@ def describe_duration(plan: SampleSizePlan) -> str:
         f"{plan.arms} x {plan.n_per_arm:,} / ({plain_number(plan.daily_eligible_units)} units/day{share}) "
         f"= {raw} day{'' if raw == 1 else 's'}, rounded up to {unit_days} days (whole weeks, 7-day minimum)"
     )
+    if plan.slot_size and plan.icc is not None and plan.n_clustered and not plan.clusters:
+        return _switchback_duration(plan, sizing, window)
     if not plan.clusters or plan.icc is None or plan.n_clustered == 0:
         if plan.enrollment_days > MAX_USEFUL_DAYS:
             # Printed bare, a three-year "minimum duration" reads like a plan; say that nobody will run it.
@@ -151,6 +162,20 @@ def describe_duration(plan: SampleSizePlan) -> str:
         f"DE = 1 + (m - 1) x ICC = 1 + ({plain_number(m)} - 1) x {icc:g} = {plain_number(plan.design_effect)}, so "
         f"n x DE = {plan.n_clustered:,} per arm, reached after {plan.enrollment_days} days{window}. Unit-level "
         f"sizing it starts from: {sizing} ({unit_days + plan.label_window_days} days{window and ' incl. the window'})"
+    )
+
+
+def _switchback_duration(plan: SampleSizePlan, sizing: str, window: str) -> str:
+    m, icc = plan.cluster_size, plan.icc or 0.0
+    daily = plan.daily_eligible_units * plan.traffic_fraction
+    raw = math.ceil(plan.arms * plan.n_clustered / daily)
+    return (
+        f"{plan.total_days} days with switchback slots: each randomised region-slot carries m = {plain_number(m)} "
+        f"units, ICC = {icc:g} (assumption), DE = 1 + (m - 1) x ICC = 1 + ({plain_number(m)} - 1) x {icc:g} = "
+        f"{plain_number(plan.design_effect)}, so n x DE = {plan.n_clustered:,} per arm "
+        f"(≈ {math.ceil(plan.n_clustered / m):,} slots per arm); {plan.arms} x {plan.n_clustered:,} / "
+        f"({plain_number(daily)} units/day) = {raw} day{'' if raw == 1 else 's'}, rounded up to "
+        f"{plan.enrollment_days} days{window}. Unit-level sizing it starts from: {sizing}"
     )
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import math
 
+from .._english import plural
 from ..sections import ABTesting, SampleSizePlan
 from ..stats import MAX_USEFUL_DAYS, complete_plan, describe_duration, percent, plain_number
-from ._plan import Plan
+from ._plan import EXPERIMENT_REVIEW, Plan
 
 _REGULATED_DESIGN = {"health": "stepped_wedge", "credit": "champion_challenger", "hiring": "consented_pilot"}
 
@@ -36,14 +37,19 @@ def design_ab(plan: Plan) -> ABTesting:
     trust = plan.kb.experiments["trust_guardrails"]
     operational = f"{brief.latency.tail} latency ≤ {p99:g} ms and error rate ≤ 1%" if p99 and plan.mode != "batch" else "scoring job success and on-time delivery"
     notes = [
-        f"Design: {design.label.replace('{unit}', unit)}. {design.note.replace('{unit}', unit)}.",
+        f"Design: {_fill(design.label, unit)}. {_sentence(_fill(design.note, unit))}.",
         f"Statistics: baseline {_baseline_text(sample)}{_assumed(plan, sample)}, MDE {ab.mde:+.0%} relative, "
         f"alpha = {sample.alpha:g} (two-sided), power = {sample.power:.0%}; n per arm from the two-sample formula "
         "(unpooled variance).",
         plan.kb.experiments["no_peeking"].capitalize() + ".",
     ]
+    users_assumed = eligible_units(plan, design_id)[1]
+    if users_assumed:
+        notes.append(users_assumed)
     if sample.clusters and sample.icc is not None:
         notes.append(_cluster_note(plan, sample, unit))
+    if sample.slot_size:
+        notes.append(_switchback_note(plan, sample))
     if sample.label_window_days and sample.label_window_days > sample.enrollment_days:
         notes.append(
             f"Label delay: the primary metric matures {sample.label_window_days} days after assignment, so a leading "
@@ -58,34 +64,89 @@ def design_ab(plan: Plan) -> ABTesting:
             "handled by logging positions and randomising a small top-k swap; a 5% long-term holdout measures "
             "feedback-loop effects."
         )
-    if brief.regulated in ("health", "hiring", "credit"):
+    if brief.regulated:
         notes.append(
-            "Ethics and compliance: IRB/ethics (health), legal and works-council (hiring) or model-risk and compliance "
-            "(credit) review before any randomised change to decisions about people; shadow phase first."
+            f"Ethics and compliance: {EXPERIMENT_REVIEW[brief.regulated]} before any randomised change to decisions "
+            f"about people, signed by {plan.approver}; shadow phase first."
         )
     key = unit.split(" ")[0].split("-")[0]
     return ABTesting(
         randomization_unit=f"{unit}: randomised by a salted hash of the {key} id; analysis at the same unit",
-        traffic_split=f"{design.split.replace('{unit}', unit)}; ramp {design.ramp.replace('{unit}', unit)}",
+        traffic_split=f"{_fill(design.split, unit)}; ramp {_fill(_ramp(plan, design), unit)}",
         primary_metric=f"{ab.metric} (the online counterpart of the business metric)",
         guardrail_metrics=(
             f"trust/operational: {trust}; {operational}. Business/user harm: {'; '.join(ab.harm)}"
         ),
         min_duration=describe_duration(sample),
-        rollback_criteria=(
-            f"route 100% to control if any harm guardrail ({ab.harm[0]}) degrades by > 2% relative with p < 0.05, "
-            f"if {brief.latency.tail + ' latency exceeds ' + format(p99, 'g') + ' ms for 15 minutes' if p99 and plan.mode != 'batch' else 'a scoring run misses its deadline twice'}, "
-            "if the error rate exceeds 1% for 5 minutes, or on SRM (p < 0.001)"
-        ),
+        rollback_criteria=_rollback(plan, ab.harm[0], p99, unit),
         plan=sample,
         notes=notes,
+    )
+
+
+# A switchback randomises region-slots, not orders. Slots per day: hourly slots over the operating hours, or
+# one slot per day; regions default to an assumed 10 when the request names none.
+_OPERATING_HOURS = 16
+_DEFAULT_REGIONS = 10
+
+
+def _slots(plan: Plan) -> tuple[int, int, str]:
+    """(regions, slots per region per day, slot length) for the switchback's unit."""
+    unit = plan.domain.ab.unit
+    per_day, length = (_OPERATING_HOURS, "1-hour") if "hour" in unit else (1, "1-day")
+    return plan.brief.traffic.clusters or _DEFAULT_REGIONS, per_day, length
+
+
+def _switchback_note(plan: Plan, sample: SampleSizePlan) -> str:
+    regions, per_day, length = _slots(plan)
+    stated = "" if plan.brief.traffic.clusters else " (assumption: the request names no count)"
+    return (
+        f"Switchback sizing: {length} slots in {regions} regions{stated}, {per_day} slot{'s' if per_day != 1 else ''} "
+        f"per region per day, so each slot carries m = {plain_number(sample.cluster_size)} "
+        f"{plural(plan.brief.traffic.unit)}; {plural(plan.brief.traffic.unit)} in one slot share couriers, supply and "
+        "prices, so the order-level n is inflated by the design effect and the analysis runs on slot means with "
+        "cluster-robust errors; slots next to a switch are dropped as wash-out when carry-over is likely."
+    )
+
+
+def _plural_unit(unit: str) -> str:
+    """ "store (cluster)" -> "stores (cluster)", "city x hour (switchback)" -> "city x hours (switchback)"."""
+    head, sep, tail = unit.partition(" (")
+    return plural(head) + sep + tail
+
+
+def _fill(text: str, unit: str) -> str:
+    return text.replace("{unit}s", _plural_unit(unit)).replace("{unit}", unit)
+
+
+def _sentence(text: str) -> str:
+    """A note that follows a full stop starts with a capital."""
+    return text[:1].upper() + text[1:]
+
+
+def _ramp(plan: Plan, design) -> str:  # type: ignore[no-untyped-def] - a knowledge Design
+    return design.ramp_batch if plan.mode == "batch" and design.ramp_batch else design.ramp
+
+
+def _rollback(plan: Plan, harm: str, p99: float | None, unit: str) -> str:
+    if plan.mode == "batch":
+        # No traffic to route: a batch rolls back by publishing the previous run's (control) output again.
+        return (
+            f"re-publish the previous run's output (control scores) for every {unit.split(' (')[0]} if any harm "
+            f"guardrail ({harm}) degrades by > 2% relative with p < 0.05, if a scoring run misses its deadline twice, "
+            "if more than 1% of a run's rows fail or score NaN, or on SRM (p < 0.001)"
+        )
+    latency = f"{plan.brief.latency.tail} latency exceeds {p99:g} ms for 15 minutes" if p99 else "the scoring path breaches its SLO for 15 minutes"
+    return (
+        f"route 100% to control if any harm guardrail ({harm}) degrades by > 2% relative with p < 0.05, "
+        f"if {latency}, if the error rate exceeds 1% for 5 minutes, or on SRM (p < 0.001)"
     )
 
 
 def _infeasible(plan: Plan, design_id: str, sample: SampleSizePlan) -> bool:
     if design_id in _CLUSTER_DESIGNS:
         return not sample.feasible or sample.enrollment_days > MAX_USEFUL_DAYS
-    return sample.enrollment_days > MAX_USEFUL_DAYS or (plan.brief.traffic.daily_eligible_units or 0) < _low_traffic(plan)
+    return sample.enrollment_days > MAX_USEFUL_DAYS or eligible_units(plan, design_id)[0] < _low_traffic(plan)
 
 
 def _unit(plan: Plan, design_id: str) -> str:
@@ -102,7 +163,7 @@ def _clusters(plan: Plan) -> int:
 
 def _cluster_note(plan: Plan, sample: SampleSizePlan, unit: str) -> str:
     stated = plan.brief.traffic.clusters is not None
-    count = f"{sample.clusters} {unit.split(' (')[0]}s" + ("" if stated else " (assumption: the request names no count)")
+    count = f"{sample.clusters} {plural(unit.split(' (')[0])}" + ("" if stated else " (assumption: the request names no count)")
     text = (
         f"Cluster sizing: {count}; ICC = {sample.icc:g} is an assumption, to be replaced by the between-cluster "
         "variance of the primary metric over past weeks. Outcomes of units in one cluster move together, so the "
@@ -116,8 +177,15 @@ def _cluster_note(plan: Plan, sample: SampleSizePlan, unit: str) -> str:
     return text
 
 
+# Design ids in words ("cluster_ab" is no English): what the feasibility note calls the kept rollout.
+_DESIGN_WORDS = {
+    "cluster_ab": "cluster-randomised", "stepped_wedge": "stepped-wedge", "user_ab": "A/B", "cohort_rollout": "staged",
+    "shadow_backtest": "shadow", "champion_challenger": "champion-challenger", "consented_pilot": "consented pilot",
+}  # fmt: skip
+
+
 def _feasibility_note(plan: Plan, sample: SampleSizePlan, design_id: str) -> str:
-    label = design_id.replace("_", " ")
+    label = _DESIGN_WORDS.get(design_id, design_id.replace("_", " "))
     if design_id in _CLUSTER_DESIGNS:
         return (
             f"Feasibility: a randomised comparison is underpowered with {sample.clusters} clusters; the {label} "
@@ -125,10 +193,39 @@ def _feasibility_note(plan: Plan, sample: SampleSizePlan, design_id: str) -> str
             "shadow period and a pre/post comparison per cluster (read with caveats: seasonality, other changes)."
         )
     return (
-        f"Feasibility: at about {plan.brief.traffic.daily_eligible_units:,.0f} eligible units/day a plain randomised "
+        f"Feasibility: at about {sample.daily_eligible_units:,.0f} eligible units/day a plain randomised "
         f"test needs {sample.enrollment_days} days to enrol, too long or underpowered; the {label} design above plus "
         "an out-of-time backtest carry the decision, with the pre/post comparison read with caveats."
     )
+
+
+# The people a test randomises come back many times: a volume of queries or transactions is not a count of
+# users. Without a stated user count, at least 1 user per 50 requests is assumed (a conservative floor: fewer
+# users means a longer test), stated in the report and used for every number that depends on it.
+_REQUESTS_PER_USER = 50
+_PEOPLE = {
+    "user", "customer", "account", "card/account", "subscriber", "member", "applicant", "patient", "player", "viewer",
+    "listener", "driver", "rider", "seller", "buyer", "shopper", "visitor", "reader", "student", "employee",
+}  # fmt: skip
+
+
+def eligible_units(plan: Plan, design_id: str) -> tuple[float, str | None]:
+    """Units entering the test per day, and the assumption that turned a request count into people (or None)."""
+    traffic = plan.brief.traffic
+    eligible = max(traffic.daily_eligible_units or traffic.daily_volume or 1000.0, 1.0)
+    person = _unit(plan, design_id).split(":")[0].strip()
+    counts_requests = traffic.unit not in _PEOPLE and not traffic.unit.endswith(("user", "customer", "subscriber"))
+    if person in _PEOPLE and counts_requests and traffic.daily_volume and eligible >= traffic.daily_volume:
+        users = max(traffic.daily_volume / _REQUESTS_PER_USER, 1.0)
+        why = (
+            f"Assumption: the test randomises {plural(person)}, not {plural(traffic.unit)}; with no {person} count stated, a "
+            f"{traffic.unit}-to-{person} ratio of at most {_REQUESTS_PER_USER} (at least one {person} per "
+            f"{_REQUESTS_PER_USER}) is assumed, so "
+            f"{plain_number(traffic.daily_volume)} {plural(traffic.unit)}/day give ≈ {plain_number(users)} {plural(person)}/day "
+            "entering the test (replace with the measured daily count)."
+        )
+        return users, why
+    return eligible, None
 
 
 def _low_traffic(plan: Plan) -> float:
@@ -138,12 +235,17 @@ def _low_traffic(plan: Plan) -> float:
 def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
     brief, ab = plan.brief, plan.domain.ab
     fraction = {"champion_challenger": 0.2, "holdout": 0.2}.get(design_id, 1.0)
-    eligible = max(brief.traffic.daily_eligible_units or brief.traffic.daily_volume or 1000.0, 1.0)
+    eligible = eligible_units(plan, design_id)[0]
     clusters = icc = None
     if design_id in _CLUSTER_DESIGNS:
         # Whole clusters are randomised; every scored unit in them is an observation.
         eligible = max(brief.traffic.daily_volume or eligible, 1.0)
         clusters, icc = _clusters(plan), plan.kb.designs[design_id].icc
+    slot_size = None
+    if design_id == "switchback":
+        regions, per_day, _ = _slots(plan)
+        slot_size = max(eligible * fraction / (regions * per_day), 1.0)
+        icc = plan.kb.designs[design_id].icc
     window = int(math.ceil(plan.label_delay)) if plan.label_delay >= 1 else 0
     if ab.kind == "proportion":
         base = ab.baseline or (brief.base_rate if plan.domain.problem_type == brief.problem_type else None)
@@ -151,11 +253,12 @@ def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
         mde = ab.mde if base * (1 + ab.mde) < 1 else -abs(ab.mde)
         return SampleSizePlan(
             metric_kind="proportion", baseline=base, mde_relative=mde, daily_eligible_units=eligible,
-            traffic_fraction=fraction, label_window_days=window, clusters=clusters, icc=icc,
+            traffic_fraction=fraction, label_window_days=window, clusters=clusters, icc=icc, slot_size=slot_size,
         )  # fmt: skip
     return SampleSizePlan(
         metric_kind="mean", baseline=ab.baseline or 1.0, std_dev=ab.sd or 1.0, mde_relative=ab.mde,
         daily_eligible_units=eligible, traffic_fraction=fraction, label_window_days=window, clusters=clusters, icc=icc,
+        slot_size=slot_size,
     )  # fmt: skip
 
 

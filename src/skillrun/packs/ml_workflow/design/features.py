@@ -205,8 +205,7 @@ def _notes(plan: Plan) -> list[str]:
         "sets and serving inputs; served feature values are logged so training-serving skew can be measured.",
         f"Schema and data validation: expected types, ranges, null rates and allowed categories are captured in a "
         f"schema and checked on every run with {plan.stack.data_quality}.",
-        "Pruning: permutation/SHAP importance and ablation on the validation split; features that add no lift or "
-        "cost too much (latency, licensing) are dropped.",
+        _pruning(brief.modality),
         f"Leakage deny-list (never features): {plan.domain.leaky}.",
     ]
     if brief.temporal:
@@ -215,7 +214,7 @@ def _notes(plan: Plan) -> list[str]:
             "prediction time is used (as-of/point-in-time joins); calendar and holiday features are included."
         )
     if brief.modality in UNSTRUCTURED:
-        notes.append(_modality_note(brief.modality))
+        notes.append(_modality_note(brief.modality, brief.problem_type))
     if brief.regulated or brief.entity in ("patient", "employee", "applicant", "patient discharge", "user", "customer"):
         notes.append(
             "Protected and sensitive attributes are excluded from inputs (used only for fairness testing); proxies "
@@ -225,6 +224,20 @@ def _notes(plan: Plan) -> list[str]:
     if freshness:
         notes.append(freshness)
     return notes
+
+
+def _pruning(modality: str) -> str:
+    if modality in UNSTRUCTURED and modality != "mixed":
+        # Pixels, tokens and samples are not features to rank one by one: input choices are ablated instead.
+        return (
+            "Pruning: ablation on the validation split of input choices (resolution/crop, sequence length, sample "
+            "rate, context fields) and of the side metadata; choices that add no lift or cost too much (latency, "
+            "model size) are dropped."
+        )
+    return (
+        "Pruning: permutation/SHAP importance and ablation on the validation split; features that add no lift or "
+        "cost too much (latency, licensing) are dropped."
+    )
 
 
 def _freshness(plan: Plan) -> str | None:
@@ -263,10 +276,18 @@ def _freshness(plan: Plan) -> str | None:
     )
 
 
-def _modality_note(modality: str) -> str:
+def _modality_note(modality: str, problem_type: str) -> str:
+    if modality == "text" and problem_type == "sequence_labeling":
+        # Spans are labelled token by token: a bag of n-grams has no positions to tag.
+        return (
+            "Text representation: tokens with word-shape, casing, context-window and gazetteer features for the CRF "
+            "baseline, then subword tokenization and a fine-tuned small transformer (token classification, labels "
+            "aligned to the first subword); vocabularies and gazetteers are fit on the training split only."
+        )
     return {
         "text": "Text representation: TF-IDF (word + character n-grams) with a linear model as the baseline, then "
-        "subword tokenization and a fine-tuned transformer; vocabularies are fit on the training split only.",
+        "subword tokenization and a fine-tuned small transformer (DistilBERT/MiniLM-size); vocabularies are fit on "
+        "the training split only.",
         "image": "Image representation: pretrained backbone, fixed resize and normalisation with training statistics; "
         "augmentation (flips, brightness, crops) on the training split only.",
         "audio": "Audio representation: log-mel spectrogram / MFCC features with per-channel normalisation from the "

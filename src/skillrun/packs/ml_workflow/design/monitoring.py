@@ -32,15 +32,9 @@ def design_monitoring(plan: Plan) -> MonitoringDrift:
     )
 
 
-_OUTPUT_KIND = {
-    "regression": "numeric", "forecasting": "numeric", "uplift_modeling": "numeric", "ranking": "ranked",
-    "recommendation": "ranked", "object_detection": "spatial", "image_segmentation": "spatial", "clustering": "segments",
-}  # fmt: skip
-
-
 def _prediction_shift(plan: Plan) -> str:
-    kind = _OUTPUT_KIND.get(plan.brief.problem_type)
-    if kind is None:
+    kind = plan.output_kind
+    if kind == "probability":
         return plan.kb.monitoring["prediction_shift"] + "; calibration (reliability curve, ECE)"
     return plan.kb.monitoring["prediction_shift_by_output"][kind]
 
@@ -127,8 +121,8 @@ def _ops_threshold(plan: Plan) -> str:
     brief = plan.brief
     if plan.mode == "batch":
         return (
-            "job failure or duration > 2x the median; output freshness: scores older than 26 h; row count ±30% vs "
-            "the 4-week median; feature freshness and null rates per run"
+            f"job failure or duration > 2x the median; output freshness: scores older than {plan.freshness_hours} h "
+            f"({plan.scoring} scoring); row count ±30% vs the 4-week median; feature freshness and null rates per run"
         )
     p99 = brief.latency.p99_ms or 200
     p50 = brief.latency.p50_ms or p99 / 3
@@ -136,8 +130,8 @@ def _ops_threshold(plan: Plan) -> str:
     hardware = "GPU" if brief.gpu else "CPU"
     if plan.mode == "edge":
         return (
-            f"on-device p50 > {p50:g} ms or {brief.latency.tail} > {p99:g} ms from telemetry; crash rate > 0.1% of sessions; "
-            "share of fleet on each model version; battery/memory use per day"
+            f"on-device p50 > {p50:g} ms or {brief.latency.tail} > {p99:g} ms from telemetry; "
+            f"share of fleet on each model version; {plan.edge.telemetry}"
         )
     return (
         f"p50 > {p50:g} ms or {brief.latency.tail} > {p99:g} ms for 15 min; error rate > 1% over 5 min; {extra}throughput vs forecast "
@@ -148,7 +142,7 @@ def _ops_threshold(plan: Plan) -> str:
 def _retraining(plan: Plan) -> str:
     brief = plan.brief
     approval = (
-        "human approval by the model-risk/clinical/HR owner with updated documentation"
+        f"human approval by {plan.approver} with updated documentation"
         if brief.regulated
         else "automatic promotion only through the gate, with the owner notified"
     )
@@ -169,13 +163,24 @@ def _retraining(plan: Plan) -> str:
     )
 
 
+def _staleness_note(plan: Plan, lag: int) -> str:
+    if plan.mode == "streaming":
+        # A stream has no batch to block: the bound is how far processing lags behind event time.
+        return (
+            "Staleness: events processed more than 5 minutes after their event time are flagged as late and alerted, "
+            "and windows with late inputs are re-scored; model age is checked daily."
+        )
+    return f"Staleness: features older than {lag} h block batch scoring and alert; model age is checked daily."
+
+
 def _notes(plan: Plan) -> list[str]:
     m, brief = plan.kb.monitoring, plan.brief
-    lag = plan.kb.monitoring["staleness"]["feature_lag_hours"]
+    # Online features have their own seconds-level freshness; for batch inputs one scoring period is the bound.
+    lag = plan.freshness_hours if plan.mode in ("batch", "hybrid") else plan.kb.monitoring["staleness"]["feature_lag_hours"]
     return [
         f"Data quality at serving time: {m['data_quality']}.",
-        f"Numerical stability: {m['numerical']}.",
-        f"Staleness: features older than {lag} h block batch scoring and alert; model age is checked daily.",
+        f"Numerical stability: {m['numerical'].replace('{range}', m['output_range'][plan.output_kind])}.",
+        _staleness_note(plan, lag),
         f"Upstream dependencies: {m['upstream']}.",
         f"Feedback loop: {plan.domain.feedback_loop.replace('{entity}', brief.entity)}.",
         "Every alert has an owner (ML on-call for drift and performance, platform on-call for operations) and a "

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from ..brief import Brief
 from ..sections import ProblemDefinition
 from ..stats import plain_number
-from ._plan import Plan, days_text
+from ._plan import EXPLANATIONS, Plan, days_text
 
 
 def share(rate: float) -> str:
@@ -19,7 +21,15 @@ def design_problem(plan: Plan) -> ProblemDefinition:
     brief, domain = plan.brief, plan.domain
     notes = [f"Decision and consumer: {brief.decision}."]
     notes.append(_justification(plan))
-    if brief.imbalanced and brief.base_rate is not None:
+    if brief.imbalanced and brief.base_rate is not None and brief.problem_type == "anomaly_detection":
+        # Unlabelled by nature: there is no loss over classes to weight, and no labels to calibrate against.
+        notes.append(
+            f"Rarity: anomalies are ~{share(brief.base_rate)} of windows and mostly unlabelled, so no class weights or "
+            "resampling: the detector learns normal behaviour, the alert threshold is set by the review capacity "
+            "(alerts per day the on-call team can triage), and the few labelled incidents are used only to check "
+            "recall at that threshold."
+        )
+    elif brief.imbalanced and brief.base_rate is not None:
         notes.append(
             f"Imbalance: base rate ~{share(brief.base_rate)}. Handling: class weights in the loss (no resampling), "
             "the operating threshold chosen on the validation split by capacity/cost, and isotonic calibration "
@@ -88,8 +98,19 @@ def _baseline(plan: Plan) -> str:
         number = "random ROC-AUC = 0.50; the heuristic typically reaches 0.60-0.70"
     else:
         number = f"its {short} is computed on the same {plan.holdout} before any model work"
-    also = "" if plan.domain.generic else f"; also {plan.ptype.baseline}"
+    also = "" if plan.domain.generic or _restates(baseline, plan.ptype.baseline) else f"; also {plan.ptype.baseline}"
     return f"Baseline: {baseline}{also}. Expected: {number} (measured in week 1 on the holdout)."
+
+
+_WORD = re.compile(r"[a-z0-9]{3,}")
+
+
+def _restates(baseline: str, generic: str) -> bool:
+    """True when the problem type's baseline says again what the profile's already names ("static thresholds /
+    3-sigma rules" after "static thresholds and 3-sigma rules on key metrics")."""
+    said = set(_WORD.findall(baseline.lower()))
+    words = set(_WORD.findall(generic.lower())) - {"the", "and", "per", "one", "rule", "rules"}
+    return bool(words) and len(words & said) / len(words) >= 0.5
 
 
 def _threshold(plan: Plan) -> str:
@@ -132,10 +153,26 @@ def _justification(plan: Plan) -> str:
                 "approach"
             )
         return text + "."
-    return (
-        "ML vs heuristic: many weak signals interact (non-linear, changing over time), which hand-written rules "
-        "cannot track; the baseline stays as the fallback and the yardstick."
-    )
+    return "ML vs heuristic: " + _WHY_ML.get(brief.modality, _WHY_ML["tabular"])
+
+
+# Why rules fall short depends on the input: "many weak signals interact" is a table's argument, not a picture's.
+_WHY_ML = {
+    "tabular": "many weak signals interact (non-linear, changing over time), which hand-written rules cannot track; "
+    "the baseline stays as the fallback and the yardstick.",
+    "time-series": "demand moves with seasonality, promotions, holidays and trends at once across many series, "
+    "which per-series rules cannot follow; the seasonal-naive baseline stays as the fallback and the yardstick.",
+    "image": "the visual patterns (shape, texture, context) vary with lighting, angle and device, which hand-written "
+    "pixel rules cannot describe; a pretrained network learns them from labelled examples, and the baseline stays "
+    "as the fallback and the yardstick.",
+    "audio": "the sounds to recognise vary with background noise, distance and recording device, which energy or "
+    "band-pass rules cannot separate; a network on log-mel features learns them, and the baseline stays as the "
+    "fallback and the yardstick.",
+    "text": "the same meaning is worded in many ways (synonyms, typos, languages), which keyword rules miss; a learned "
+    "text model generalises from labelled examples, and the rules stay as the fallback and the yardstick.",
+    "mixed": "the signal is spread over photos, text and fields together, which rules on any one of them miss; the "
+    "baseline stays as the fallback and the yardstick.",
+}
 
 
 def _regulated_note(brief: Brief) -> str:
@@ -146,7 +183,7 @@ def _regulated_note(brief: Brief) -> str:
         "hiring": "employment law (EEOC-style disparate-impact tests), GDPR and works-council review",
     }[brief.regulated or "health"]
     return (
-        f"Regulated domain ({brief.regulated}): {law}. Controls: explanations/reason codes (SHAP) per decision, "
+        f"Regulated domain ({brief.regulated}): {law}. Controls: {EXPLANATIONS.get(brief.modality, EXPLANATIONS['tabular'])}, "
         "a model card and model-risk documentation, fairness/slice evaluation on protected groups, lineage/audit "
         "trail from every prediction to model version and data snapshot, privacy controls (PII minimised, "
         "pseudonymised ids, access logging), and protected attributes excluded from inputs."

@@ -65,15 +65,18 @@ def _detail(plan: Plan) -> str:
 
 
 def _edge(plan: Plan):  # type: ignore[no-untyped-def]
-    # A brief from an LLM may name a device class the knowledge does not have; a CPU gateway is the safe reading.
-    targets = plan.kb.edge_targets
-    return targets.get(plan.brief.edge_target or "gateway") or targets["gateway"]
+    return plan.edge
+
+
+def _job_hours(rows: float) -> int:
+    """The batch job's time budget, one number for the SLA and the throughput it implies."""
+    return 1 if rows < 5_000_000 else 2
 
 
 def _batch_sla(plan: Plan) -> str:
     brief = plan.brief
     rows = brief.traffic.daily_volume or 0
-    hours = 1 if rows < 5_000_000 else 2
+    hours = _job_hours(rows)
     deadline = brief.latency.deadline or "06:00 local time"
     return (
         f"completion deadline: scores available by {deadline}; job duration ≤ {hours} h for {count(rows)} rows, "
@@ -103,7 +106,11 @@ def _throughput(plan: Plan) -> str:
     daily = t.daily_volume or 0
     avg = daily / 86_400
     if plan.mode == "batch":
-        return f"{count(daily)} rows per run ({plural(t.unit)} scored per day); ≈ {per_second(daily / 3600, 'rows')} over a 1-hour job"
+        hours = _job_hours(daily)
+        return (
+            f"{count(daily)} rows per run ({plural(t.unit)} scored per {plan.scoring} run); ≈ "
+            f"{per_second(daily / (3600 * hours), 'rows')} over a {hours}-hour job"
+        )
     if plan.mode == "edge":
         return "one inference per window per device (e.g. 50 windows/s for audio, per frame for video); fleet telemetry only"
     peak = t.peak_rps or avg * 3
@@ -124,7 +131,10 @@ def _fallback(plan: Plan) -> str:
     specific = _FALLBACK.get(plan.domain.id)
     if specific is None:
         if plan.mode == "batch":
-            specific = "keep serving the previous run's scores (≤ 48 h old) and alert; beyond that the baseline heuristic"
+            specific = (
+                f"keep serving the previous run's scores (≤ {2 * plan.freshness_hours - 2} h old, two {plan.scoring} runs) "
+                "and alert; beyond that the baseline heuristic"
+            )
         else:
             specific = f"baseline heuristic ({plan.domain.baseline.split('(')[0].strip()}) on model error or timeout"
     return f"{specific}. Fallback triggers on model error, timeout or missing features, and every fallback is logged."

@@ -21,6 +21,43 @@ _MODALITY_SLICES = {
     "time-series": "region, category, high vs low volume series",
     "tabular": "region, device/channel, new vs returning, tenure band",
 }
+# Rows that are not people (a listing, an order, a server window, a query) have no "new vs returning" or
+# "tenure": their slices come from what the row is, by problem type first, then by entity.
+_TYPE_SLICES = {
+    "anomaly_detection": "service or asset type, signal family, time of day / weekday, deploy or maintenance windows",
+    "ranking": "query frequency (head/torso/tail), query category, locale, device",
+    "recommendation": "new vs returning users, head vs long-tail items, platform/surface",
+    "sequence_labeling": "document type/template, source (scanned vs digital), language, length band",
+    "forecasting": "region, category, high vs low volume series",
+}
+_ENTITY_SLICES = {
+    "listing": "region, listing category, price band, listing age",
+    "property": "region, property type, price band",
+    "order": "city/zone, hour of day, order size band, distance band",
+    "booking": "market (route or property), booking channel, lead-time band, party size",
+    "transaction": "merchant category, channel (card-present vs online), amount band, account age",
+    "review": "language, product category, review length band",
+    "article": "source, section/topic, language, length band",
+    "document": "document type/template, source (scanned vs digital), language, length band",
+}
+_PERSONS = {
+    "customer", "user", "subscriber", "member", "account", "applicant", "employee", "patient", "player", "student",
+    "driver", "visitor", "trial user", "candidate", "guest", "buyer", "seller", "merchant",
+}  # fmt: skip
+_GENERIC_ROW_SLICES = "region, category, size/volume band, time period"
+
+
+def _slices(plan: Plan) -> str:
+    brief = plan.brief
+    if brief.regulated in _SLICES:
+        return _SLICES[brief.regulated]
+    if brief.problem_type in _TYPE_SLICES:
+        return _TYPE_SLICES[brief.problem_type]
+    if brief.entity in _ENTITY_SLICES:
+        return _ENTITY_SLICES[brief.entity]
+    if brief.modality != "tabular":
+        return _MODALITY_SLICES.get(brief.modality, _GENERIC_ROW_SLICES)
+    return _MODALITY_SLICES["tabular"] if brief.entity in _PERSONS else _GENERIC_ROW_SLICES
 
 
 def design_tracking(plan: Plan) -> ExperimentTracking:
@@ -38,7 +75,7 @@ def design_tracking(plan: Plan) -> ExperimentTracking:
         why = "open-source and self-hostable: no vendor lock-in, free, one container to start with"
     if brief.budget == "tight":
         why += "; no per-seat licence cost"
-    slices = _SLICES.get(brief.regulated or "", "") or _MODALITY_SLICES.get(brief.modality, _MODALITY_SLICES["tabular"])
+    slices = _slices(plan)
     tracked = (
         f"code version (git SHA), data version/snapshot id ({plan.stack.data_versioning}), hyperparameters, "
         f"metrics on train/validation and the {plan.holdout} including the baseline ({plan.metric_short} and the business "
@@ -69,5 +106,9 @@ def design_tracking(plan: Plan) -> ExperimentTracking:
 
 
 def _slug(name: str) -> str:
+    """A lower-case, hyphenated id of at most 40 characters, cut at a word boundary (never "telemet")."""
     slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug[:40] or "ml-model"
+    if len(slug) > 40:
+        cut = slug[:41]
+        slug = cut[: cut.rfind("-")] if "-" in cut else slug[:40]
+    return slug.strip("-") or "ml-model"

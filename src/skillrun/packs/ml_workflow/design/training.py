@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from .._english import plural
 from ..sections import Stage, TrainingPipeline
 from ..stats import plain_number
 from ._plan import Plan, days_text
@@ -14,6 +15,19 @@ _DEPLOY = {
     "streaming": "stream scorer",
     "edge": "device OTA",
     "hybrid": "batch + online",
+}
+
+
+# The output check in the gate, by what the model outputs: calibration only where scores are probabilities.
+_OUTPUT_SANITY = {
+    "probability": "calibration error (ECE) ≤ 0.05 on the holdout, since scores are used as probabilities",
+    "numeric": "predictions inside the plausible target range (no negative amounts, within the training range "
+    "± 20%) and residuals unbiased per slice (mean error within ±5%)",
+    "ranked": "no duplicate or unavailable items in the top-k and ranking-score ties below 1%",
+    "spatial": "boxes/masks inside the image bounds and the objects or masked area per image within ±25% of the champion",
+    "segments": "every segment above its minimum size and segment shares within ±25% of the previous run",
+    "anomaly": "alert rate at the chosen threshold within the review capacity (alerts per day)",
+    "spans": "extracted spans inside the document bounds and entities per document within ±25% of the champion",
 }
 
 
@@ -34,7 +48,7 @@ def design_training(plan: Plan) -> TrainingPipeline:
             _compute_note(plan),
         ]
         + ([_history_note(plan)] if brief.traffic.history_rows else [])
-        + ([_regulated_note(brief.regulated)] if brief.regulated else []),
+        + ([_regulated_note(plan)] if brief.regulated else []),
     )
 
 
@@ -75,7 +89,7 @@ def _split(plan: Plan) -> Stage:
         )
         group = ""
         if plan.group not in ("query", "document source"):
-            group = f"; every {plan.group} kept in one fold when testing generalisation to new {plan.group}s"
+            group = f"; every {plan.group} kept in one fold when testing generalisation to new {plural(plan.group)}"
         notes = (
             "chronological by prediction timestamp; duplicates removed before splitting; scalers, encoders and "
             f"imputers fit on the training fold only (inside one sklearn Pipeline){group}"
@@ -105,7 +119,12 @@ def _horizon_days(horizon: str | None) -> int:
 
 def _training(plan: Plan) -> Stage:
     brief, ladder = plan.brief, plan.ptype.ladder
-    if plan.simple:
+    if brief.modality == "text":
+        # The text ladder: sparse n-gram baseline, then a small pretrained transformer fine-tuned on the labels;
+        # the boosted-trees rung adds little on text.
+        first = "start with" if plan.simple else "baseline:"
+        model = f"{first} {ladder['simple']}, then a {_small(ladder['deep'])} once the baseline is measured"
+    elif plan.simple:
         model = f"start with {ladder['simple']}, then {ladder['tree']} once the baseline is beaten"
     elif brief.modality == "mixed":
         # The problem type's ladder is tabular; photos and text enter as pretrained embeddings first.
@@ -115,11 +134,22 @@ def _training(plan: Plan) -> Stage:
     else:
         model = f"{ladder['simple']} as a sanity check, then {ladder['tree']}"
     orchestrator = plan.tool("orchestrator")
-    weight = " with class weights" if brief.imbalanced else ""
+    # Anomaly detectors train on unlabelled data: there are no classes to weight.
+    weight = " with class weights" if brief.imbalanced and brief.problem_type != "anomaly_detection" else ""
+    if "class weights" in model:
+        weight = ""  # the ladder's own wording already says so
     return Stage(
         tool_method=f"{model}{weight}; orchestrated by {orchestrator}",
         notes=f"{plan.cadence} retraining job; one DAG: extract -> validate -> features -> train -> evaluate -> register",
     )
+
+
+def _small(deep: str) -> str:
+    """The deep rung of a text ladder, sized down: a small encoder fits the data and CPU serving."""
+    small = deep.split(",")[0].replace("fine-tuned (multilingual) transformer", "fine-tuned small (multilingual) transformer")
+    small = small.replace("fine-tuned token-classification transformer", "fine-tuned small token-classification transformer")
+    small = small.replace("fine-tuned encoder", "fine-tuned small encoder")
+    return f"{small} (DistilBERT/MiniLM-size)"
 
 
 def _tuning(plan: Plan) -> Stage:
@@ -127,7 +157,7 @@ def _tuning(plan: Plan) -> Stage:
     tool = "Optuna" if plan.simple or not plan.managed else plan.stack.tuning
     hours = 1 if plan.simple else 4
     return Stage(
-        tool_method=f"Bayesian search (TPE) with {tool}: {trials} trials, ≤ {hours} hours per run, early pruning",
+        tool_method=f"Bayesian search (TPE) with {tool}: {trials} trials, ≤ {hours} hour{'s' if hours != 1 else ''} per run, early pruning",
         notes=f"objective on the validation folds only; the {plan.holdout} is touched once, for the final candidate",
     )
 
@@ -141,11 +171,11 @@ def _gate(plan: Plan) -> Stage:
     )
     checks = (
         "no important slice worse than the champion by > 5% relative; sanity checks: no NaN/inf predictions, "
-        "prediction distribution PSI < 0.1 vs the champion, calibration error (ECE) ≤ 0.05 where scores are used as "
-        "probabilities, latency and model-size budget met"
+        f"prediction distribution PSI < 0.1 vs the champion, {_OUTPUT_SANITY[plan.output_kind]}, latency and "
+        "model-size budget met"
     )
     if brief.regulated:
-        checks += "; fairness gap across protected groups within tolerance; human sign-off by model-risk/clinical owner"
+        checks += "; fairness gap across protected groups within tolerance; human sign-off by " + plan.approver
     return Stage(tool_method=gate, notes=checks)
 
 
@@ -179,6 +209,14 @@ def _compute_note(plan: Plan) -> str:
     brief = plan.brief
     if brief.gpu is False:
         return "Compute: CPU-only training and inference (GBDT/linear or small quantized networks); ONNX Runtime for inference."
+    if plan.mode == "edge" and brief.edge_target in ("jetson", "edge_tpu"):
+        # The device carries its own accelerator: inference runs there, not on a CPU.
+        return f"Compute: training/fine-tuning on one rented GPU instance; inference on the device's accelerator ({plan.edge.runtime.split(';')[0]})."
+    if brief.modality == "text" and brief.model_complexity != "deep-learning":
+        return (
+            "Compute: the baseline trains on CPU; fine-tuning the small transformer takes one GPU instance "
+            "for a few hours (spot/preemptible); inference on CPU with an ONNX/int8 export where the latency budget allows."
+        )
     if brief.model_complexity == "deep-learning":
         where = "the available GPU server" if brief.gpu else "one rented GPU instance on spot/preemptible pricing"
         return f"Compute: fine-tuning on {where}; inference optimised for CPU where the latency budget allows."
@@ -186,8 +224,8 @@ def _compute_note(plan: Plan) -> str:
     return f"Compute: CPU instances are enough for {model} at this scale; no accelerator needed."
 
 
-def _regulated_note(regulated: str) -> str:
+def _regulated_note(plan: Plan) -> str:
     return (
-        f"Regulated ({regulated}): every promotion records the model card, validation report, fairness results and "
-        "the approver in the registry (audit trail)."
+        f"Regulated ({plan.brief.regulated}): every promotion records the model card, validation report, fairness "
+        f"results and the approver ({plan.approver}) in the registry (audit trail)."
     )
