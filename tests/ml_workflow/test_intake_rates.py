@@ -99,6 +99,11 @@ PHRASINGS: list = [
     ("Insurer: about 9k claims a quarter, score each one for fraud.", None, 9_000 / 91),
     ("Wir versenden 120.000 Kataloge pro Quartal an Bestandskunden.", None, 120_000 / 91),
     ("40k orders quarterly, 2k orders per day on weekdays; predict late delivery.", None, 2_000),
+    # a yearly count is the business's flow, a 365th of it a day (it was read as that many per day)
+    ("Card issuer: score 400k applications a year for default risk at application time.", None, 400_000 / 365),
+    ("National tax agency: about 6M returns a year, auditors can open 20k cases.", None, 6_000_000 / 365),
+    ("Aseguradora con 300.000 siniestros al año; detectar fraude.", None, 300_000 / 365),
+    ("每年约100万笔贷款申请，需要实时审批。", None, 1_000_000 / 365),
 ]  # fmt: skip
 
 
@@ -128,6 +133,10 @@ def test_rate_reaches_the_brief(text: str, peak: float | None, daily: float | No
         "predict which restaurants get a 1-star review next week? weekly batch",
         "pick 30 songs for each listener's weekly playlist",
         "failures are rare, about 30 per year across the fleet",
+        "we see about 40 compressor failures a year",
+        "exceedances are rare, maybe 20 a year per plant",
+        "auditors can complete about 20k audits a year",
+        "audit capacity is ~1.2k vat audits per year",
     ],
 )
 def test_numbers_that_are_not_volumes(text: str) -> None:

@@ -130,7 +130,7 @@ _PER_CLUSTER = re.compile(
 # Calls and visits are what people work through in every language ("5 000 appels/semaine" is the call
 # centre's capacity); "dossiers", "casos" and "Falle" are as often the volume itself, read as both.
 _CALLS_VISITS = r"llamadas|anrufe|appels|chiamate|chamadas|visitas|besuche|visites"
-_CAPACITY_NOUN = re.compile(rf"^\s?(?:calls|reviews|investigations|visits|inspections|cases|alerts|reminders|contacts|{_CALLS_VISITS})\b")
+_CAPACITY_NOUN = re.compile(rf"^\s?(?:calls|reviews|investigations|visits|inspections|(?:[a-z]+ )?audits|cases|alerts|reminders|contacts|{_CALLS_VISITS})\b")
 _PERCENT = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s?%")
 _RATE_WORDS = re.compile(
     r"(rate|taux|tasa|quote|anteil|share|prevalence|base|positive|churn|fraud|default|no-?show|conversion|convert|"
@@ -299,8 +299,14 @@ def _percentile(window: str, last: bool = True) -> float | None:
     return 99.9 if name == "999" else float(name)
 
 
-_LONG = ("month", "quarter")
+_LONG = ("month", "quarter", "year")
 """Periods whose count is a campaign or a reporting total rather than a daily flow."""
+_RARE_EVENTS = re.compile(
+    r"^\s?(?:[a-z-]+\s)?(?:failures?|breakdowns?|incidents?|outages?|accidents?|crashes|fires|breaches|recalls?|"
+    r"fraud cases|confirmed cases|cases|frauds|defaults|deaths|floods|strikes|shutdowns|trips? of the)\b"
+)
+"""What a request counts per year that is a label count, not a flow ("30 failures a year")."""
+_RARE_BEFORE = re.compile(r"\b(?:rare|failures?|exceedances?|incidents?|outages?|breakdowns?|accidents?)\b[^.;]*$")
 
 
 def _read_volume(
@@ -313,7 +319,9 @@ def _read_volume(
     if rate.period == "month" and _ACTIVE.match(after):
         found.monthly_active = max(found.monthly_active or 0, value)
         return True
-    if rate.seconds > 60 and rate.period not in _LONG and _CAPACITY_NOUN.match(after):
+    if rate.period == "year" and (_RARE_EVENTS.match(after) or (not rate.what and _RARE_BEFORE.search(before))):
+        return False  # "failures are rare: maybe 30 per year" counts labels, not the rows scored
+    if rate.seconds > 60 and rate.period not in ("month", "quarter") and _CAPACITY_NOUN.match(after):
         return True  # "40 calls/day" is what the team can work through, read by _read_time
     if rate.period == "week" and _CAPACITY_BEFORE.search(before):
         return False

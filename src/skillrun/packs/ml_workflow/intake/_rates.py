@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800, "month": 2_592_000, "quarter": 7_862_400}
+SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86_400, "week": 604_800, "month": 2_592_000, "quarter": 7_862_400, "year": 31_536_000}
 
 # A period's name after "/" or after a word that means "per". Longer spellings first: the alternation
 # takes the first that fits and a letter must not follow.
@@ -24,10 +24,12 @@ _NAMES = {
     "week": "weeks?|semanas?|wochen?|semaines?|settiman[ae]|wks?|周|星期",
     "month": "months?|meses|mes|monate?n?|mois|mes[ei]|个月|月",
     "quarter": "quarters?|trimestres?|quartale?n?|trimestri|季度",
+    "year": "years?|yrs?|anos?|jahre?s?|annees?|ans?|anni|anno|每年|年",
 }  # fmt: skip
 # A quarter is a campaign's usual rhythm ("we mail 200k donors each quarter"): its rows spread over its days.
-# No "per year": what a request counts per year is mostly rare events ("30 failures a year") or what
-# people can work through ("20k audits a year"), and a yearly total is no batch size.
+# A year is how businesses count their flow ("400k applications a year"): read as that many per day, it was
+# 365 times too large. Rare events counted per year ("30 failures a year") are labels, not a volume:
+# intake/_numbers.py sets them aside.
 # One-letter and clipped names are only units straight after a slash ("req/s", "2M/d", "$20/mo").
 _SLASH_ONLY = {"second": "s", "day": "d", "hour": "h", "month": "mo"}
 # "per" in each language: es/pt "por", "al", "a la", "ao"; de "pro", "je"; fr "par"; it "al", "a", "ogni".
@@ -41,6 +43,7 @@ _ALONE = {
     "week": "weekly|semanales|hebdomadaires|wochentlich|settimanali|semanais|每周",
     "month": "monthly|mau|mensuales|mensuels|mensili|mensais|im monat|monatlich|每月|月活",
     "quarter": "quarterly|trimestrales|trimestriels|vierteljahrlich|quartalsweise|trimestrali|trimestrais|每季度",
+    "year": "yearly|annually|per annum|anuales|annuels|jahrlich|annuali|anuais|每年",
 }  # fmt: skip
 # The same, written before the number: "每秒约5000笔", "日均300万次", "daily ~2M", "peak QPS of 5,000".
 _BEFORE = {
@@ -50,6 +53,7 @@ _BEFORE = {
     "hour": "每小时|per hour",
     "day": "每天|每日|日均|日活(?:用户)?|daily|per day",
     "week": "每周",
+    "year": "每年|年均",
 }
 _ABOUT = r"\s*(?:约|大约|近|超过|有|~|about|around|roughly|unos|unas|etwa|environ|circa|cerca de)?\s*$"
 
@@ -97,7 +101,7 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|(?<![a-z])(?:usd|eur|gbp|chf|rmb))\s?
 
 class Rate(NamedTuple):
     period: str
-    """``second``, ``minute``, ``hour``, ``day``, ``week``, ``month`` or ``quarter``."""
+    """``second``, ``minute``, ``hour``, ``day``, ``week``, ``month``, ``quarter`` or ``year``."""
     end: int
     """Where the rate's words end in the text after the number (0 when it was written before it)."""
     what: str
