@@ -407,3 +407,20 @@ def test_ml_justification_fits_the_input(request_text: str, word: str) -> None:
     _, sections, _ = _report(request_text)
     why = next(n for n in sections["ProblemDefinition"].notes if n.startswith("ML vs heuristic"))
     assert "many weak signals interact" not in why and word in why, why
+
+
+# An uplift is a difference of two probabilities: in [-1, 1], with no prediction interval to cover.
+UPLIFT = [
+    "Charity fundraising: we mail 200k donors each quarter; send the appeal only to donors whose giving goes up "
+    "because of the letter. We have 3 years of mailings with random holdout groups.",
+    "Telecom: choose which customers to call with a retention offer, only those the call makes stay; two years of "
+    "randomised call campaigns, monthly list, GCP.",
+]
+
+
+@pytest.mark.parametrize("request_text", UPLIFT)
+def test_uplift_outputs_are_effects_not_amounts(request_text: str) -> None:
+    brief, _, text = _report(request_text)
+    assert brief.problem_type == "uplift_modeling"
+    assert "[-1, 1]" in text
+    assert "interval coverage" not in text and "negative amounts" not in text and "outside [0, 1]" not in text

@@ -92,7 +92,7 @@ APPROVERS = {
 # What a model's output is, which decides the checks that make sense on it: ECE and "scores in [0, 1]"
 # only mean something for class probabilities, not for a price, a forecast, a ranking score or a box.
 OUTPUT_KIND = {
-    "regression": "numeric", "forecasting": "numeric", "uplift_modeling": "numeric", "ranking": "ranked",
+    "regression": "numeric", "forecasting": "numeric", "uplift_modeling": "effect", "ranking": "ranked",
     "recommendation": "ranked", "object_detection": "spatial", "image_segmentation": "spatial", "clustering": "segments",
     "anomaly_detection": "anomaly", "sequence_labeling": "spans",
 }  # fmt: skip

@@ -24,6 +24,7 @@ _OUTPUT_SANITY = {
     "numeric": "predictions inside the plausible target range (no negative amounts, within the training range "
     "± 20%) and residuals unbiased per slice (mean error within ±5%)",
     "ranked": "no duplicate or unavailable items in the top-k and ranking-score ties below 1%",
+    "effect": "predicted uplift inside [-1, 1] and the holdout's decile uplift curve decreasing from the top decile down",
     "spatial": "boxes/masks inside the image bounds and the objects or masked area per image within ±25% of the champion",
     "segments": "every segment above its minimum size and segment shares within ±25% of the previous run",
     "anomaly": "alert rate at the chosen threshold within the review capacity (alerts per day)",
