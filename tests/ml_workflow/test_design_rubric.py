@@ -18,6 +18,8 @@ from skillrun.packs.ml_workflow.intake import read_request
 from skillrun.packs.ml_workflow.sections import ABTesting, ProblemDefinition, SampleSizePlan
 from skillrun.packs.ml_workflow.stats import complete_plan, n_per_arm_proportion
 
+from .report_text import report_text
+
 _spec = importlib.util.spec_from_file_location("own_requests", Path(__file__).with_name("requests.py"))
 assert _spec and _spec.loader
 _own = importlib.util.module_from_spec(_spec)
@@ -33,23 +35,10 @@ CLOUD_WORDS = {
 SAAS = r"Weights & Biases|\bW&B\b|Neptune|Comet|Databricks|Snowflake"
 
 
-def _text(sections: dict) -> str:
-    parts: list[str] = []
-    for section in sections.values():
-        body = section.to_body()
-        for table in body.tables:
-            parts.extend(cell for row in table.rows for cell in row)
-        parts.extend(body.fields.values())
-        parts.extend(body.notes)
-        if body.diagram:
-            parts.append(body.diagram)
-    return "\n".join(parts)
-
-
 def _report(text: str) -> tuple[Brief, dict, str]:
     brief = read_request(text)
     sections = design_report(brief)
-    return brief, sections, _text(sections)
+    return brief, sections, report_text(sections)
 
 
 @pytest.mark.parametrize("request_text", REQUESTS)

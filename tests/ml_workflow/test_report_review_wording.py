@@ -13,22 +13,13 @@ import pytest
 from skillrun.packs.ml_workflow.design import design_report
 from skillrun.packs.ml_workflow.intake import read_request
 
-
-def _text(sections: dict) -> str:
-    parts: list[str] = []
-    for section in sections.values():
-        body = section.to_body()
-        for table in body.tables:
-            parts.extend(cell for row in table.rows for cell in row)
-        parts.extend(body.fields.values())
-        parts.extend(body.notes)
-    return "\n".join(parts)
+from .report_text import report_text
 
 
 def _report(request: str) -> tuple:
     brief = read_request(request)
     sections = design_report(brief)
-    return brief, sections, _text(sections)
+    return brief, sections, report_text(sections)
 
 
 # Regulated domains: the approver is named for the domain, not one role that fits all four.
