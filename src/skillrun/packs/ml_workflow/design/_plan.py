@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
 
+from .._learned import fold
 from ..brief import Brief
 from ..knowledge import Domain, Knowledge, Platform, ProblemType, knowledge
 from ..sections import ModelServing, ProblemDefinition
@@ -56,11 +56,6 @@ _SCORE_WORDS = re.compile(
 )
 
 _COUNTED = re.compile(r"\d[\d.,]*\s*(?:k|m|bn|thousand|million|mil|millones|mio\.?)?\s+[a-z]+\s+$")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, as the knowledge's patterns are written."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
 def stated_schedules(request: str) -> dict[str, str]:
