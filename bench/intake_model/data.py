@@ -73,6 +73,7 @@ FIRST_LOOK = {
     "hh": "5c622b3",
     "hj": "ebc3d1d",
     "ja": "1e5cb34",
+    "ib": "9d0910c",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -245,4 +246,10 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # control group" is a response model), search results vs a user's feed or digest, amounts per period vs per
     # item, several labels per photo or track; en/de/es/fr/it/pt/zh.
     cases += [_case(r, "ja") for r in _jsonl(HERE / "ja_requests.jsonl")]
+    # Training only (intake-serving-site, ib): the model on a box, PC or local server at each store, plant, farm or
+    # site fed by its cameras or sensors (edge), Twitter streams, firehoses, wires and message queues as stream
+    # sources, video sent to the cloud (streaming or real-time), tweets and headlines as text, in en/es/de/fr/zh/pt/it;
+    # controls: cloud and data-centre GPU servers, "our servers", a central Kafka fed by the stores, "edge" used
+    # figuratively, Kinesis Firehose as a delivery service into a nightly job, "checkout queues" as a place.
+    cases += [_case(r, "ib") for r in _jsonl(HERE / "ib_requests.jsonl")]
     return cases
