@@ -113,3 +113,25 @@ def test_the_flags_say_which_cue_decided() -> None:
 )
 def test_keep_mode_guards(rule: str, answer: str, named_edge: bool, fed: bool, kept: str) -> None:
     assert keep_mode(rule, answer, False, False, named_edge, fed) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "why"),
+    [
+        ("News agency: tag each incoming headline from the wires as market-moving or not.", "text_classification",
+         "a headline is a text, even with a yes/no label"),
+        ("Airline: flag abusive replies in the stream of mentions, about 2k a minute.", "text_classification",
+         "replies and mentions are texts"),
+        ("Opérateur télécom : classer chaque tweet reçu sur notre compte (panne, facturation, autre).",
+         "text_classification", "a tweet, not a call"),
+        ("Banco: clasificar cada tuit entrante como queja o no.", "text_classification", "tuit"),
+        ("Nachrichtenportal: jede eingehende Schlagzeile einem von 12 Ressorts zuordnen.", "text_classification",
+         "Schlagzeile"),
+        ("Forecast the number of tweets mentioning us per hour for the next 7 days.", "forecasting",
+         "a count of tweets over time is a series"),
+    ],
+)
+def test_tweets_and_headlines_are_texts(read, model_overrules, text: str, kind: str, why: str) -> None:  # noqa: ANN001
+    if text.startswith("Airline"):
+        model_overrules("a yes/no over replies: the model has met 'flag' mostly over table rows")
+    assert read(text).problem_type == kind, why
