@@ -35,6 +35,13 @@ AT_THE_SITE = [
      " confezione consegnata.", "box NVIDIA in farmacia"),
     ("Mushroom farm: the humidity sensors feed a PC in each growing room's barn, which should predict whether"
      " mould will appear in the next hour and switch the fans itself.", "a PC in each barn, which predicts"),
+    ("Retailer: the shelf cameras are processed locally in each store on an on-prem server, flagging empty facings"
+     " to staff.", "processed locally in each store"),
+    ("Each shop has its own local server that runs the people counter on the door camera.",
+     "each shop has its own local server"),
+    ("工厂：振动传感器数据在厂区本地服务器处理，发现异常振动立即报警，没有标注数据。", "厂区本地服务器处理"),
+    ("Tiendas: las cámaras se procesan en local en cada tienda, en un mini PC, para contar clientes en las colas"
+     " de caja.", "en local en cada tienda; colas de caja is a place"),
 ]
 
 ON_A_STREAM = [
