@@ -72,6 +72,11 @@ CONTROLS = [
      " recomputed every night.", "batch", "edge used figuratively"),
     ("Every night the local server in each store processes the day's footage to count visitors per hour.",
      "batch", "a schedule in the sentence"),
+    ("Each branch has a local server, but the model runs centrally in our data centre and is called by the teller"
+     " app in under 300 ms to decide whether to approve the withdrawal.", "real-time", "a local server that runs"
+     " nothing"),
+    ("We get a firehose of loan applications from partners; score each application for default risk when it is"
+     " submitted, <500 ms.", "real-time", "'a firehose of' is a figure of speech for volume"),
     ("Ride-hailing: trip events arrive through Kinesis; score each trip request for fraud before a driver is"
      " assigned, p99 under 80 ms.", "real-time", "the assignment waits on the score"),
 ]
@@ -105,6 +110,8 @@ def test_the_flags_say_which_cue_decided() -> None:
     cloud = _serving(CONTROLS[0][0])
     assert not cloud.named_edge and not cloud.fed
     assert not _serving("The detector runs on the Jetson in the camera.").named_edge  # a device, not a site
+    archived = "The Twitter stream is archived to S3; once a month we classify the topic of each tweet."
+    assert not _serving(archived).fed  # a schedule word: the model may call it batch
 
 
 @pytest.mark.parametrize(
@@ -115,6 +122,7 @@ def test_the_flags_say_which_cue_decided() -> None:
         ("edge", "hybrid", True, False, "hybrid"),  # never measured against hybrid
         ("streaming", "real-time", False, True, "streaming"),  # a stream source, nobody waits
         ("streaming", "real-time", False, False, "real-time"),
+        ("streaming", "batch", False, True, "streaming"),
         ("real-time", "streaming", False, True, "streaming"),  # the guard keeps only a streaming reading
     ],
 )

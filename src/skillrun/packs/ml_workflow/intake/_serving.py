@@ -53,7 +53,8 @@ class Serving(NamedTuple):
     restaurant runs the detector", "servidor local de la tienda"): the guard in _overrule.py keeps it."""
     fed: bool = False
     """Streaming read from a named stream source consumed without a caller (Kafka, a Twitter stream, a
-    firehose, 消息队列): the guard in _overrule.py keeps it."""
+    firehose, 消息队列) and no schedule word ("once a month" over an archived stream may be a batch): the guard
+    in _overrule.py keeps it."""
 
 
 def classify_serving(
@@ -171,7 +172,7 @@ def classify_serving(
         # Weak edge words ("android app") describe where results are shown, not where the model runs.
         scores["edge"] = 0
     best = max(scores, key=lambda k: (scores[k], k == default))
-    return Serving(best, scores, stated, hybrid and use["online_compute"] > 0, event, fed=fed and best == "streaming")
+    return Serving(best, scores, stated, hybrid and use["online_compute"] > 0, event, fed=fed and best == "streaming" and explicit["batch"] == 0)
 
 
 def _sited(text: str, kb: Knowledge, bounds: list[int]) -> list[str]:
