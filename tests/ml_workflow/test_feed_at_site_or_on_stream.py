@@ -55,6 +55,10 @@ ON_A_STREAM = [
     ("新闻客户端：通讯社稿件通过消息队列实时推送过来，每条标题要在到达后3秒内分到15个频道之一。", "消息队列, seconds as freshness"),
     ("Constructora: las cámaras de las obras envían el vídeo a la nube, donde un modelo detecta trabajadores sin"
      " casco y avisa en menos de un minuto.", "video sent to the cloud"),
+    ("Cameras in our 12 warehouses send their video to the cloud, where a model detects forklifts near people and"
+     " alerts within 10 seconds.", "the cameras send their video to the cloud: not edge"),
+    ("We read headlines from the Reuters feed as they arrive and tag each as relevant or not for our desk.",
+     "a wire feed read as the items arrive"),
 ]
 
 CONTROLS = [
