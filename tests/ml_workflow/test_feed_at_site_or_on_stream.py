@@ -81,6 +81,14 @@ CONTROLS = [
      " nothing"),
     ("We get a firehose of loan applications from partners; score each application for default risk when it is"
      " submitted, <500 ms.", "real-time", "'a firehose of' is a figure of speech for volume"),
+    ("Telco: find customers on the edge of churning in the next 60 days; a weekly list for the retention team.",
+     "batch", "edge of churning"),
+    ("Unsere Server im Rechenzentrum Frankfurt bewerten jede Kreditanfrage in unter 300 ms, während der Kunde"
+     " wartet.", "real-time", "servers in a data centre, German"),
+    ("Chaque nuit, le serveur de notre siège calcule pour chaque magasin la demande des 14 prochains jours.",
+     "batch", "a head-office server computing per store"),
+    ("Our edge routers export NetFlow to Kafka; flag unusual traffic flows within a minute, no labels.",
+     "streaming", "edge routers only export"),
     ("Ride-hailing: trip events arrive through Kinesis; score each trip request for fraud before a driver is"
      " assigned, p99 under 80 ms.", "real-time", "the assignment waits on the score"),
 ]
