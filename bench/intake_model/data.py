@@ -76,6 +76,7 @@ FIRST_LOOK = {
     "jb": "3e80aa0",
     "jc": "ce4949d",
     "ic": "880a793",
+    "ib": "9d0910c",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -261,4 +262,10 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # claim's/job's/patient's candidates ordered (ranking), medium words inside a business name (video-streaming
     # churn), account verdicts at registration, 短信召回 and "por demanda"; 10 controls, en/es/de/fr/zh.
     cases += [_case(r, "ic") for r in _jsonl(HERE / "ic_requests.jsonl")]
+    # Training only (intake-serving-site, ib): the model on a box, PC or local server at each store, plant, farm or
+    # site fed by its cameras or sensors (edge), Twitter streams, firehoses, wires and message queues as stream
+    # sources, video sent to the cloud (streaming or real-time), tweets and headlines as text, in en/es/de/fr/zh/pt/it;
+    # controls: cloud and data-centre GPU servers, "our servers", a central Kafka fed by the stores, "edge" used
+    # figuratively, Kinesis Firehose as a delivery service into a nightly job, "checkout queues" as a place.
+    cases += [_case(r, "ib") for r in _jsonl(HERE / "ib_requests.jsonl")]
     return cases

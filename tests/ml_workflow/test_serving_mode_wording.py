@@ -100,12 +100,12 @@ CASES = (
 OVERRULED = {
     "Classer les courriels des clients au fil de l'eau par motif (facturation, panne, résiliation, autre).",
     "Partidos retransmitidos en directo: localizar a los jugadores en cada fotograma del vídeo.",
-    "Servicio de correo: revisar cada mensaje entrante en busca de phishing antes de que llegue al buzón, unos 8.000 mensajes por segundo.",
 }
 """Read right by the rules, but overruled by the shipped learned opinion (retrained on 2026-11-28 after the
-ha-he merges; the Spanish phishing stream since the hf-hj retrain). Strict, so a retrain that reads one of them right shows up; the hourly German e-mails, the
+ha-he merges). Strict, so a retrain that reads one of them right shows up; the hourly German e-mails, the
 Chinese loan application at submission and the Spanish mail pipeline, overruled by earlier models, are read
-right now and are plain cases."""
+right now and are plain cases, as is the Spanish phishing stream (8,000 messages a second, overruled since the
+hf-hj retrain), which the keep_fed guard keeps since intake-serving-site."""
 
 
 @pytest.mark.parametrize(("text", "mode"), CASES)

@@ -252,7 +252,10 @@ def read(
     # The model has met no segmentation request: its serving vote there would come from the domain words alone.
     if feats is not None and problem_type in RUBRIC_PROBLEM_TYPES:
         mode_opinion = kb.intake_model.opinion("serving_mode", feats, mode, serving_scores)
-        mode_opinion = with_kept(mode_opinion, keep_mode(mode, mode_opinion.answer, serving.computed_online, serving.at_event))
+        kept = keep_mode(
+            mode, mode_opinion.answer, serving.computed_online, serving.at_event, serving.named_edge, serving.fed
+        )
+        mode_opinion = with_kept(mode_opinion, kept)
         mode = mode_opinion.answer
     return Reading(
         domain, domain_score, problem_type, problem_scores, mode, serving_scores, serving.stated, matched, medium,

@@ -48,6 +48,13 @@ class Serving(NamedTuple):
     """An online computation on top of a precompute: the hybrid frame the learned opinion may not make a batch."""
     at_event: bool
     """Each item scored at its own event (intake/_eventtime.py)."""
+    named_edge: bool = False
+    """Edge read from a computer named at the site or machine that decides ("the local server at each
+    restaurant runs the detector", "servidor local de la tienda"): the guard in _overrule.py keeps it."""
+    fed: bool = False
+    """Streaming read from a named stream source consumed without a caller (Kafka, a Twitter stream, a
+    firehose, 消息队列) and no schedule word ("once a month" over an archived stream may be a batch): the guard
+    in _overrule.py keeps it."""
 
 
 def classify_serving(
@@ -81,7 +88,8 @@ def classify_serving(
         # sensors in bulk; only scoring each event as it arrives is a stream (rubric §0.1).
         use["stream_source"] = max(0.0, use["stream_source"] - use["minute_schedule"])
         scores["batch"] += _MINUTE_SCHEDULE_VOTE
-    edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)] + _sited(text, kb, bounds)
+    sited = _sited(text, kb, bounds)
+    edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)] + sited
     if edge and use["relay"] and use["stream_source"] and all(any(g in w for g in _GATEWAY) for w in edge):
         # "IoT gateways forward the readings to Kafka in our AWS account": the gateway is named as a relay,
         # the model runs on the stream; a gateway that decides itself is named with "on the gateway".
@@ -92,7 +100,7 @@ def classify_serving(
         # The device named outright decides, so its vote says so: a bare cue weight ("jetson" 2.5 against a
         # latency figure's 2) read as a close call and let the learned opinion move it to real-time (ee-18).
         scores["edge"] += _ON_DEVICE_VOTE
-        return Serving("edge", scores, True, False, False)
+        return Serving("edge", scores, True, False, False, named_edge=bool(sited))
     explicit = dict(scores)
     default = domain.serving if domain is not None and domain.problem_type == problem_type else _default_mode(problem_type)
     if problem_type == "ranking" and not kb.problem_rules["search_words"].count(text):
@@ -164,7 +172,7 @@ def classify_serving(
         # Weak edge words ("android app") describe where results are shown, not where the model runs.
         scores["edge"] = 0
     best = max(scores, key=lambda k: (scores[k], k == default))
-    return Serving(best, scores, stated, hybrid and use["online_compute"] > 0, event)
+    return Serving(best, scores, stated, hybrid and use["online_compute"] > 0, event, fed=fed and best == "streaming" and explicit["batch"] == 0)
 
 
 def _sited(text: str, kb: Knowledge, bounds: list[int]) -> list[str]:
