@@ -158,7 +158,5 @@ def test_keep_mode_guards(rule: str, answer: str, named_edge: bool, fed: bool, k
          "a count of tweets over time is a series"),
     ],
 )
-def test_tweets_and_headlines_are_texts(read, model_overrules, text: str, kind: str, why: str) -> None:  # noqa: ANN001
-    if text.startswith("Airline"):
-        model_overrules("a yes/no over replies: the model has met 'flag' mostly over table rows")
+def test_tweets_and_headlines_are_texts(read, text: str, kind: str, why: str) -> None:  # noqa: ANN001
     assert read(text).problem_type == kind, why

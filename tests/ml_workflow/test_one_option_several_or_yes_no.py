@@ -54,7 +54,7 @@ SEVERAL_AMONG_N = [
 
 
 OVERRULED = {
-    ONE_OF_N[0]: "binary", ONE_OF_N[2]: "binary", ONE_OF_N[4]: "forecasting",
+    ONE_OF_N[2]: "binary", ONE_OF_N[4]: "forecasting",
 }
 """Close calls the learned model (retrained with group hj) still takes from the rules; the rules-alone run must pass."""
 

@@ -103,7 +103,7 @@ TEMPORAL_CASES = [
     ("Für jeden Auftrag die verfügbaren Monteure nach der Wahrscheinlichkeit einer pünktlichen Fertigstellung "
      "sortieren, Antwort unter einer Sekunde.", True, "nach der Wahrscheinlichkeit", None),
     ("Predict which of 5 infections (zero or more) each ICU patient will develop in the 14 days after admission.",
-     True, "will develop, days after", "several labels per patient read as tags of an item as it is now"),
+     True, "will develop, days after", None),
     ("From the sequence of fault codes of each turbine, predict the code of its next event (30 codes), nightly.",
      True, "next code of a sequence", None),
     ("For every bed request, rank the free beds by likelihood the patient leaves on the planned day.", True,
