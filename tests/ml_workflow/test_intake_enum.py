@@ -44,14 +44,13 @@ def test_a_target_with_named_values_is_multiclass(text: str) -> None:
         ("Will each loan applicant default within 12 months? Score them nightly.", "binary_classification"),
         ("Predict whether a shipment will arrive late, scored every morning.", "binary_classification"),
         # Inputs listed after a class noun are not the target's values.
-        pytest.param(
+        (
             "We log three event types (login, payment, transfer) and want to predict whether an account will be "
             "taken over in the next week.",
             "binary_classification",
-            # The rules read the listed inputs as the target's values; the model used to overrule them, and the
-            # multiclass hold fitted by the latest retrain now keeps the rules' reading. A rules fix is owed.
-            marks=pytest.mark.xfail(reason="rules read listed inputs as classes; the multiclass hold keeps it", strict=True),
         ),
+        # Another list of what is recorded, not the values of the target.
+        ("We track four device kinds (phone, tablet, laptop, kiosk) and predict whether a session converts.", "binary_classification"),
         # Named values of a text's label stay a text task.
         (
             "Sort incoming customer emails into one of these reasons (refund, delivery, account, other) as they arrive.",

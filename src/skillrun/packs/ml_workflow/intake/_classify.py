@@ -8,6 +8,7 @@ word plus "segment" is segmentation, in _image.py).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .._learned import Opinion
@@ -180,8 +181,12 @@ def _target_rules(text: str, kb: Knowledge, explicit: dict[str, float], scores: 
         periodic = rules["periodic"].count(text) > 0 or explicit.get("forecasting", 0) > 0
         periodic = periodic and not rules["pricing_decision"].count(text)
         scores["forecasting" if periodic else "regression"] += _QUANTITY_VOTE
-    if rules["multiclass_enumerated"].count(text):
+    if any(not _LOGGED_INPUTS.search(text[max(0, start - 60) : start]) for start, *_ in rules["multiclass_enumerated"].hits(text)):
         scores["multiclass_classification"] += _ENUMERATED_VOTE
+
+
+# "We log three event types (login, payment, transfer)": a list of what is recorded is the inputs, not the classes.
+_LOGGED_INPUTS = re.compile(r"\b(?:log|logs|logged|collect|collects|record|records|track|tracks|capture|captures|ingest|ingests)\b[^.;:]*$")
 
 
 def _folds(explicit: dict[str, float], scores: dict[str, float], image: bool, unlabelled: bool) -> None:
