@@ -88,10 +88,10 @@ class Domain(_Model):
     period: str | None = None
     """The period of a forecast profile's target ("day" in SKU-store-day); a period the request states replaces it."""
     what: str | None = None
-    variants: list[DomainVariant] = Field(default_factory=list)
+    """Generic profiles: the default for ``{what}`` in the target (the request's own words replace it)."""
     source: str | None = None
     """Where the profile's facts come from (rubric items, sources of ../shared/reference/ml-rubric.md §0)."""
-    """Generic profiles: the default for ``{what}`` in the target (the request's own words replace it)."""
+    variants: list[DomainVariant] = Field(default_factory=list)
 
     @property
     def generic(self) -> bool:

@@ -128,15 +128,12 @@ class Plan:
     cadence: str
     group: str
     label_delay: float
+    scoring: str = "daily"
+    """How often a batch scores: as the request states it, else nightly (daily)."""
 
     @property
     def cadence_days(self) -> int:
         return _CADENCE_DAYS[self.cadence]
-
-    @property
-    def scoring(self) -> str:
-        """How often a batch scores: as the request states it, else nightly (daily)."""
-        return stated_schedules(self.brief.request).get("score", "daily")
 
     @property
     def freshness_hours(self) -> int:
@@ -204,10 +201,14 @@ def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
     cadence = _CADENCE.get(domain.id) or domain.cadence or "monthly"
     if brief.maturity == "first-model" and cadence == "daily":
         cadence = "weekly"
-    cadence = stated_schedules(brief.request).get("retrain", cadence)
+    schedules = stated_schedules(brief.request)  # read once: the scoring period is asked for in several sections
+    cadence = schedules.get("retrain", cadence)
     group = _GROUPS.get(brief.entity, brief.entity)
     delay = brief.label_delay_days if brief.label_delay_days is not None else domain.label_delay_days
-    return Plan(brief, kb, domain, ptype, kb.platforms[platform], platform, simple, mode, metric, short, cadence, group, delay)
+    return Plan(
+        brief, kb, domain, ptype, kb.platforms[platform], platform, simple, mode, metric, short, cadence, group, delay,
+        schedules.get("score", "daily"),
+    )  # fmt: skip
 
 
 def _specialise(domain: Domain, brief: Brief, raw: Domain | None = None) -> tuple[Domain, Brief]:
