@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from .._english import plural
 from ..stats import plain_number
+from ._headcounts import SITE_SINGULARS, multiply_per_cluster, read_clusters, read_team
 from ._implied import Count, Implied, implied_volume, per_site
 from ._rates import Rate, read_rate
 
@@ -87,45 +88,11 @@ _ACTIVE = re.compile(
     r"listeners|fans|followers|shoppers|visitors|learners|oyentes|ouvintes|horer|auditeurs|ascoltatori|听众)"
 )
 _RESCORED = re.compile(r"(?:re-?)?scored|refreshed|updated|recomputed|recalculated|re-?rated")
-_TEAM_WORDS = (
-    r"(?:people|persons?|ppl|engineers?|devs|developers|data scientists?|scientists|ml engineers?|analysts?|folks|"
-    r"personas|ingenieros|cientificos de datos|personen|leute|entwickler|ingenieure|data scientists|personnes|ingenieurs|"
-    r"pessoas|engenheiros|persone|ingegneri|个人|人)"
-)
-_WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "a couple of": 2, "a few": 3, "un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "ein": 1, "eine": 1,
-    "zwei": 2, "drei": 3, "vier": 4, "funf": 5, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "solo": 1, "allein": 1,
-    "两": 2, "三": 3, "四": 4, "五": 5,
-}  # fmt: skip
-_TEAM = re.compile(
-    r"(?P<n>\d+|" + "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True)) + r")\s?(?:[a-z-]+\s)?" + _TEAM_WORDS + r"(?![a-z])"
-    r"|(?:team|equipo|team aus|equipe) (?:of |de |von )?(?P<m>\d+|" + "|".join(_WORD_NUMBERS) + r")(?![a-z])"
-)
-_CLUSTER_NOUNS = {
-    "stores": "store", "shops": "store", "branches": "branch", "hospitals": "hospital", "clinics": "clinic",
-    "sites": "site", "plants": "plant", "warehouses": "warehouse", "restaurants": "restaurant", "schools": "school",
-    "cities": "city", "regions": "region", "depots": "depot", "farms": "farm", "offices": "office", "factories": "plant",
-    "wards": "ward", "practices": "practice", "pharmacies": "pharmacy", "dealerships": "dealership", "hotels": "hotel",
-    "contact centres": "site", "contact centers": "site", "call centres": "site", "call centers": "site",
-    "tiendas": "store", "sucursales": "branch", "hospitales": "hospital", "clinicas": "clinic", "almacenes": "warehouse",
-    "lojas": "store", "filiais": "branch", "negozi": "store", "filiali": "branch", "ospedali": "hospital",
-    "filialen": "branch", "geschafte": "store", "krankenhauser": "hospital", "kliniken": "clinic", "werke": "plant",
-    "magasins": "store", "hopitaux": "hospital", "cliniques": "clinic", "usines": "plant", "agences": "branch",
-    "门店": "store", "医院": "hospital", "仓库": "warehouse", "工厂": "plant",
-}  # fmt: skip
-_CLUSTER = re.compile(
-    r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s?(?P<mult>k|thousand|tausend|mil|mille)?\s?(?:[a-z-]+\s){0,2}?(?P<noun>" + "|".join(sorted(_CLUSTER_NOUNS, key=len, reverse=True)) + r")(?![a-z])"
-)
-_SITE_SINGULARS = {
-    *_CLUSTER_NOUNS.values(),
-    *"factory site location facility fab mine werk standort filiale tienda fabrica planta usine magasin".split(),
-}
 # After a population's noun: it is counted per site ("300 machines each", "40 Maschinen je Werk"), so the
 # whole population is that count times the sites.
 _PER_CLUSTER = re.compile(
     r"^\s?(?:each|apiece|cada una?|chacune?|jeweils|ciascuna?|(?:per|in each|at each|in every|at every|por|"
-    r"en cada|pro|je|in jede[mr]|par|dans chaque) (?:" + "|".join(sorted(_SITE_SINGULARS, key=len, reverse=True)) + r"))(?![a-z])"
+    r"en cada|pro|je|in jede[mr]|par|dans chaque) (?:" + "|".join(sorted(SITE_SINGULARS, key=len, reverse=True)) + r"))(?![a-z])"
 )
 # Calls and visits are what people work through in every language ("5 000 appels/semaine" is the call
 # centre's capacity); "dossiers", "casos" and "Falle" are as often the volume itself, read as both.
@@ -238,9 +205,9 @@ def parse_quantities(text: str) -> Quantities:
         found.latency_p99_ms = 500.0 if word.group("half") or word.group("zh") == "半" else 1000.0
     found.implied = implied_volume(text, counts)
     _read_panel(found, text)
-    _read_team(found, text)
-    _read_clusters(found, text)
-    _multiply_per_cluster(found)
+    read_team(found, text)
+    read_clusters(found, text)
+    multiply_per_cluster(found)
     _read_rates(found, text)
     _read_time(found, text)
     return found
@@ -364,40 +331,6 @@ def _read_panel(found: Quantities, text: str) -> None:
             found.history_rows = rows
             found.derived["history_rows"] = f"{why} of history"
         return
-
-
-def _read_team(found: Quantities, text: str) -> None:
-    for match in _TEAM.finditer(text):
-        raw = match.group("n") or match.group("m")
-        size = int(raw) if raw.isdigit() else _WORD_NUMBERS.get(raw, 0)
-        if 0 < size <= 500:
-            found.team_size = size
-            return
-
-
-def _read_clusters(found: Quantities, text: str) -> None:
-    for match in _CLUSTER.finditer(text):
-        # "~7k clinics" is 7,000 of them, not 7.
-        count = int(float(match.group("num")) * _MULT.get(match.group("mult") or "", 1.0))
-        noun = match.group("noun")
-        if re.search(rf"\bwhich (?:of (?:our|the|these) )?(?:\w+ )?{noun}\b|\b{noun} (?:will|that will|are likely|likely to)\b", text):
-            # The clinics are what is predicted ("which clinics will cancel"), so they are the units, not clusters.
-            if count > (found.population or 0):
-                found.population, found.population_noun = float(count), noun
-            continue
-        if 2 <= count <= 100_000 and count > (found.clusters or 0):
-            found.clusters, found.cluster_noun = count, _CLUSTER_NOUNS[match.group("noun")]
-
-
-def _multiply_per_cluster(found: Quantities) -> None:
-    """"12 factories with 300 machines each" is 3,600 machines, each scored once per run."""
-    if found.population_per_cluster and found.clusters and found.population and found.population_noun:
-        per = found.population
-        found.population = per * found.clusters
-        found.derived["population"] = (
-            f"{plain_number(per)} {found.population_noun} per {found.cluster_noun} x {found.clusters:,} "
-            f"{plural(found.cluster_noun or 'site')} = {plain_number(found.population)} {found.population_noun}"
-        )
 
 
 def _read_rates(found: Quantities, text: str) -> None:
