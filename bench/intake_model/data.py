@@ -77,6 +77,7 @@ FIRST_LOOK = {
     "jc": "ce4949d",
     "ic": "880a793",
     "ib": "9d0910c",
+    "kd": "873ab2b",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -268,4 +269,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # controls: cloud and data-centre GPU servers, "our servers", a central Kafka fed by the stores, "edge" used
     # figuratively, Kinesis Firehose as a delivery service into a nightly job, "checkout queues" as a place.
     cases += [_case(r, "ib") for r in _jsonl(HERE / "ib_requests.jsonl")]
+    # Training only (intake-lead, kd): when a score is needed: an item's own event (at submission, when the record
+    # is opened, as it is received), next-morning results, a caller held until the model answers beside a stream,
+    # streams nobody waits on, nightly candidates with an online step; controls consumed on a schedule; en/de/es/fr/zh.
+    cases += [_case(r, "kd") for r in _jsonl(HERE / "kd_requests.jsonl")]
     return cases
