@@ -44,6 +44,23 @@ AT_THE_EVENT = [
     "Banco: na abertura de cada conta, prever se o cliente vai usar a conta para fraude.",
     "Fonderia: quando ogni getto esce dalla sbavatura, prevedere se sarà scartato al controllo radiografico.",
 ]
+# A person opening the item's record asks for its score, as the item's own event does: the record is shown with
+# the score beside it. The model had met this in English only and read the French and "at submission" forms
+# as a list (group kd's first look).
+RECORD_OPENED = [
+    "Tax office: when an inspector opens a taxpayer's file, show the probability that this year's return"
+    " understates income.",
+    "Lorsqu'une gestionnaire ouvre le dossier d'un sinistre, afficher le risque que le client conteste"
+    " l'indemnisation. 900 dossiers par jour.",
+    "Cuando la trabajadora social abre el expediente de una familia, mostrar el riesgo de abandono escolar del"
+    " menor.",
+    "Quando o atendente abre a ficha do cliente, mostrar a chance de ele cancelar o plano no próximo mês.",
+    "Quando l'operatore apre la pratica di un cliente, mostrare la probabilità che chieda un rimborso.",
+    "Wenn eine Sachbearbeiterin die Schadenakte öffnet, soll das Betrugsrisiko angezeigt werden.",
+    "理赔员打开案件时，显示该案件为欺诈的概率。每天约2000件。",
+    "Procurement: at submission of each purchase request, predict whether finance will reject it; about 3k"
+    " requests a month.",
+]
 TRIGGERED_OR_ELSEWHERE = [
     ("Tyre plant: predict whether each tyre built that day will fail the uniformity test; all tyres are scored in"
      " a nightly run.", "batch"),
@@ -80,6 +97,11 @@ def test_a_score_at_the_items_own_event_is_real_time(rules_only: None, text: str
 @pytest.mark.parametrize(("text", "mode"), TRIGGERED_OR_ELSEWHERE)
 def test_a_schedule_a_long_deadline_a_stream_or_a_device_keeps_its_mode(rules_only: None, text: str, mode: str) -> None:
     assert read_request(text).serving_mode == mode
+
+
+@pytest.mark.parametrize("text", RECORD_OPENED)
+def test_a_record_opened_or_a_submission_is_real_time(read, text: str) -> None:  # noqa: ANN001 - conftest fixture
+    assert read(text).serving_mode == "real-time"
 
 
 @pytest.mark.parametrize("text", AT_THE_EVENT)
