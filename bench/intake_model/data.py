@@ -78,6 +78,7 @@ FIRST_LOOK = {
     "ic": "880a793",
     "ib": "9d0910c",
     "kd": "873ab2b",
+    "ke": "8e17fc7",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -273,4 +274,8 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # is opened, as it is received), next-morning results, a caller held until the model answers beside a stream,
     # streams nobody waits on, nightly candidates with an online step; controls consumed on a schedule; en/de/es/fr/zh.
     cases += [_case(r, "kd") for r in _jsonl(HERE / "kd_requests.jsonl")]
+    # Training only (intake-lead, ke): requests that talk around their ask: another model named as context, questions
+    # ("can ML tell us which..."), long background, a phase 1 beside a later phase 2, corrections ("not yes/no, the
+    # actual amount"); en/es/de/fr/zh.
+    cases += [_case(r, "ke") for r in _jsonl(HERE / "ke_requests.jsonl")]
     return cases

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from skillrun.packs.ml_workflow.intake._text import fold
+from skillrun.packs.ml_workflow.knowledge import knowledge
+
 
 @pytest.mark.parametrize(
     "text",
@@ -106,3 +109,24 @@ def test_survey_cutouts_are_images(read) -> None:  # noqa: ANN001
 )
 def test_a_quantity_named_by_its_percent_sign_is_an_amount(read, text: str) -> None:  # noqa: ANN001
     assert read(text).problem_type == "regression"
+
+
+
+_ORDERED = [
+    # Group ke: the order's purpose names its key ("so the analysts review the most likely fraud first"); the
+    # rules' ranking then outweighs the fraud words, which the shipped model read as a yes/no.
+    ("Fraud scoring already exists (vendor). We want our own model that takes the transactions the vendor flagged"
+     " and orders them so the 5 analysts review the most likely real fraud first; the queue is re-sorted hourly.", 1),
+    ("Sort the open support tickets so that the most likely escalations come first for the team leads.", 1),
+    # Control: an order by a stated field names no likelihood.
+    ("Sort the returned parcels by warehouse zone so the pickers walk less.", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "ordered"), _ORDERED)
+def test_an_order_so_the_most_likely_come_first_is_by_likelihood(text: str, ordered: int) -> None:
+    assert min(knowledge().problem_rules["ordered_by_likelihood"].count(fold(text)), 1) == ordered
+
+
+def test_the_vendor_flags_ordered_by_likelihood_are_ranked(read) -> None:  # noqa: ANN001
+    assert read(_ORDERED[0][0]).problem_type == "ranking"
