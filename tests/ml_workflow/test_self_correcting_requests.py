@@ -60,6 +60,8 @@ def test_plain_no_not_but_are_no_correction(read, text: str, problem_type: str, 
         "Customers forget that they subscribed; predict who cancels.",
         "Predict churn for all users, but we only care about whales: the top 1% by spend.",
         "Predict whether the customer will not pay, but not for B2B accounts.",
+        "Using 3 years of history, forecast the demand for each SKU for the next 4 weeks.",
+        "Based on the sales history forecast the daily sales per store for next week.",
     ],
 )
 def test_statements_are_left_whole(text: str) -> None:
@@ -77,6 +79,10 @@ def test_statements_are_left_whole(text: str) -> None:
         ("Hi — ignore the fraud part of my last message; the actual ask is to rank hotels for each search.", "fraud", "rank hotels"),
         ("Originally: cluster our pumps by behaviour. Revised: predict whether each pump fails within 7 days.", "cluster", "predict whether each pump fails"),
         ("We want a recommender for the job board. On second thought, what matters is ordering the search results.", "recommender", "ordering the search results"),
+        # Group ke: a model the team already has, named before the new ask, and a forecast named as an input.
+        ("Our sales forecast works well. The new problem: estimate how many minutes each picker needs per order.", "sales forecast", "how many minutes"),
+        ("We already run a churn model monthly. What we need now is different: which offer changes each customer's decision.", "churn model", "which offer changes"),
+        ("Given tomorrow's weather forecast, estimate how long each delivery route will take.", "forecast", "how long each delivery route"),
     ],
 )  # fmt: skip
 def test_the_dropped_framing_is_blanked(text: str, dropped: str, kept: str) -> None:
