@@ -79,6 +79,7 @@ FIRST_LOOK = {
     "ib": "9d0910c",
     "kd": "873ab2b",
     "ke": "8e17fc7",
+    "kf": "d670747",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -278,4 +279,7 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # ("can ML tell us which..."), long background, a phase 1 beside a later phase 2, corrections ("not yes/no, the
     # actual amount"); en/es/de/fr/zh.
     cases += [_case(r, "ke") for r in _jsonl(HERE / "ke_requests.jsonl")]
+    # Training only (intake-lead, kf): code-switched requests, English ML jargon (churn prediction model, real-time,
+    # recommender, NER, learning-to-rank, bounding boxes) inside zh/es/de/fr/it/pt sentences.
+    cases += [_case(r, "kf") for r in _jsonl(HERE / "kf_requests.jsonl")]
     return cases
