@@ -71,7 +71,7 @@ def test_period_wordings_are_read_as_per_period(text: str) -> None:
 
 
 def test_a_schedule_is_not_a_total_so_its_amount_keeps_its_reading() -> None:
-    # "refreshed every day over the next year" fits the per-period wording, but nothing is totalled over
-    # many units: the amount's votes stay with regression.
+    # "refreshed every day over the next year" names when the score is refreshed, not an amount per period
+    # (the per-period form skips a period after a refresh verb), and nothing is totalled over many units.
     task = read_task(fold("Estimate the remaining useful life of each pump, refreshed every day over the next year."), knowledge())
-    assert task.forms["per_period"] > 0 and task.forms["aggregate"] == 0
+    assert task.forms["per_period"] == 0 and task.forms["aggregate"] == 0

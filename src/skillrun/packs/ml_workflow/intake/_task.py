@@ -192,7 +192,11 @@ def form_votes(task: Task, medium: str, per_coming_period: bool = False) -> dict
     if forecast:
         votes["forecasting"] = forecast
     total = task.forms["aggregate"] > 0 or per_coming_period
-    if forecast >= _FORECAST_VOTE and task.forms["horizon"] > 0 and total and task.forms["individual"] == 0:
+    # An amount for each period of the coming window is a series per entity even when the entity is a person
+    # or an account ("each household's consumption for every month of the coming year"); one window per
+    # entity ("each household's use next month") stays an amount.
+    series = task.forms["per_period"] >= _FORECAST_VOTE and task.forms["horizon"] > 0
+    if forecast >= _FORECAST_VOTE and task.forms["horizon"] > 0 and (series or (total and task.forms["individual"] == 0)):
         # "daily consumption in m3 for each supply zone over the next 7 days": a total over many units wanted
         # per future period (rubric PD-01), so the amount's votes are the forecast's, not a second reading.
         # Without such a total the period may be a schedule ("RUL of each pump, refreshed every day"); an amount
