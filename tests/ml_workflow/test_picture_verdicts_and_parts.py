@@ -40,6 +40,8 @@ def test_parts_verdicts_and_mixed_inputs(read, text: str, expected: str) -> None
         ("para cada foto, sí/no", "yes_no", 1),
         ("Lager mit Förderbändern: Kartons erkennen", "where_objects", 0),
         ("Schäden erkennen und ihre Lage im Bild markieren", "where_objects", 1),
+        # Group kd: the position of each plant in the camera picture asks where (a compound "Kamerabild").
+        ("Position jeder Unkrautpflanze im Kamerabild bestimmen", "where_objects", 1),
     ],
 )
 def test_the_form_cues(text: str, form: str, count: int) -> None:
