@@ -46,3 +46,22 @@ def test_parts_verdicts_and_mixed_inputs(read, text: str, expected: str) -> None
 )
 def test_the_form_cues(text: str, form: str, count: int) -> None:
     assert min(knowledge().form_cues[form].count(fold(text)), 1) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Whether" before three named outcomes asks which one, not yes or no (groups ke and ka's class).
+        ("Predict whether each shipment will be delivered, delayed or lost, from the carrier scans; nightly.",
+         "multiclass_classification"),
+        ("Airline: predict whether each flight will be on time, delayed or cancelled, from schedule and weather"
+         " data; every morning.", "multiclass_classification"),
+        # Controls: "whether ... or not" and a plain "whether" stay yes/no.
+        ("Predict whether each loan will be repaid or not; weekly batch.", "binary_classification"),
+        ("Predict whether each order will be returned within 30 days; nightly batch.", "binary_classification"),
+    ],
+)
+def test_whether_before_three_named_outcomes_is_one_of_n(read, model_overrules, text: str, expected: str) -> None:  # noqa: ANN001
+    if expected == "multiclass_classification":
+        model_overrules("the model of 2026-11-28 reads 'whether ... A, B or C' as a yes/no (0.95 and more)")
+    assert read(text).problem_type == expected
