@@ -258,7 +258,8 @@ def read(
     if feats is not None and problem_type in RUBRIC_PROBLEM_TYPES:
         mode_opinion = kb.intake_model.opinion("serving_mode", feats, mode, serving_scores)
         kept = keep_mode(
-            mode, mode_opinion.answer, serving.computed_online, serving.at_event, serving.named_edge, serving.fed
+            mode, mode_opinion.answer, serving.computed_online, serving.at_event, serving.named_edge, serving.fed,
+            serving.waits,
         )
         mode_opinion = with_kept(mode_opinion, kept)
         mode = mode_opinion.answer

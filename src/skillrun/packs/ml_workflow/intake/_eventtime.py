@@ -33,6 +33,6 @@ def at_the_event(use: Mapping[str, float], explicit: Mapping[str, float], elsewh
     schedule or a precompute, decided by the caller)."""
     if use.get("item_event", 0) <= 0 or elsewhere:
         return False
-    if use.get("event_deadline", 0) > 0 or use.get("lookup", 0) > 0:
-        return False  # hours after the event, or a stored score read back: a triggered or scheduled batch
+    if use.get("event_deadline", 0) > 0 or use.get("lookup", 0) > 0 or use.get("wait_allowed", 0) > 0:
+        return False  # hours after the event, a stored score read back, or "next morning is fine": a batch
     return explicit.get("batch", 0.0) < _SCHEDULE

@@ -51,6 +51,9 @@ class Serving(NamedTuple):
     named_edge: bool = False
     """Edge read from a computer named at the site or machine that decides ("the local server at each
     restaurant runs the detector", "servidor local de la tienda"): the guard in _overrule.py keeps it."""
+    waits: bool = False
+    """The request says a later result suffices ("next morning is fine", consumption ``wait_allowed``): the
+    guard in _overrule.py keeps the rules' batch against a real-time answer."""
     fed: bool = False
     """Streaming read from a named stream source consumed without a caller (Kafka, a Twitter stream, a
     firehose, 消息队列) and no schedule word ("once a month" over an archived stream may be a batch): the guard
@@ -76,6 +79,8 @@ def classify_serving(
         for name, cues in kb.consumption_cues.items()
     }
     use["event_deadline"] += denied  # a declined online mode: nobody waits on the answer
+    if use["wait_allowed"]:
+        scores["batch"] += kb.serving_cues["batch"].weight  # "next morning is fine": a full batch cue
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values()) or denied > 0
     # "no precomputation at all" names the precompute only to deny it.
     use["precompute"] = max(0.0, use["precompute"] - use["no_precompute"])
@@ -172,7 +177,11 @@ def classify_serving(
         # Weak edge words ("android app") describe where results are shown, not where the model runs.
         scores["edge"] = 0
     best = max(scores, key=lambda k: (scores[k], k == default))
-    return Serving(best, scores, stated, hybrid and use["online_compute"] > 0, event, fed=fed and best == "streaming" and explicit["batch"] == 0)
+    waits = use["wait_allowed"] > 0 and best == "batch"
+    return Serving(
+        best, scores, stated, hybrid and use["online_compute"] > 0, event, waits=waits,
+        fed=fed and best == "streaming" and explicit["batch"] == 0,
+    )
 
 
 def _sited(text: str, kb: Knowledge, bounds: list[int]) -> list[str]:
