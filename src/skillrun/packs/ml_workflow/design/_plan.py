@@ -189,6 +189,8 @@ def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
     domain = named or raw.for_entity(brief.entity)  # type: ignore[union-attr]
     domain, brief = _specialise(domain, brief, raw)
     ptype = kb.problem_types[brief.problem_type]
+    if domain.metric:
+        ptype = ptype.model_copy(update=domain.metric)
     platform = _CLOUD_TO_PLATFORM.get(brief.cloud, "oss")
     simple = brief.maturity == "first-model" or (brief.team_size is not None and brief.team_size <= 3)
     metric, short = _metric(brief, ptype)
