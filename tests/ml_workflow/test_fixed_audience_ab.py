@@ -31,6 +31,15 @@ FLEET = [
     ("Predict failures of our 500 wind turbines 7 days ahead from SCADA sensor readings every 10 minutes.", 500,
      "turbine", "500 turbines sized before as 17 'units/day' over 4,200 days"),
 ]  # fmt: skip
+NOT_ONE_SHOT = [
+    # (request, why)
+    ("Ad agency: suggest the bid (in cents per click) for each keyword of our clients' search campaigns, recomputed "
+     "every night.", "search campaigns are a daily flow of auctions, not a send"),
+    ("Somos una cooperativa olivarera de Jaén con unas 3.200 parcelas. Queremos estimar el rendimiento de cada "
+     "parcela antes de la campaña.", "Spanish 'campaña' is also the harvest season"),
+    ("Will this client buy the travel insurance add-on in the next 30 days? Score every client weekly for the "
+     "campaign team.", "scored every week: a recurring flow"),
+]  # fmt: skip
 DAILY_FLOW = [
     "Predict churn of our telecom subscribers in the next 30 days, 3 million subscribers, scored weekly.",
     "Real-time fraud scoring for card payments, 20 million transactions per month.",
@@ -65,6 +74,18 @@ def test_one_shot_send_is_sized_against_its_list(request_text: str, audience: fl
         assert any(note.startswith("Alternatives, computed") for note in ab.notes)
     assert "single send" in ab.traffic_split
     assert not _failed_ab_checks(request_text)
+
+
+@pytest.mark.parametrize(("request_text", "why"), NOT_ONE_SHOT)
+def test_campaign_words_that_are_no_send(request_text: str, why: str) -> None:
+    plan = _ab(request_text).plan
+    assert plan is None or not plan.audience or plan.exposure_days >= 7, why
+
+
+def test_a_count_per_period_is_the_list_of_one_send() -> None:
+    plan = _ab("Charity fundraising: we mail 200k donors each quarter; we want to send the appeal only to people "
+               "whose giving goes up because of it.").plan  # fmt: skip
+    assert plan is not None and plan.audience == 200_000, "200k a quarter was read as 2,198 a day"
 
 
 def test_a_stated_conversion_rate_is_the_baseline() -> None:

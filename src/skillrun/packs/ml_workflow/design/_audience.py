@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from .._english import plural
 from .._learned import fold
+from ..intake._numbers import parse_quantities
 from ..sections import SampleSizePlan
 from ..stats import design_effect, detectable_mde, percent, plain_number
-from ._plan import Plan
+from ._plan import Plan, stated_schedules
 
 # Designs that randomise single units; cluster, switchback and stepped designs size themselves.
 _UNIT_DESIGNS = ("user_ab", "holdout", "shadow_backtest", "champion_challenger", "cohort_rollout", "consented_pilot")
@@ -47,9 +48,8 @@ def fixed_audience(plan: Plan, design_id: str, unit_noun: str, people: set[str])
     if design_id not in _UNIT_DESIGNS:
         return None
     kb, folded = plan.kb.experiments, fold(plan.brief.request)
-    if plan.mode == "batch" and any(re.search(cue, folded) for cue in kb["one_shot_cues"]):
-        size = plan.brief.traffic.daily_volume or 0.0
-        assumed = any(a.field == "traffic.daily_volume" and "not stated" in a.reason for a in plan.brief.assumptions)
+    if _one_shot(plan, folded):
+        size, assumed = _list_size(plan, folded)
         if size >= 1:
             return Audience(size, unit_noun, _campaign_days(folded, kb["campaign_length"]), True, assumed)
     if unit_noun in people:
@@ -58,6 +58,35 @@ def fixed_audience(plan: Plan, design_id: str, unit_noun: str, people: set[str])
     if fleet is not None:
         return Audience(fleet[0], fleet[1], _FLEET_DAYS, False)
     return None
+
+
+# Targeting a send: who gets it. A forecast, a price or a bid run for campaigns is a daily flow.
+_SEND_TYPES = ("uplift_modeling", "binary_classification", "multiclass_classification", "ranking", "recommendation")
+
+
+def _one_shot(plan: Plan, folded: str) -> bool:
+    if plan.mode != "batch" or plan.brief.problem_type not in _SEND_TYPES:
+        return False
+    if stated_schedules(plan.brief.request).get("score") in ("daily", "weekly"):
+        return False  # "score every client weekly for the campaign": a recurring flow
+    return any(re.search(cue, folded) for cue in plan.kb.experiments["one_shot_cues"])
+
+
+def _list_size(plan: Plan, folded: str) -> tuple[float, bool]:
+    """The units one send reaches: a stated population ("200k customers"), a per-period count times its
+    period ("200k donors each quarter" was read as 2,198 a day), else the run's volume (perhaps assumed)."""
+    qty = parse_quantities(folded)
+    if qty.population:
+        return qty.population, False
+    every = _period_days(folded)
+    if qty.daily_volume and every:
+        return float(round(qty.daily_volume * every)), False
+    assumed = any(a.field == "traffic.daily_volume" and "not stated" in a.reason for a in plan.brief.assumptions)
+    return plan.brief.traffic.daily_volume or 0.0, assumed
+
+
+def _period_days(folded: str) -> int | None:
+    return next((days for word, days in _PERIOD_DAYS if word in folded), None)
 
 
 def _campaign_days(folded: str, pattern: str) -> int:
@@ -128,8 +157,7 @@ def _pooling(plan: Plan, sample: SampleSizePlan, audience: Audience) -> str:
     """Sends of the same campaign analysed together: how many, and how long that takes at its cadence."""
     per_send = audience.size * sample.traffic_fraction
     sends = math.ceil(sample.arms * sample.n_per_arm / per_send)
-    folded = fold(plan.brief.request)
-    every = next((days for word, days in _PERIOD_DAYS if word in folded), None)
+    every = _period_days(fold(plan.brief.request))
     when = f" (≈ {round(sends * every / 30)} months at the campaign's cadence)" if every and sends > 1 else ""
     return (
         f"pool {sends} sends of this campaign at the same {sample.traffic_fraction:.0%} test share, randomised the "
