@@ -101,11 +101,21 @@ def _fleet(folded: str, nouns: dict[str, str]) -> tuple[float, str] | None:
     words = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     best: tuple[float, str] | None = None
     for m in re.finditer(_NUMBER + r"\s+(?:[a-z-]+\s){0,2}?(" + words + r")\b", folded):
-        digits = re.sub(r"[,. ](?=\d{3}\b)", "", m.group(1))
-        count = float(digits) * _MULTIPLIER.get(m.group(2) or "", 1.0)
+        count = _value(m)
         if count >= 2 and (best is None or count > best[0]):
             best = (count, nouns[m.group(3)])
     return best
+
+
+def counts_before(folded: str, cue: str) -> list[float]:
+    """The numbers written right before ``cue`` ("4m daily users" -> [4,000,000])."""
+    return [_value(m) for m in re.finditer(_NUMBER + r"\s*(?:" + cue + ")", folded)]
+
+
+def _value(m: re.Match[str]) -> float:
+    """Groups 1-2 of ``_NUMBER``: "20,000" or "20 000" -> 20000, "4m" -> 4,000,000."""
+    digits = re.sub(r"[,. ](?=\d{3}\b)", "", m.group(1))
+    return float(digits) * _MULTIPLIER.get(m.group(2) or "", 1.0)
 
 
 def audience_fields(audience: Audience) -> dict[str, object]:

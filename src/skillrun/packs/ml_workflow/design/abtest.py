@@ -15,7 +15,7 @@ from .._learned import fold
 from ..intake._numbers import parse_quantities
 from ..sections import ABTesting, SampleSizePlan
 from ..stats import MAX_USEFUL_DAYS, complete_plan, describe_duration, percent, plain_number
-from ._audience import Audience, audience_fields, audience_notes, fixed_audience
+from ._audience import Audience, audience_fields, audience_notes, counts_before, fixed_audience
 from ._plan import EXPERIMENT_REVIEW, Plan
 
 _REGULATED_DESIGN = {"health": "stepped_wedge", "credit": "champion_challenger", "hiring": "consented_pilot"}
@@ -232,6 +232,10 @@ def eligible_units(plan: Plan, design_id: str) -> tuple[float, str | None]:
     eligible = max(traffic.daily_eligible_units or traffic.daily_volume or 1000.0, 1.0)
     person = _unit(plan, design_id).split(":")[0].strip()
     counts_requests = traffic.unit not in _PEOPLE and not traffic.unit.endswith(("user", "customer", "subscriber"))
+    folded = fold(plan.brief.request)
+    people_a_day = [n for cue in plan.kb.experiments.get("daily_people_cues", []) for n in counts_before(folded, cue)]
+    if person in _PEOPLE and people_a_day:
+        return max(people_a_day), None  # "4M daily users", "500k DAU": the people a day, stated
     if person in _PEOPLE and counts_requests and traffic.daily_volume and eligible >= traffic.daily_volume:
         users = max(traffic.daily_volume / _REQUESTS_PER_USER, 1.0)
         why = (
