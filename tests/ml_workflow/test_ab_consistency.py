@@ -49,6 +49,10 @@ def test_people_per_day_follow_the_stated_requests_per_person(request_text: str,
 def test_a_stated_people_count_needs_no_assumption(request_text: str) -> None:
     brief, ab = _ab(request_text)
     assert not any("at least one" in note and "ratio of at most 50" in note for note in ab.notes), ab.notes
+    if ab.plan.audience:
+        # A customer base scored in batch is a fixed audience (test_fixed_audience_ab.py): its stated count.
+        assert ab.plan.audience == pytest.approx(3_000_000) and "units/day" not in ab.min_duration
+        return
     assert _denominator(ab.min_duration) <= (brief.traffic.daily_eligible_units or 0) * 1.01
 
 

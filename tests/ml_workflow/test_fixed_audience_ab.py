@@ -40,9 +40,16 @@ NOT_ONE_SHOT = [
     ("Will this client buy the travel insurance add-on in the next 30 days? Score every client weekly for the "
      "campaign team.", "scored every week: a recurring flow"),
 ]  # fmt: skip
+PEOPLE_BASE = [
+    # (request, base, why)
+    ("Small team of 2 at a Shopify store: predict which customers will churn in the next 60 days, 40k customers, "
+     "weekly scoring, no ML infra yet.", 40_000, "sized before at 10,000 customers/day: 56,812 customers from 40k"),
+    ("Predict churn of our telecom subscribers in the next 30 days, 3 million subscribers, scored weekly.", 3_000_000,
+     "a base of 3M scored weekly is all there at once"),
+]  # fmt: skip
 DAILY_FLOW = [
-    "Predict churn of our telecom subscribers in the next 30 days, 3 million subscribers, scored weekly.",
     "Real-time fraud scoring for card payments, 20 million transactions per month.",
+    "Recommend songs for the next track in a music streaming app's playlists, 30M monthly active users.",
 ]
 
 
@@ -116,3 +123,15 @@ def test_a_daily_flow_keeps_the_daily_rate(request_text: str) -> None:
     ab = _ab(request_text)
     assert ab.plan is not None and ab.plan.audience is None
     assert "units/day" in ab.min_duration
+
+
+@pytest.mark.parametrize(("request_text", "base", "why"), PEOPLE_BASE)
+def test_a_customer_base_scored_in_batch_is_a_fixed_audience(request_text: str, base: float, why: str) -> None:
+    ab = _ab(request_text)
+    plan = ab.plan
+    assert plan is not None and plan.audience == base, why
+    assert plan.feasible == (base / plan.arms >= plan.n_per_arm), why
+    if not plan.feasible:
+        alternatives = next(note for note in ab.notes if note.startswith("Alternatives, computed"))
+        assert "switchback" not in alternatives, "people carry a treatment over: no switchback"
+    assert not _failed_ab_checks(request_text)

@@ -21,6 +21,11 @@ from ._plan import Plan, stated_schedules
 
 # Designs that randomise single units; cluster, switchback and stepped designs size themselves.
 _UNIT_DESIGNS = ("user_ab", "holdout", "shadow_backtest", "champion_challenger", "cohort_rollout", "consented_pilot")
+_PEOPLE_NOUNS = frozenset(
+    "users customers clients subscribers members accounts patients players borrowers policyholders donors "
+    "usuarios clientes suscriptores socios pacientes nutzer kunden mitglieder abonnenten patienten utilisateurs "
+    "abonnes adherents assinantes utenti clienti abbonati 用户 客户 会员 患者".split()
+)
 _FLEET_DAYS = 7
 """A fleet's exposure: one week, so every weekday's load is in both arms."""
 _MAX_WEEKS = 52
@@ -42,6 +47,8 @@ class Audience:
     """A send (campaign, mailing); else a fleet of entities randomised once."""
     assumed: bool = False
     """The size is the intake's default volume, not a number the request gave."""
+    people: bool = False
+    """A base of people: no switchback (a person carries the last arm's treatment over)."""
 
 
 def fixed_audience(plan: Plan, design_id: str, unit_noun: str, people: set[str]) -> Audience | None:
@@ -53,7 +60,12 @@ def fixed_audience(plan: Plan, design_id: str, unit_noun: str, people: set[str])
         if size >= 1:
             return Audience(size, unit_noun, _campaign_days(folded, kb["campaign_length"]), True, assumed)
     if unit_noun in people:
-        return None  # people arrive day by day: the daily-rate sizing applies
+        # A customer base scored in batch ("40k customers, weekly scoring") is all there at once: n cannot
+        # exceed it however many days pass. People counted as monthly actives arrive day by day instead.
+        qty = parse_quantities(folded)
+        if plan.mode == "batch" and qty.population and not qty.monthly_active and qty.population_noun in _PEOPLE_NOUNS:
+            return Audience(qty.population, unit_noun, _FLEET_DAYS, False, people=True)
+        return None
     fleet = _fleet(folded, kb["fleet_nouns"])
     if fleet is not None:
         return Audience(fleet[0], fleet[1], _FLEET_DAYS, False)
@@ -146,7 +158,8 @@ def audience_notes(plan: Plan, sample: SampleSizePlan, audience: Audience) -> li
     if audience.one_shot:
         options.append(_pooling(plan, sample, audience))
     else:
-        options.append(_switchback(plan, sample, audience))
+        if not audience.people:
+            options.append(_switchback(plan, sample, audience))
         if audience.size >= _MIN_HOLDOUT_FLEET:
             options.append(_holdout(sample, audience))
         else:
