@@ -46,3 +46,19 @@ def test_wake_word_keeps_false_rejects_at_false_accepts(request_text: str, why: 
 def test_transcription_is_measured_by_word_error_rate(request_text: str, why: str) -> None:
     metric = _metric(request_text)
     assert "WER" in metric and "macro-F1" in metric, f"{why}: {metric}"
+
+
+def _slices(text: str) -> str:
+    notes = design_report(read_request(text))["ExperimentTracking"].notes
+    return next(note for note in notes if note.startswith("Slice metrics"))
+
+
+@pytest.mark.parametrize(("request_text", "why"), CLASS_METRICS[:2])
+def test_sounds_without_a_speaker_are_not_sliced_by_accent(request_text: str, why: str) -> None:
+    slices = _slices(request_text)
+    assert "accent" not in slices and "microphone" in slices, f"{why}: {slices}"
+
+
+@pytest.mark.parametrize(("request_text", "why"), WAKE_WORD + TRANSCRIPTION[:1])
+def test_speech_is_sliced_by_speaker(request_text: str, why: str) -> None:
+    assert "speaker accent" in _slices(request_text), why
