@@ -49,6 +49,10 @@ def test_people_per_day_follow_the_stated_requests_per_person(request_text: str,
 def test_a_stated_people_count_needs_no_assumption(request_text: str) -> None:
     brief, ab = _ab(request_text)
     assert not any("at least one" in note and "ratio of at most 50" in note for note in ab.notes), ab.notes
+    if ab.plan.audience:
+        # A customer base scored in batch is a fixed audience (test_fixed_audience_ab.py): its stated count.
+        assert ab.plan.audience == pytest.approx(3_000_000) and "units/day" not in ab.min_duration
+        return
     assert _denominator(ab.min_duration) <= (brief.traffic.daily_eligible_units or 0) * 1.01
 
 
@@ -72,3 +76,19 @@ def test_switchback_is_sized_in_slots_with_a_design_effect(request_text: str) ->
     assert any(note.startswith("Switchback sizing") for note in ab.notes)
     if brief.traffic.clusters:
         assert f"in {brief.traffic.clusters} regions" in " ".join(ab.notes)
+
+
+DAILY_PEOPLE = [
+    # (request, people a day, why)
+    ("Recommend articles on our news homepage, 4M daily users, hybrid: candidates nightly, re-rank online under 80 ms.",
+     4_000_000, "the daily volume is the users: dividing it by 50 planned 80,000 users/day (XC-04 failed)"),
+    ("App with 500k DAU making 20M requests a day, recommend the next video to watch in real time", 500_000,
+     "a stated DAU beside the requests is the count of people, no ratio assumed"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("request_text", "people", "why"), DAILY_PEOPLE)
+def test_stated_daily_people_are_the_units_per_day(request_text: str, people: float, why: str) -> None:
+    _, ab = _ab(request_text)
+    assert _denominator(ab.min_duration) == pytest.approx(people, rel=0.01), why
+    assert not any("ratio of at most 50" in note for note in ab.notes), why

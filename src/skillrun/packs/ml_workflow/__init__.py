@@ -51,7 +51,11 @@ class MLWorkflowPack:
 
     def title(self, brief: BaseModel) -> str:
         assert isinstance(brief, Brief)
-        return brief.project_name
+        from .design._plan import plan_for
+
+        # A profile's variant (a gym's retention offer, an airline's no-shows) names the project more
+        # narrowly than the intake could; the sections read the same specialised brief.
+        return plan_for(brief).brief.project_name
 
     def assumptions(self, brief: BaseModel) -> list[str]:
         assert isinstance(brief, Brief)

@@ -92,6 +92,9 @@ class Domain(_Model):
     source: str | None = None
     """Where the profile's facts come from (rubric items, sources of ../shared/reference/ml-rubric.md §0)."""
     variants: list[DomainVariant] = Field(default_factory=list)
+    metric: dict[str, Any] | None = None
+    """Replaces the problem type's metric fields (``metric``, ``short``, ``higher_is_better``, ...) for this
+    profile: a wake word is judged by false rejects at a false-accept rate, other audio by its classes."""
 
     @property
     def generic(self) -> bool:

@@ -221,6 +221,15 @@ class SampleSizePlan(BaseModel):
     slot_size: float | None = Field(
         None, description="Switchback: units per randomised region-slot (m), for the design effect with icc."
     )
+    audience: float | None = Field(
+        None,
+        description="A fixed set of units available once (a campaign's mailing list, a fleet of servers): the test "
+        "is feasible or not with it; no daily rate enrols more.",
+    )
+    audience_noun: str = Field("unit", description="What one unit of the audience is, e.g. 'customer', 'server'.")
+    exposure_days: int = Field(
+        0, description="With an audience: days the treatment runs (the campaign or send; a week for a fleet)."
+    )
     n_per_arm: int = 0
     enrollment_days: int = 0
     total_days: int = 0
@@ -228,6 +237,9 @@ class SampleSizePlan(BaseModel):
     design_effect: float = Field(1.0, description="Computed: 1 + (m - 1) x ICC.")
     n_clustered: int = Field(0, description="Computed: n per arm inflated by the design effect.")
     feasible: bool = Field(True, description="Computed: False when no test length within a year reaches power.")
+    detectable_mde: float | None = Field(
+        None, description="Computed, with an audience too small for the MDE: the relative effect it can detect."
+    )
 
 
 class ABTesting(_Section):

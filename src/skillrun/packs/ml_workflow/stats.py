@@ -79,6 +79,50 @@ def cluster_enrollment_days(
     return None
 
 
+def detectable_mde(
+    n_per_arm: float, baseline: float, std_dev: float | None = None, sign: int = 1, alpha: float = 0.05, power: float = 0.8
+) -> float | None:
+    """The smallest relative effect ``n_per_arm`` units per arm detect: the inverse of the sample-size
+    formulas above (a rate when ``std_dev`` is None, else a mean). None when no effect in range is detectable."""
+    if n_per_arm < 1 or baseline <= 0:
+        return None
+    z2 = z_sum(alpha, power) ** 2
+    if std_dev is not None:
+        return math.sqrt(2 * z2 * std_dev**2 / n_per_arm) / baseline
+    # n(delta) falls as |delta| grows: bisect for the delta whose n equals the units available.
+    room = (1 - baseline) if sign > 0 else baseline
+    lo, hi = 0.0, room * (1 - 1e-9)
+
+    def needed(delta: float) -> float:
+        p2 = baseline + sign * delta
+        return z2 * (baseline * (1 - baseline) + p2 * (1 - p2)) / delta**2
+
+    if needed(hi) > n_per_arm:
+        return None
+    for _ in range(100):
+        mid = (lo + hi) / 2
+        if mid == 0 or needed(mid) > n_per_arm:
+            lo = mid
+        else:
+            hi = mid
+    return sign * hi / baseline
+
+
+def _audience(plan: SampleSizePlan, n: int) -> dict[str, object]:
+    """A fixed audience: all units are assigned at once, so the test lasts the exposure plus the outcome
+    window; it is feasible when the arms fit in the share of the audience the design puts in the test."""
+    per_arm = (plan.audience or 0) * plan.traffic_fraction / plan.arms
+    update: dict[str, object] = {
+        "enrollment_days": plan.exposure_days, "total_days": plan.exposure_days + plan.label_window_days,
+        "feasible": per_arm >= n, "detectable_mde": None,
+    }  # fmt: skip
+    if per_arm < n:
+        sign = 1 if plan.mde_relative >= 0 else -1
+        sd = plan.std_dev if plan.metric_kind == "mean" else None
+        update["detectable_mde"] = detectable_mde(per_arm, plan.baseline, sd, sign, plan.alpha, plan.power)
+    return update
+
+
 def complete_plan(plan: SampleSizePlan) -> SampleSizePlan:
     """Return ``plan`` with ``n_per_arm``, ``enrollment_days`` and ``total_days`` computed from its inputs.
 
@@ -92,6 +136,8 @@ def complete_plan(plan: SampleSizePlan) -> SampleSizePlan:
         if plan.std_dev is None:
             raise ValueError("a mean metric needs std_dev")
         n = n_per_arm_mean(plan.std_dev, plan.baseline * plan.mde_relative, plan.alpha, plan.power)
+    if plan.audience:
+        return plan.model_copy(update={"n_per_arm": n, **_audience(plan, n)})
     days = enrollment_days(n, plan.daily_eligible_units, plan.traffic_fraction, plan.arms)
     update: dict[str, object] = {"n_per_arm": n, "enrollment_days": days, "total_days": days + plan.label_window_days}
     if plan.slot_size and plan.icc is not None and not plan.clusters:
@@ -122,6 +168,8 @@ def complete_plan(plan: SampleSizePlan) -> SampleSizePlan:
 
 def describe_duration(plan: SampleSizePlan) -> str:
     """The Min duration cell: the result with the arithmetic that produced it."""
+    if plan.audience:
+        return _audience_duration(plan)
     share = f" x {plan.traffic_fraction:.0%} of traffic" if plan.traffic_fraction < 1 else ""
     raw = math.ceil(plan.arms * plan.n_per_arm / (plan.daily_eligible_units * plan.traffic_fraction))
     unit_days = max(7, 7 * math.ceil(raw / 7))
@@ -163,6 +211,35 @@ def describe_duration(plan: SampleSizePlan) -> str:
         f"n x DE = {plan.n_clustered:,} per arm, reached after {plan.enrollment_days} days{window}. Unit-level "
         f"sizing it starts from: {sizing} ({unit_days + plan.label_window_days} days{window and ' incl. the window'})"
     )
+
+
+def _audience_duration(plan: SampleSizePlan) -> str:
+    audience, noun = plain_number(plan.audience or 0), plan.audience_noun
+    nouns = noun if noun.endswith("s") else noun + "s"
+    window = f" + {plan.label_window_days}-day outcome window" if plan.label_window_days else ""
+    length = (
+        f"{plan.total_days} days = {plan.exposure_days}-day exposure{window}: a fixed audience of {audience} {nouns}, "
+        "all assigned at once, so the length is the exposure plus the outcome window, not an enrolment rate"
+    )
+    sizing = f"n = {plan.n_per_arm:,} per arm ({_effect(plan)}, alpha = {plan.alpha:g} two-sided, power = {plan.power:.0%})"
+    per_arm = (plan.audience or 0) * plan.traffic_fraction / plan.arms
+    share = f"{audience} x {plan.traffic_fraction:.0%} test share / {plan.arms} arms = {plain_number(per_arm)} per arm"
+    if plan.feasible:
+        return f"{length}; {sizing}; {plan.arms} x {plan.n_per_arm:,} = {plan.arms * plan.n_per_arm:,} {nouns} fit ({share})"
+    detectable = (
+        f"the smallest detectable effect with {plain_number(per_arm)} per arm is MDE {plan.detectable_mde:+.1%} relative"
+        f" = {_absolute(plan, plan.detectable_mde)} absolute"
+        if plan.detectable_mde is not None else f"no effect in range is detectable with {plain_number(per_arm)} per arm"
+    )  # fmt: skip
+    return (
+        f"{length}. Audience too small for the target effect: {sizing} needs {plan.arms} x {plan.n_per_arm:,} = "
+        f"{plan.arms * plan.n_per_arm:,} {nouns}, but {share}; {detectable}"
+    )
+
+
+def _absolute(plan: SampleSizePlan, relative: float | None) -> str:
+    delta = abs(plan.baseline * (relative or 0))
+    return percent(delta) if plan.metric_kind == "proportion" else plain_number(delta)
 
 
 def _switchback_duration(plan: SampleSizePlan, sizing: str, window: str) -> str:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..stats import cluster_enrollment_days, design_effect, n_per_arm_mean, n_per_arm_proportion
+from ._fixed import AudienceReading, read_audience
 from ._text import CLAUSE_END, NUMBER, to_number
 
 _NUM = rf"(?P<num>{NUMBER})"
@@ -212,6 +213,8 @@ class PowerReading:
     stated: dict[str, bool] = field(default_factory=dict)
     cluster: ClusterReading | None = None
     """Set when the report sizes a cluster-randomised test (it states an ICC)."""
+    audience: AudienceReading | None = None
+    """Set when the report sizes the test against a fixed audience (a send, a fleet)."""
 
     @property
     def mean_metric(self) -> bool:
@@ -336,6 +339,7 @@ def read_power(ab_text: str, primary_metric: str, duration_cell: str) -> PowerRe
         value = to_number(m.group("num"))
         r.durations.append(int(value * 7 if m.group("unit").lower().startswith("w") else value))
     r.cluster = read_cluster(ab_text, r.arms)
+    r.audience = read_audience(duration_cell) or read_audience(ab_text)
     return r
 
 

@@ -6,6 +6,7 @@ import re
 
 from ..stats import plain_number
 from ._base import AB, MD, MS, PD, Verdict, View, bad, check, na, ok, when_regulated
+from ._fixed import audience_verdict
 from ._lexicon import lexicon
 from ._power import (
     ClusterReading,
@@ -240,6 +241,8 @@ def duration_verdict(v: View) -> Verdict:
     r = power_reading(v)
     if r.n is None:
         return bad("no sample size, so no duration can follow from it")
+    if r.audience is not None:
+        return audience_verdict(r, r.audience)
     if not r.daily:
         return bad("daily eligible units not stated, duration cannot be checked")
     if not r.durations:

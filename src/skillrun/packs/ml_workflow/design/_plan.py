@@ -189,6 +189,8 @@ def plan_for(brief: Brief, inputs: dict[str, BaseModel] | None = None) -> Plan:
     domain = named or raw.for_entity(brief.entity)  # type: ignore[union-attr]
     domain, brief = _specialise(domain, brief, raw)
     ptype = kb.problem_types[brief.problem_type]
+    if domain.metric:
+        ptype = ptype.model_copy(update=domain.metric)
     platform = _CLOUD_TO_PLATFORM.get(brief.cloud, "oss")
     simple = brief.maturity == "first-model" or (brief.team_size is not None and brief.team_size <= 3)
     metric, short = _metric(brief, ptype)
@@ -243,10 +245,31 @@ def _specialise(domain: Domain, brief: Brief, raw: Domain | None = None) -> tupl
                 update["target"] = special.target.replace("{entity}", brief.entity).replace("{horizon}", horizon)
         if brief.decision == domain.decision:
             update["decision"] = special.decision
+        if "name" in variant.override and _profile_title(brief, domain):
+            update["project_name"] = _title(special.name, brief.entity)
         if "label_delay_days" in variant.override and brief.label_delay_days == domain.label_delay_days:
             update["label_delay_days"] = special.label_delay_days  # the profile's delay, not a stated one
         return special, brief.model_copy(update=update)
     return domain, brief
+
+
+# The titles the intake gives when nothing narrower is known: the profile's own name or a problem type's
+# label ("Binary classifier for flights"). A variant's name is narrower ("Flight booking no-show and
+# cancellation prediction"); a title the request's own words made ("Churn model: ...") is kept.
+_GENERIC_TITLES = re.compile(
+    r"^(?:Binary|Multiclass|Multilabel|Text|Image|Audio) classifier\b|^(?:Regression|Ranking|Forecasting|Uplift) model\b|"
+    r"^(?:Recommender|Anomaly detection|Sequence labeling|Object detection|Image segmentation|Segmentation)\b"
+)
+
+
+def _title(name: str, entity: str) -> str:
+    filled = name.replace("{Entity}", entity[:1].upper() + entity[1:]).replace("{entity}", entity)
+    # "{Entity} booking ..." for an entity that is itself the booking must not say it twice.
+    return re.sub(r"\b(\w+) \1\b", r"\1", filled, flags=re.IGNORECASE)
+
+
+def _profile_title(brief: Brief, domain: Domain) -> bool:
+    return brief.project_name == _title(domain.name, brief.entity) or bool(_GENERIC_TITLES.match(brief.project_name))
 
 
 def _metric(brief: Brief, ptype: ProblemType) -> tuple[str, str]:

@@ -8,10 +8,14 @@ the computed numbers, and says which alternative design carries the decision ins
 from __future__ import annotations
 
 import math
+import re
 
 from .._english import plural
+from .._learned import fold
+from ..intake._numbers import parse_quantities
 from ..sections import ABTesting, SampleSizePlan
 from ..stats import MAX_USEFUL_DAYS, complete_plan, describe_duration, percent, plain_number
+from ._audience import Audience, audience_fields, audience_notes, counts_before, fixed_audience
 from ._plan import EXPERIMENT_REVIEW, Plan
 
 _REGULATED_DESIGN = {"health": "stepped_wedge", "credit": "champion_challenger", "hiring": "consented_pilot"}
@@ -26,13 +30,21 @@ def design_ab(plan: Plan) -> ABTesting:
     design_id = _REGULATED_DESIGN.get(brief.regulated or "", ab.design)
     if plan.mode == "edge":
         design_id = "cohort_rollout"
-    sample = complete_plan(_sample_plan(plan, design_id))
-    infeasible = _infeasible(plan, design_id, sample)
+    audience = fixed_audience(plan, design_id, _unit(plan, design_id).split(" (")[0], _PEOPLE)
+    if audience is not None:
+        # A list mailed once or a fleet randomised once: sized against that audience, not a daily rate.
+        sample = complete_plan(_sample_plan(plan, design_id).model_copy(update=audience_fields(audience)))
+        infeasible = False
+    else:
+        sample = complete_plan(_sample_plan(plan, design_id))
+        infeasible = _infeasible(plan, design_id, sample)
     if infeasible and design_id == "user_ab":
         design_id = "holdout" if plan.mode in ("batch", "hybrid") else "shadow_backtest"
         sample = complete_plan(_sample_plan(plan, design_id))
     design = plan.kb.designs[design_id]
     unit = _unit(plan, design_id)
+    if audience is not None and not audience.one_shot:
+        unit = audience.noun + (" (" + unit.split(" (", 1)[1] if " (" in unit else "")
     p99 = brief.latency.p99_ms
     trust = plan.kb.experiments["trust_guardrails"]
     operational = f"{brief.latency.tail} latency ≤ {p99:g} ms and error rate ≤ 1%" if p99 and plan.mode != "batch" else "scoring job success and on-time delivery"
@@ -44,8 +56,10 @@ def design_ab(plan: Plan) -> ABTesting:
         plan.kb.experiments["no_peeking"].capitalize() + ".",
     ]
     users_assumed = eligible_units(plan, design_id)[1]
-    if users_assumed:
+    if users_assumed and audience is None:
         notes.append(users_assumed)
+    if audience is not None:
+        notes.extend(audience_notes(plan, sample, audience))
     if sample.clusters and sample.icc is not None:
         notes.append(_cluster_note(plan, sample, unit))
     if sample.slot_size:
@@ -72,7 +86,7 @@ def design_ab(plan: Plan) -> ABTesting:
     key = unit.split(" ")[0].split("-")[0]
     return ABTesting(
         randomization_unit=f"{unit}: randomised by a salted hash of the {key} id; analysis at the same unit",
-        traffic_split=f"{_fill(design.split, unit)}; ramp {_fill(_ramp(plan, design), unit)}",
+        traffic_split=f"{_fill(design.split, unit)}; ramp {_fill(_ramp(plan, design, audience), unit)}",
         primary_metric=f"{ab.metric} (the online counterpart of the business metric)",
         guardrail_metrics=(
             f"trust/operational: {trust}; {operational}. Business/user harm: {'; '.join(ab.harm)}"
@@ -124,7 +138,10 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _ramp(plan: Plan, design) -> str:  # type: ignore[no-untyped-def] - a knowledge Design
+def _ramp(plan: Plan, design, audience: Audience | None = None) -> str:  # type: ignore[no-untyped-def] - a knowledge Design
+    if audience is not None and audience.one_shot:
+        # One send: nothing to ramp over; a small seed send only checks the mechanics.
+        return "none (a single send): a 1% seed send a day earlier checks rendering, links and tracking, not the effect"
     return design.ramp_batch if plan.mode == "batch" and design.ramp_batch else design.ramp
 
 
@@ -215,6 +232,10 @@ def eligible_units(plan: Plan, design_id: str) -> tuple[float, str | None]:
     eligible = max(traffic.daily_eligible_units or traffic.daily_volume or 1000.0, 1.0)
     person = _unit(plan, design_id).split(":")[0].strip()
     counts_requests = traffic.unit not in _PEOPLE and not traffic.unit.endswith(("user", "customer", "subscriber"))
+    folded = fold(plan.brief.request)
+    people_a_day = [n for cue in plan.kb.experiments.get("daily_people_cues", []) for n in counts_before(folded, cue)]
+    if person in _PEOPLE and people_a_day:
+        return max(people_a_day), None  # "4M daily users", "500k DAU": the people a day, stated
     if person in _PEOPLE and counts_requests and traffic.daily_volume and eligible >= traffic.daily_volume:
         users = max(traffic.daily_volume / _REQUESTS_PER_USER, 1.0)
         why = (
@@ -249,6 +270,11 @@ def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
     window = int(math.ceil(plan.label_delay)) if plan.label_delay >= 1 else 0
     if ab.kind == "proportion":
         base = ab.baseline or (brief.base_rate if plan.domain.problem_type == brief.problem_type else None)
+        stated = _stated_rate(plan)
+        if stated and _OUTCOME_RATE.search(ab.metric):
+            # The test's metric is the rate the request states ("conversion is about 2%"): the profile's
+            # typical value would size the test for a rate the business does not have.
+            base = stated
         base = min(max(base or plan.domain.base_rate or 0.05, 0.0005), 0.95)
         mde = ab.mde if base * (1 + ab.mde) < 1 else -abs(ab.mde)
         return SampleSizePlan(
@@ -262,9 +288,20 @@ def _sample_plan(plan: Plan, design_id: str) -> SampleSizePlan:
     )  # fmt: skip
 
 
+_OUTCOME_RATE = re.compile(r"^(?:incremental )?outcome rate|^conversion rate|^response rate")
+
+
+def _stated_rate(plan: Plan) -> float | None:
+    """The outcome rate the request states; the brief keeps one only for classification, an uplift
+    request's "conversion is about 2%" is read again here."""
+    if plan.brief.base_rate:
+        return plan.brief.base_rate
+    return parse_quantities(fold(plan.brief.request)).base_rate
+
+
 def _assumed(plan: Plan, sample: SampleSizePlan) -> str:
     """Marks a baseline the request did not give: the sizing is only as good as this number."""
-    stated = plan.brief.base_rate is not None and sample.metric_kind == "proportion" and sample.baseline == plan.brief.base_rate
+    stated = sample.metric_kind == "proportion" and sample.baseline == _stated_rate(plan)
     if stated:
         return ""
     return " (assumed, typical for this metric: replace it with the measured baseline, e.g. from an A/A period)"

@@ -170,7 +170,24 @@ def _staleness_note(plan: Plan, lag: int) -> str:
             "Staleness: events processed more than 5 minutes after their event time are flagged as late and alerted, "
             "and windows with late inputs are re-scored; model age is checked daily."
         )
+    if plan.mode in ("real-time", "edge"):
+        # No batch to block: a stale input is handled per request, by the serving fallback.
+        where = "on the device" if plan.mode == "edge" else "at request time"
+        return (
+            f"Staleness: an input older than {lag} h {where} is treated as missing (the serving fallback answers and "
+            "the event is counted), and an alert fires when more than 1% of requests in 15 minutes hit it; model age "
+            "is checked daily."
+        )
     return f"Staleness: features older than {lag} h block batch scoring and alert; model age is checked daily."
+
+
+def _numerical(plan: Plan) -> str:
+    m = plan.kb.monitoring
+    text = m["numerical"].replace("{range}", m["output_range"][plan.output_kind])
+    if plan.mode in ("real-time", "streaming", "edge"):
+        # Online there is no batch to block: the one bad prediction is replaced, and a burst pages.
+        text = text.replace(", block the batch or page on-call", ": the fallback answers instead of that prediction, and on-call is paged above 0.1% of predictions in 5 minutes")
+    return text
 
 
 def _notes(plan: Plan) -> list[str]:
@@ -179,7 +196,7 @@ def _notes(plan: Plan) -> list[str]:
     lag = plan.freshness_hours if plan.mode in ("batch", "hybrid") else plan.kb.monitoring["staleness"]["feature_lag_hours"]
     return [
         f"Data quality at serving time: {m['data_quality']}.",
-        f"Numerical stability: {m['numerical'].replace('{range}', m['output_range'][plan.output_kind])}.",
+        f"Numerical stability: {_numerical(plan)}.",
         _staleness_note(plan, lag),
         f"Upstream dependencies: {m['upstream']}.",
         f"Feedback loop: {plan.domain.feedback_loop.replace('{entity}', brief.entity)}.",

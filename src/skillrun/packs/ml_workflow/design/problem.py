@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .._learned import fold
 from ..brief import Brief
 from ..sections import ProblemDefinition
 from ..stats import plain_number
@@ -175,13 +176,63 @@ _WHY_ML = {
 }
 
 
+# The rules a regulated model answers to depend on where it decides: US fair-lending notices mean nothing to
+# a BaFin-supervised bank, and the EU AI Act's high-risk list (credit scoring, life and health insurance
+# pricing, recruitment) nothing to a US lender. Unknown jurisdiction: both are named as examples.
+_LAWS = {
+    "credit": {
+        "eu": "GDPR Art. 22 (automated decisions: meaningful explanation and human review), the Consumer Credit "
+        "Directive's creditworthiness assessment, EBA loan-origination guidelines, and the EU AI Act (credit scoring "
+        "of people is high-risk)",
+        "uk": "FCA Consumer Duty and creditworthiness rules (CONC), UK GDPR on automated decisions",
+        "us": "fair-lending rules (ECOA/Reg B adverse-action notices, FCRA) and disparate-impact testing",
+        "any": "fair-lending and data-protection rules where it decides (e.g. ECOA/Reg B adverse-action notices in the "
+        "US; GDPR Art. 22 and the EU AI Act's high-risk duties in the EU)",
+    },
+    "health": {
+        "eu": "GDPR special-category health data (Art. 9), the EU MDR when the score informs clinical decisions "
+        "(software as a medical device), and the EU AI Act",
+        "uk": "UK GDPR health data, NHS DSPT and DCB0129/DCB0160 clinical-safety standards",
+        "us": "HIPAA (PHI, minimum necessary) and FDA guidance on clinical decision support software",
+        "any": "health-data rules where it runs (HIPAA in the US, GDPR Art. 9 in the EU) and medical-device rules if "
+        "it informs clinical decisions",
+    },
+    "insurance": {
+        "eu": "IDD/Solvency II fair treatment of customers, GDPR, and the EU AI Act (life and health insurance "
+        "pricing is high-risk)",
+        "uk": "FCA Consumer Duty and pricing-practices rules, UK GDPR",
+        "us": "state insurance regulation (rate filings, unfair-discrimination statutes) and the NAIC model bulletin "
+        "on AI",
+        "any": "insurance pricing/claims regulation and data-protection law (GDPR in the EU)",
+    },
+    "hiring": {
+        "eu": "GDPR, national employment law with works-council co-determination (Germany: BetrVG), and the EU AI Act "
+        "(recruitment is high-risk)",
+        "uk": "Equality Act 2010 and UK GDPR on automated decisions",
+        "us": "EEOC Title VII disparate-impact tests (four-fifths rule) and local bias-audit laws (NYC Local Law 144)",
+        "any": "employment law (disparate-impact tests such as the EEOC four-fifths rule), GDPR and works-council review",
+    },
+}
+_JURISDICTIONS = (
+    ("uk", r"\b(uk|u\.k\.|united kingdom|britain|british|england|fca|nhs|ico)\b"),
+    # Not a bare "us": "help us predict" is a pronoun.
+    ("us", r"\b(usa|u\.s\.|in the us|us-based|us (?:credit|banks?|lenders?|insurers?|hospitals?|health|compan\w+|market|customers|patients)|united states|cfpb|fcra|ecoa|hipaa|fda|eeoc|naic|medicare|medicaid)\b"),
+    ("eu", r"\b(eu|e\.u\.|gdpr|dsgvo|rgpd|bafin|eba|ecb|europe|european|germany|deutschland|france|spain|espana|"
+     r"italy|italia|netherlands|austria|osterreich|belgium|ireland|portugal|cnil|aepd|ai act)\b"),
+)
+_EU_LANGUAGES = ("de", "fr", "it", "nl")
+
+
+def _jurisdiction(brief: Brief) -> str:
+    folded = fold(brief.request)
+    for name, pattern in _JURISDICTIONS:
+        if re.search(pattern, folded):
+            return name
+    return "eu" if brief.language in _EU_LANGUAGES else "any"
+
+
 def _regulated_note(brief: Brief) -> str:
-    law = {
-        "health": "HIPAA/GDPR health data",
-        "credit": "fair-lending rules (ECOA/Reg B style adverse-action notices) and GDPR",
-        "insurance": "insurance pricing/claims regulation and GDPR",
-        "hiring": "employment law (EEOC-style disparate-impact tests), GDPR and works-council review",
-    }[brief.regulated or "health"]
+    law = _LAWS[brief.regulated or "health"][_jurisdiction(brief)]
     return (
         f"Regulated domain ({brief.regulated}): {law}. Controls: {EXPLANATIONS.get(brief.modality, EXPLANATIONS['tabular'])}, "
         "a model card and model-risk documentation, fairness/slice evaluation on protected groups, lineage/audit "

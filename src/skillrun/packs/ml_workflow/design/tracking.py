@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .._learned import fold
 from ..sections import ChoiceWithRationale, ExperimentTracking
 from ._plan import Plan
 
@@ -47,6 +48,12 @@ _PERSONS = {
 _GENERIC_ROW_SLICES = "region, category, size/volume band, time period"
 
 
+_SPEECH = re.compile(
+    r"speech|speak|spoken|voice|voz|stimme|\bvoix|keyword|wake|hotword|transcri|dictat|call(s|er)?\b|llamada|anruf|appel|"
+    r"utterance|accent|language|idioma|sprache|langue|语音|说话"
+)
+
+
 def _slices(plan: Plan) -> str:
     brief = plan.brief
     if brief.regulated in _SLICES:
@@ -55,6 +62,9 @@ def _slices(plan: Plan) -> str:
         return _TYPE_SLICES[brief.problem_type]
     if brief.entity in _ENTITY_SLICES:
         return _ENTITY_SLICES[brief.entity]
+    if brief.modality == "audio" and not _SPEECH.search(fold(brief.request)) and plan.domain.id != "wake_word":
+        # Machine sounds and bird calls have no speaker: their slices are where and how they were recorded.
+        return "sound class, site/microphone position, background-noise level, recording device model"
     if brief.modality != "tabular":
         return _MODALITY_SLICES.get(brief.modality, _GENERIC_ROW_SLICES)
     return _MODALITY_SLICES["tabular"] if brief.entity in _PERSONS else _GENERIC_ROW_SLICES
