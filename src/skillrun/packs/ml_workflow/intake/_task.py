@@ -38,10 +38,10 @@ _NEGATED = re.compile(rf"(?:\b(?:{_NEGATION})\b|不是|而非)[^.,;]*$")
 _NOT_A_MEDIUM_WORD = r"(?!label|annot|tagg|etiquet|gelabel|(?:and|or|nor|ni|noch|y|o|und|oder|et|ou|e)(?![a-z-]))[a-z-]+"
 _NEGATED_MEDIUM = re.compile(
     rf"(?<![a-z])(?:{_NEGATION})\s"
-    rf"(?P<what>{_NOT_A_MEDIUM_WORD}(?:\s(?:(?:nor|ni|noch)\s)?{_NOT_A_MEDIUM_WORD}){{0,2}})(?![a-z-])"
+    rf"(?P<what>{_NOT_A_MEDIUM_WORD}(?:\s(?:(?:nor|ni|noch)\s)?{_NOT_A_MEDIUM_WORD}){{0,3}})(?![a-z-])"
 )
 """What a request says it does not have ("no free text", "without photos", "sin texto libre ni imágenes",
-"weder Fotos noch Texte") is not its data; "no labelled images" still has images. The same negation words
+"weder Fotos noch Texte", "pas de texte ni de voix") is not its data; "no labelled images" still has images. The same negation words
 as :data:`_NEGATED`, used the other way: that one cancels a cue the negation precedes in its clause, this one
 blanks the words the negation governs before the media are counted."""
 _MEDIUM_MIN = 2.0
