@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from skillrun import find_skill, run, to_markdown
+from skillrun.evals import make_context, run_checks
 from skillrun.packs.ml_workflow.design import design_report
 from skillrun.packs.ml_workflow.intake import read_request
 
@@ -92,3 +94,17 @@ def test_stated_daily_people_are_the_units_per_day(request_text: str, people: fl
     _, ab = _ab(request_text)
     assert _denominator(ab.min_duration) == pytest.approx(people, rel=0.01), why
     assert not any("ratio of at most 50" in note for note in ab.notes), why
+
+
+def test_a_switchback_slot_states_its_own_period() -> None:
+    # The slot's load ("m = 416.7 orders") was read by XC-04 as a count to compare with the request's 20,000
+    # orders a day (the shared example ml-036 scored 0.92); it is per hour per region, and says so.
+    text = (
+        "food delivery startup, ~20k orders/day in 3 cities. want ETA model shown in app at checkout. AWS, 3 engineers,"
+        " currently use avg prep time + google maps time."
+    )
+    report = run(text)
+    markdown = to_markdown(report)
+    assert re.search(r"m = [\d.,]+ orders per hour per region", markdown)
+    ctx = make_context(find_skill("ml-workflow"), markdown, text, brief=report.brief)
+    assert [o.reason for o in run_checks(ctx) if o.id == "XC-04" and o.status != "pass"] == []

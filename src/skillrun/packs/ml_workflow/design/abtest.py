@@ -117,7 +117,8 @@ def _switchback_note(plan: Plan, sample: SampleSizePlan) -> str:
     return (
         f"Switchback sizing: {length} slots in {regions} regions{stated}, {per_day} slot{'s' if per_day != 1 else ''} "
         f"per region per day, so each slot carries m = {plain_number(sample.cluster_size)} "
-        f"{plural(plan.brief.traffic.unit)}; {plural(plan.brief.traffic.unit)} in one slot share couriers, supply and "
+        f"{plural(plan.brief.traffic.unit)} per {length.split('-')[1]} per region; {plural(plan.brief.traffic.unit)} "
+        "in one slot share couriers, supply and "
         "prices, so the order-level n is inflated by the design effect and the analysis runs on slot means with "
         "cluster-robust errors; slots next to a switch are dropped as wash-out when carry-over is likely."
     )
