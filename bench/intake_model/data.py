@@ -80,6 +80,7 @@ FIRST_LOOK = {
     "kd": "873ab2b",
     "ke": "8e17fc7",
     "kf": "d670747",
+    "ka": "2ca1339",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -282,4 +283,9 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Training only (intake-lead, kf): code-switched requests, English ML jargon (churn prediction model, real-time,
     # recommender, NER, learning-to-rank, bounding boxes) inside zh/es/de/fr/it/pt sentences.
     cases += [_case(r, "kf") for r in _jsonl(HERE / "kf_requests.jsonl")]
+    # Training only (intake-lead, ka): amounts per coming period without "forecast" vs per-item amounts, the
+    # probability or risk of one event per item vs expected amounts and population rates, unseen faults with
+    # almost no labels, comma enumerations and "any of"/"all that apply", CDRs as tabular events, on-arrival
+    # scoring in es/de/fr/pt; 11 controls.
+    cases += [_case(r, "ka") for r in _jsonl(HERE / "ka_requests.jsonl")]
     return cases
