@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import pytest
 
-from skillrun.packs.ml_workflow.intake import read_request
-
 RULES = [
     ("We want to forecast which of our 12k subscribers will cancel next month; list pushed to the CRM monthly.",
      "binary_classification"),
@@ -28,13 +26,6 @@ RULES = [
 ]
 
 
-@pytest.fixture
-def rules_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    import skillrun.packs.ml_workflow.intake as intake
-
-    monkeypatch.setattr(intake, "features", lambda text: None)
-
-
 @pytest.mark.parametrize(("text", "expected"), RULES)
-def test_the_rules_read_the_classes(rules_only: None, text: str, expected: str) -> None:
-    assert read_request(text).problem_type == expected
+def test_the_classes(read, text: str, expected: str) -> None:  # noqa: ANN001 - conftest fixture
+    assert read(text).problem_type == expected
