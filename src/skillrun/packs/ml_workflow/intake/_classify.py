@@ -69,10 +69,8 @@ def classify_problem(
     text: str, kb: Knowledge, domain: Domain | None, domain_score: float, whole: str | None = None
 ) -> tuple[str, dict[str, float], str]:
     """The problem type, the votes behind it, and the kind of data (image, audio, text or tabular); ``whole``
-    is the request before a framing it set aside was dropped (intake/_restate.py)."""
-    # "our video-streaming service", 音频平台: a medium word naming the business, not the data (group ic).
-    text, _ = blank_hits(text, kb.problem_rules["medium_in_name"])
-    whole = whole if whole is None else blank_hits(whole, kb.problem_rules["medium_in_name"])[0]
+    is the request before a framing it set aside was dropped (intake/_restate.py). Both come with a medium
+    word that names the business blanked (:func:`read`)."""
     task = read_task(text, kb)
     medium = modality_of(task, domain, domain_score)
     if whole is not None and whole != text and not any(task.media.values()):
@@ -223,9 +221,12 @@ def read(
 ) -> Reading:
     """The rules' reading; with ``feats`` (the request's learned-model features) the learned second
     opinion (knowledge/intake_model.json) may overrule a close problem type or serving mode."""
+    # "our video-streaming service", 音频平台: a medium word naming the business, not the data (group ic).
     # "una app de transporte por demanda": how the service is delivered, not a demand to forecast (group ic).
     # The business's name goes first: "vidéo à la demande" is one name, not "vidéo" beside an on-demand service.
-    typed, _ = blank_hits(blank_hits(text, kb.problem_rules["medium_in_name"])[0], kb.problem_rules["on_demand"])
+    named = kb.problem_rules["medium_in_name"]
+    typed, _ = blank_hits(blank_hits(text, named)[0], kb.problem_rules["on_demand"])
+    whole = whole if whole is None else blank_hits(whole, named)[0]
     matched, domain_score = match_domain(typed, kb)
     problem_type, problem_scores, medium = classify_problem(typed, kb, matched, domain_score, whole)
     type_opinion = mode_opinion = None
