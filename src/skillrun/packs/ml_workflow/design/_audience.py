@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .._english import plural
 from .._learned import fold
-from ..intake._numbers import parse_quantities
+from ..intake._numbers import counts_followed_by, parse_quantities
 from ..sections import SampleSizePlan
 from ..stats import design_effect, detectable_mde, percent, plain_number
 from ._plan import Plan, stated_schedules
@@ -31,8 +31,6 @@ _FLEET_DAYS = 7
 _MAX_WEEKS = 52
 _MIN_HOLDOUT_FLEET = 100
 """Below this a 10% holdout is a handful of entities: no comparison, only anecdotes."""
-_NUMBER = r"(?<![\d.,])(\d{1,3}(?:[,. ]\d{3})+|\d+(?:\.\d+)?)\s?(k|m|mil|million|millones|mio|thousand|tausend)?"
-_MULTIPLIER = {"k": 1e3, "thousand": 1e3, "tausend": 1e3, "mil": 1e3, "m": 1e6, "million": 1e6, "millones": 1e6, "mio": 1e6}
 _PERIOD_DAYS = (("quarter", 91), ("trimestr", 91), ("quartal", 91), ("季度", 91), ("month", 30), ("mensual", 30),
                 ("monatlich", 30), ("mensuel", 30), ("week", 7), ("semanal", 7), ("annual", 365), ("yearly", 365))  # fmt: skip
 
@@ -112,22 +110,15 @@ def _campaign_days(folded: str, pattern: str) -> int:
 def _fleet(folded: str, nouns: dict[str, str]) -> tuple[float, str] | None:
     words = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
     best: tuple[float, str] | None = None
-    for m in re.finditer(_NUMBER + r"\s+(?:[a-z-]+\s){0,2}?(" + words + r")\b", folded):
-        count = _value(m)
+    for count, m in counts_followed_by(folded, r"\s+(?:[a-z-]+\s){0,2}?(?P<noun>" + words + r")\b"):
         if count >= 2 and (best is None or count > best[0]):
-            best = (count, nouns[m.group(3)])
+            best = (count, nouns[m.group("noun")])
     return best
 
 
 def counts_before(folded: str, cue: str) -> list[float]:
     """The numbers written right before ``cue`` ("4m daily users" -> [4,000,000])."""
-    return [_value(m) for m in re.finditer(_NUMBER + r"\s*(?:" + cue + ")", folded)]
-
-
-def _value(m: re.Match[str]) -> float:
-    """Groups 1-2 of ``_NUMBER``: "20,000" or "20 000" -> 20000, "4m" -> 4,000,000."""
-    digits = re.sub(r"[,. ](?=\d{3}\b)", "", m.group(1))
-    return float(digits) * _MULTIPLIER.get(m.group(2) or "", 1.0)
+    return [count for count, _ in counts_followed_by(folded, r"\s*(?:" + cue + ")")]
 
 
 def audience_fields(audience: Audience) -> dict[str, object]:

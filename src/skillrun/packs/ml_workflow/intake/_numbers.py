@@ -189,6 +189,13 @@ def _value(match: re.Match[str]) -> float:
     return number * _MULT.get(mult, 1.0) if mult else number
 
 
+def counts_followed_by(text: str, after: str) -> list[tuple[float, re.Match[str]]]:
+    """Each number written in any common notation ("20,000", "20 000", "4m", "1,5 Mio") right before the regex
+    ``after``, with its value: the designers count fleets ("20k servers") and daily people ("4m daily users")."""
+    text = normalise_numbers(text)
+    return [(_value(m), m) for m in re.finditer(_NUM.pattern + after, text)]
+
+
 def parse_quantities(text: str) -> Quantities:
     """Scan folded text for the figures the design needs."""
     text = normalise_numbers(text)
