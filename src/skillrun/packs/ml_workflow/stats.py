@@ -108,10 +108,15 @@ def detectable_mde(
     return sign * hi / baseline
 
 
+def _audience_per_arm(plan: SampleSizePlan) -> float:
+    """The units of a fixed audience in each arm: the audience's test share split over the arms."""
+    return (plan.audience or 0) * plan.traffic_fraction / plan.arms
+
+
 def _audience(plan: SampleSizePlan, n: int) -> dict[str, object]:
     """A fixed audience: all units are assigned at once, so the test lasts the exposure plus the outcome
     window; it is feasible when the arms fit in the share of the audience the design puts in the test."""
-    per_arm = (plan.audience or 0) * plan.traffic_fraction / plan.arms
+    per_arm = _audience_per_arm(plan)
     update: dict[str, object] = {
         "enrollment_days": plan.exposure_days, "total_days": plan.exposure_days + plan.label_window_days,
         "feasible": per_arm >= n, "detectable_mde": None,
@@ -222,7 +227,7 @@ def _audience_duration(plan: SampleSizePlan) -> str:
         "all assigned at once, so the length is the exposure plus the outcome window, not an enrolment rate"
     )
     sizing = f"n = {plan.n_per_arm:,} per arm ({_effect(plan)}, alpha = {plan.alpha:g} two-sided, power = {plan.power:.0%})"
-    per_arm = (plan.audience or 0) * plan.traffic_fraction / plan.arms
+    per_arm = _audience_per_arm(plan)
     share = f"{audience} x {plan.traffic_fraction:.0%} test share / {plan.arms} arms = {plain_number(per_arm)} per arm"
     if plan.feasible:
         return f"{length}; {sizing}; {plan.arms} x {plan.n_per_arm:,} = {plan.arms * plan.n_per_arm:,} {nouns} fit ({share})"

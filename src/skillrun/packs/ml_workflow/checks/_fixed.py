@@ -66,7 +66,6 @@ def read_audience(ab_text: str) -> AudienceReading | None:
     return a
 
 
-
 def audience_verdict(r: PowerReading, a: AudienceReading) -> Verdict:
     """A fixed audience: the length is exposure + outcome window, and the audience fits n per arm or the
     report says it is too small and what it can detect (recomputed from the stated inputs)."""
