@@ -135,3 +135,14 @@ def test_a_customer_base_scored_in_batch_is_a_fixed_audience(request_text: str, 
         alternatives = next(note for note in ab.notes if note.startswith("Alternatives, computed"))
         assert "switchback" not in alternatives, "people carry a treatment over: no switchback"
     assert not _failed_ab_checks(request_text)
+
+
+def test_the_audience_noun_takes_the_english_plural() -> None:
+    # The duration text wrote "40 branchs": a hand-made plural beside the project's own.
+    text = (
+        "Die Kameras aller 40 Filialen streamen ihr Video in die Cloud; dort soll der Füllstand jedes Regals (leer,"
+        " halb, voll) laufend erkannt und im Live-Dashboard angezeigt werden."
+    )
+    markdown = to_markdown(run(text))
+    assert "fixed audience of 40 branches" in markdown
+    assert "branchs" not in markdown

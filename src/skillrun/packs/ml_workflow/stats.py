@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from statistics import NormalDist
 
+from ._english import plural
 from .sections import SampleSizePlan
 
 _STD_NORMAL = NormalDist()
@@ -219,8 +220,7 @@ def describe_duration(plan: SampleSizePlan) -> str:
 
 
 def _audience_duration(plan: SampleSizePlan) -> str:
-    audience, noun = plain_number(plan.audience or 0), plan.audience_noun
-    nouns = noun if noun.endswith("s") else noun + "s"
+    audience, nouns = plain_number(plan.audience or 0), plural(plan.audience_noun)
     window = f" + {plan.label_window_days}-day outcome window" if plan.label_window_days else ""
     length = (
         f"{plan.total_days} days = {plan.exposure_days}-day exposure{window}: a fixed audience of {audience} {nouns}, "
