@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .._english import plural
-from .._learned import fold
-from ..intake._numbers import counts_followed_by, parse_quantities
+from ..intake._numbers import counts_followed_by
 from ..sections import SampleSizePlan
 from ..stats import design_effect, detectable_mde, percent, plain_number
 from ._plan import Plan, stated_schedules
@@ -52,7 +51,7 @@ class Audience:
 def fixed_audience(plan: Plan, design_id: str, unit_noun: str, people: set[str]) -> Audience | None:
     if design_id not in _UNIT_DESIGNS:
         return None
-    kb, folded = plan.kb.experiments, fold(plan.brief.request)
+    kb, folded = plan.kb.experiments, plan.folded
     if _one_shot(plan, folded):
         size, assumed = _list_size(plan, folded)
         if size >= 1:
@@ -60,7 +59,7 @@ def fixed_audience(plan: Plan, design_id: str, unit_noun: str, people: set[str])
     if unit_noun in people:
         # A customer base scored in batch ("40k customers, weekly scoring") is all there at once: n cannot
         # exceed it however many days pass. People counted as monthly actives arrive day by day instead.
-        qty = parse_quantities(folded)
+        qty = plan.quantities
         if plan.mode == "batch" and qty.population and not qty.monthly_active and qty.population_noun in _PEOPLE_NOUNS:
             return Audience(qty.population, unit_noun, _FLEET_DAYS, False, people=True)
         return None
@@ -85,7 +84,7 @@ def _one_shot(plan: Plan, folded: str) -> bool:
 def _list_size(plan: Plan, folded: str) -> tuple[float, bool]:
     """The units one send reaches: a stated population ("200k customers"), a per-period count times its
     period ("200k donors each quarter" was read as 2,198 a day), else the run's volume (perhaps assumed)."""
-    qty = parse_quantities(folded)
+    qty = plan.quantities
     if qty.population:
         return qty.population, False
     every = _period_days(folded)
@@ -171,7 +170,7 @@ def _pooling(plan: Plan, sample: SampleSizePlan, audience: Audience) -> str:
     """Sends of the same campaign analysed together: how many, and how long that takes at its cadence."""
     per_send = audience.size * sample.traffic_fraction
     sends = math.ceil(sample.arms * sample.n_per_arm / per_send)
-    every = _period_days(fold(plan.brief.request))
+    every = _period_days(plan.folded)
     when = f" (≈ {round(sends * every / 30)} months at the campaign's cadence)" if every and sends > 1 else ""
     return (
         f"pool {sends} sends of this campaign at the same {sample.traffic_fraction:.0%} test share, randomised the "

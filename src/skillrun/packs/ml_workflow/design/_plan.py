@@ -10,12 +10,14 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from pydantic import BaseModel
 
 from .._learned import fold
 from ..brief import Brief
+from ..intake._numbers import Quantities, parse_quantities
 from ..knowledge import Domain, Knowledge, Platform, ProblemType, knowledge
 from ..sections import ModelServing, ProblemDefinition
 from ..stats import short_count
@@ -130,6 +132,16 @@ class Plan:
     label_delay: float
     scoring: str = "daily"
     """How often a batch scores: as the request states it, else nightly (daily)."""
+
+    @cached_property
+    def folded(self) -> str:
+        """The request folded for matching (lower case, no accents), once for every designer that reads it."""
+        return fold(self.brief.request)
+
+    @cached_property
+    def quantities(self) -> Quantities:
+        """The request's figures as the intake's number parser reads them (list sizes, stated rates)."""
+        return parse_quantities(self.folded)
 
     @property
     def cadence_days(self) -> int:

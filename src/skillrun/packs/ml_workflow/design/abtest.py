@@ -11,8 +11,6 @@ import math
 import re
 
 from .._english import plural
-from .._learned import fold
-from ..intake._numbers import parse_quantities
 from ..sections import ABTesting, SampleSizePlan
 from ..stats import MAX_USEFUL_DAYS, complete_plan, describe_duration, percent, plain_number
 from ._audience import Audience, audience_fields, audience_notes, counts_before, fixed_audience
@@ -233,8 +231,7 @@ def eligible_units(plan: Plan, design_id: str) -> tuple[float, str | None]:
     eligible = max(traffic.daily_eligible_units or traffic.daily_volume or 1000.0, 1.0)
     person = _unit(plan, design_id).split(":")[0].strip()
     counts_requests = traffic.unit not in _PEOPLE and not traffic.unit.endswith(("user", "customer", "subscriber"))
-    folded = fold(plan.brief.request)
-    people_a_day = [n for cue in plan.kb.experiments.get("daily_people_cues", []) for n in counts_before(folded, cue)]
+    people_a_day = [n for cue in plan.kb.experiments.get("daily_people_cues", []) for n in counts_before(plan.folded, cue)]
     if person in _PEOPLE and people_a_day:
         return max(people_a_day), None  # "4M daily users", "500k DAU": the people a day, stated
     if person in _PEOPLE and counts_requests and traffic.daily_volume and eligible >= traffic.daily_volume:
@@ -297,7 +294,7 @@ def _stated_rate(plan: Plan) -> float | None:
     request's "conversion is about 2%" is read again here."""
     if plan.brief.base_rate:
         return plan.brief.base_rate
-    return parse_quantities(fold(plan.brief.request)).base_rate
+    return plan.quantities.base_rate
 
 
 def _assumed(plan: Plan, sample: SampleSizePlan) -> str:
