@@ -195,6 +195,20 @@ def test_slices_fit_the_row_kind(request_text: str, expected: str) -> None:
     assert re.search(expected, slices), slices
 
 
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Bike-courier coop: predict whether each newly signed-up rider will complete at least 20 deliveries in their"
+        " first month; weekly batch.",
+        "Retail: which shoppers in our loyalty programme are likely to respond to a 'buy 2 get 1' offer; monthly list.",
+    ],
+)
+def test_people_rows_slice_by_new_vs_returning(request_text: str) -> None:
+    # Riders and shoppers are people: the A/B designer counted them so, the slices had them as generic rows.
+    _, sections, _ = _report(request_text)
+    assert re.search(r"new vs returning|tenure band", sections["ExperimentTracking"].notes[-1])
+
+
 # Unstructured inputs: no SHAP over pixels, tokens or samples; explanations that fit the input.
 UNSTRUCTURED_INPUTS = [
     ("Segment tumours in MRI scans for radiologists, batch overnight, 10k scans a year.", r"Grad-CAM|saliency"),

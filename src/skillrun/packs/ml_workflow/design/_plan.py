@@ -78,6 +78,14 @@ def stated_schedules(request: str) -> dict[str, str]:
                     found.setdefault(min(near)[1], period)
     return found
 
+# Entities that are people: an A/B test counts them, not their requests, and their rows slice by new vs returning
+# and tenure rather than by what a row is.
+PEOPLE = frozenset({
+    "user", "customer", "account", "card/account", "subscriber", "member", "applicant", "patient", "player", "viewer",
+    "listener", "driver", "rider", "seller", "buyer", "shopper", "visitor", "reader", "student", "employee",
+    "trial user", "candidate", "guest", "merchant",
+})  # fmt: skip
+
 # Who signs a regulated model off, and who reviews a randomised test of it, differs by domain; a single
 # "model-risk/clinical/HR owner" names nobody a reviewer could hold to account (rubric: named approver).
 APPROVERS = {

@@ -14,7 +14,7 @@ from .._english import plural
 from ..sections import ABTesting, SampleSizePlan
 from ..stats import MAX_USEFUL_DAYS, complete_plan, describe_duration, percent, plain_number
 from ._audience import Audience, audience_fields, audience_notes, counts_before, fixed_audience
-from ._plan import EXPERIMENT_REVIEW, Plan
+from ._plan import EXPERIMENT_REVIEW, PEOPLE, Plan
 
 _REGULATED_DESIGN = {"health": "stepped_wedge", "credit": "champion_challenger", "hiring": "consented_pilot"}
 
@@ -28,7 +28,7 @@ def design_ab(plan: Plan) -> ABTesting:
     design_id = _REGULATED_DESIGN.get(brief.regulated or "", ab.design)
     if plan.mode == "edge":
         design_id = "cohort_rollout"
-    audience = fixed_audience(plan, design_id, _unit(plan, design_id).split(" (")[0], _PEOPLE)
+    audience = fixed_audience(plan, design_id, _unit(plan, design_id).split(" (")[0], PEOPLE)
     if audience is not None:
         # A list mailed once or a fleet randomised once: sized against that audience, not a daily rate.
         sample = complete_plan(_sample_plan(plan, design_id).model_copy(update=audience_fields(audience)))
@@ -219,10 +219,6 @@ def _feasibility_note(plan: Plan, sample: SampleSizePlan, design_id: str) -> str
 # users. Without a stated user count, at least 1 user per 50 requests is assumed (a conservative floor: fewer
 # users means a longer test), stated in the report and used for every number that depends on it.
 _REQUESTS_PER_USER = 50
-_PEOPLE = {
-    "user", "customer", "account", "card/account", "subscriber", "member", "applicant", "patient", "player", "viewer",
-    "listener", "driver", "rider", "seller", "buyer", "shopper", "visitor", "reader", "student", "employee",
-}  # fmt: skip
 
 
 def eligible_units(plan: Plan, design_id: str) -> tuple[float, str | None]:
@@ -230,11 +226,11 @@ def eligible_units(plan: Plan, design_id: str) -> tuple[float, str | None]:
     traffic = plan.brief.traffic
     eligible = max(traffic.daily_eligible_units or traffic.daily_volume or 1000.0, 1.0)
     person = _unit(plan, design_id).split(":")[0].strip()
-    counts_requests = traffic.unit not in _PEOPLE and not traffic.unit.endswith(("user", "customer", "subscriber"))
+    counts_requests = traffic.unit not in PEOPLE and not traffic.unit.endswith(("user", "customer", "subscriber"))
     people_a_day = [n for cue in plan.kb.experiments.get("daily_people_cues", []) for n in counts_before(plan.folded, cue)]
-    if person in _PEOPLE and people_a_day:
+    if person in PEOPLE and people_a_day:
         return max(people_a_day), None  # "4M daily users", "500k DAU": the people a day, stated
-    if person in _PEOPLE and counts_requests and traffic.daily_volume and eligible >= traffic.daily_volume:
+    if person in PEOPLE and counts_requests and traffic.daily_volume and eligible >= traffic.daily_volume:
         users = max(traffic.daily_volume / _REQUESTS_PER_USER, 1.0)
         why = (
             f"Assumption: the test randomises {plural(person)}, not {plural(traffic.unit)}; with no {person} count stated, a "

@@ -6,7 +6,7 @@ import re
 
 from .._learned import fold
 from ..sections import ChoiceWithRationale, ExperimentTracking
-from ._plan import Plan
+from ._plan import PEOPLE, Plan
 
 _SLICES = {
     "health": "hospital/site, scanner or unit, age band, sex, race/ethnicity, payer",
@@ -41,10 +41,6 @@ _ENTITY_SLICES = {
     "article": "source, section/topic, language, length band",
     "document": "document type/template, source (scanned vs digital), language, length band",
 }
-_PERSONS = {
-    "customer", "user", "subscriber", "member", "account", "applicant", "employee", "patient", "player", "student",
-    "driver", "visitor", "trial user", "candidate", "guest", "buyer", "seller", "merchant",
-}  # fmt: skip
 _GENERIC_ROW_SLICES = "region, category, size/volume band, time period"
 
 
@@ -67,7 +63,7 @@ def _slices(plan: Plan) -> str:
         return "sound class, site/microphone position, background-noise level, recording device model"
     if brief.modality != "tabular":
         return _MODALITY_SLICES.get(brief.modality, _GENERIC_ROW_SLICES)
-    return _MODALITY_SLICES["tabular"] if brief.entity in _PERSONS else _GENERIC_ROW_SLICES
+    return _MODALITY_SLICES["tabular"] if brief.entity in PEOPLE else _GENERIC_ROW_SLICES
 
 
 def design_tracking(plan: Plan) -> ExperimentTracking:
