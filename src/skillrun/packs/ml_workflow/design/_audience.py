@@ -16,7 +16,7 @@ from .._english import plural
 from ..intake._numbers import counts_followed_by
 from ..sections import SampleSizePlan
 from ..stats import design_effect, detectable_mde, percent, plain_number
-from ._plan import Plan, stated_schedules
+from ._plan import PEOPLE, Plan, stated_schedules
 
 # Designs that randomise single units; cluster, switchback and stepped designs size themselves.
 _UNIT_DESIGNS = ("user_ab", "holdout", "shadow_backtest", "champion_challenger", "cohort_rollout", "consented_pilot")
@@ -48,7 +48,7 @@ class Audience:
     """A base of people: no switchback (a person carries the last arm's treatment over)."""
 
 
-def fixed_audience(plan: Plan, design_id: str, unit_noun: str, people: set[str]) -> Audience | None:
+def fixed_audience(plan: Plan, design_id: str, unit_noun: str) -> Audience | None:
     if design_id not in _UNIT_DESIGNS:
         return None
     kb, folded = plan.kb.experiments, plan.folded
@@ -56,7 +56,7 @@ def fixed_audience(plan: Plan, design_id: str, unit_noun: str, people: set[str])
         size, assumed = _list_size(plan, folded)
         if size >= 1:
             return Audience(size, unit_noun, _campaign_days(folded, kb["campaign_length"]), True, assumed)
-    if unit_noun in people:
+    if unit_noun in PEOPLE:
         # A customer base scored in batch ("40k customers, weekly scoring") is all there at once: n cannot
         # exceed it however many days pass. People counted as monthly actives arrive day by day instead.
         qty = plan.quantities

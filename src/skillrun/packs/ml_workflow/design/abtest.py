@@ -28,7 +28,7 @@ def design_ab(plan: Plan) -> ABTesting:
     design_id = _REGULATED_DESIGN.get(brief.regulated or "", ab.design)
     if plan.mode == "edge":
         design_id = "cohort_rollout"
-    audience = fixed_audience(plan, design_id, _unit(plan, design_id).split(" (")[0], PEOPLE)
+    audience = fixed_audience(plan, design_id, _unit(plan, design_id).split(" (")[0])
     if audience is not None:
         # A list mailed once or a fleet randomised once: sized against that audience, not a daily rate.
         sample = complete_plan(_sample_plan(plan, design_id).model_copy(update=audience_fields(audience)))
