@@ -47,6 +47,13 @@ TYPE_CASES = [
      "candidate lines, scored once per season.", "regression", "not after a ranked shortlist"),
     ("No buscamos una lista ordenada: necesitamos el precio esperado en euros de cada vivienda, cada noche.",
      "regression", "no buscamos una lista ordenada"),
+    # Boxes drawn around things in pictures (group la): where the objects are, not a verdict per picture.
+    ("From the inspection photos of each bridge we want boxes drawn around every corroded bolt, nightly.",
+     "object_detection", "boxes drawn around"),
+    ("Sur les photos des rayons, il faut entourer d'un rectangle chaque produit mal placé.",
+     "object_detection", "entourer d'un rectangle"),
+    ("En las fotos del almacén, poner recuadros alrededor de cada palé dañado.", "object_detection",
+     "recuadros alrededor de cada"),
 ]
 
 
