@@ -47,9 +47,7 @@ def test_the_trailing_space_survives_the_knowledge_cache() -> None:
         "Tutti gli utenti che smetteranno di pagare il prossimo mese, ogni lunedì.",
     ],
 )
-def test_all_customers_who_will_cancel_is_no_label_set(read, model_overrules, text: str) -> None:  # noqa: ANN001
-    if text.startswith("Tutti gli utenti"):
-        model_overrules("the retrain with groups ta, sa, la and lb reads 'smetteranno di pagare il prossimo mese' as time-free")
+def test_all_customers_who_will_cancel_is_no_label_set(read, text: str) -> None:  # noqa: ANN001
     brief = read(text)
     assert brief.problem_type == "binary_classification"
     assert brief.temporal is True

@@ -183,7 +183,5 @@ def test_a_past_search_is_a_signal_not_a_query(text: str, searched: bool) -> Non
         "Candidatos precalculados cada noche, reordenados en línea con la sesión.",
     ],
 )
-def test_a_bare_precompute_and_online_step_is_hybrid(read, model_overrules, text: str) -> None:  # noqa: ANN001
-    if text.startswith("A nightly retrieval job"):
-        model_overrules("the retrain with groups ta, sa, la and lb reads a bare 'nightly job feeds a ranker' as batch")
+def test_a_bare_precompute_and_online_step_is_hybrid(read, text: str) -> None:  # noqa: ANN001
     assert read(text).serving_mode == "hybrid"

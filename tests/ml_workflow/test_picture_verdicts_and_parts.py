@@ -28,9 +28,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_parts_verdicts_and_mixed_inputs(read, model_overrules, text: str, expected: str) -> None:  # noqa: ANN001 - fixture
-    if text.startswith("保险公司"):
-        model_overrules("the retrain with groups ta, sa, la and lb reads the damaged parts of a house photo as a yes/no")
+def test_parts_verdicts_and_mixed_inputs(read, text: str, expected: str) -> None:  # noqa: ANN001 - fixture
     assert read(text).problem_type == expected
 
 
@@ -63,7 +61,5 @@ def test_the_form_cues(text: str, form: str, count: int) -> None:
         ("Predict whether each order will be returned within 30 days; nightly batch.", "binary_classification"),
     ],
 )
-def test_whether_before_three_named_outcomes_is_one_of_n(read, model_overrules, text: str, expected: str) -> None:  # noqa: ANN001
-    if text.startswith("Airline:"):
-        model_overrules("the retrain with groups ta, sa, la and lb reads 'whether each flight will be on time, delayed or cancelled' as a yes/no")
+def test_whether_before_three_named_outcomes_is_one_of_n(read, text: str, expected: str) -> None:  # noqa: ANN001
     assert read(text).problem_type == expected

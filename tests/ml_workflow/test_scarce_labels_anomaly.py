@@ -32,9 +32,7 @@ LABELLED_OR_YES_NO = [
 
 
 @pytest.mark.parametrize("text", SCARCE)
-def test_a_handful_of_known_cases_and_an_unusual_intent_is_anomaly_detection(read, model_overrules, text: str) -> None:  # noqa: ANN001
-    if text.startswith("Solo 15 casos"):
-        model_overrules("the retrain with groups ta, sa, la and lb reads 15 confirmed fraud cases as enough labels for a yes/no")
+def test_a_handful_of_known_cases_and_an_unusual_intent_is_anomaly_detection(read, text: str) -> None:  # noqa: ANN001
     assert read(text).problem_type == "anomaly_detection"
 
 

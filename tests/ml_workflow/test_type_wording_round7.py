@@ -113,7 +113,7 @@ TEMPORAL_CASES = [
     ("Predict the next purchase category of each customer (one of 30 categories), weekly.", True,
      "category of the next purchase", "a category of each customer read as a property it has now"),
     ("Predict all the side effects (zero or more of 12) each patient will report in the first month of treatment.",
-     True, "each patient will report", None),
+     True, "each patient will report", "several labels per patient read as tags of an item as it is now"),
     # Control: labels describing an item as it is now.
     ("Tag each recipe in our database with all the cuisines that apply (zero or more), one-off batch.", False,
      "control: tags of an item", None),
