@@ -114,7 +114,7 @@ def read_task(text: str, kb: Knowledge) -> Task:
     forms = {name: cues.score(text) + cues.weight * frames[name] for name, cues in kb.form_cues.items()}
     # One yes/no question is one, however many languages' phrasings it happens to match.
     forms["yes_no"] = min(forms["yes_no"], kb.form_cues["yes_no"].weight)
-    if forms["yes_no"] and _inside_a_choice(text, kb):
+    if forms["yes_no"] and forms["categories"] and _inside_a_choice(text, kb):
         forms["yes_no"] = 0.0
     if forms["random_exposure"] and all(
         _NEGATED.search(text[max(0, start - 24) : start]) for start, _, _ in kb.form_cues["random_exposure"].hits(text)
@@ -144,7 +144,6 @@ def read_task(text: str, kb: Knowledge) -> Task:
     return Task(media=media, forms=forms, transcribed=transcribed, combined=combined, signals=signals)
 
 
-
 _CHOICE_LEAD = 20
 """Characters before a listed choice that still belong to its question ("decide, ob es ein A, B oder C ist")."""
 
@@ -159,6 +158,7 @@ def _inside_a_choice(text: str, kb: Knowledge) -> bool:
     return all(
         any(c0 - _CHOICE_LEAD <= start <= c1 for c0, c1, _ in choices) for start, _, _ in kb.form_cues["yes_no"].hits(text)
     )
+
 
 _SIGNALS_MIN = 2
 """Distinct signals named beside a text before they count as its input; one is enough when joined to the
