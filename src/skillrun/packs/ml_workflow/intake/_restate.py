@@ -4,7 +4,8 @@ People type the way they think: "Group our customers into segments?? actually no
 cancels", "Statt einer Empfehlung wollen wir ... vorhersagen", "不是要预测销量，而是要判断每条评论...". The
 dropped framing still carries strong words (segments, Empfehlung, 预测销量) that would vote for a task, a
 serving mode or a medium the request no longer asks for, so :func:`restate` blanks it out before the task
-and serving rules read the text (knowledge/lexicon.yaml ``retraction`` and ``abandoned_framing``). The
+and serving rules read the text (knowledge/lexicon.yaml ``retraction`` and ``abandoned_framing``). So does a
+form it only declines ("we don't need boxes or counts, just ...", ``declined_target``). The
 context (platform, team, regulation) is still read from the whole request: what the team has does not
 change when the ask does.
 """
@@ -25,7 +26,7 @@ bueno, en realidad no") opens the sentence: what it takes back is the sentence b
 def restate(text: str, kb: Knowledge) -> str:
     """``text`` without the framings it sets aside; ``text`` itself when it sets none aside."""
     rules = kb.problem_rules
-    spans = [(start, end) for start, end, _ in rules["abandoned_framing"].hits(text)]
+    spans = [(start, end) for name in ("abandoned_framing", "declined_target") for start, end, _ in rules[name].hits(text)]
     turns = rules["retraction"].hits(text)
     if turns:
         ends = list(_SENTENCE_END.finditer(text))
