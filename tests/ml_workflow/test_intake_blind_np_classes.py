@@ -3,7 +3,8 @@ declines ("we don't need boxes", "Wir wollen keine Klassen", "不需要标出具
 coming periods said in German and French, names marked in a text, several problems at once said the Chinese
 way, a strength measured in a unit in French, "s'il s'agit de A, B ou C", a German outcome listed after a
 colon, products a shopper is likely to add, a word that only sounds like audio ("far too noisy"), a German
-verb that only looks like ads ("anzeigen"), and no mobile network in German. The sentences are written for
+verb that only looks like ads ("anzeigen"), no mobile network in German, a device the model does not run on,
+and a nightly precompute corrected "in dem Moment" / "en ese mismo momento". The sentences are written for
 these tests, not copied from the sets, so they check the class, not one sentence."""
 
 from __future__ import annotations
@@ -72,6 +73,10 @@ SERVING_CASES = [
     # No mobile network, so the model runs on the machine's own terminal.
     ("Der Traktor soll während der Aussaat die Bodenfeuchte anzeigen; auf dem Acker gibt es kein Mobilfunknetz, "
      "also läuft das Modell auf dem Bordterminal.", "edge", "kein Mobilfunknetz, Bordterminal"),
+    # A device the model does not run on: the phone only uploads, a server answers while the user waits.
+    ("Our meter readers photograph each meter with an old company phone and upload it; nothing runs on the "
+     "device. The server must return the reading within 2 seconds while the reader waits.", "real-time",
+     "nothing runs on the device"),
     # Control: the same machine sending its data to a server each night.
     ("Der Traktor lädt nachts alle Messwerte hoch; am Morgen soll eine Liste der Felder mit zu hoher "
      "Bodenfeuchte im Portal stehen.", "batch", "control: nightly list"),
@@ -81,3 +86,18 @@ SERVING_CASES = [
 @pytest.mark.parametrize(("text", "expected", "why"), SERVING_CASES, ids=[c[2] for c in SERVING_CASES])
 def test_serving_mode(read, text: str, expected: str, why: str) -> None:  # noqa: ANN001
     assert read(text).serving_mode == expected, why
+
+
+HYBRID_CASES = [
+    ("Die Tarifmerkmale rechnen wir jede Nacht für alle Kunden vorab durch; ruft jemand an, soll in dem "
+     "Moment unter Berücksichtigung des Anliegens das passende Angebot gewählt werden.", "in dem Moment"),
+    ("Cada noche calculamos la previsión de ventas por tienda; cuando el jefe de la tienda abre el panel, se "
+     "corrige en ese mismo momento con las ventas de hoy.", "en ese mismo momento"),
+]
+
+
+@pytest.mark.parametrize(("text", "why"), HYBRID_CASES, ids=[c[1] for c in HYBRID_CASES])
+def test_nightly_precompute_corrected_at_the_moment_is_hybrid(read, model_overrules, text: str, why: str) -> None:  # noqa: ANN001
+    # The shipped model reads the nightly run and not the step at the moment of the call or the opening.
+    model_overrules(f"nightly precompute, then {why}")
+    assert read(text).serving_mode == "hybrid", why

@@ -71,8 +71,13 @@ def classify_serving(
     horizon_days: float | None = None,
 ) -> Serving:
     """The rules' serving mode and the votes and flags behind it."""
+    off_device = kb.consumption_cues["off_device"].count(text) > 0
     text, denied = without_denials(text, kb)  # "no real-time needed": the words must not vote real-time
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
+    if off_device:
+        # "the phones are old, so nothing runs on the device": the phones, tablets and Androids it names
+        # capture and upload; the model answers from a server.
+        scores["edge"] = 0.0
     bounds = sentence_bounds(text)
     use = {
         name: cues.count(text) + sum(f.matches(text, bounds) for f in kb.consumption_frames[name])
@@ -94,7 +99,7 @@ def classify_serving(
         use["stream_source"] = max(0.0, use["stream_source"] - use["minute_schedule"])
         scores["batch"] += _MINUTE_SCHEDULE_VOTE
     sited = _sited(text, kb, bounds)
-    edge = [text[a:b] for a, b, _ in kb.edge_strong.hits(text)] + sited
+    edge = [] if off_device else [text[a:b] for a, b, _ in kb.edge_strong.hits(text)] + sited
     if edge and use["relay"] and use["stream_source"] and all(any(g in w for g in _GATEWAY) for w in edge):
         # "IoT gateways forward the readings to Kafka in our AWS account": the gateway is named as a relay,
         # the model runs on the stream; a gateway that decides itself is named with "on the gateway".
