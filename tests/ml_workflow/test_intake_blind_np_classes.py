@@ -4,7 +4,9 @@ coming periods said in German and French, names marked in a text, several proble
 way, a strength measured in a unit in French, "s'il s'agit de A, B ou C", a German outcome listed after a
 colon, products a shopper is likely to add, a word that only sounds like audio ("far too noisy"), a German
 verb that only looks like ads ("anzeigen"), no mobile network in German, a device the model does not run on,
-and a nightly precompute corrected "in dem Moment" / "en ese mismo momento". The sentences are written for
+a nightly precompute corrected "in dem Moment" / "en ese mismo momento"; from set M: recommending exactly one of
+N, "die am besten zu ihm passen", "n'avons qu'une trentaine de fraudes", "no hace falta marcar dónde", a team
+listed after a colon, data read out of a machine; texts routed to a team are not temporal, phishing is. The sentences are written for
 these tests, not copied from the sets, so they check the class, not one sentence."""
 
 from __future__ import annotations
@@ -44,6 +46,27 @@ TYPE_CASES = [
     # Products a shopper is likely to add: items for a user.
     ("On the cart page we want a row of products the shopper is likely to add, based on the cart and past "
      "orders, returned within 100 ms.", "recommendation", "products the shopper is likely to add"),
+    # Recommending exactly one of N programmes: a category per case, not items for a user.
+    ("At each field visit the officer measures soil pH and nutrients and must recommend exactly one of our five "
+     "liming programmes; 7,000 past visits have the programme an agronomist chose.", "multiclass_classification",
+     "recommend exactly one of five"),
+    # Items that suit each player best, said in German.
+    ("Beim Öffnen des Shops sollen jedem Spieler die vier Pakete angezeigt werden, die am besten zu ihm passen; "
+     "Antwort in unter 80 ms.", "recommendation", "die am besten zu ihm passen"),
+    # Only a few dozen known cases: too few to learn from, so the unusual is flagged.
+    ("Nous n'avons qu'une trentaine de fraudes confirmées : il faut comparer chaque facture au profil habituel "
+     "du fournisseur et signaler ce qui sort de l'ordinaire.", "anomaly_detection", "n'avons qu'une trentaine"),
+    # Marking where is declined: one verdict per photo.
+    ("Cada foto de una hoja de vid debe recibir un solo diagnóstico: sana, mildiu u oídio. No hace falta marcar "
+     "dónde está la mancha.", "image_classification", "no hace falta marcar dónde"),
+    # Which team, with the teams listed after a colon.
+    ("À chaque appel, le serveur vocal doit décider vers quelle équipe orienter le client : facturation, "
+     "technique, résiliation ou commercial, à partir de ses données de compte.", "multiclass_classification",
+     "quelle équipe : A, B, C ou D"),
+    # Data read out of a machine is no span of a text.
+    ("Jeder Stapler hat einen Bordrechner; es gibt kein Netz, die Daten werden nur einmal pro Schicht "
+     "ausgelesen. Der Rechner soll selbst abschätzen, ob in den nächsten 10 Minuten eine Überhitzung droht.",
+     "binary_classification", "Daten ausgelesen"),
     # A word that is not about sound.
     ("Our rule-based alerts were far too noisy; with 900k labelled card transactions we now want the probability "
      "that each one is fraud, scored as the events arrive on Kafka.", "binary_classification",
@@ -101,3 +124,18 @@ def test_nightly_precompute_corrected_at_the_moment_is_hybrid(read, model_overru
     # The shipped model reads the nightly run and not the step at the moment of the call or the opening.
     model_overrules(f"nightly precompute, then {why}")
     assert read(text).serving_mode == "hybrid", why
+
+
+TEMPORAL_CASES = [
+    # A text routed to a team describes the text as written.
+    ("From the free text of each support e-mail, pick one of six teams the moment the e-mail arrives; we have "
+     "50,000 past e-mails with the team that solved them.", False, "routing a text"),
+    # Phishing in French is adversarial: the lures drift.
+    ("Détecter les e-mails d'hameçonnage avant qu'ils n'arrivent dans la boîte de réception, 30 e-mails par "
+     "seconde.", True, "hameçonnage"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), TEMPORAL_CASES, ids=[c[2] for c in TEMPORAL_CASES])
+def test_temporal(read, text: str, expected: bool, why: str) -> None:  # noqa: ANN001
+    assert read(text).temporal is expected, why
