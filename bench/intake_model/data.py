@@ -85,6 +85,8 @@ FIRST_LOOK = {
     "sa": "a2a8929",
     "la": "6608c17",
     "lb": "6608c17",
+    "na": "d90c0a1",
+    "pa": "d90c0a1",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -304,4 +306,9 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # "not after X as such"; 12 controls. lb: all 15 types and 5 modes in uncommon domains, hard serving phrasings.
     cases += [_case(r, "la") for r in _jsonl(HERE / "la_requests.jsonl")]
     cases += [_case(r, "lb") for r in _jsonl(HERE / "lb_requests.jsonl")]
+    # Blind sets N (50, long requests with distractors: forms declined, tables holding a text, an app that only
+    # uploads) and P (50, plain descriptions without ML words), written by helpers and scored at d90c0a1 before
+    # anyone read them (type 72.0% and 80.0%); then their misses were read and fixed.
+    cases += [_case(r, "na") for r in _jsonl(HERE / "na_requests.jsonl")]
+    cases += [_case(r, "pa") for r in _jsonl(HERE / "pa_requests.jsonl")]
     return cases
