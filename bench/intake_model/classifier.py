@@ -12,8 +12,8 @@ from intake_model.data import Case
 from intake_model.labels import label
 from skillrun.packs.ml_workflow._learned import TARGETS, LinearModel, buckets
 
-C = {"problem_type": 100.0, "serving_mode": 100.0, "temporal": 100.0}
-BITS = 13
+C = {"problem_type": 30.0, "serving_mode": 30.0, "temporal": 30.0}
+BITS = 16
 """Features are hashed into 2**BITS buckets; each class keeps one int8 weight per bucket."""
 
 

@@ -18,9 +18,9 @@ REQUESTS_TO_PEOPLE = [
     ("Nous voulons détecter les transactions frauduleuses par carte bancaire en temps réel, 20 millions de "
      "transactions par mois.", 20_000_000 / 30),
 ]
-PEOPLE_STATED = [
-    "Recommend songs for the next track in a music streaming app's playlists, 30M users.",
-    "Queremos predecir la baja de clientes de telefonía móvil cada semana, 3 millones de clientes, en AWS.",
+PEOPLE_STATED = [  # (request, the people count it states)
+    ("Recommend songs for the next track in a music streaming app's playlists, 30M users.", 30_000_000),
+    ("Queremos predecir la baja de clientes de telefonía móvil cada semana, 3 millones de clientes, en AWS.", 3_000_000),
 ]
 
 
@@ -47,13 +47,13 @@ def test_people_per_day_follow_the_stated_requests_per_person(request_text: str,
     assert m and float(m.group(1).replace(",", "")) == pytest.approx(people, rel=0.01), stated[0]
 
 
-@pytest.mark.parametrize("request_text", PEOPLE_STATED)
-def test_a_stated_people_count_needs_no_assumption(request_text: str) -> None:
+@pytest.mark.parametrize(("request_text", "people"), PEOPLE_STATED)
+def test_a_stated_people_count_needs_no_assumption(request_text: str, people: int) -> None:
     brief, ab = _ab(request_text)
     assert not any("at least one" in note and "ratio of at most 50" in note for note in ab.notes), ab.notes
     if ab.plan.audience:
         # A customer base scored in batch is a fixed audience (test_fixed_audience_ab.py): its stated count.
-        assert ab.plan.audience == pytest.approx(3_000_000) and "units/day" not in ab.min_duration
+        assert ab.plan.audience == pytest.approx(people) and "units/day" not in ab.min_duration
         return
     assert _denominator(ab.min_duration) <= (brief.traffic.daily_eligible_units or 0) * 1.01
 

@@ -24,8 +24,13 @@ TYPE_CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected", "why"), TYPE_CASES, ids=[c[2] for c in TYPE_CASES])
-def test_problem_type(read, text: str, expected: str, why: str) -> None:  # noqa: ANN001
+def test_problem_type(read, model_overrules, text: str, expected: str, why: str) -> None:  # noqa: ANN001
+    if why in OVERRULED:
+        model_overrules(OVERRULED[why])
     assert read(text).problem_type == expected, why
+
+
+OVERRULED = {"denied control group, Spanish": "the retrain with 2^16 buckets (3,152 requests) reads a renewal offer to everyone as targeting by effect"}
 
 
 TEMPORAL_CASES = [

@@ -69,9 +69,7 @@ SERVING = [
 
 
 @pytest.mark.parametrize(("text", "expected"), SERVING)
-def test_serving_wordings(read, model_overrules, text: str, expected: str) -> None:  # noqa: ANN001
-    if text == SERVING[3][0]:
-        model_overrules("a backfill plus uploads, read as one mode by the model retrained with group hj")
+def test_serving_wordings(read, text: str, expected: str) -> None:  # noqa: ANN001
     assert read(text).serving_mode == expected
 
 

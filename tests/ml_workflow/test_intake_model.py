@@ -41,7 +41,8 @@ def test_shipped_model_loads_and_says_what_it_is() -> None:
         data["held_out"]["rules_plus_model"]["problem_type"]
         > data["held_out"]["rules_first_look"]["problem_type"]
     )
-    assert SHIPPED.stat().st_size < 600_000
+    # 2**16 hashed buckets per class as int8: about 2 MB (bench/README: 2**13 buckets lost 3 points of type).
+    assert SHIPPED.stat().st_size < 2_500_000
 
 
 @pytest.mark.parametrize(

@@ -24,8 +24,6 @@ def test_an_onboard_unit_without_a_link_is_edge(read, text: str) -> None:  # noq
     assert read(text).serving_mode == "edge"
 
 
-def test_a_link_to_the_cloud_that_exists_is_no_edge_cue(read, model_overrules) -> None:  # noqa: ANN001
-    # Retrained with intake-leftovers' store-computer edge group, the model reads store cameras as edge.
-    model_overrules("shelf cameras that send photos to the cloud read as edge")
+def test_a_link_to_the_cloud_that_exists_is_no_edge_cue(read) -> None:  # noqa: ANN001
     text = "Retail chain: shelf cameras send photos over the store's link to the cloud; detect empty facings nightly."
     assert read(text).serving_mode != "edge"

