@@ -4,7 +4,7 @@ Run (training only; scikit-learn and numpy are not runtime dependencies):
 
     .venv/bin/pip install scikit-learn numpy
     .venv/bin/python bench/intake_model/first_look.py      # once: the rules' first looks per group
-    .venv/bin/python bench/intake_model/train.py --eval    # leave-one-group-out numbers (~5 min)
+    .venv/bin/python bench/intake_model/train.py --eval    # leave-one-group-out numbers (~14 min on 2 cores)
     .venv/bin/python bench/intake_model/train.py --export  # fit on everything, write the model file
 
 Protocol: the labelled requests are grouped by the set or batch they came from (data.py); every number
