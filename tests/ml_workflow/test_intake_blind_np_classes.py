@@ -39,6 +39,11 @@ TYPE_CASES = [
     ("À partir de la composition de chaque lot, nous voulons connaître la dureté mesurée en MPa avant les "
      "essais.", "regression", "mesurée en MPa"),
     # Which of listed outcomes.
+    # Which of listed outcomes (the model's yes/no is kept off by _overrule.keep_choice).
+    ("Pour chaque colis scanné, il faut savoir s'il s'agit de verre, de carton, de métal ou de plastique, "
+     "d'après les mesures du capteur.", "multiclass_classification", "s'il s'agit de A, B, C ou D"),
+    ("Bei jeder Buchung wollen wir wissen, wie die Reise voraussichtlich endet: planmäßig, mit Umbuchung, "
+     "storniert oder nicht angetreten.", "multiclass_classification", "wie … endet: A, B, C oder D"),
     # Products a shopper is likely to add: items for a user.
     ("On the cart page we want a row of products the shopper is likely to add, based on the cart and past "
      "orders, returned within 100 ms.", "recommendation", "products the shopper is likely to add"),
@@ -79,12 +84,6 @@ OVERRULED_CASES = [
     # Pixels asked for with boxes declined; the shipped model reads one verdict per picture.
     ("A camera above the conveyor must tell, pixel by pixel, which parts of each fillet are bone, fat or "
      "meat. Bounding boxes are too coarse for the cutting jet.", "image_segmentation", "boxes are too coarse"),
-    # Which of four materials, asked with "s'il s'agit de"; the shipped model reads a yes/no.
-    ("Pour chaque colis scanné, il faut savoir s'il s'agit de verre, de carton, de métal ou de plastique, "
-     "d'après les mesures du capteur.", "multiclass_classification", "s'il s'agit de A, B, C ou D"),
-    # The outcome listed after a colon; the shipped model reads "wissen, wie ... endet" as a yes/no.
-    ("Bei jeder Buchung wollen wir wissen, wie die Reise voraussichtlich endet: planmäßig, mit Umbuchung, "
-     "storniert oder nicht angetreten.", "multiclass_classification", "wie … endet: A, B, C oder D"),
 ]
 
 
@@ -139,3 +138,22 @@ TEMPORAL_CASES = [
 @pytest.mark.parametrize(("text", "expected", "why"), TEMPORAL_CASES, ids=[c[2] for c in TEMPORAL_CASES])
 def test_temporal(read, text: str, expected: bool, why: str) -> None:  # noqa: ANN001
     assert read(text).temporal is expected, why
+
+
+def test_a_listed_choice_keeps_its_reading_against_a_yes_no() -> None:
+    from skillrun.packs.ml_workflow.intake._overrule import keep_choice
+    from skillrun.packs.ml_workflow.intake._task import listed_choice
+    from skillrun.packs.ml_workflow.intake._text import prepare
+    from skillrun.packs.ml_workflow.knowledge import knowledge
+
+    kb = knowledge()
+    listed, _ = prepare("For each parcel, decide whether it is glass, cardboard, metal or plastic.")
+    inputs, _ = prepare("We log three event types (login, payment, transfer) and predict whether an account is taken over.")
+    population, _ = prepare("Which of our 1,200 stores are likely to miss their quarterly target?")
+    assert listed_choice(listed, kb)
+    assert not listed_choice(inputs, kb)  # the list names inputs; the question is a yes/no
+    assert not listed_choice(population, kb)  # 1,200 stores are a population, not classes
+    assert keep_choice("multiclass_classification", "binary_classification", True) == "multiclass_classification"
+    assert keep_choice("text_classification", "binary_classification", True) == "text_classification"
+    assert keep_choice("multiclass_classification", "binary_classification", False) == "binary_classification"
+    assert keep_choice("regression", "binary_classification", True) == "binary_classification"

@@ -61,7 +61,5 @@ def test_the_form_cues(text: str, form: str, count: int) -> None:
         ("Predict whether each order will be returned within 30 days; nightly batch.", "binary_classification"),
     ],
 )
-def test_whether_before_three_named_outcomes_is_one_of_n(read, model_overrules, text: str, expected: str) -> None:  # noqa: ANN001
-    if text.startswith("Airline"):
-        model_overrules("the retrain with 2^16 buckets (3,152 requests) reads 'whether ... on time, delayed or cancelled' as a yes/no again")
+def test_whether_before_three_named_outcomes_is_one_of_n(read, text: str, expected: str) -> None:  # noqa: ANN001
     assert read(text).problem_type == expected

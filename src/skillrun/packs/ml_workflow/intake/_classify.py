@@ -21,7 +21,7 @@ from ._overrule import keep_mode, keep_rules, with_kept
 from ._segments import segments_wanted
 from ._serving import classify_serving
 from ._shown import items_shown, shows_items
-from ._task import fold_by_modality, form_votes, modality_of, read_task, without_enumerations
+from ._task import fold_by_modality, form_votes, listed_choice, modality_of, read_task, without_enumerations
 
 _DOMAIN_VOTE = 3.0
 _DOMAIN_PRIOR = 1.0
@@ -240,8 +240,10 @@ def read(
         shown = problem_type == "recommendation" and shows_items(text, kb)
         suggested = kb.problem_rules["suggested_value"].count(text) > 0  # "suggest a monthly rent", 建议售价
         next_code = kb.problem_rules["next_in_sequence"].count(text) > 0  # "the next event code in each log sequence"
+        listed = listed_choice(text, kb)
         kept = keep_rules(
-            problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested, next_code
+            problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested, next_code,
+            listed,
         )
         type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer

@@ -160,6 +160,15 @@ def _inside_a_choice(text: str, kb: Knowledge) -> bool:
     )
 
 
+def listed_choice(text: str, kb: Knowledge) -> bool:
+    """The request lists the answer's classes ("one of our seven programmes", "s'il s'agit de verre, de carton
+    ou de métal") and asks no yes/no beside them: "predict whether an account is taken over" after "three event
+    types (login, payment, transfer)" lists inputs, not the answer."""
+    if not (kb.form_cues["categories"].count(text) or kb.problem_rules["multiclass_enumerated"].count(text)):
+        return False
+    return not kb.form_cues["yes_no"].count(text) or _inside_a_choice(text, kb)
+
+
 _SIGNALS_MIN = 2
 """Distinct signals named beside a text before they count as its input; one is enough when joined to the
 text ("the listing text plus the seller's rating")."""
