@@ -113,6 +113,12 @@ def test_serving_mode(read, text: str, expected: str, why: str) -> None:  # noqa
 
 
 HYBRID_CASES = [
+    ("Every night we produce a 14-day sales outlook per store; when a manager opens the dashboard, today's remaining "
+     "hours are adjusted on the spot with the sales so far.", "produce ... every night, on the spot"),
+    ("We work out overnight, for every member, how likely they are to renew, and adjust that figure on the spot "
+     "when an agent opens the member's page.", "work out overnight"),
+    ("Puntuamos cada noche todas las ofertas por usuario y, cuando el usuario abre la app, la lista se reordena al "
+     "momento según su búsqueda.", "puntuamos cada noche"),
     ("Die Tarifmerkmale rechnen wir jede Nacht für alle Kunden vorab durch; ruft jemand an, soll in dem "
      "Moment unter Berücksichtigung des Anliegens das passende Angebot gewählt werden.", "in dem Moment"),
     ("Cada noche calculamos la previsión de ventas por tienda; cuando el jefe de la tienda abre el panel, se "
