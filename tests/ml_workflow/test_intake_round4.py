@@ -9,11 +9,6 @@ import pytest
 
 from skillrun.packs.ml_workflow.intake import read_request
 
-_SPAN_HOLD = (
-    "the retrain with 2^16 buckets (3,152 requests) fitted the rules' hold for span tagging at 10 votes (4 "
-    "before), so a 5-vote span reading of a short query loses to the model's ranking or image reading"
-)
-
 
 @pytest.mark.parametrize(
     "text",
@@ -48,16 +43,10 @@ def test_stored_result_read_back_is_batch(text: str) -> None:
     [
         # The rules read spans (5 votes against ranking's 4); the learned model still says ranking and wins.
         # Failed at intake4 (the learned opinion overruled the spans reading); the per-frame hold fixes it.
-        pytest.param(
-            "Grocery search: tag each part of the shopper's query as brand, flavour, pack size or diet so the "
-            "right filters are set, within 40 ms per query.",
-            marks=pytest.mark.xfail(reason=_SPAN_HOLD, strict=True),
-        ),
-        pytest.param(
-            "Pizza chain: tag each part of the typed order ('2 large margherita thin crust') as quantity, size, "
-            "topping or crust, as the customer types, within 100 ms.",
-            marks=pytest.mark.xfail(reason=_SPAN_HOLD, strict=True),
-        ),
+        "Grocery search: tag each part of the shopper's query as brand, flavour, pack size or diet so the "
+        "right filters are set, within 40 ms per query.",
+        "Pizza chain: tag each part of the typed order ('2 large margherita thin crust') as quantity, size, "
+        "topping or crust, as the customer types, within 100 ms.",
     ],
 )
 def test_query_tagging_is_sequence_labeling(text: str) -> None:
@@ -81,7 +70,10 @@ def test_boxes_on_images_are_detection(text: str) -> None:
         pytest.param(
             "Glass plant: a soft sensor for the melt viscosity, normally a lab assay twice a shift, predicted every "
             "minute from the furnace thermocouples and gas flow.",
-            marks=pytest.mark.xfail(reason="the retrain with 2^16 buckets (3,152 requests) reads a value predicted every minute as a job", strict=True),
+            marks=pytest.mark.xfail(
+                reason="the retrain with 2^16 buckets (3,152 requests) reads a value predicted every minute as a job",
+                strict=True,
+            ),
         ),
     ],
 )
