@@ -59,8 +59,7 @@ TYPE_CASES = [
 
 @pytest.mark.parametrize(("text", "expected", "why"), TYPE_CASES, ids=[c[2] for c in TYPE_CASES])
 def test_problem_type(read, model_overrules, text: str, expected: str, why: str) -> None:  # noqa: ANN001
-    if why in OVERRULED:
-        model_overrules(OVERRULED[why])
+    model_overrules(OVERRULED.get(why))
     assert read(text).problem_type == expected, why
 
 

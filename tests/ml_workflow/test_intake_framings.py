@@ -113,8 +113,7 @@ _MODEL_OVERRULES: dict[str, str] = {
 
 
 def _check(read, model_overrules, text: str, expected: str) -> None:  # noqa: ANN001
-    if text in _MODEL_OVERRULES:
-        model_overrules(_MODEL_OVERRULES[text])
+    model_overrules(_MODEL_OVERRULES.get(text))
     assert read(text).problem_type == expected
 
 

@@ -39,8 +39,7 @@ ONE_OF_N = [
 
 @pytest.mark.parametrize("text", ONE_OF_N)
 def test_which_one_of_n_options_is_one_of_n_classes(read, model_overrules, text: str) -> None:  # noqa: ANN001
-    if text in OVERRULED:
-        model_overrules(OVERRULED[text])
+    model_overrules(OVERRULED.get(text))
     assert read(text).problem_type == "multiclass_classification"
 
 
@@ -62,8 +61,7 @@ pass. (The retrain on 2,800 requests took a French grant dossier's commission to
 
 @pytest.mark.parametrize("text", SEVERAL_AMONG_N)
 def test_all_the_labels_among_n_is_several_labels(read, model_overrules, text: str) -> None:  # noqa: ANN001
-    if text in OVERRULED:
-        model_overrules(OVERRULED[text])
+    model_overrules(OVERRULED.get(text))
     assert read(text).problem_type == "multilabel_classification"
 
 

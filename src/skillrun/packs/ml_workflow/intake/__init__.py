@@ -298,7 +298,7 @@ def _settled_temporal(pt: str, folded: str, kb: Knowledge) -> bool | None:
         return True
     if kb.temporal_later_outcome.count(folded):
         return True  # paid without review, returned later: the label is an outcome seen after the decision
-    if pt == "text_classification" and not kb.time_cues["future"].count(folded) and not kb.temporal_signals.count(folded):
+    if pt == "text_classification" and not _names_future(folded, kb):
         # A text's category, topic or team describes the text as written (rubric §0.1: static text tasks). Of
         # the 252 labelled text requests, 28 are temporal: 27 moderation, spam or phishing (held true above)
         # and one live sentiment feed. The learned opinion had read routing texts to teams as temporal.
@@ -321,11 +321,16 @@ def _read_temporal(
     return kb.intake_model.opinion("temporal", feats, "true" if rule else "false").answer == "true"
 
 
+def _names_future(folded: str, kb: Knowledge) -> bool:
+    """A future event or a time-dependent signal is named ("will cancel", "next quarter", "price history")."""
+    return kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
+
+
 def _temporal(domain: Domain | None, pt: str, folded: str, kb: Knowledge, medium: str) -> bool:
     """The rules' reading where :func:`_settled_temporal` leaves it open."""
     if pt in ("binary_classification", "multiclass_classification", "regression") and kb.temporal_history.count(folded):
         return True  # the entity's own past as features (its dispute history, the account's age): as of a time
-    future = kb.time_cues["future"].count(folded) + kb.temporal_signals.count(folded) > 0
+    future = _names_future(folded, kb)
     if pt == "multiclass_classification" and kb.problem_rules["next_in_sequence"].count(folded):
         return True  # the next code of a sequence is seen after the ones before it: a random split leaks it
     if medium == "mixed" and not future:

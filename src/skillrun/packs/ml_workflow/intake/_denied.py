@@ -9,8 +9,7 @@ each denial is counted as a result nobody waits on (rubric §0.1: real-time is a
 A retraining schedule ("we retrain monthly", consumption.training_cadence) is blanked the same way but not
 counted: it is about the training pipeline, not about who waits on a score. So is a feature refresh ("features
 computed nightly into the feature store", consumption.feature_refresh): inputs an online model reads, not its
-predictions precomputed. So is a device the model does not run on ("nothing runs on the phone",
-consumption.off_device): the words "on the phone" would vote edge for an app that only uploads.
+predictions precomputed.
 """
 
 from __future__ import annotations
@@ -23,11 +22,10 @@ _ROUNDS = 3
 
 
 def without_denials(text: str, kb: Knowledge) -> tuple[str, int]:
-    """``text`` with each denied serving phrase, retraining schedule, feature refresh and declined device blanked (same
-    length, so offsets hold), and the count of denials."""
+    """``text`` with each denied serving phrase, retraining schedule and feature refresh blanked (same length, so offsets
+    hold), and the count of denials."""
     text, _ = blank_hits(text, kb.consumption_cues["training_cadence"])
     text, _ = blank_hits(text, kb.consumption_cues["feature_refresh"])
-    text, _ = blank_hits(text, kb.consumption_cues["off_device"])
     return blank_hits(text, kb.consumption_cues["denied"])
 
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from .._frames import sentence_at, sentence_bounds
 from ..knowledge import Domain, Knowledge
-from ._denied import without_denials
+from ._denied import blank_hits, without_denials
 from ._eventtime import EVENT_VOTE, at_the_event
 from ._retrieval import per_query_stages
 
@@ -71,7 +71,7 @@ def classify_serving(
     horizon_days: float | None = None,
 ) -> Serving:
     """The rules' serving mode and the votes and flags behind it."""
-    off_device = kb.consumption_cues["off_device"].count(text) > 0
+    text, off_device = blank_hits(text, kb.consumption_cues["off_device"])  # "nothing runs on the device"
     text, denied = without_denials(text, kb)  # "no real-time needed": the words must not vote real-time
     scores = {name: cues.score(text) for name, cues in kb.serving_cues.items()}
     if off_device:
