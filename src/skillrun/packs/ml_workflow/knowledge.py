@@ -247,6 +247,7 @@ class Knowledge:
         self.unit_cues = {name: cues_from(e) for name, e in lex["units"].items()}
         self.edge_strong = cues_from(lex["edge_strong"])
         self.edge_sited = cues_from(lex["edge_sited"])
+        self.edge_itself = cues_from(lex["edge_itself"])
         self.problem_rules = {name: cues_from(e) for name, e in lex["problem_rules"].items()}
 
         self.domains = [Domain.model_validate(d) for d in raw["domains"]["domains"]]

@@ -192,8 +192,10 @@ def classify_serving(
 def _sited(text: str, kb: Knowledge, bounds: list[int]) -> list[str]:
     """A computer at each site or machine that decides ("the mini PC in each shop counts the loaves"), unless
     its sentence states a schedule: "every night the mini PC in each store processes the footage" is a batch
-    job that happens to run in the store (rubric §0.1: batch is scheduled scoring)."""
-    out = []
+    job that happens to run in the store (rubric §0.1: batch is scheduled scoring). The device named as
+    deciding itself ("the tablet itself must decide ...; readings are synced each evening") counts whatever
+    its sentence schedules."""
+    out = [text[a:b] for a, b, _ in kb.edge_itself.hits(text)]
     for a, b, _ in kb.edge_sited.hits(text):
         if not any(factor == 1.0 for *_, factor in kb.serving_cues["batch"].hits(sentence_at(text, bounds, a))):
             out.append(text[a:b])
