@@ -241,9 +241,13 @@ def read(
         suggested = kb.problem_rules["suggested_value"].count(text) > 0  # "suggest a monthly rent", 建议售价
         next_code = kb.problem_rules["next_in_sequence"].count(text) > 0  # "the next event code in each log sequence"
         listed = listed_choice(text, kb)
+        # Read again only for the one turn it guards: the rules' unusual-flagging against the model's yes/no.
+        unlabelled = (problem_type, type_opinion.answer) == ("anomaly_detection", "binary_classification") and (
+            read_task(typed, kb).labels_missing
+        )
         kept = keep_rules(
             problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested, next_code,
-            listed,
+            listed, unlabelled,
         )
         type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer

@@ -280,6 +280,22 @@ def keep_choice(rule: str, answer: str, listed: bool) -> str:
     return answer
 
 
+def keep_unlabelled(rule: str, answer: str, unlabelled: bool) -> str:
+    """The rules' anomaly detection against a yes/no when the request says its known cases are too few to learn
+    from and asks to flag the unusual (``unlabelled``: ``Task.labels_missing``, "about 40 confirmed takeovers,
+    nowhere near enough to learn from directly", "only a dozen confirmed leaks").
+
+    Measured on the 2,938 first looks with out-of-group probabilities of the 2^16 retrain (2026-11-29): the
+    combination turned the rules' anomaly detection into a yes/no 6 times; where the labels were said to be
+    missing it did so twice (fb-41, kd-11), wrongly both times, and never rightly. The model has met many
+    fraud and failure requests with plenty of labels that use the same words; how many labels there are is a
+    count it cannot read. All 135 labelled requests with missing labels read right with or without the guard.
+    """
+    if unlabelled and rule == "anomaly_detection" and answer == "binary_classification":
+        return rule
+    return answer
+
+
 def keep_rules(
     rule: str,
     answer: str,
@@ -292,12 +308,14 @@ def keep_rules(
     suggested: bool = False,
     next_code: bool = False,
     listed: bool = False,
+    unlabelled: bool = False,
 ) -> str:
     """The problem type after the measured guards: the learned opinion's ``answer`` unless one of them keeps
     the rules' ``rule`` (``text`` is the folded request)."""
     kept = keep_amount(rule, keep_medium(rule, answer, medium, where, many), scores, text)
     kept = keep_value(rule, keep_text(rule, keep_shown(rule, kept, shown), medium), suggested)
-    return keep_choice(rule, keep_sequence(rule, keep_labels(rule, kept, scores), next_code), listed)
+    kept = keep_choice(rule, keep_sequence(rule, keep_labels(rule, kept, scores), next_code), listed)
+    return keep_unlabelled(rule, kept, unlabelled)
 
 
 def keep_mode(

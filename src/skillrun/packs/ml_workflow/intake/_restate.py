@@ -5,7 +5,8 @@ cancels", "Statt einer Empfehlung wollen wir ... vorhersagen", "不是要预测�
 dropped framing still carries strong words (segments, Empfehlung, 预测销量) that would vote for a task, a
 serving mode or a medium the request no longer asks for, so :func:`restate` blanks it out before the task
 and serving rules read the text (knowledge/lexicon.yaml ``retraction`` and ``abandoned_framing``). So does a
-form it only declines ("we don't need boxes or counts, just ...", ``declined_target``). The
+form it only declines ("we don't need boxes or counts, just ...", ``declined_target``), and a clause that
+sets another project aside ("fraud detection is a separate project", ``out_of_scope``). The
 context (platform, team, regulation) is still read from the whole request: what the team has does not
 change when the ask does.
 """
@@ -28,9 +29,11 @@ def restate(text: str, kb: Knowledge) -> str:
     rules = kb.problem_rules
     spans = [(start, end) for name in ("abandoned_framing", "declined_target") for start, end, _ in rules[name].hits(text)]
     turns = rules["retraction"].hits(text)
-    if turns:
+    aside = rules["out_of_scope"].hits(text)
+    if turns or aside:
         ends = list(_SENTENCE_END.finditer(text))
         spans += [(_taken_back_from(text, ends, start), end) for start, end, _ in turns]
+        spans += [_clause_around(text, ends, start, end) for start, end, _ in aside]
     if not spans:
         return text
     out, last = [], 0
@@ -50,6 +53,21 @@ def _taken_back_from(text: str, ends: list[re.Match[str]], turn: int) -> int:
     if len(_WORD.findall(text[start:turn])) < _OPENER_WORDS and before:
         start = before[-2].end() if len(before) > 1 else 0
     return start
+
+
+_CLAUSE_TURN = re.compile(r",? (?:but|whereas|while|aber|sondern|pero|sino|mais|alors que)\b|[，,]\s?(?:但是?|而是?)")
+"""A clause turn inside a sentence: "fraud is a separate project, but here we need ..." keeps what follows."""
+
+
+def _clause_around(text: str, ends: list[re.Match[str]], start: int, end: int) -> tuple[int, int]:
+    """The clause of the sentence that holds an out-of-scope marker at ``start``..``end``."""
+    before = [m.end() for m in ends if m.end() <= start]
+    after = [m.start() for m in ends if m.start() >= end]
+    first, last = (before[-1] if before else 0), (after[0] if after else len(text))
+    turns = list(_CLAUSE_TURN.finditer(text, first, last))
+    first = max([first] + [m.end() for m in turns if m.end() <= start])
+    last = min([last] + [m.start() for m in turns if m.start() >= end])
+    return first, last
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
