@@ -44,8 +44,10 @@ def test_a_precompute_shown_or_read_back_is_batch(read, text: str) -> None:  # n
     assert read(text).serving_mode == "batch"
 
 
-def test_the_guard_keeps_hybrid_only_against_batch_and_only_with_an_online_computation() -> None:
+def test_the_guard_keeps_hybrid_against_batch_or_real_time_only_with_an_online_computation() -> None:
     assert keep_hybrid("hybrid", "batch", computed_online=True) == "hybrid"
     assert keep_hybrid("hybrid", "batch", computed_online=False) == "batch"
-    assert keep_hybrid("hybrid", "real-time", computed_online=True) == "real-time"
+    assert keep_hybrid("hybrid", "real-time", computed_online=True) == "hybrid"
+    assert keep_hybrid("hybrid", "real-time", computed_online=False) == "real-time"
+    assert keep_hybrid("hybrid", "streaming", computed_online=True) == "streaming"
     assert keep_hybrid("batch", "hybrid", computed_online=True) == "hybrid"

@@ -4,7 +4,10 @@ any fix at 4b52a49): the device itself that decides ("der Bordrechner selbst", "
 another project set aside ("fraud detection is a separate project", "Eine Betrugserkennung ist ein separates
 Projekt", "不在这次范围内"); every applicable tag; outcomes listed after a colon, beside a person who "then
 decides whether"; known cases "nowhere near enough to learn from"; nobody waiting synchronously; German
-"täglich rund 3.500" as a volume. The sentences are written for these tests, not copied from the sets, so
+"täglich rund 3.500" as a volume; from set I: the order of a category page's products, a nightly estimate
+adjusted "mit den aktuellen Eingängen", items pushed into a queue and labelled continuously, "where in the
+pic", an answer returned "in a few secs", "no network", flipping a visitor "from not buying to buying". The
+sentences are written for these tests, not copied from the sets, so
 they check the class, not one sentence."""
 
 from __future__ import annotations
@@ -24,6 +27,18 @@ SERVING_CASES = [
     ("El propio dispositivo del repartidor debe estimar si un paquete llegará tarde, porque en la sierra no hay "
      "cobertura; los datos se suben cada noche.", "edge", "el propio dispositivo"),
     # Control: the device only collects; a nightly job on a server scores.
+    # From set I.
+    ("Nachts schätzen wir den Umsatz je Stunde für die nächsten 7 Tage; beim Öffnen des Dashboards wird mit "
+     "den aktuellen Buchungen nachjustiert.", "hybrid", "nachts schätzen, mit den aktuellen … nachjustiert"),
+    ("Chaque nuit nous calculons l'effet incrémental d'une remise pour chaque client, appris d'un test "
+     "randomisé, avec un ajustement en temps réel quand le client ouvre l'appli.", "hybrid",
+     "calcul nocturne + ajustement en temps réel"),
+    ("Scanned invoices are pushed from the mailroom scanners into a queue; classify each one continuously by "
+     "supplier type and write the result to the ERP.", "streaming", "pushed into a queue, continuously"),
+    ("A homeowner enters an address; we fetch the satellite picture and return the outline of the pool in a "
+     "few seconds.", "real-time", "enters an address, return in a few seconds"),
+    ("A camera trap in the jungle, battery powered, no network: tell which of 25 animals is in each shot.",
+     "edge", "no network"),
     # Nobody waits on the answer: the events are consumed from a topic.
     ("Alle Bestellungen landen in einem Kafka-Topic; das Modell soll jede Bestellung mitlesen und eine "
      "Betrugsbewertung in ein zweites Topic schreiben. Niemand wartet synchron auf eine Antwort.", "streaming",
@@ -73,6 +88,16 @@ TYPE_CASES = [
     ("When a lender calls our API with a new loan, we return which status the loan will most likely end in: "
      "repaid early, repaid on time, restructured, or written off. The lender then decides whether to ask for "
      "collateral.", "multiclass_classification", "status …: A, B, C, or D; then decides whether"),
+    # From set I.
+    ("Every night score the products on each category page from click and sales logs; at page load reshuffle "
+     "the order with live stock.", "ranking", "order of a category page"),
+    ("Inspectors upload a photo through the web app; the API must return where in the picture the cracks "
+     "are, under 2 s.", "object_detection", "where in the picture"),
+    # "An app where ..." is a relative clause, not a place in the picture; marking where is declined.
+    ("We want a phone app where a grower photographs one grape leaf and is told which of 6 diseases it has; "
+     "we don't need to mark where the damage is.", "image_classification", "app where …, no need to mark where"),
+    ("At checkout, decide in under 50 ms whether showing a 10% coupon would flip this shopper from not buying "
+     "to buying; we ran an RCT last spring.", "uplift_modeling", "flip from not buying to buying, RCT"),
     # Known cases far too few to learn from: flag what is out of character.
     ("Our 2,000 wind turbines have had about 25 confirmed gearbox failures, nowhere near enough to learn "
      "from directly; we want to flag any turbine whose vibration looks unusual for it, as readings arrive.",
@@ -116,3 +141,11 @@ def test_a_project_set_aside_drops_only_its_clause(text: str, kept: str) -> None
     restated = restate(folded, knowledge())
     assert kept in restated
     assert "fraud" not in restated
+
+
+def test_a_category_page_keeps_its_ranking_against_items_for_a_user() -> None:
+    from skillrun.packs.ml_workflow.intake._overrule import keep_page_order
+
+    assert keep_page_order("ranking", "recommendation", True) == "ranking"
+    assert keep_page_order("ranking", "recommendation", False) == "recommendation"
+    assert keep_page_order("ranking", "binary_classification", True) == "binary_classification"

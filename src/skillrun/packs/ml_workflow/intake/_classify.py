@@ -152,6 +152,9 @@ def classify_problem(
     if kb.problem_rules["ordered_by_likelihood"].count(text):
         # "order the backlog of tickets by the probability they escalate": the outcome is the sort key.
         scores["ranking"] += _QUANTITY_VOTE + scores["binary_classification"]
+    if kb.problem_rules["page_order"].count(text):
+        # "reshuffle the order of the products within each category page": the page's items, sorted.
+        scores["ranking"] += _QUANTITY_VOTE
     items_shown(text, kb, task, explicit, scores)  # a user's feed, alert e-mail or "also bought" block
     reframe(text, kb, task, scores)  # a suggested amount, a content variant per user, candidates for a worker
     if image and several:
@@ -234,20 +237,21 @@ def read(
         type_opinion = kb.intake_model.opinion("problem_type", feats, problem_type, problem_scores)
         # Any word that finds, counts or places objects lets the model choose detection over a verdict.
         where = problem_scores["object_detection"] > 0 or kb.problem_rules["detection_verbs"].count(text) > 0
-        if kb.problem_rules["item_state"].count(text) and not places_objects(text, kb):
+        placed = places_objects(text, kb)  # "where in the picture the cracks are", "every parcel in the frame"
+        if kb.problem_rules["item_state"].count(text) and not placed:
             where = False  # "detect whether each panel is soiled": the item's state, nothing placed
-        many = kb.problem_rules["many_objects"].count(text) > 0
         shown = problem_type == "recommendation" and shows_items(text, kb)
         suggested = kb.problem_rules["suggested_value"].count(text) > 0  # "suggest a monthly rent", 建议售价
         next_code = kb.problem_rules["next_in_sequence"].count(text) > 0  # "the next event code in each log sequence"
         listed = listed_choice(text, kb)
+        page_order = kb.problem_rules["page_order"].count(text) > 0
         # Read again only for the one turn it guards: the rules' unusual-flagging against the model's yes/no.
         unlabelled = (problem_type, type_opinion.answer) == ("anomaly_detection", "binary_classification") and (
             read_task(typed, kb).labels_missing
         )
         kept = keep_rules(
-            problem_type, type_opinion.answer, problem_scores, text, medium, where, many, shown, suggested, next_code,
-            listed, unlabelled,
+            problem_type, type_opinion.answer, problem_scores, text, medium, where, placed, shown, suggested, next_code,
+            listed, unlabelled, page_order,
         )
         type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer

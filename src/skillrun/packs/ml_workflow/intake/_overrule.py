@@ -19,7 +19,7 @@ _MEDIA_TYPES = ("image_classification", "audio_classification", "text_classifica
 _PLAIN_TYPES = ("binary_classification", "multiclass_classification")
 
 
-def keep_medium(rule: str, answer: str, medium: str = "tabular", where: bool = True, many: bool = False) -> str:
+def keep_medium(rule: str, answer: str, medium: str = "tabular", where: bool = True, placed: bool = False) -> str:
     """The rules' image or audio type when the learned opinion only drops the medium.
 
     Measured in intake round 2 on the 739 first looks bench/intake_model had then: the model turning an image or audio type into a plain
@@ -41,10 +41,14 @@ def keep_medium(rule: str, answer: str, medium: str = "tabular", where: bool = T
     the model has met almost no such requests and reads "photos" as an image task (round 6: on the six
     photo-plus-text requests of group dg the shipped model took a one-medium or other type five times).
 
-    Detection stays against a verdict when the request finds several objects in one picture (``many``:
-    "repérer chaque bouteille" on the line images, "在每张货架照片中找出所有商品"): on group fc the shipped model,
-    which had met the state words ("whether its label is damaged") mostly as verdicts, turned both such
-    readings of the fixed rules into one label per picture.
+    Detection stays against a verdict when the request places objects in the picture (``placed``,
+    ``_image.places_objects``: several objects in one picture, "repérer chaque bouteille", "在每张货架照片中找出所有商品",
+    or a word that locates, "where in the picture the cracks are", "marca onde estão as lagartas"): on group fc the
+    shipped model, which had met the state words ("whether its label is damaged") mostly as verdicts, turned
+    both several-objects readings of the fixed rules into one label per picture. On the 2,938 first looks of
+    the 2^16 retrain (2026-11-29) it turned detection into a verdict 7 times: where objects were placed, twice,
+    wrongly (dw-48, dz-35); elsewhere four times rightly (a fill level, a soiled panel, a compliance verdict)
+    and once neither.
 
     A sound the rules read as the input (no speech-to-text, else the medium is text) keeps its audio type
     against sequence labeling too, which marks tokens of a text: none of the 80 labelled requests read with
@@ -59,7 +63,7 @@ def keep_medium(rule: str, answer: str, medium: str = "tabular", where: bool = T
         return rule
     if medium == "image" and rule == "image_classification" and answer == "object_detection" and not where:
         return rule
-    if medium == "image" and rule == "object_detection" and answer == "image_classification" and many:
+    if medium == "image" and rule == "object_detection" and answer == "image_classification" and placed:
         return rule
     if rule == "audio_classification" and answer in (*_MEDIA_TYPES, "object_detection", "image_segmentation", "sequence_labeling"):
         return rule
@@ -146,8 +150,13 @@ def keep_hybrid(rule: str, answer: str, computed_online: bool) -> str:
     was right twice (a nightly list the app only reads back; 在线 in "online education platform"). Both
     were read hybrid from an online *word*; on the three below the floor where the rules had found an
     online computation the model said batch and was wrong each time (dn-12, di-27, ed-22).
+
+    A real-time answer is kept off the same way (2026-11-29): it drops the precompute the request states
+    ("score nocturne ... + ajustement en temps réel quand le client contacte", blind set I). On the 2,938 first
+    looks of the 2^16 retrain the combination turned hybrid into real-time once (ho-133), which the current
+    rules read as real-time themselves, so no labelled reading moves.
     """
-    if computed_online and rule == "hybrid" and answer == "batch":
+    if computed_online and rule == "hybrid" and answer in ("batch", "real-time"):
         return rule
     return answer
 
@@ -296,6 +305,21 @@ def keep_unlabelled(rule: str, answer: str, unlabelled: bool) -> str:
     return answer
 
 
+def keep_page_order(rule: str, answer: str, page_order: bool) -> str:
+    """The rules' ranking against items for a user when the request sorts the items of a category or listing
+    page (``page_order``: "score products within each category page, then reshuffle the order at page load").
+
+    Measured on the 2,938 first looks of the 2^16 retrain (2026-11-29): the combination turned the rules'
+    ranking into a recommendation 28 times and was right 27 times: a user's feed or carousel built from
+    nightly candidates and re-ranked at app open, which the rules read as a re-rank. The one wrong turn,
+    di-35, sorted "the 500 products of the category" on each category page view; the cue fires on no other
+    of the 28. A page every visitor opens lists the same items; only their order is learned.
+    """
+    if page_order and rule == "ranking" and answer == "recommendation":
+        return rule
+    return answer
+
+
 def keep_rules(
     rule: str,
     answer: str,
@@ -303,19 +327,20 @@ def keep_rules(
     text: str,
     medium: str = "tabular",
     where: bool = True,
-    many: bool = False,
+    placed: bool = False,
     shown: bool = False,
     suggested: bool = False,
     next_code: bool = False,
     listed: bool = False,
     unlabelled: bool = False,
+    page_order: bool = False,
 ) -> str:
     """The problem type after the measured guards: the learned opinion's ``answer`` unless one of them keeps
     the rules' ``rule`` (``text`` is the folded request)."""
-    kept = keep_amount(rule, keep_medium(rule, answer, medium, where, many), scores, text)
+    kept = keep_amount(rule, keep_medium(rule, answer, medium, where, placed), scores, text)
     kept = keep_value(rule, keep_text(rule, keep_shown(rule, kept, shown), medium), suggested)
     kept = keep_choice(rule, keep_sequence(rule, keep_labels(rule, kept, scores), next_code), listed)
-    return keep_unlabelled(rule, kept, unlabelled)
+    return keep_page_order(rule, keep_unlabelled(rule, kept, unlabelled), page_order)
 
 
 def keep_mode(
