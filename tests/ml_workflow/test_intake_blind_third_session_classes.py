@@ -6,8 +6,11 @@ Projekt", "不在这次范围内"); every applicable tag; outcomes listed after 
 decides whether"; known cases "nowhere near enough to learn from"; nobody waiting synchronously; German
 "täglich rund 3.500" as a volume; from set I: the order of a category page's products, a nightly estimate
 adjusted "mit den aktuellen Eingängen", items pushed into a queue and labelled continuously, "where in the
-pic", an answer returned "in a few secs", "no network", flipping a visitor "from not buying to buying". The
-sentences are written for these tests, not copied from the sets, so
+pic", an answer returned "in a few secs", "no network", flipping a visitor "from not buying to buying"; from set X: a profile built overnight and scored against
+"as it happens", "au moment où l'appel arrive", 预先算出 candidates on a 视频流媒体 platform, devices "qui
+reconnaissent eux-mêmes", a German web form answered "sofort", a content measured in an item, outcomes after
+"will end up:", behaviour that "nicht dem normalen Betrieb entspricht", a composition's property as not
+temporal. The sentences are written for these tests, not copied from the sets, so
 they check the class, not one sentence."""
 
 from __future__ import annotations
@@ -39,6 +42,17 @@ SERVING_CASES = [
      "few seconds.", "real-time", "enters an address, return in a few seconds"),
     ("A camera trap in the jungle, battery powered, no network: tell which of 25 animals is in each shot.",
      "edge", "no network"),
+    # From set X.
+    ("We build each customer's usual spending profile (merchants, amounts, times) overnight, then score every "
+     "card payment against that profile as it happens.", "hybrid", "overnight profile, scored as it happens"),
+    ("Chaque nuit nous calculons un profil par client, puis au moment où l'appel arrive nous combinons ce "
+     "profil avec le choix tapé au clavier pour choisir la file.", "hybrid", "au moment où l'appel arrive"),
+    ("我们是视频流媒体平台，每天夜里预先算出每个用户的候选影片，用户打开App首页时再现场挑出最合适的20部。", "hybrid",
+     "预先算出, 视频流媒体"),
+    ("Nous voulons des capteurs à microphone alimentés par batterie qui reconnaissent eux-mêmes les cris "
+     "d'oiseaux ; il n'y a pas d'internet dans le marais.", "edge", "qui reconnaissent eux-mêmes"),
+    ("Die Disponenten geben jeden Auftrag in ein Webformular ein und sollen sofort eine geschätzte Fahrzeit "
+     "zurückbekommen.", "real-time", "Webformular, sofort zurückbekommen"),
     # Nobody waits on the answer: the events are consumed from a topic.
     ("Alle Bestellungen landen in einem Kafka-Topic; das Modell soll jede Bestellung mitlesen und eine "
      "Betrugsbewertung in ein zweites Topic schreiben. Niemand wartet synchron auf eine Antwort.", "streaming",
@@ -98,6 +112,14 @@ TYPE_CASES = [
      "we don't need to mark where the damage is.", "image_classification", "app where …, no need to mark where"),
     ("At checkout, decide in under 50 ms whether showing a 10% coupon would flip this shopper from not buying "
      "to buying; we ran an RCT last spring.", "uplift_modeling", "flip from not buying to buying, RCT"),
+    # From set X.
+    ("A handheld scanner should give the protein content of each wheat sample from its spectrum, right in "
+     "the field.", "regression", "protein content"),
+    ("For every scan event on Kinesis we want a fresh guess of how the shipment will end up: on time, late, "
+     "lost, or returned.", "multiclass_classification", "will end up: A, B, C, or D"),
+    ("Unsere Pumpen senden alle zehn Sekunden Messwerte per MQTT; wir wollen Verhalten erkennen, das nicht dem "
+     "normalen Betrieb entspricht. Gekennzeichnete Fälle haben wir keine.", "anomaly_detection",
+     "nicht dem normalen Betrieb entspricht"),
     # Known cases far too few to learn from: flag what is out of character.
     ("Our 2,000 wind turbines have had about 25 confirmed gearbox failures, nowhere near enough to learn "
      "from directly; we want to flag any turbine whose vibration looks unusual for it, as readings arrive.",
@@ -149,3 +171,23 @@ def test_a_category_page_keeps_its_ranking_against_items_for_a_user() -> None:
     assert keep_page_order("ranking", "recommendation", True) == "ranking"
     assert keep_page_order("ranking", "recommendation", False) == "recommendation"
     assert keep_page_order("ranking", "binary_classification", True) == "binary_classification"
+
+
+def test_french_words_one_inflection_from_a_cue_are_kept_as_typed() -> None:
+    from skillrun.packs.ml_workflow.intake._text import prepare
+
+    text, language = prepare("Puis au moment où l'appel arrive, il faut combiner ce profil avec la saisie.")
+    assert language == "fr"
+    assert "l'appel arrive, il faut combiner ce profil" in text
+    # A real slip inside a word is still repaired.
+    assert "forecast" in prepare("We need a weekly forcast of demand per store.")[0]
+
+
+def test_a_composition_property_is_not_temporal(read, model_overrules) -> None:  # noqa: ANN001
+    model_overrules("the 2^16 retrain reads a strength 'nach 28 Tagen' from past lab tests as time-dependent")
+    brief = read(
+        "Wir möchten die Druckfestigkeit nach 28 Tagen für eine neue Rezeptur vorhersagen: Zementgehalt, Wasser, "
+        "Zuschläge. Die Technologen geben die Mischung in ein Webformular ein und sollen sofort einen Wert in MPa "
+        "zurückbekommen."
+    )
+    assert (brief.problem_type, brief.serving_mode, brief.temporal) == ("regression", "real-time", False)

@@ -158,10 +158,13 @@ def _one_slip(typed: str, stem: str) -> bool:
         if len(diffs) == 1:
             i = diffs[0]
             return i < len(stem) - 1 and typed[i] in _VOWELS and stem[i] in _VOWELS
-        return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and typed[diffs[0]] == stem[diffs[1]] and typed[diffs[1]] == stem[diffs[0]]
+        # Two letters swapped at the very end make another word ("combine" is not "combien").
+        swapped = len(diffs) == 2 and diffs[1] == diffs[0] + 1 and diffs[1] < len(stem) - 1
+        return swapped and typed[diffs[0]] == stem[diffs[1]] and typed[diffs[1]] == stem[diffs[0]]
     shorter, longer = (typed, stem) if len(typed) < len(stem) else (stem, typed)
-    # The slip must be inside the word: a letter missing or added at the end is an inflection.
-    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1))
+    # The slip must be inside the word: a letter missing or added at the end, or just before the last
+    # letter, is an inflection ("arrive" and "arrivee" stay as typed).
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 2))
 
 
 def in_its_sense(folded: str, language: str, kb: Knowledge | None = None) -> str:
