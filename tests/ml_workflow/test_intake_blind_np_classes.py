@@ -15,6 +15,10 @@ import pytest
 
 # (text, expected problem type, why)
 TYPE_CASES = [
+    # Pixels asked for with boxes declined (the model's one verdict per picture is held off by
+    # _overrule.keep_outline since the third session).
+    ("A camera above the conveyor must tell, pixel by pixel, which parts of each fillet are bone, fat or "
+     "meat. Bounding boxes are too coarse for the cutting jet.", "image_segmentation", "boxes are too coarse"),
     # A form named only to decline it: its words are not the target's.
     ("Each drone photo of a vineyard row should get every problem that is visible: mildew, drought stress, "
      "missing vines, weeds. Several can show up together. We don't need to locate them in the photo.",
@@ -77,19 +81,6 @@ TYPE_CASES = [
 
 @pytest.mark.parametrize(("text", "expected", "why"), TYPE_CASES, ids=[c[2] for c in TYPE_CASES])
 def test_problem_type(read, text: str, expected: str, why: str) -> None:  # noqa: ANN001
-    assert read(text).problem_type == expected, why
-
-
-OVERRULED_CASES = [
-    # Pixels asked for with boxes declined; the shipped model reads one verdict per picture.
-    ("A camera above the conveyor must tell, pixel by pixel, which parts of each fillet are bone, fat or "
-     "meat. Bounding boxes are too coarse for the cutting jet.", "image_segmentation", "boxes are too coarse"),
-]
-
-
-@pytest.mark.parametrize(("text", "expected", "why"), OVERRULED_CASES, ids=[c[2] for c in OVERRULED_CASES])
-def test_problem_type_the_model_overrules(read, model_overrules, text: str, expected: str, why: str) -> None:  # noqa: ANN001
-    model_overrules(why)
     assert read(text).problem_type == expected, why
 
 

@@ -10,7 +10,10 @@ pic", an answer returned "in a few secs", "no network", flipping a visitor "from
 "as it happens", "au moment où l'appel arrive", 预先算出 candidates on a 视频流媒体 platform, devices "qui
 reconnaissent eux-mêmes", a German web form answered "sofort", a content measured in an item, outcomes after
 "will end up:", behaviour that "nicht dem normalen Betrieb entspricht", a composition's property as not
-temporal. The sentences are written for these tests, not copied from the sets, so
+temporal; from set E: 可能同时出现好几种 complications, "welche von ca. 15 Klauselarten drin sind", a list prepared
+"chaque nuit" and re-sorted "quand il ouvre l'appli", "une quinzaine de cas de fraude avérés", the zone a new
+item goes to, the language a caller speaks, "tout doit tourner sur la tablette", pixel-exact marking kept
+against boxes. The sentences are written for these tests, not copied from the sets, so
 they check the class, not one sentence."""
 
 from __future__ import annotations
@@ -53,6 +56,11 @@ SERVING_CASES = [
      "d'oiseaux ; il n'y a pas d'internet dans le marais.", "edge", "qui reconnaissent eux-mêmes"),
     ("Die Disponenten geben jeden Auftrag in ein Webformular ein und sollen sofort eine geschätzte Fahrzeit "
      "zurückbekommen.", "real-time", "Webformular, sofort zurückbekommen"),
+    # From set E.
+    ("On veut préparer chaque nuit une liste de 100 articles par lecteur, puis quand il ouvre l'appli, retrier "
+     "ces articles selon ce qu'il a lu aujourd'hui.", "hybrid", "préparer chaque nuit, quand il ouvre"),
+    ("Les agents utilisent une tablette dans les entrepôts, sans aucune couverture réseau, donc tout doit "
+     "tourner sur la tablette : classer chaque colis en 5 catégories.", "edge", "tourner sur la tablette"),
     # Nobody waits on the answer: the events are consumed from a topic.
     ("Alle Bestellungen landen in einem Kafka-Topic; das Modell soll jede Bestellung mitlesen und eine "
      "Betrugsbewertung in ein zweites Topic schreiben. Niemand wartet synchron auf eine Antwort.", "streaming",
@@ -120,6 +128,19 @@ TYPE_CASES = [
     ("Unsere Pumpen senden alle zehn Sekunden Messwerte per MQTT; wir wollen Verhalten erkennen, das nicht dem "
      "normalen Betrieb entspricht. Gekennzeichnete Fälle haben wir keine.", "anomaly_detection",
      "nicht dem normalen Betrieb entspricht"),
+    # From set E.
+    ("预测每位会员在未来6个月会出现哪些健康问题：高血压、高血脂、脂肪肝、痛风——一个人可能同时出现好几种。每月跑一次。",
+     "multilabel_classification", "可能同时出现好几种"),
+    ("Für jede Ausschreibung wollen wir wissen, welche von ca. 20 Leistungsarten drin sind; meistens sind es "
+     "mehrere pro Ausschreibung.", "multilabel_classification", "welche von ca. 20 … drin sind, mehrere pro"),
+    ("Nous avons seulement une quinzaine de cas de fraude avérés ; il faut repérer chaque mois les factures "
+     "inhabituelles.", "anomaly_detection", "une quinzaine de cas avérés"),
+    ("Our warehouse has 12 storage zones (bulk, cold, hazmat, oversize, etc.); when a new SKU is registered, "
+     "suggest the zone right away.", "multiclass_classification", "suggest the zone of 12"),
+    ("Callers reach our IVR; detect which language the caller is speaking from the first 3 seconds of their "
+     "answer, within 300 ms.", "audio_classification", "which language the caller is speaking"),
+    ("Die Kamera am Jätroboter muss in jedem Bild pixelgenau markieren, was Pflanze und was Unkraut ist; der "
+     "Rechner sitzt auf dem Roboter.", "image_segmentation", "pixelgenau markieren"),
     # Known cases far too few to learn from: flag what is out of character.
     ("Our 2,000 wind turbines have had about 25 confirmed gearbox failures, nowhere near enough to learn "
      "from directly; we want to flag any turbine whose vibration looks unusual for it, as readings arrive.",
@@ -191,3 +212,21 @@ def test_a_composition_property_is_not_temporal(read, model_overrules) -> None: 
         "zurückbekommen."
     )
     assert (brief.problem_type, brief.serving_mode, brief.temporal) == ("regression", "real-time", False)
+
+
+def test_an_outlined_region_keeps_segmentation_against_boxes() -> None:
+    from skillrun.packs.ml_workflow.intake._overrule import keep_outline
+
+    assert keep_outline("image_segmentation", "object_detection", True) == "image_segmentation"
+    assert keep_outline("image_segmentation", "image_classification", True) == "image_segmentation"
+    assert keep_outline("image_segmentation", "object_detection", False) == "object_detection"
+    assert keep_outline("image_segmentation", "multilabel_classification", True) == "multilabel_classification"
+    assert keep_outline("object_detection", "image_segmentation", True) == "image_segmentation"
+
+
+def test_a_termination_clause_is_no_churn() -> None:
+    from skillrun.packs.ml_workflow.knowledge import knowledge
+
+    kb = knowledge()
+    assert kb.domain_cues["churn"].count("welche klauseln drin sind: haftung, kundigungsrecht, gerichtsstand") == 0
+    assert kb.domain_cues["churn"].count("wir wollen die kundigung jedes kunden vorhersagen") == 1

@@ -86,7 +86,7 @@ def test_the_guard_keeps_text_only_against_multiclass_over_a_text() -> None:
     # Tabular multiclass: the guard never fires, whatever the model answers.
     assert keep_text("multiclass_classification", "binary_classification", "tabular") == "binary_classification"
     assert keep_text("multiclass_classification", "text_classification", "tabular") == "text_classification"
-    assert keep_rules("multiclass_classification", "binary_classification", {}, "", "tabular") == "binary_classification"
+    assert keep_rules("multiclass_classification", "binary_classification", {}, "") == "binary_classification"
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from ..knowledge import Domain, Knowledge
 from ._denied import blank_hits
 from ._framings import reframe
 from ._image import image_rules, places_objects
-from ._overrule import keep_mode, keep_rules, with_kept
+from ._overrule import TypeEvidence, keep_mode, keep_rules, with_kept
 from ._segments import segments_wanted
 from ._serving import classify_serving
 from ._shown import items_shown, shows_items
@@ -235,24 +235,8 @@ def read(
     type_opinion = mode_opinion = None
     if feats is not None:
         type_opinion = kb.intake_model.opinion("problem_type", feats, problem_type, problem_scores)
-        # Any word that finds, counts or places objects lets the model choose detection over a verdict.
-        where = problem_scores["object_detection"] > 0 or kb.problem_rules["detection_verbs"].count(text) > 0
-        placed = places_objects(text, kb)  # "where in the picture the cracks are", "every parcel in the frame"
-        if kb.problem_rules["item_state"].count(text) and not placed:
-            where = False  # "detect whether each panel is soiled": the item's state, nothing placed
-        shown = problem_type == "recommendation" and shows_items(text, kb)
-        suggested = kb.problem_rules["suggested_value"].count(text) > 0  # "suggest a monthly rent", 建议售价
-        next_code = kb.problem_rules["next_in_sequence"].count(text) > 0  # "the next event code in each log sequence"
-        listed = listed_choice(text, kb)
-        page_order = kb.problem_rules["page_order"].count(text) > 0
-        # Read again only for the one turn it guards: the rules' unusual-flagging against the model's yes/no.
-        unlabelled = (problem_type, type_opinion.answer) == ("anomaly_detection", "binary_classification") and (
-            read_task(typed, kb).labels_missing
-        )
-        kept = keep_rules(
-            problem_type, type_opinion.answer, problem_scores, text, medium, where, placed, shown, suggested, next_code,
-            listed, unlabelled, page_order,
-        )
+        seen = _type_evidence(text, typed, kb, problem_type, problem_scores, medium, type_opinion.answer)
+        kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, seen)
         type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer
     if segments_wanted(text, kb):
@@ -278,6 +262,30 @@ def read(
         domain, domain_score, problem_type, problem_scores, mode, serving_scores, serving.stated, matched, medium,
         type_opinion, mode_opinion,
     )  # fmt: skip
+
+
+def _type_evidence(
+    text: str, typed: str, kb: Knowledge, rule: str, scores: dict[str, float], medium: str, answer: str
+) -> TypeEvidence:
+    """The cues the measured guards of _overrule.py read, for the rules' ``rule`` against the model's ``answer``."""
+    # Any word that finds, counts or places objects lets the model choose detection over a verdict.
+    where = scores["object_detection"] > 0 or kb.problem_rules["detection_verbs"].count(text) > 0
+    placed = places_objects(text, kb)  # "where in the picture the cracks are", "every parcel in the frame"
+    if kb.problem_rules["item_state"].count(text) and not placed:
+        where = False  # "detect whether each panel is soiled": the item's state, nothing placed
+    return TypeEvidence(
+        medium=medium,
+        where=where,
+        placed=placed,
+        shown=rule == "recommendation" and shows_items(text, kb),
+        suggested=kb.problem_rules["suggested_value"].count(text) > 0,  # "suggest a monthly rent", 建议售价
+        next_code=kb.problem_rules["next_in_sequence"].count(text) > 0,  # "the next event code in each log sequence"
+        listed=listed_choice(text, kb),
+        # Read again only for the one turn it guards: the rules' unusual-flagging against the model's yes/no.
+        unlabelled=(rule, answer) == ("anomaly_detection", "binary_classification") and read_task(typed, kb).labels_missing,
+        page_order=kb.problem_rules["page_order"].count(text) > 0,
+        outlined=kb.form_cues["region_outline"].count(text) > 0,  # "pixelgenau markieren", "outline each spill"
+    )
 
 
 def _domain_of_type(text: str, kb: Knowledge, problem_type: str) -> tuple[Domain, float] | None:
