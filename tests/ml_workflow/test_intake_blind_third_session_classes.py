@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import pytest
 
+from skillrun.packs.ml_workflow.intake import _overrule as overrule
+
 # (text, expected serving mode, why)
 SERVING_CASES = [
     ("Unsere Erntemaschinen haben einen Bordcomputer. Der Bordcomputer selbst soll während der Fahrt erkennen, "
@@ -74,11 +76,6 @@ SERVING_CASES = [
      "Ausfallwahrscheinlichkeit der nächsten Woche berechnen und in eine Tabelle schreiben.", "batch",
      "control: nightly job"),
 ]
-
-
-@pytest.mark.parametrize(("text", "expected", "why"), SERVING_CASES, ids=[c[2] for c in SERVING_CASES])
-def test_serving_mode(read, text: str, expected: str, why: str) -> None:  # noqa: ANN001
-    assert read(text).serving_mode == expected, why
 
 
 # (text, expected problem type, why)
@@ -150,18 +147,12 @@ TYPE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected", "why"), TYPE_CASES, ids=[c[2] for c in TYPE_CASES])
-def test_problem_type(read, text: str, expected: str, why: str) -> None:  # noqa: ANN001
-    assert read(text).problem_type == expected, why
+READINGS = [("serving_mode", *case) for case in SERVING_CASES] + [("problem_type", *case) for case in TYPE_CASES]
 
 
-def test_known_cases_too_few_keep_the_rules_unusual_flag_against_a_yes_no() -> None:
-    from skillrun.packs.ml_workflow.intake._overrule import keep_unlabelled
-
-    assert keep_unlabelled("anomaly_detection", "binary_classification", True) == "anomaly_detection"
-    assert keep_unlabelled("anomaly_detection", "binary_classification", False) == "binary_classification"
-    assert keep_unlabelled("anomaly_detection", "multiclass_classification", True) == "multiclass_classification"
-    assert keep_unlabelled("binary_classification", "anomaly_detection", True) == "anomaly_detection"
+@pytest.mark.parametrize(("field", "text", "expected", "why"), READINGS, ids=[f"{c[0]}: {c[3]}" for c in READINGS])
+def test_reading(read, field: str, text: str, expected: str, why: str) -> None:  # noqa: ANN001
+    assert getattr(read(text), field) == expected, why
 
 
 @pytest.mark.parametrize(
@@ -186,14 +177,6 @@ def test_a_project_set_aside_drops_only_its_clause(text: str, kept: str) -> None
     assert "fraud" not in restated
 
 
-def test_a_category_page_keeps_its_ranking_against_items_for_a_user() -> None:
-    from skillrun.packs.ml_workflow.intake._overrule import keep_page_order
-
-    assert keep_page_order("ranking", "recommendation", True) == "ranking"
-    assert keep_page_order("ranking", "recommendation", False) == "recommendation"
-    assert keep_page_order("ranking", "binary_classification", True) == "binary_classification"
-
-
 def test_french_words_one_inflection_from_a_cue_are_kept_as_typed() -> None:
     from skillrun.packs.ml_workflow.intake._text import prepare
 
@@ -214,19 +197,31 @@ def test_a_composition_property_is_not_temporal(read, model_overrules) -> None: 
     assert (brief.problem_type, brief.serving_mode, brief.temporal) == ("regression", "real-time", False)
 
 
-def test_an_outlined_region_keeps_segmentation_against_boxes() -> None:
-    from skillrun.packs.ml_workflow.intake._overrule import keep_outline
-
-    assert keep_outline("image_segmentation", "object_detection", True) == "image_segmentation"
-    assert keep_outline("image_segmentation", "image_classification", True) == "image_segmentation"
-    assert keep_outline("image_segmentation", "object_detection", False) == "object_detection"
-    assert keep_outline("image_segmentation", "multilabel_classification", True) == "multilabel_classification"
-    assert keep_outline("object_detection", "image_segmentation", True) == "image_segmentation"
-
-
 def test_a_termination_clause_is_no_churn() -> None:
     from skillrun.packs.ml_workflow.knowledge import knowledge
 
     kb = knowledge()
     assert kb.domain_cues["churn"].count("welche klauseln drin sind: haftung, kundigungsrecht, gerichtsstand") == 0
     assert kb.domain_cues["churn"].count("wir wollen die kundigung jedes kunden vorhersagen") == 1
+
+
+# (guard, rules' answer, model's answer, the guard's evidence, answer kept)
+GUARD_CASES = [
+    ("keep_unlabelled", "anomaly_detection", "binary_classification", True, "anomaly_detection"),
+    ("keep_unlabelled", "anomaly_detection", "binary_classification", False, "binary_classification"),
+    ("keep_unlabelled", "anomaly_detection", "multiclass_classification", True, "multiclass_classification"),
+    ("keep_page_order", "ranking", "recommendation", True, "ranking"),
+    ("keep_page_order", "ranking", "recommendation", False, "recommendation"),
+    ("keep_page_order", "ranking", "binary_classification", True, "binary_classification"),
+    ("keep_outline", "image_segmentation", "object_detection", True, "image_segmentation"),
+    ("keep_outline", "image_segmentation", "image_classification", True, "image_segmentation"),
+    ("keep_outline", "image_segmentation", "object_detection", False, "object_detection"),
+    ("keep_outline", "image_segmentation", "multilabel_classification", True, "multilabel_classification"),
+    ("keep_outline", "object_detection", "image_segmentation", True, "image_segmentation"),
+]
+
+
+@pytest.mark.parametrize(("guard", "rule", "answer", "evidence", "kept"), GUARD_CASES)
+def test_a_guard_keeps_the_rules_only_on_its_own_turn(guard: str, rule: str, answer: str, evidence: bool, kept: str) -> None:
+    assert getattr(overrule, guard)(rule, answer, evidence) == kept
+
