@@ -87,6 +87,11 @@ FIRST_LOOK = {
     "lb": "6608c17",
     "na": "d90c0a1",
     "pa": "d90c0a1",
+    "ma": "d90c0a1",
+    "hx": "4b52a49",
+    "ix": "4b52a49",
+    "xa": "4b52a49",
+    "ex": "4b52a49",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -311,4 +316,12 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # anyone read them (type 72.0% and 80.0%); then their misses were read and fixed.
     cases += [_case(r, "na") for r in _jsonl(HERE / "na_requests.jsonl")]
     cases += [_case(r, "pa") for r in _jsonl(HERE / "pa_requests.jsonl")]
+    # Blind set M (50, written mid-session), scored at d90c0a1 and read then; blind sets H (long, with other
+    # projects set aside), I (terse), X (mixed) and E (half in Spanish, German, French and Chinese), written
+    # by helpers in the third session and scored at 4b52a49 before anyone read them (type 94, 94, 94, 86%).
+    # Four of their labels are set to the project's convention here: chat moderation and SMS phishing are
+    # temporal (adversarial drift, the shared case ml-016), which the helpers had labelled static (h-32, i-30,
+    # e-30, e-31).
+    cases += [_case(r, "ma") for r in _jsonl(HERE / "ma_requests.jsonl")]
+    cases += [_case(r, g) for g in ("hx", "ix", "xa", "ex") for r in _jsonl(HERE / f"{g}_requests.jsonl")]
     return cases

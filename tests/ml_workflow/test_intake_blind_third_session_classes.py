@@ -187,8 +187,7 @@ def test_french_words_one_inflection_from_a_cue_are_kept_as_typed() -> None:
     assert "forecast" in prepare("We need a weekly forcast of demand per store.")[0]
 
 
-def test_a_composition_property_is_not_temporal(read, model_overrules) -> None:  # noqa: ANN001
-    model_overrules("the 2^16 retrain reads a strength 'nach 28 Tagen' from past lab tests as time-dependent")
+def test_a_composition_property_is_not_temporal(read) -> None:  # noqa: ANN001
     brief = read(
         "Wir möchten die Druckfestigkeit nach 28 Tagen für eine neue Rezeptur vorhersagen: Zementgehalt, Wasser, "
         "Zuschläge. Die Technologen geben die Mischung in ein Webformular ein und sollen sofort einen Wert in MPa "

@@ -58,12 +58,8 @@ TYPE_CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected", "why"), TYPE_CASES, ids=[c[2] for c in TYPE_CASES])
-def test_problem_type(read, model_overrules, text: str, expected: str, why: str) -> None:  # noqa: ANN001
-    model_overrules(OVERRULED.get(why))
+def test_problem_type(read, text: str, expected: str, why: str) -> None:  # noqa: ANN001
     assert read(text).problem_type == expected, why
-
-
-OVERRULED = {"control: whether abusive": "the retrain with 2^16 buckets (3,152 requests) reads a yes/no on a chat message as a plain yes/no, not its text"}
 
 
 SERVING_CASES = [

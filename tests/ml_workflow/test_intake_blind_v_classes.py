@@ -34,6 +34,4 @@ CASES = [
 def test_blind_v_classes(read, model_overrules, text: str, expected: str) -> None:  # noqa: ANN001 - fixture
     if text.startswith("Hospital: at admission"):
         model_overrules("the model of 2026-11-28 reads a discharge destination's named values as an amount")
-    if text.startswith("Banque"):
-        model_overrules("the retrain with 2^16 buckets (3,152 requests) reads the French call reason among four as a yes/no")
     assert read(text).problem_type == expected

@@ -67,14 +67,8 @@ def test_boxes_on_images_are_detection(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param(
-            "Glass plant: a soft sensor for the melt viscosity, normally a lab assay twice a shift, predicted every "
-            "minute from the furnace thermocouples and gas flow.",
-            marks=pytest.mark.xfail(
-                reason="the retrain with 2^16 buckets (3,152 requests) reads a value predicted every minute as a job",
-                strict=True,
-            ),
-        ),
+        "Glass plant: a soft sensor for the melt viscosity, normally a lab assay twice a shift, predicted every "
+        "minute from the furnace thermocouples and gas flow.",
     ],
 )
 def test_soft_sensors_are_streamed_regression(text: str) -> None:

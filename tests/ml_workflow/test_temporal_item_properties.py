@@ -22,9 +22,7 @@ import pytest
         "Fábrica de papel: predecir la resistencia a la tracción de cada bobina, informe diario.",
     ],
 )
-def test_a_property_of_the_item_now_is_not_temporal(read, model_overrules, text: str) -> None:  # noqa: ANN001
-    if text.startswith("Soy processor"):
-        model_overrules("the retrain with 2^16 buckets (3,152 requests) reads a lot's protein content, scored nightly, as depending on time")
+def test_a_property_of_the_item_now_is_not_temporal(read, text: str) -> None:  # noqa: ANN001
     assert read(text).temporal is False
 
 

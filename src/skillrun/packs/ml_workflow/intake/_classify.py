@@ -285,6 +285,7 @@ def _type_evidence(
         unlabelled=(rule, answer) == ("anomaly_detection", "binary_classification") and read_task(typed, kb).labels_missing,
         page_order=kb.problem_rules["page_order"].count(text) > 0,
         outlined=kb.form_cues["region_outline"].count(text) > 0,  # "pixelgenau markieren", "outline each spill"
+        moderated=kb.temporal_adversarial.count(text) > 0,  # abusive, hateful, spam, phishing
     )
 
 
