@@ -26,6 +26,7 @@ from ._naming import (
     target_phrase,
 )
 from ._numbers import Quantities, parse_quantities
+from ._overrule import keeps_static
 from ._restate import restate
 from ._segments import segmented_noun
 from ._subject import about_a_person, mask_class_lists
@@ -318,12 +319,7 @@ def _read_temporal(
     rule = _temporal(domain, pt, folded, kb, medium)
     if feats is None or (rule and domain is not None and domain.id in _NAMED_OUTCOMES and domain.problem_type == pt):
         return rule
-    if pt == "regression" and not rule:
-        # An amount the rules read as static is a property of the item as made or measured (a strength from its
-        # recipe, a content from its spectrum). On the 3,188 first looks with out-of-group probabilities of the
-        # 3,402-request retrain (2026-11-29), with the current rules, the combination turned such a reading to
-        # true 12 times, wrongly 11 times (the property groups dh and dk among them); the other way (40 times,
-        # right 27 of them) it is left to decide.
+    if keeps_static(pt, rule):
         return False
     return kb.intake_model.opinion("temporal", feats, "true" if rule else "false").answer == "true"
 

@@ -33,7 +33,8 @@ def restate(text: str, kb: Knowledge) -> str:
     if turns or aside:
         ends = list(_SENTENCE_END.finditer(text))
         spans += [(_taken_back_from(text, ends, start), end) for start, end, _ in turns]
-        spans += [_clause_around(text, ends, start, end) for start, end, _ in aside]
+        # A clause that would take the whole request with it names no other project: nothing is dropped.
+        spans += [c for c in (_clause_around(text, ends, start, end) for start, end, _ in aside) if c != (0, len(text))]
     if not spans:
         return text
     out, last = [], 0
@@ -55,8 +56,11 @@ def _taken_back_from(text: str, ends: list[re.Match[str]], turn: int) -> int:
     return start
 
 
-_CLAUSE_TURN = re.compile(r",? (?:but|whereas|while|aber|sondern|pero|sino|mais|alors que)\b|[，,]\s?(?:但是?|而是?)")
-"""A clause turn inside a sentence: "fraud is a separate project, but here we need ..." keeps what follows."""
+_CLAUSE_TURN = re.compile(
+    r",? (?:but|whereas|while|aber|sondern|pero|sino|mais|alors que)\b|, (?:and|und|y|et)\b|[，,]\s?(?:但是?|而是?)"
+)
+"""A clause turn inside a sentence: "fraud is a separate project, but here we need ..." keeps what follows, and
+"..., and we want ..." too."""
 
 
 def _clause_around(text: str, ends: list[re.Match[str]], start: int, end: int) -> tuple[int, int]:

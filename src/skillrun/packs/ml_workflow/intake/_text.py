@@ -128,7 +128,7 @@ def repair_typos(folded: str, language: str = "en") -> str:
     for word in set(_WORD.findall(folded)):
         if len(word) < 6 or word in _KEEP or word in fixes:
             continue
-        fixed = _repair(word, stems)
+        fixed = _repair(word, stems, inflected_end=language == "fr")
         if fixed and fixed != word:
             fixes[word] = fixed
     if not fixes:
@@ -137,7 +137,7 @@ def repair_typos(folded: str, language: str = "en") -> str:
     return pattern.sub(lambda m: fixes[m.group(1)], folded)
 
 
-def _repair(word: str, buckets: dict[str, frozenset[str]]) -> str | None:
+def _repair(word: str, buckets: dict[str, frozenset[str]], inflected_end: bool = False) -> str | None:
     candidates = buckets.get(word[:2], frozenset())
     if not candidates or any(word.startswith(stem) for stem in candidates):
         return None
@@ -147,24 +147,26 @@ def _repair(word: str, buckets: dict[str, frozenset[str]]) -> str | None:
             continue
         head = word[:cut]
         for stem in candidates:
-            if abs(len(stem) - len(head)) <= 1 and _one_slip(head, stem):
+            if abs(len(stem) - len(head)) <= 1 and _one_slip(head, stem, inflected_end):
                 return stem + suffix
     return None
 
 
-def _one_slip(typed: str, stem: str) -> bool:
+def _one_slip(typed: str, stem: str, inflected_end: bool = False) -> bool:
+    """``typed`` is ``stem`` with one slip. With ``inflected_end`` (French), a letter missing or added just before
+    the last one, or the last two swapped, is an inflection or another word ("arrive" and "arrivee", "combine"
+    and "combien"), not a slip."""
+    end = 1 if inflected_end else 0
     if len(typed) == len(stem):
         diffs = [i for i, (a, b) in enumerate(zip(typed, stem, strict=True)) if a != b]
         if len(diffs) == 1:
             i = diffs[0]
             return i < len(stem) - 1 and typed[i] in _VOWELS and stem[i] in _VOWELS
-        # Two letters swapped at the very end make another word ("combine" is not "combien").
-        swapped = len(diffs) == 2 and diffs[1] == diffs[0] + 1 and diffs[1] < len(stem) - 1
+        swapped = len(diffs) == 2 and diffs[1] == diffs[0] + 1 and diffs[1] < len(stem) - end
         return swapped and typed[diffs[0]] == stem[diffs[1]] and typed[diffs[1]] == stem[diffs[0]]
     shorter, longer = (typed, stem) if len(typed) < len(stem) else (stem, typed)
-    # The slip must be inside the word: a letter missing or added at the end, or just before the last
-    # letter, is an inflection ("arrive" and "arrivee" stay as typed).
-    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 2))
+    # The slip must be inside the word: a letter missing or added at the end is an inflection.
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(1, len(longer) - 1 - end))
 
 
 def in_its_sense(folded: str, language: str, kb: Knowledge | None = None) -> str:
