@@ -13,7 +13,8 @@ reconnaissent eux-mêmes", a German web form answered "sofort", a content measur
 temporal; from set E: 可能同时出现好几种 complications, "welche von ca. 15 Klauselarten drin sind", a list prepared
 "chaque nuit" and re-sorted "quand il ouvre l'appli", "une quinzaine de cas de fraude avérés", the zone a new
 item goes to, the language a caller speaks, "tout doit tourner sur la tablette", pixel-exact marking kept
-against boxes. The sentences are written for these tests, not copied from the sets, so
+against boxes; from set F: "souvent il y en a plusieurs à la fois", a device that "prévoie lui-même", an amount
+"in Festmetern", Spanish "instrucciones de embarque" and "en el propio texto" (no device). The sentences are written for these tests, not copied from the sets, so
 they check the class, not one sentence."""
 
 from __future__ import annotations
@@ -69,6 +70,11 @@ SERVING_CASES = [
      "ces articles selon ce qu'il a lu aujourd'hui.", "hybrid", "préparer chaque nuit, quand il ouvre"),
     ("Les agents utilisent une tablette dans les entrepôts, sans aucune couverture réseau, donc tout doit "
      "tourner sur la tablette : classer chaque colis en 5 catégories.", "edge", "tourner sur la tablette"),
+    # From set F.
+    ("Chaque serre a un boîtier de régulation sans accès internet ; je voudrais que ce boîtier prévoie lui-même "
+     "la température pour chacune des six prochaines heures.", "edge", "ce boîtier prévoie lui-même"),
+    ("Cuando el agente pega las instrucciones de embarque en el sistema, hay que marcar al instante en el propio "
+     "texto los puertos y los pesos.", "real-time", "instrucciones de embarque, en el propio texto"),
     # Nobody waits on the answer: the events are consumed from a topic.
     ("Alle Bestellungen landen in einem Kafka-Topic; das Modell soll jede Bestellung mitlesen und eine "
      "Betrugsbewertung in ein zweites Topic schreiben. Niemand wartet synchron auf eine Antwort.", "streaming",
@@ -151,6 +157,12 @@ TYPE_CASES = [
      "answer, within 300 ms.", "audio_classification", "which language the caller is speaking"),
     ("Die Kamera am Jätroboter muss in jedem Bild pixelgenau markieren, was Pflanze und was Unkraut ist; der "
      "Rechner sitzt auf dem Roboter.", "image_segmentation", "pixelgenau markieren"),
+    # From set F.
+    ("Nos techniciens photographient une feuille de vigne avec la tablette, qui doit indiquer tous les problèmes "
+     "visibles, car souvent il y en a plusieurs à la fois : mildiou, oïdium, carence.", "multilabel_classification",
+     "il y en a plusieurs à la fois"),
+    ("Bei der Inventur soll der Feldcomputer das Holzvolumen jedes Baumes in Festmetern anzeigen, aus Durchmesser "
+     "und Höhe.", "regression", "Holzvolumen in Festmetern"),
     # Known cases far too few to learn from: flag what is out of character.
     ("Our 2,000 wind turbines have had about 25 confirmed gearbox failures, nowhere near enough to learn "
      "from directly; we want to flag any turbine whose vibration looks unusual for it, as readings arrive.",
