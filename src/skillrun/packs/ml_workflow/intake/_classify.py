@@ -21,7 +21,15 @@ from ._overrule import TypeEvidence, keep_mode, keep_rules, with_kept
 from ._segments import segments_wanted
 from ._serving import classify_serving
 from ._shown import items_shown, shows_items
-from ._task import fold_by_modality, form_votes, listed_choice, modality_of, read_task, without_enumerations
+from ._task import (
+    Task,
+    fold_by_modality,
+    form_votes,
+    listed_choice,
+    modality_of,
+    read_task,
+    without_enumerations,
+)
 
 _DOMAIN_VOTE = 3.0
 _DOMAIN_PRIOR = 1.0
@@ -67,8 +75,9 @@ def match_domain(text: str, kb: Knowledge) -> tuple[Domain | None, float]:
 
 def classify_problem(
     text: str, kb: Knowledge, domain: Domain | None, domain_score: float, whole: str | None = None
-) -> tuple[str, dict[str, float], str]:
-    """The problem type, the votes behind it, and the kind of data (image, audio, text or tabular); ``whole``
+) -> tuple[str, dict[str, float], str, Task]:
+    """The problem type, the votes behind it, the kind of data (image, audio, text or tabular) and the task's
+    wording read from ``text`` (the guards of _overrule.py use it too); ``whole``
     is the request before a framing it set aside was dropped (intake/_restate.py). Both come with a medium
     word that names the business blanked (:func:`read`)."""
     task = read_task(text, kb)
@@ -169,7 +178,7 @@ def classify_problem(
         # decision on the item, so the rules' vote shows what they chose to the learned opinion.
         scores[answer] += scores[best]
         scores[best] = 0.0
-    return answer, scores, medium
+    return answer, scores, medium, task
 
 
 def _target_rules(text: str, kb: Knowledge, explicit: dict[str, float], scores: dict[str, float]) -> None:
@@ -231,11 +240,11 @@ def read(
     typed, _ = blank_hits(blank_hits(text, named)[0], kb.problem_rules["on_demand"])
     whole = whole if whole is None else blank_hits(whole, named)[0]
     matched, domain_score = match_domain(typed, kb)
-    problem_type, problem_scores, medium = classify_problem(typed, kb, matched, domain_score, whole)
+    problem_type, problem_scores, medium, task = classify_problem(typed, kb, matched, domain_score, whole)
     type_opinion = mode_opinion = None
     if feats is not None:
         type_opinion = kb.intake_model.opinion("problem_type", feats, problem_type, problem_scores)
-        seen = _type_evidence(text, typed, kb, problem_type, problem_scores, medium, type_opinion.answer)
+        seen = _type_evidence(text, task, kb, problem_type, problem_scores, medium)
         kept = keep_rules(problem_type, type_opinion.answer, problem_scores, text, seen)
         type_opinion = with_kept(type_opinion, kept)
         problem_type = type_opinion.answer
@@ -265,9 +274,9 @@ def read(
 
 
 def _type_evidence(
-    text: str, typed: str, kb: Knowledge, rule: str, scores: dict[str, float], medium: str, answer: str
+    text: str, task: Task, kb: Knowledge, rule: str, scores: dict[str, float], medium: str
 ) -> TypeEvidence:
-    """The cues the measured guards of _overrule.py read, for the rules' ``rule`` against the model's ``answer``."""
+    """The cues the measured guards of _overrule.py read for the rules' answer ``rule``."""
     # Any word that finds, counts or places objects lets the model choose detection over a verdict.
     where = scores["object_detection"] > 0 or kb.problem_rules["detection_verbs"].count(text) > 0
     placed = places_objects(text, kb)  # "where in the picture the cracks are", "every parcel in the frame"
@@ -281,8 +290,7 @@ def _type_evidence(
         suggested=kb.problem_rules["suggested_value"].count(text) > 0,  # "suggest a monthly rent", 建议售价
         next_code=kb.problem_rules["next_in_sequence"].count(text) > 0,  # "the next event code in each log sequence"
         listed=listed_choice(text, kb),
-        # Read again only for the one turn it guards: the rules' unusual-flagging against the model's yes/no.
-        unlabelled=(rule, answer) == ("anomaly_detection", "binary_classification") and read_task(typed, kb).labels_missing,
+        unlabelled=task.labels_missing,  # "about 40 confirmed takeovers, nowhere near enough to learn from"
         page_order=kb.problem_rules["page_order"].count(text) > 0,
         outlined=kb.form_cues["region_outline"].count(text) > 0,  # "pixelgenau markieren", "outline each spill"
         moderated=kb.temporal_adversarial.count(text) > 0,  # abusive, hateful, spam, phishing
