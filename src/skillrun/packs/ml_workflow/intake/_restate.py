@@ -34,7 +34,8 @@ def restate(text: str, kb: Knowledge) -> str:
         ends = list(_SENTENCE_END.finditer(text))
         spans += [(_taken_back_from(text, ends, start), end) for start, end, _ in turns]
         # A clause that would take the whole request with it names no other project: nothing is dropped.
-        spans += [c for c in (_clause_around(text, ends, start, end) for start, end, _ in aside) if c != (0, len(text))]
+        clauses = (_clause_around(text, ends, start, end) for start, end, _ in aside)
+        spans += [(a, b) for a, b in clauses if _WORD.search(text[:a] + " " + text[b:])]
     if not spans:
         return text
     out, last = [], 0
