@@ -322,6 +322,5 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # Four of their labels are set to the project's convention here: chat moderation and SMS phishing are
     # temporal (adversarial drift, the shared case ml-016), which the helpers had labelled static (h-32, i-30,
     # e-30, e-31).
-    cases += [_case(r, "ma") for r in _jsonl(HERE / "ma_requests.jsonl")]
-    cases += [_case(r, g) for g in ("hx", "ix", "xa", "ex") for r in _jsonl(HERE / f"{g}_requests.jsonl")]
+    cases += [_case(r, g) for g in ("ma", "hx", "ix", "xa", "ex") for r in _jsonl(HERE / f"{g}_requests.jsonl")]
     return cases

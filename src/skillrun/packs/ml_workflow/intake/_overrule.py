@@ -249,16 +249,14 @@ def keep_text(rule: str, answer: str, medium: str, moderated: bool = False) -> s
     tell it the data is a text.
 
     The yes/no turn, measured on the 3,188 first looks of the 3,402-request retrain (2026-11-29, third session)
-    with the current rules' medium:
-    where the medium is a text, the model made it 9 times; on the two moderated texts (dn-65 hateful comments,
-    dg-33 "si un comentario es ofensivo") wrongly, elsewhere three times wrongly (texts routed to one of N,
-    which ``keep_choice`` covers), twice rightly (churn requests whose account data the rules missed) and
-    twice neither. A comment judged abusive is one label of a text; the model has met far more yes/no
-    questions about accounts.
+    with the current rules' medium: where the medium is a text, the model made it 9 times; on the two moderated
+    texts (dn-65 hateful comments, dg-33 "si un comentario es ofensivo") wrongly, elsewhere three times wrongly
+    (texts routed to one of N, which ``keep_choice`` covers), twice rightly (churn requests whose account data
+    the rules missed) and twice neither. A comment judged abusive is one label of a text; the model has met far
+    more yes/no questions about accounts.
     """
-    if medium == "text" and rule == "text_classification" and answer == "multiclass_classification":
-        return rule
-    if medium == "text" and moderated and rule == "text_classification" and answer == "binary_classification":
+    kept_against = ("multiclass_classification", "binary_classification") if moderated else ("multiclass_classification",)
+    if medium == "text" and rule == "text_classification" and answer in kept_against:
         return rule
     return answer
 
