@@ -3,7 +3,8 @@ them at 965588e: a base plan made every night and adjusted when someone opens th
 night", "Nachts erstellen wir einen Basisplan", "chaque nuit nous voulons la probabilité", 每晚要算出), in four
 languages; a stream with "no synchronous API"; a tablet "that has no Wi-Fi"; outcomes listed after a colon and
 joined by "or" ("how it will leave: by truck, rail, barge or held", "qué va a pasar: si vendrá, si cancelará o
-si no se presentará"); the coming night as a future; a log's volume from its measured diameters (材积) as
+si no se presentará", "whether it's A, B, C or D"); subject headings "whichever … apply" and "all at once"; a German
+"Rangliste der passendsten Bewerber"; Spanish "notas de cada visita" as texts; the coming night as a future; a log's volume from its measured diameters (材积) as
 static. The sentences are written for these tests, not copied from the sets, so they check the class, not one
 sentence."""
 
@@ -42,6 +43,13 @@ TYPE_CASES = [
      "how it will reach: van, bike, locker, or returned"),
     ("Cuando alguien reserva mesa queremos saber qué va a pasar: si vendrá, si cancelará con antelación, si "
      "cancelará tarde o si no se presentará.", "multiclass_classification", "qué va a pasar: si …, si … o si …"),
+    ("Each archive photo should get whichever of our 30 subject headings apply; one picture may show 'harbour', "
+     "'ships', 'workers' and 'winter' all at once. A weekend batch is fine.", "multilabel_classification",
+     "whichever headings apply, all at once"),
+    ("From each shipment's tracking record, say whether it's on time, slightly late, very late or lost, once a day.",
+     "multiclass_classification", "whether it's A, B, C or D"),
+    ("Für jede offene Stelle soll jede Nacht eine Rangliste der passendsten Bewerber aus unserem Pool entstehen; "
+     "gelernt aus vier Jahren Vermittlungen.", "ranking", "eine Rangliste der passendsten Bewerber"),
     # Control: inputs after a colon joined by "and" stay inputs.
     ("Predict whether each loan defaults within 12 months from: income, age, debt ratio and payment history.",
      "binary_classification", "control: inputs after 'from:'"),
@@ -51,6 +59,13 @@ TYPE_CASES = [
 TEMPORAL_CASES = [
     ("我们是林场，采伐机用激光测量每根原木的长度和直径，希望在车载电脑上估算每根原木的材积（立方米）。", False,
      "材积 from measured diameters"),
+]
+
+# (text, expected problem type, why, what the learned opinion reads instead)
+OVERRULED_TYPE_CASES = [
+    ("Nuestros educadores escriben notas de cada visita en el móvil; queremos que marque si la nota describe un "
+     "riesgo para el menor o no, con 20 mil notas ya revisadas.", "text_classification",
+     "notas de cada visita, si la nota describe", "a yes/no about a note read as a yes/no from table rows"),
 ]
 
 READINGS = (
@@ -63,6 +78,12 @@ READINGS = (
 @pytest.mark.parametrize(("field", "text", "expected", "why"), READINGS, ids=[f"{c[0]}: {c[3]}" for c in READINGS])
 def test_reading(read, field: str, text: str, expected: str | bool, why: str) -> None:  # noqa: ANN001
     assert getattr(read(text), field) == expected, why
+
+
+@pytest.mark.parametrize(("text", "expected", "why", "overruled"), OVERRULED_TYPE_CASES, ids=[c[2] for c in OVERRULED_TYPE_CASES])
+def test_problem_type_the_model_overrules(read, model_overrules, text: str, expected: str, why: str, overruled: str) -> None:  # noqa: ANN001
+    model_overrules(overruled)
+    assert read(text).problem_type == expected, why
 
 
 def test_the_coming_night_is_a_future() -> None:
