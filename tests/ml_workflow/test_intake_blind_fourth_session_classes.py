@@ -1,10 +1,11 @@
-"""Wording classes found on the blind sets K, Q and R, read in the fourth session of issue #4 after scoring
+"""Wording classes found on the blind sets K, Q, R and AH, read in the fourth session of issue #4 after scoring
 them at 965588e: a base plan made every night and adjusted when someone opens the planner ("a base run every
 night", "Nachts erstellen wir einen Basisplan", "chaque nuit nous voulons la probabilité", 每晚要算出), in four
 languages; a stream with "no synchronous API"; a tablet "that has no Wi-Fi"; outcomes listed after a colon and
 joined by "or" ("how it will leave: by truck, rail, barge or held", "qué va a pasar: si vendrá, si cancelará o
 si no se presentará", "whether it's A, B, C or D"); subject headings "whichever … apply" and "all at once"; a German
-"Rangliste der passendsten Bewerber"; Spanish "notas de cada visita" as texts; the coming night as a future; a log's volume from its measured diameters (材积) as
+"Rangliste der passendsten Bewerber"; Spanish "notas de cada visita" as texts; a project pointed back at only to set it aside ("but that is not what I'm after", "; it is finished and is
+not what I mean", "ce n'est pas ce qu'on demande", 那个项目已经完成了, "please ignore that"); the coming night as a future; a log's volume from its measured diameters (材积) as
 static. The sentences are written for these tests, not copied from the sets, so they check the class, not one
 sentence."""
 
@@ -60,6 +61,50 @@ TEMPORAL_CASES = [
     ("我们是林场，采伐机用激光测量每根原木的长度和直径，希望在车载电脑上估算每根原木的材积（立方米）。", False,
      "材积 from measured diameters"),
 ]
+
+# A project the request points back at only to set it aside (set AH, read after scoring at 965588e).
+POINTED_BACK_CASES = [
+    ("Our BI team has a dashboard that projects lost subscribers per region every quarter, but that is not what "
+     "I'm after. For each subscriber, predict whether they cancel in the next 30 days; a weekly table is fine.",
+     "binary_classification", "but that is not what I'm after"),
+    ("An earlier project estimated the repair cost of each claim in euros; it is finished and is not what I mean. "
+     "Now each damage photo goes into one of four categories: minor, repairable, total loss or unusable.",
+     "image_classification", "; it is finished and is not what I mean"),
+    ("Un projet précédent prévoyait le nombre d'appels par semaine ; il a été abandonné et ce n'est pas ce qu'on "
+     "demande. Chaque e-mail de client doit être rangé dans l'une de nos 6 catégories, en lot chaque soir.",
+     "text_classification", "; il a été abandonné et ce n'est pas ce qu'on demande"),
+    ("之前有个团队做过预测每天订单量的项目，那个项目已经完成了。现在要判断每条用户评论属于五个类别中的哪一个，每晚批量处理。",
+     "text_classification", "那个项目已经完成了"),
+    ("Marketing segments customers by usage, please ignore that. For each new loan, predict whether it defaults "
+     "within 12 months, scored nightly.", "binary_classification", "please ignore that"),
+    # Control: the ask after a dash is kept.
+    ("Group our customers into segments? That is not what I'm after - predict whether each subscriber cancels in "
+     "the next 30 days, weekly.", "binary_classification", "control: the ask after the dash"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), POINTED_BACK_CASES, ids=[c[2] for c in POINTED_BACK_CASES])
+def test_a_project_pointed_back_at_is_set_aside(read, text: str, expected: str, why: str) -> None:  # noqa: ANN001
+    assert read(text).problem_type == expected, why
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        ("Old dashboard forecasts churn per region, but that is not what I'm after. Predict who cancels.",
+         "predict who cancels", "forecasts churn"),
+        ("An old model ranked leads; it is finished and is not what I mean. Now flag fraud.", "now flag fraud",
+         "ranked leads"),
+        ("Segments? That is not what I'm after - predict who cancels.", "predict who cancels", "segments"),
+    ],
+)
+def test_the_sentence_pointed_back_at_is_dropped(text: str, kept: str, dropped: str) -> None:
+    from skillrun.packs.ml_workflow.intake._restate import restate
+    from skillrun.packs.ml_workflow.knowledge import knowledge
+
+    restated = restate(text.lower(), knowledge())
+    assert kept in restated and dropped not in restated, restated
+
 
 # (text, expected problem type, why, what the learned opinion reads instead)
 OVERRULED_TYPE_CASES = [

@@ -6,7 +6,8 @@ dropped framing still carries strong words (segments, Empfehlung, 预测销量) 
 serving mode or a medium the request no longer asks for, so :func:`restate` blanks it out before the task
 and serving rules read the text (knowledge/lexicon.yaml ``retraction`` and ``abandoned_framing``). So does a
 form it only declines ("we don't need boxes or counts, just ...", ``declined_target``), and a clause that
-sets another project aside ("fraud detection is a separate project", ``out_of_scope``). The
+sets another project aside ("fraud detection is a separate project", ``out_of_scope``), and the sentence that
+points back at one only to say it is not the ask ("..., but that is not what I'm after", ``not_the_ask``). The
 context (platform, team, regulation) is still read from the whole request: what the team has does not
 change when the ask does.
 """
@@ -30,9 +31,11 @@ def restate(text: str, kb: Knowledge) -> str:
     spans = [(start, end) for name in ("abandoned_framing", "declined_target") for start, end, _ in rules[name].hits(text)]
     turns = rules["retraction"].hits(text)
     aside = rules["out_of_scope"].hits(text)
-    if turns or aside:
+    pointed = rules["not_the_ask"].hits(text)
+    if turns or aside or pointed:
         ends = list(_SENTENCE_END.finditer(text))
         spans += [(_taken_back_from(text, ends, start), end) for start, end, _ in turns]
+        spans += [_pointed_back(text, ends, start, end) for start, end, _ in pointed]
         # A clause that would take the whole request with it names no other project: nothing is dropped.
         clauses = (_clause_around(text, ends, start, end) for start, end, _ in aside)
         spans += [(a, b) for a, b in clauses if _WORD.search(text[:a] + " " + text[b:])]
@@ -62,6 +65,25 @@ _CLAUSE_TURN = re.compile(
 )
 """A clause turn inside a sentence: "fraud is a separate project, but here we need ..." keeps what follows, and
 "..., and we want ..." too."""
+
+
+_POINTER = re.compile(r"\W*(?:it|that|this|they|those|these|il|elle|ce|cela|ca|c'est|es|das|dies|er|sie|eso|esto|ese|este|那|它|这)\b|\W*(?:那|它|这)")
+"""A pronoun that opens a sentence and points back at the one before ("…; it is finished and …")."""
+_ASK_AFTER = re.compile(r" ?(?:-|\u2014|:)")
+"""A dash or colon after the marker starts the ask itself ("that is not what I'm after - predict who cancels")."""
+
+
+def _pointed_back(text: str, ends: list[re.Match[str]], start: int, end: int) -> tuple[int, int]:
+    """The sentence a ``not_the_ask`` marker closes, with the sentence before when this one opens with a pronoun
+    pointing back at it; it stops at a dash or colon after the marker."""
+    before = [m.end() for m in ends if m.end() <= start]
+    first = before[-1] if before else 0
+    if before and _POINTER.match(text, first):
+        first = before[-2] if len(before) > 1 else 0
+    after = [m.start() for m in ends if m.start() >= end]
+    last = after[0] if after else len(text)
+    dash = _ASK_AFTER.search(text, end, last)
+    return first, dash.start() if dash else last
 
 
 def _clause_around(text: str, ends: list[re.Match[str]], start: int, end: int) -> tuple[int, int]:
