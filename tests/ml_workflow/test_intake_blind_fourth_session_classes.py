@@ -1,10 +1,13 @@
-"""Wording classes found on the blind sets K, Q, R and AH, read in the fourth session of issue #4 after scoring
+"""Wording classes found on the blind sets K, Q, R, AE, AG and AH, read in the fourth session of issue #4 after scoring
 them at 965588e: a base plan made every night and adjusted when someone opens the planner ("a base run every
 night", "Nachts erstellen wir einen Basisplan", "chaque nuit nous voulons la probabilité", 每晚要算出), in four
 languages; a stream with "no synchronous API"; a tablet "that has no Wi-Fi"; outcomes listed after a colon and
 joined by "or" ("how it will leave: by truck, rail, barge or held", "qué va a pasar: si vendrá, si cancelará o
 si no se presentará", "whether it's A, B, C or D"); subject headings "whichever … apply" and "all at once"; a German
-"Rangliste der passendsten Bewerber"; Spanish "notas de cada visita" as texts; a project pointed back at only to set it aside ("but that is not what I'm after", "; it is finished and is
+"Rangliste der passendsten Bewerber"; Spanish "notas de cada visita" as texts; a profile built nightly and compared with each request as it comes in; "no reliable labels" and "out of
+character"; "sin señal"; "bekommt sofort … zurück"; 产线的电脑离线跑; recordings "de nos micros"; outcomes listed with
+slashes; 不用标位置; "5 vinos que creemos que le van a gustar"; "die Stellen …, an denen Namen stehen … geschwärzt";
+"mit einem Rechteck eingezeichnet"; a project pointed back at only to set it aside ("but that is not what I'm after", "; it is finished and is
 not what I mean", "ce n'est pas ce qu'on demande", 那个项目已经完成了, "please ignore that"); the coming night as a future; a log's volume from its measured diameters (材积) as
 static. The sentences are written for these tests, not copied from the sets, so they check the class, not one
 sentence."""
@@ -30,6 +33,20 @@ SERVING_CASES = [
      "and push an alert to the support queue. There's no synchronous API.", "streaming", "no synchronous API"),
     ("Surveyors carry a rugged tablet that has no Wi-Fi in the mine; the tablet should tell which of 6 rock "
      "types each core sample is, right there.", "edge", "a tablet that has no Wi-Fi"),
+    # From sets AE, AG and AH.
+    ("Each night we build a usual-behaviour profile per merchant; when a refund request comes in through our API "
+     "we compare it with that merchant's nightly profile and answer within 80 ms.", "hybrid",
+     "compared with the nightly profile"),
+    ("Cada noche calculamos el perfil normal de cada tarjeta y cuando llega un pago por la api hay que marcar en "
+     "milisegundos si es raro.", "hybrid", "perfil cada noche, cuando llega por la api"),
+    ("Jede Nacht wird für alle Kunden ein Wert vorberechnet; wenn ein Kunde anruft, wird er mit den aktuellen "
+     "Angaben aus dem Gespräch innerhalb von Millisekunden angepasst.", "hybrid",
+     "vorberechnet, mit den aktuellen Angaben angepasst"),
+    ("App para pescadores sin señal en alta mar: sacas una foto del pez y el móvil dice la especie.", "edge",
+     "sin señal"),
+    ("Nutzer lädt ein Foto vom Zähler hoch und bekommt sofort den abgelesenen Stand zurück.", "real-time",
+     "bekommt sofort zurück"),
+    ("钢厂质检：产线的电脑离线跑，每张钢板照片判断是否有划痕。", "edge", "产线的电脑离线跑"),
     # Controls: a nightly list nobody adjusts stays a batch; an API a caller waits on stays real-time.
     ("A base run every night is fine: write tomorrow's expected visitors per gate into the planning table.",
      "batch", "control: nightly run, no online step"),
@@ -51,6 +68,21 @@ TYPE_CASES = [
      "multiclass_classification", "whether it's A, B, C or D"),
     ("Für jede offene Stelle soll jede Nacht eine Rangliste der passendsten Bewerber aus unserem Pool entstehen; "
      "gelernt aus vier Jahren Vermittlungen.", "ranking", "eine Rangliste der passendsten Bewerber"),
+    ("Each night we build a usual-behaviour profile per merchant and compare every refund request with it; "
+     "we have no reliable fraud labels, so flag what looks out of character.", "anomaly_detection",
+     "no reliable labels, out of character"),
+    ("Chaque mois, classer les enregistrements de nos micros dans les marais par espèce de grenouille (12 espèces).",
+     "audio_classification", "enregistrements de nos micros"),
+    ("For each policy, predict next year's outcome: renews / switches plan / cancels / lapses. Monthly table.",
+     "multiclass_classification", "outcome: A / B / C / D"),
+    ("每张钢板照片可能同时有好几种缺陷，要把存在的缺陷类型都列出来，不用标位置。", "multilabel_classification", "不用标位置"),
+    ("Cada lunes mandamos un correo a cada cliente con 5 vinos que creemos que le van a gustar, según sus compras "
+     "anteriores.", "recommendation", "5 vinos que creemos que le van a gustar"),
+    ("Vor dem Speichern soll ein Dienst in jedem Chat die Stellen finden, an denen Namen und IBANs stehen, damit "
+     "genau diese Wörter geschwärzt werden; Antwort unter 200 ms.", "sequence_labeling",
+     "die Stellen finden, an denen …, geschwärzt"),
+    ("In den Drohnenbildern jeder Brücke soll jeder Riss mit einem Rechteck eingezeichnet werden; Auswertung über "
+     "Nacht.", "object_detection", "mit einem Rechteck eingezeichnet"),
     # Control: inputs after a colon joined by "and" stay inputs.
     ("Predict whether each loan defaults within 12 months from: income, age, debt ratio and payment history.",
      "binary_classification", "control: inputs after 'from:'"),
