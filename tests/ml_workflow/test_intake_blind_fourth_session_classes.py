@@ -1,10 +1,11 @@
-"""Wording classes found on the blind sets K, Q, R, AE, AG and AH, read in the fourth session of issue #4 after scoring
+"""Wording classes found on the blind sets K, Q, R, AD, AE, AG, AH, AI and AN, read in the fourth session of issue #4 after scoring
 them at 965588e: a base plan made every night and adjusted when someone opens the planner ("a base run every
 night", "Nachts erstellen wir einen Basisplan", "chaque nuit nous voulons la probabilité", 每晚要算出), in four
 languages; a stream with "no synchronous API"; a tablet "that has no Wi-Fi"; outcomes listed after a colon and
 joined by "or" ("how it will leave: by truck, rail, barge or held", "qué va a pasar: si vendrá, si cancelará o
 si no se presentará", "whether it's A, B, C or D"); subject headings "whichever … apply" and "all at once"; a German
-"Rangliste der passendsten Bewerber"; Spanish "notas de cada visita" as texts; a profile built nightly and compared with each request as it comes in; "no reliable labels" and "out of
+"Rangliste der passendsten Bewerber"; Spanish "notas de cada visita" as texts; a nightly score "se ajusta con los datos de la solicitud", "worked out overnight", "corrected on the spot",
+"updated at checkout with", "jede Nacht gerechnet"; "we can't precompute"; "on the day itself" (no device); a profile built nightly and compared with each request as it comes in; "no reliable labels" and "out of
 character"; "sin señal"; "bekommt sofort … zurück"; 产线的电脑离线跑; recordings "de nos micros"; outcomes listed with
 slashes; 不用标位置; "5 vinos que creemos que le van a gustar"; "die Stellen …, an denen Namen stehen … geschwärzt";
 "mit einem Rechteck eingezeichnet"; a project pointed back at only to set it aside ("but that is not what I'm after", "; it is finished and is
@@ -47,6 +48,27 @@ SERVING_CASES = [
     ("Nutzer lädt ein Foto vom Zähler hoch und bekommt sofort den abgelesenen Stand zurück.", "real-time",
      "bekommt sofort zurück"),
     ("钢厂质检：产线的电脑离线跑，每张钢板照片判断是否有划痕。", "edge", "产线的电脑离线跑"),
+    # From sets AD, AI and AN.
+    ("Cada noche precalculamos un score para cada cliente; cuando un cliente solicita una tarjeta, ese score se "
+     "ajusta con los datos de la solicitud y hay que responder en menos de 200 ms.", "hybrid",
+     "precalculamos, se ajusta con los datos"),
+    ("Cada noche recalculamos el perfil habitual de cada usuario y, en cada inicio de sesión, puntuamos en 50 ms "
+     "lo raro que es respecto a ese perfil.", "hybrid", "respecto a ese perfil, en cada inicio de sesión"),
+    ("A member's history could be worked out overnight, but the basket is only known at checkout, which can't "
+     "wait more than a moment.", "hybrid", "worked out overnight, known at checkout"),
+    ("An estimate per truck could be prepared overnight, but when the driver checks in at the gate the "
+     "estimate should be corrected on the spot.", "hybrid", "prepared overnight, corrected on the spot"),
+    ("The call volume per half-hour can be produced every Sunday night, but on the day itself, when supervisors "
+     "open the screen, today's numbers should be adjusted right away using the calls so far.", "hybrid",
+     "on the day itself is no device"),
+    ("Member history could be scored each night, but the decision has to be updated at checkout with what's in "
+     "the basket, within a fraction of a second.", "hybrid", "updated at checkout with"),
+    ("Die Basisprognose soll jede Nacht für alle Filialen gerechnet werden; wenn jemand tagsüber eine Filiale "
+     "aufruft, soll die Kurve mit den aktuellen Verkäufen nachjustiert werden.", "hybrid",
+     "jede Nacht gerechnet, nachjustiert"),
+    ("When a manager hits 'Plan', the app calls our API and needs the expected orders per hour for the coming week "
+     "within half a second; we can't precompute because there are too many combinations.", "real-time",
+     "can't precompute"),
     # Controls: a nightly list nobody adjusts stays a batch; an API a caller waits on stays real-time.
     ("A base run every night is fine: write tomorrow's expected visitors per gate into the planning table.",
      "batch", "control: nightly run, no online step"),
