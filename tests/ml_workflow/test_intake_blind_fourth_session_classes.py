@@ -105,6 +105,21 @@ TYPE_CASES = [
      "die Stellen finden, an denen …, geschwärzt"),
     ("In den Drohnenbildern jeder Brücke soll jeder Riss mit einem Rechteck eingezeichnet werden; Auswertung über "
      "Nacht.", "object_detection", "mit einem Rechteck eingezeichnet"),
+    ("Unsere Sortierer nutzen ein Handspektrometer mit 64 Messwerten; aus diesen Werten soll das Gerät angeben, "
+     "welche von 5 Kunststoffsorten das Teil ist.",
+     "multiclass_classification", "Sortierer are people, not an order"),
+    ("每月关账后把所有报销单过一遍，把看起来不对劲的挑出来；确认过的违规只有十来个，没法当成标签用。", "anomaly_detection",
+     "不对劲, 没法当成标签用"),
+    ("Support tickets arrive on a Kafka topic; for each ticket we want every aspect it talks about among 10, and "
+     "most tickets mention two or three.", "multilabel_classification", "every aspect it talks about"),
+    ("Chaque nuit, associer à chaque offre d'emploi toutes les compétences pertinentes de notre référentiel, une "
+     "offre en ayant généralement entre 5 et 20.", "multilabel_classification", "en ayant généralement entre 5 et 20"),
+    ("Cámaras de tráfico: queremos que en cada fotograma se localicen los coches y los peatones, en un flujo "
+     "continuo.", "object_detection", "se localicen"),
+    ("El escáner recorta cada célula en una imagen aparte; queremos saber de qué tipo es cada una entre 6 tipos.",
+     "image_classification", "cada célula en una imagen aparte"),
+    ("Je voudrais que la tablette choisisse elle-même, pour chaque élève, les prochains exercices parmi ceux de "
+     "la bibliothèque, selon ce qu'il a déjà réussi.", "recommendation", "pour chaque élève, les prochains exercices"),
     # Control: inputs after a colon joined by "and" stay inputs.
     ("Predict whether each loan defaults within 12 months from: income, age, debt ratio and payment history.",
      "binary_classification", "control: inputs after 'from:'"),
@@ -165,6 +180,8 @@ OVERRULED_TYPE_CASES = [
     ("Nuestros educadores escriben notas de cada visita en el móvil; queremos que marque si la nota describe un "
      "riesgo para el menor o no, con 20 mil notas ya revisadas.", "text_classification",
      "notas de cada visita, si la nota describe", "a yes/no about a note read as a yes/no from table rows"),
+    ("For each student, what mark out of 100 will they get on the final exam? A list once a month is fine.",
+     "regression", "mark out of 100", "an amount read as a yes/no beside 'likely'"),
 ]
 
 READINGS = (
