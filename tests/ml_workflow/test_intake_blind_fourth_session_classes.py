@@ -152,6 +152,69 @@ POINTED_BACK_CASES = [
 ]
 
 
+# Controls from a review of the new cues: each read wrongly before its cue was narrowed.
+REVIEW_CONTROLS = [
+    ("Forecast weekly demand per SKU for the next 8 weeks. Those spreadsheets are not what we need.", "forecasting",
+     "a noun phrase opens the sentence: the ask before it stays"),
+    ("Forecast daily sales for each store for the next 14 days, the BI dashboard is not what I'm after.",
+     "forecasting", "the clause names what it sets aside"),
+    ("We want to forecast daily sales for each store for the next 14 days. It would replace the BI dashboard, "
+     "which is not what we need.", "forecasting", "'which' points inside its own sentence"),
+    ("Forecast weekly demand per SKU for the next 8 weeks. This is not what we need: a dashboard of last year's "
+     "sales.", "forecasting", "the pronoun points forward past the colon"),
+    ("我们要预测每家门店未来14天的日销量，之前那个项目已经完成了。", "forecasting", "the ask shares the sentence"),
+    ("Interpretability is not our concern, we just need the best accuracy at forecasting daily demand per SKU for "
+     "the next 4 weeks.", "forecasting", "not our concern"),
+    ("Estimate the resale price of each returned laptop from its specs, and if the battery report is missing just "
+     "ignore it.", "regression", "ignore it inside the ask"),
+    ("请预测每家门店未来两周的每日销量，忽略这个节假日影响也可以。", "forecasting", "忽略这个 inside the ask"),
+    ("Tell us how much each customer will spend next quarter. Which signals we can use: past orders, visits, "
+     "returns, or newsletter clicks.", "regression", "inputs listed after a colon"),
+    ("Queremos predecir el importe de cada siniestro. Lo que sabemos de cada uno: edad, vehículo, zona o historial.",
+     "regression", "lo que sabemos: inputs"),
+    ("Predict whether each order will arrive late. Customers choose whichever shipping option fits their budget.",
+     "binary_classification", "whichever option fits is no label"),
+    ("Classify each customer review as positive, negative or neutral. Most reviews mention two or three products.",
+     "text_classification", "two or three products are no labels"),
+    ("Flag suspicious transactions as fraud or legitimate; there are no missing fraud labels, every chargeback is "
+     "recorded.", "binary_classification", "no missing labels"),
+    ("Our old brief asked to forecast weekly sales per store for the next 8 weeks; please ignore that. We now want "
+     "to know which customers will leave next month.", "binary_classification", "please ignore that, alone"),
+    ("Old dashboard forecasts churn per region, but that's not what I'm after. Predict for each subscriber whether "
+     "they cancel within 30 days.", "binary_classification", "that's not what I'm after"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), REVIEW_CONTROLS, ids=[c[2] for c in REVIEW_CONTROLS])
+def test_review_controls(read, text: str, expected: str, why: str) -> None:  # noqa: ANN001
+    assert read(text).problem_type == expected, why
+
+
+def test_a_sorted_list_of_categories_is_no_ranking_cue() -> None:
+    from skillrun.packs.ml_workflow.knowledge import knowledge
+
+    ranking = knowledge().problem_cues["ranking"]
+    assert ranking.count("fur jede stelle eine rangliste der passendsten bewerber")
+    assert not ranking.count("gib eine sortierte liste der drei am besten passenden kategorien zuruck")
+
+
+def test_a_value_only_known_at_checkout_and_left_out_is_no_online_step() -> None:
+    from skillrun.packs.ml_workflow.knowledge import knowledge
+
+    online = knowledge().consumption_cues["online_step"]
+    assert online.count("the basket is only known at checkout, which can't wait more than a moment")
+    assert not online.count("the shipping fee is only known at checkout, so we can't use it")
+
+
+def test_two_asides_of_one_wording_are_both_dropped() -> None:
+    from skillrun.packs.ml_workflow.intake._restate import restate
+    from skillrun.packs.ml_workflow.knowledge import knowledge
+
+    text = "a sales forecast, but that is not what i'm after. a churn score, but that is not what i'm after. predict fraud."
+    restated = restate(text, knowledge())
+    assert "forecast" not in restated and "churn" not in restated and "predict fraud" in restated
+
+
 @pytest.mark.parametrize(("text", "expected", "why"), POINTED_BACK_CASES, ids=[c[2] for c in POINTED_BACK_CASES])
 def test_a_project_pointed_back_at_is_set_aside(read, text: str, expected: str, why: str) -> None:  # noqa: ANN001
     assert read(text).problem_type == expected, why
@@ -210,3 +273,4 @@ def test_the_coming_night_is_a_future() -> None:
                  "s'il va geler cette nuit", "si va a helar esta noche", "今晚会不会结霜"):
         assert future.count(text), text
     assert not future.count("the night shift labels each parcel"), "a night shift is no horizon"
+    assert not future.count("the next shift will test the first samples"), "who tests next is no horizon"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .._cues import Cues
 from ..knowledge import Knowledge
 
 _SENTENCE_END = re.compile(r"(?:[.;!?\n\u3002\uff1b\uff01\uff1f]|\u2026)+")
@@ -23,6 +24,8 @@ _WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
 _OPENER_WORDS = 3
 """A turn with fewer words than this before it in its sentence ("? No —", ". On second thought,", "...
 bueno, en realidad no") opens the sentence: what it takes back is the sentence before."""
+_ROUNDS = 3
+"""A cue list reports each cue's first hit; a few rounds catch the same wording used again."""
 
 
 def restate(text: str, kb: Knowledge) -> str:
@@ -31,7 +34,7 @@ def restate(text: str, kb: Knowledge) -> str:
     spans = [(start, end) for name in ("abandoned_framing", "declined_target") for start, end, _ in rules[name].hits(text)]
     turns = rules["retraction"].hits(text)
     aside = rules["out_of_scope"].hits(text)
-    pointed = rules["not_the_ask"].hits(text)
+    pointed = _every_hit(rules["not_the_ask"], text)
     if turns or aside or pointed:
         ends = list(_SENTENCE_END.finditer(text))
         spans += [(_taken_back_from(text, ends, start), end) for start, end, _ in turns]
@@ -67,23 +70,70 @@ _CLAUSE_TURN = re.compile(
 "..., and we want ..." too."""
 
 
-_POINTER = re.compile(r"\W*(?:it|that|this|they|those|these|il|elle|ce|cela|ca|c'est|es|das|dies|er|sie|eso|esto|ese|este|那|它|这)\b|\W*(?:那|它|这)")
-"""A pronoun that opens a sentence and points back at the one before ("…; it is finished and …")."""
-_ASK_AFTER = re.compile(r" ?(?:-|\u2014|:)")
-"""A dash or colon after the marker starts the ask itself ("that is not what I'm after - predict who cancels")."""
+_CLAUSE_BREAK = re.compile(r",|\s[-\u2014]\s|\u2014|[\uff0c\u3001]|" + _CLAUSE_TURN.pattern)
+_POINTER = re.compile(r"(?<![a-z])(?:that|this|it|which|those|these|ce|cela|ca|c'|das|dies|es|eso|esto|ese|este)(?![a-z])|[\u90a3\u8fd9\u5b83]")
+"""A word that points at something named elsewhere ("that", "ce", "das", 那): the marker sets aside what it points at."""
+_OPENS_WITH_POINTER = re.compile(
+    r"\W*(?:(?:it|that|this|they) (?:is|was|are|were|has|had)\b|(?:it|that)'s\b|(?:il|elle) (?:a|est|etait)\b|"
+    r"(?:ce|cela|ca) (?:n'|est|etait)|c'est|(?:das|dies|es) (?:ist|war|wurde)\b|(?:eso|esto) (?:no )?(?:es|era|fue|ya)\b|"
+    r"\u90a3\u4e2a|\u5b83)"
+)
+"""A sentence that opens by pointing back ("it is finished and …", "il a été abandonné et …", 那个项目已经完成了)."""
+_ASK_AFTER = re.compile(r"\s[-\u2014]\s|\s?\u2014|--|:")
+_ASK_VERB = re.compile(
+    r"\W*(?:(?:please |just |we |i )?(?:predict|forecast|estimate|classify|rank|recommend|flag|detect|find|tag|sort|score|"
+    r"tell|segment|count|locate|want|need|would like)|(?:we|i) (?:want|need|would like)|(?:queremos|necesitamos|predecir)|"
+    r"(?:wir (?:wollen|brauchen|mochten)|vorhersagen)|(?:nous voulons|predire|prevoir)|(?:\u6211\u4eec\u8981|\u9884\u6d4b))"
+)
+"""What opens an ask after a dash or colon ("… not what I'm after - predict who cancels")."""
+_ASKED = re.compile(
+    r"\b(?:we|i) (?:want|need|would like|'d like)\b|\b(?:queremos|necesitamos|quiero|necesito)\b|"
+    r"\b(?:wir (?:wollen|mochten|brauchen)|ich (?:mochte|brauche))\b|\b(?:nous (?:voulons|souhaitons)|je (?:voudrais|veux|souhaite)|"
+    r"on (?:veut|voudrait))\b|\u6211\u4eec\u8981|\u6211\u4eec\u60f3|\u5e0c\u671b|\u9700\u8981|\u6211\u60f3"
+)
+"""The request's own ask ("we want", "queremos", 我们要): a sentence that holds it keeps it beside a marker."""
 
 
 def _pointed_back(text: str, ends: list[re.Match[str]], start: int, end: int) -> tuple[int, int]:
-    """The sentence a ``not_the_ask`` marker closes, with the sentence before when this one opens with a pronoun
-    pointing back at it; it stops at a dash or colon after the marker."""
+    """What a ``not_the_ask`` marker at ``start``..``end`` sets aside.
+
+    A marker whose clause names its own subject ("the BI dashboard is not what I'm after") drops that clause. A
+    marker that points ("but that is not what I'm after", "please ignore that") drops its sentence, unless the
+    sentence also holds the ask ("we want …, that project is done"), and the sentence before when this one is
+    only the pointer ("; it is finished and is not what I mean", "; please ignore that."). A dash or colon after
+    the marker followed by an ask ends the drop there; followed by anything else, it is what the pronoun
+    points forward at ("this is not what we need: a dashboard"), and the sentences before stay.
+    """
     before = [m.end() for m in ends if m.end() <= start]
-    first = before[-1] if before else 0
-    if before and _POINTER.match(text, first):
-        first = before[-2] if len(before) > 1 else 0
+    sentence = before[-1] if before else 0
     after = [m.start() for m in ends if m.start() >= end]
     last = after[0] if after else len(text)
-    dash = _ASK_AFTER.search(text, end, last)
-    return first, dash.start() if dash else last
+    clause = max([sentence] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence, start)])
+    follow = _ASK_AFTER.search(text, end, last)
+    if follow and not _ASK_VERB.match(text, follow.end()):
+        return clause, last
+    last = follow.start() if follow else last
+    if not _POINTER.search(text, clause, end) or _ASKED.search(text, sentence, clause):
+        return clause, last
+    opener = _OPENS_WITH_POINTER.match(text, sentence) or not _WORD.search(text, sentence, start)
+    if clause == sentence and before and opener:
+        previous = before[-2] if len(before) > 1 else 0
+        if not _ASKED.search(text, previous, sentence):
+            return previous, last
+    return sentence, last
+
+
+def _every_hit(cues: Cues, text: str) -> list[tuple[int, int, float]]:
+    """Every hit of ``cues``, not only each cue's first: two markers of one wording are two asides."""
+    found: list[tuple[int, int, float]] = []
+    for _ in range(_ROUNDS):
+        hits = cues.hits(text)
+        if not hits:
+            break
+        found += hits
+        for start, end, _factor in hits:
+            text = text[:start] + " " * (end - start) + text[end:]
+    return found
 
 
 def _clause_around(text: str, ends: list[re.Match[str]], start: int, end: int) -> tuple[int, int]:
