@@ -92,6 +92,15 @@ FIRST_LOOK = {
     "ix": "4b52a49",
     "xa": "4b52a49",
     "ex": "4b52a49",
+    "kx": "965588e",
+    "qx": "965588e",
+    "rx": "965588e",
+    "ad": "965588e",
+    "ae": "965588e",
+    "ag": "965588e",
+    "ah": "965588e",
+    "ai": "965588e",
+    "an": "965588e",
 }
 """Group -> the commit whose rules first read it (fresh: measured once at the end, before its fixes)."""
 
@@ -323,4 +332,11 @@ def load_cases(heldout_a: Path | None = None, shared: Path | None = None) -> lis
     # temporal (adversarial drift, the shared case ml-016), which the helpers had labelled static (h-32, i-30,
     # e-30, e-31).
     cases += [_case(r, g) for g in ("ma", "hx", "ix", "xa", "ex") for r in _jsonl(HERE / f"{g}_requests.jsonl")]
+    # Fourth session: the older blind sets K, Q and R, never read until then, and the new sets AD (spec-like),
+    # AE (terse), AG (near a boundary), AH (long, with other projects pointed back at), AI (domain experts) and
+    # AN (half in Spanish, German, French and Chinese), written by helpers from the label conventions and scored
+    # at 965588e before anyone read them. One label follows the project's convention over the helper's: forum
+    # toxicity is temporal (k-19, as ml-016).
+    groups = ("kx", "qx", "rx", "ad", "ae", "ag", "ah", "ai", "an")
+    cases += [_case(r, g) for g in groups for r in _jsonl(HERE / f"{g}_requests.jsonl")]
     return cases

@@ -120,6 +120,8 @@ TYPE_CASES = [
      "image_classification", "cada célula en una imagen aparte"),
     ("Je voudrais que la tablette choisisse elle-même, pour chaque élève, les prochains exercices parmi ceux de "
      "la bibliothèque, selon ce qu'il a déjà réussi.", "recommendation", "pour chaque élève, les prochains exercices"),
+    ("For each student, what mark out of 100 will they get on the final exam? A list once a month is fine.",
+     "regression", "mark out of 100"),
     # Control: inputs after a colon joined by "and" stay inputs.
     ("Predict whether each loan defaults within 12 months from: income, age, debt ratio and payment history.",
      "binary_classification", "control: inputs after 'from:'"),
@@ -243,8 +245,6 @@ OVERRULED_TYPE_CASES = [
     ("Nuestros educadores escriben notas de cada visita en el móvil; queremos que marque si la nota describe un "
      "riesgo para el menor o no, con 20 mil notas ya revisadas.", "text_classification",
      "notas de cada visita, si la nota describe", "a yes/no about a note read as a yes/no from table rows"),
-    ("For each student, what mark out of 100 will they get on the final exam? A list once a month is fine.",
-     "regression", "mark out of 100", "an amount read as a yes/no beside 'likely'"),
 ]
 
 READINGS = (

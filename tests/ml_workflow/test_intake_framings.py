@@ -109,6 +109,7 @@ AMPLE_LABELS = [
 # requests the model read as one verdict per photo are kept by the multilabel guard (_overrule.keep_labels).
 _MODEL_OVERRULES: dict[str, str] = {
     ONE_PER_PHOTO[1]: "the retrain with 2^16 buckets (3,152 requests) reads 'the one disease among several possible causes' as several labels",
+    CANDIDATES[5]: "the retrain on 3,852 requests reads suggested replies ordered by the chance the agent uses them as a yes/no",
 }
 
 

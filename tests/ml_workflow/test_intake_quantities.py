@@ -61,9 +61,7 @@ def test_a_quantity_with_its_unit_is_regression(read, text: str) -> None:  # noq
         "预测每位乘客一年内的投诉次数。",
     ],
 )
-def test_a_count_per_entity_is_regression(read, model_overrules, text: str) -> None:  # noqa: ANN001
-    if text.startswith("nr of complaints per contract"):
-        model_overrules("the retrain with 2^16 buckets (3,152 requests) reads a count per contract next quarter as a series")
+def test_a_count_per_entity_is_regression(read, text: str) -> None:  # noqa: ANN001
     brief = read(text)
     assert brief.problem_type == "regression"
     _not_yes_no(brief)
