@@ -1,4 +1,4 @@
-"""Wording classes found on the blind sets K, Q, R, AD, AE, AG, AH, AI and AN, read in the fourth session of issue #4 after scoring
+"""Wording classes found on the blind sets K, Q, R, AD, AE, AG, AH, AI, AN, AP and AQ, read in the fourth session of issue #4 after scoring
 them at 965588e: a base plan made every night and adjusted when someone opens the planner ("a base run every
 night", "Nachts erstellen wir einen Basisplan", "chaque nuit nous voulons la probabilité", 每晚要算出), in four
 languages; a stream with "no synchronous API"; a tablet "that has no Wi-Fi"; outcomes listed after a colon and
@@ -69,6 +69,24 @@ SERVING_CASES = [
     ("When a manager hits 'Plan', the app calls our API and needs the expected orders per hour for the coming week "
      "within half a second; we can't precompute because there are too many combinations.", "real-time",
      "can't precompute"),
+    # From sets AQ and AP.
+    ("我们管理三个加油站，想知道今天接下来的每个小时每个站大概会有多少辆车来加油；每天凌晨先把当天每个小时的数字算好，站长打开App时"
+     "再用当前的车辆数当场修正一下。", "hybrid", "凌晨算好, 当场修正"),
+    ("Every incoming ticket lands on a message queue; stamp each one with one of 6 teams as it comes through, "
+     "nobody waits on it.", "streaming", "lands on a message queue, nobody waits"),
+    ("Kundennachrichten laufen über eine Nachrichten-Warteschlange; jede soll beim Durchlaufen einer von 4 "
+     "Abteilungen zugeordnet werden, ohne dass jemand darauf wartet.", "streaming", "über eine Nachrichten-Warteschlange"),
+    ("Our milking robots send readings that come through constantly over the message feed; warn me when a cow is "
+     "about to get sick in the next few days, nobody sits and asks it.", "streaming", "readings over the message feed"),
+    ("On our site people type in their bike's details for a trade-in offer; right now our manager works it out by "
+     "hand the next day. The offer amount should show up right away when they hit the button.", "real-time",
+     "right now … works it out the next day: the status quo"),
+    ("Patient history can be crunched overnight, but the final risk must appear when the nurse clicks 'discharge', "
+     "updated with that morning's labs within a second.", "hybrid", "crunched overnight, updated with that morning's labs"),
+    ("每天夜里先给每辆车算一个基础估价，白天经销商打开详情页、输入最新里程时，页面一秒内把它调整成最终价格。", "hybrid",
+     "夜里先算, 打开…时调整"),
+    ("Nachts berechnen wir für jedes Ziel die Kandidatenhotels vor; wenn dann jemand nach einem Ziel sucht, werden sie "
+     "in Millisekunden sortiert.", "hybrid", "nachts vorberechnen, wenn jemand sucht"),
     # Controls: a nightly list nobody adjusts stays a batch; an API a caller waits on stays real-time.
     ("A base run every night is fine: write tomorrow's expected visitors per gate into the planning table.",
      "batch", "control: nightly run, no online step"),
@@ -122,6 +140,13 @@ TYPE_CASES = [
      "la bibliothèque, selon ce qu'il a déjà réussi.", "recommendation", "pour chaque élève, les prochains exercices"),
     ("For each student, what mark out of 100 will they get on the final exam? A list once a month is fine.",
      "regression", "mark out of 100"),
+    ("Every time a press finishes a job it logs how long it took and the energy used; predict whether the press "
+     "will fail in the next 7 days, scored nightly.", "binary_classification", "how long it took is an input"),
+    ("Each night we build up a picture of how each account normally behaves, then at login we check the session "
+     "against the picture and flag what looks out of the ordinary; only a dozen confirmed takeovers exist.",
+     "anomaly_detection", "a picture of how … behaves is no image"),
+    ("Each new tenant ends up, a year later, in one of four places: renewing, moving within our estate, leaving, or "
+     "evicted. A monthly list is fine.", "multiclass_classification", "ends up in one of four: A, B, C, or D"),
     # Control: inputs after a colon joined by "and" stay inputs.
     ("Predict whether each loan defaults within 12 months from: income, age, debt ratio and payment history.",
      "binary_classification", "control: inputs after 'from:'"),
@@ -242,6 +267,13 @@ def test_the_sentence_pointed_back_at_is_dropped(text: str, kept: str, dropped: 
 
 # (text, expected problem type, why, what the learned opinion reads instead)
 OVERRULED_TYPE_CASES = [
+    ("出于隐私考虑，必须在手机本地判断每条短信是否是诈骗短信，不能上传到服务器。", "text_classification", "每条短信",
+     "a text judged on the phone read as a picture"),
+    ("As soon as the agent hits next, show the expected energy band (A through G) for the property; the agent "
+     "waits for it.", "multiclass_classification", "band (A through G)", "a band from A to G read as an amount"),
+    ("Sur chaque photo aérienne, la zone couverte par les vignes doit être tracée précisément, pas juste un "
+     "rectangle autour ; traitement la nuit.", "image_segmentation", "pas juste un rectangle autour",
+     "an outline traced on each photo read as one label per photo"),
     ("Nuestros educadores escriben notas de cada visita en el móvil; queremos que marque si la nota describe un "
      "riesgo para el menor o no, con 20 mil notas ya revisadas.", "text_classification",
      "notas de cada visita, si la nota describe", "a yes/no about a note read as a yes/no from table rows"),

@@ -8,6 +8,7 @@ and rate figures, and the domain profile's usual mode as a default.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from .._frames import sentence_at, sentence_bounds
@@ -84,8 +85,10 @@ def classify_serving(
         for name, cues in kb.consumption_cues.items()
     }
     use["event_deadline"] += denied  # a declined online mode: nobody waits on the answer
-    if use["wait_allowed"]:
-        scores["batch"] += kb.serving_cues["batch"].weight  # "next morning is fine": a full batch cue
+    if use["wait_allowed"] and not (use["stream_source"] and _only_nobody_waits(text, kb)):
+        # "next morning is fine": a full batch cue. "Nobody waits on it" beside a queue the items land on
+        # says there is no caller, not that a later result will do: the stream is consumed as it comes.
+        scores["batch"] += kb.serving_cues["batch"].weight
     stated = any(v > 0 for v in scores.values()) or latency_ms is not None or any(use.values()) or denied > 0
     # "no precomputation at all" names the precompute only to deny it.
     use["precompute"] = max(0.0, use["precompute"] - use["no_precompute"])
@@ -200,6 +203,15 @@ def _sited(text: str, kb: Knowledge, bounds: list[int]) -> list[str]:
         if not any(factor == 1.0 for *_, factor in kb.serving_cues["batch"].hits(sentence_at(text, bounds, a))):
             out.append(text[a:b])
     return out
+
+
+_NOBODY = re.compile(r"\W*(?:nobody|no one|no-one|niemand|nadie|personne|\u6ca1\u6709\u4eba|\u6ca1\u4eba|\u65e0\u4eba)")
+
+
+def _only_nobody_waits(text: str, kb: Knowledge) -> bool:
+    """Every ``wait_allowed`` phrase says only that nobody waits ("no one waiting on it"), none that a later
+    result is fine ("next morning is fine")."""
+    return all(_NOBODY.match(text, start) for start, _, _ in kb.consumption_cues["wait_allowed"].hits(text))
 
 
 def _is_hybrid(use: dict[str, float]) -> bool:
