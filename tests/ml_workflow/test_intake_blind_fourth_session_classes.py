@@ -217,6 +217,47 @@ def test_review_controls(read, text: str, expected: str, why: str) -> None:  # n
     assert read(text).problem_type == expected, why
 
 
+# Controls from a second review (after sets AQ and AP): each read wrongly before its cue was narrowed.
+SECOND_REVIEW_CONTROLS = [
+    ("problem_type", "Guess how long the patient had been ill before coming to the ER, from the triage notes.",
+     "regression", "how long … had been: a duration target"),
+    ("problem_type", "Customers send us a picture of what arrived broken, and we want to sort each claim into damage types.",
+     "image_classification", "a picture of what arrived: a photo"),
+    ("problem_type", "Predict how much each customer will spend next quarter. Most of them end up on one plan: basic, "
+     "plus, premium or family.", "regression", "ends up on one plan: an input"),
+    ("serving_mode", "We get a data feed from our supplier with product details; classify each product into one of "
+     "our categories.", "batch", "a data feed"),
+    ("serving_mode", "Applications come in constantly over the year; predict which applicants will be accepted.",
+     "batch", "applications come in constantly"),
+    ("serving_mode", "Wir wollen die Wartezeit in der Warteschlange an der Kasse vorhersagen.", "batch",
+     "a queue at the till"),
+    ("serving_mode", "We want to predict which customers will churn next month; the scores are updated with the "
+     "latest data every night and loaded into the CRM.", "batch", "updated with the latest data every night"),
+    ("serving_mode", "When a user submits a claim, score it for fraud right away; the claims team works in shifts, "
+     "including overnight.", "real-time", "the team works overnight"),
+    ("serving_mode", "我们想预测每个门店明天的销量，每天晚上算出来就行。门店的库存数据是实时更新的。", "batch", "数据实时更新"),
+    ("serving_mode", "We want to segment our app users by behaviour; many of them give up when they press the button "
+     "to pay.", "batch", "users press the button"),
+    ("problem_type", "Right now our team does it by hand so we want to predict the price of each used car.",
+     "regression", "the status quo stops before the ask"),
+    ("serving_mode", "Right now the dispatcher works it out in seconds while the customer is on the phone; we want "
+     "to predict the repair time.", "real-time", "the status quo keeps its timing words"),
+    ("problem_type", "The vendor offered us a customer segmentation, but that is not what we're after: the goal is a "
+     "forecast of weekly sales per store for the next 8 weeks.", "forecasting", "the ask after the colon"),
+    ("problem_type", "A churn dashboard is not what we need, we want to forecast weekly sales per store for the "
+     "next 8 weeks.", "forecasting", "the ask after the comma"),
+    ("problem_type", "Forecast weekly sales per store for the next 8 weeks.\nPlease ignore that.\nWe now want to know "
+     "which customers will leave next month.", "binary_classification", "please ignore that, on its own line"),
+]
+
+
+@pytest.mark.parametrize(("field", "text", "expected", "why"), SECOND_REVIEW_CONTROLS, ids=[c[3] for c in SECOND_REVIEW_CONTROLS])
+def test_second_review_controls(field: str, text: str, expected: str, why: str) -> None:
+    from skillrun.packs.ml_workflow.intake import read_request
+
+    assert getattr(read_request(text), field) == expected, why
+
+
 def test_a_sorted_list_of_categories_is_no_ranking_cue() -> None:
     from skillrun.packs.ml_workflow.knowledge import knowledge
 

@@ -38,7 +38,9 @@ def restate(text: str, kb: Knowledge) -> str:
     if turns or aside or pointed:
         ends = list(_SENTENCE_END.finditer(text))
         spans += [(_taken_back_from(text, ends, start), end) for start, end, _ in turns]
-        spans += [_pointed_back(text, ends, start, end) for start, end, _ in pointed]
+        # A drop that would take the whole request with it sets nothing aside: the request is read as written.
+        pointed_spans = (_pointed_back(text, ends, start, end) for start, end, _ in pointed)
+        spans += [(a, b) for a, b in pointed_spans if _WORD.search(text[:a] + " " + text[b:])]
         # A clause that would take the whole request with it names no other project: nothing is dropped.
         clauses = (_clause_around(text, ends, start, end) for start, end, _ in aside)
         spans += [(a, b) for a, b in clauses if _WORD.search(text[:a] + " " + text[b:])]
@@ -79,13 +81,18 @@ _OPENS_WITH_POINTER = re.compile(
     r"\u90a3\u4e2a|\u5b83)"
 )
 """A sentence that opens by pointing back ("it is finished and …", "il a été abandonné et …", 那个项目已经完成了)."""
-_ASK_AFTER = re.compile(r"\s[-\u2014]\s|\s?\u2014|--|:")
+_ASK_AFTER = re.compile(r"\s[-\u2014]\s|\s?\u2014|--|[:\uff1a]")
 _ASK_VERB = re.compile(
-    r"\W*(?:(?:please |just |we |i )?(?:predict|forecast|estimate|classify|rank|recommend|flag|detect|find|tag|sort|score|"
-    r"tell|segment|count|locate|want|need|would like)|(?:we|i) (?:want|need|would like)|(?:queremos|necesitamos|predecir)|"
-    r"(?:wir (?:wollen|brauchen|mochten)|vorhersagen)|(?:nous voulons|predire|prevoir)|(?:\u6211\u4eec\u8981|\u9884\u6d4b))"
+    r"\W*(?:(?:please |just |we |i |so |instead,? )?(?:predict|forecast|estimate|classify|rank|recommend|flag|detect|find|tag|sort|"
+    r"score|tell|segment|count|locate|want|need|would like)|(?:we|i) (?:want|need|would like|'d like|are looking for|mean)|"
+    r"(?:the|our|my) (?:goal|aim|ask|need|task|job) is|what (?:we|i) (?:need|want|are after|mean) is|instead|"
+    r"(?:queremos|necesitamos|predecir|lo que (?:necesitamos|queremos|buscamos))|(?:wir (?:wollen|brauchen|mochten)|vorhersagen|"
+    r"gebraucht wird|was wir brauchen)|(?:nous voulons|predire|prevoir|ce qu'il nous faut|ce que nous voulons)|"
+    r"(?:\u6211\u4eec\u8981|\u6211\u4eec\u60f3|\u9884\u6d4b|\u9700\u8981))"
 )
-"""What opens an ask after a dash or colon ("… not what I'm after - predict who cancels")."""
+"""What opens an ask after a dash or colon ("… not what I'm after - predict who cancels", "…: the goal is …")."""
+_POINTS_FORWARD = re.compile(r"\W*(?:this|these|esto|ceci|das hier|\u8fd9)\b")
+"""A sentence opened by "this is not what we need:" points at what follows the colon."""
 _ASKED = re.compile(
     r"\b(?:we|i) (?:want|need|would like|'d like)\b|\b(?:queremos|necesitamos|quiero|necesito)\b|"
     r"\b(?:wir (?:wollen|mochten|brauchen)|ich (?:mochte|brauche))\b|\b(?:nous (?:voulons|souhaitons)|je (?:voudrais|veux|souhaite)|"
@@ -97,12 +104,12 @@ _ASKED = re.compile(
 def _pointed_back(text: str, ends: list[re.Match[str]], start: int, end: int) -> tuple[int, int]:
     """What a ``not_the_ask`` marker at ``start``..``end`` sets aside.
 
-    A marker whose clause names its own subject ("the BI dashboard is not what I'm after") drops that clause. A
-    marker that points ("but that is not what I'm after", "please ignore that") drops its sentence, unless the
-    sentence also holds the ask ("we want …, that project is done"), and the sentence before when this one is
-    only the pointer ("; it is finished and is not what I mean", "; please ignore that."). A dash or colon after
-    the marker followed by an ask ends the drop there; followed by anything else, it is what the pronoun
-    points forward at ("this is not what we need: a dashboard"), and the sentences before stay.
+    A marker whose clause names its own subject ("the BI dashboard is not what I'm after, we want …") drops that
+    clause. A marker that points ("but that is not what I'm after", "please ignore that") drops its sentence,
+    unless the sentence also holds the ask ("we want …, that project is done"), and the sentence before when this
+    one is only the pointer ("; it is finished and is not what I mean", "; please ignore that."). A dash or colon
+    after the marker ends the drop: what follows is the ask ("…: the goal is …"), except after a sentence opened
+    by "this is not what we need:", which points forward at it, so that sentence alone goes.
     """
     before = [m.end() for m in ends if m.end() <= start]
     sentence = before[-1] if before else 0
@@ -110,10 +117,15 @@ def _pointed_back(text: str, ends: list[re.Match[str]], start: int, end: int) ->
     last = after[0] if after else len(text)
     clause = max([sentence] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence, start)])
     follow = _ASK_AFTER.search(text, end, last)
-    if follow and not _ASK_VERB.match(text, follow.end()):
-        return clause, last
-    last = follow.start() if follow else last
-    if not _POINTER.search(text, clause, end) or _ASKED.search(text, sentence, clause):
+    if follow:
+        forward = clause == sentence and _POINTS_FORWARD.match(text, sentence) and not _ASK_VERB.match(text, follow.end())
+        if forward:
+            return clause, last
+        last = follow.start()
+    if not _POINTER.search(text, clause, end):
+        turn = _CLAUSE_BREAK.search(text, end, last)
+        return clause, turn.start() if turn else last
+    if _ASKED.search(text, sentence, clause):
         return clause, last
     opener = _OPENS_WITH_POINTER.match(text, sentence) or not _WORD.search(text, sentence, start)
     if clause == sentence and before and opener:
