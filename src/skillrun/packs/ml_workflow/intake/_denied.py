@@ -14,6 +14,8 @@ predictions precomputed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .._cues import Cues
 from ..knowledge import Knowledge
 
@@ -31,14 +33,27 @@ def without_denials(text: str, kb: Knowledge) -> tuple[str, int]:
 
 def blank_hits(text: str, cues: Cues) -> tuple[str, int]:
     """``text`` with every hit of ``cues`` blanked, and the number of phrases blanked."""
-    phrases = 0
-    for _ in range(_ROUNDS):
-        hits = sorted(cues.hits(text))
-        if not hits:
-            break
+    phrases, blanked = 0, text
+    for hits, after_round in _hit_rounds(cues, text):
+        blanked = after_round
         reach = -1
         for start, end, _factor in hits:
             phrases += start >= reach  # two cues over one phrase ("no need for real-time") are one phrase
             reach = max(reach, end)
+    return blanked, phrases
+
+
+def every_hit(cues: Cues, text: str) -> list[tuple[int, int, float]]:
+    """Every hit of ``cues`` in ``text``, not only each cue's first: the same wording used twice is two hits."""
+    return [hit for hits, _ in _hit_rounds(cues, text) for hit in hits]
+
+
+def _hit_rounds(cues: Cues, text: str) -> Iterator[tuple[list[tuple[int, int, float]], str]]:
+    """Each round's hits (sorted) and the text with them blanked, which the next round reads."""
+    for _ in range(_ROUNDS):
+        hits = sorted(cues.hits(text))
+        if not hits:
+            return
+        for start, end, _factor in hits:
             text = text[:start] + " " * (end - start) + text[end:]
-    return text, phrases
+        yield hits, text

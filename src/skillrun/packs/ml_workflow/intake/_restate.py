@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import re
 
-from .._cues import Cues
 from ..knowledge import Knowledge
+from ._denied import every_hit
 
 _SENTENCE_END = re.compile(r"(?:[.;!?\n\u3002\uff1b\uff01\uff1f]|\u2026)+")
 _WORD = re.compile(r"[a-z0-9]+|[\u3400-\u9fff]")
 _OPENER_WORDS = 3
 """A turn with fewer words than this before it in its sentence ("? No —", ". On second thought,", "...
 bueno, en realidad no") opens the sentence: what it takes back is the sentence before."""
-_ROUNDS = 3
-"""A cue list reports each cue's first hit; a few rounds catch the same wording used again."""
 
 
 def restate(text: str, kb: Knowledge) -> str:
@@ -34,16 +32,14 @@ def restate(text: str, kb: Knowledge) -> str:
     spans = [(start, end) for name in ("abandoned_framing", "declined_target") for start, end, _ in rules[name].hits(text)]
     turns = rules["retraction"].hits(text)
     aside = rules["out_of_scope"].hits(text)
-    pointed = _every_hit(rules["not_the_ask"], text)
+    pointed = every_hit(rules["not_the_ask"], text)
     if turns or aside or pointed:
         ends = list(_SENTENCE_END.finditer(text))
         spans += [(_taken_back_from(text, ends, start), end) for start, end, _ in turns]
-        # A drop that would take the whole request with it sets nothing aside: the request is read as written.
-        pointed_spans = (_pointed_back(text, ends, start, end) for start, end, _ in pointed)
-        spans += [(a, b) for a, b in pointed_spans if _WORD.search(text[:a] + " " + text[b:])]
-        # A clause that would take the whole request with it names no other project: nothing is dropped.
-        clauses = (_clause_around(text, ends, start, end) for start, end, _ in aside)
-        spans += [(a, b) for a, b in clauses if _WORD.search(text[:a] + " " + text[b:])]
+        asides = [_clause_around(text, ends, start, end) for start, end, _ in aside]
+        asides += [_pointed_back(text, ends, start, end) for start, end, _ in pointed]
+        # An aside that would take the whole request with it names no other project: nothing is dropped.
+        spans += [(a, b) for a, b in asides if _WORD.search(text[:a] + " " + text[b:])]
     if not spans:
         return text
     out, last = [], 0
@@ -111,10 +107,7 @@ def _pointed_back(text: str, ends: list[re.Match[str]], start: int, end: int) ->
     after the marker ends the drop: what follows is the ask ("…: the goal is …"), except after a sentence opened
     by "this is not what we need:", which points forward at it, so that sentence alone goes.
     """
-    before = [m.end() for m in ends if m.end() <= start]
-    sentence = before[-1] if before else 0
-    after = [m.start() for m in ends if m.start() >= end]
-    last = after[0] if after else len(text)
+    before, sentence, last = _sentence_around(text, ends, start, end)
     clause = max([sentence] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence, start)])
     follow = _ASK_AFTER.search(text, end, last)
     if follow:
@@ -135,28 +128,20 @@ def _pointed_back(text: str, ends: list[re.Match[str]], start: int, end: int) ->
     return sentence, last
 
 
-def _every_hit(cues: Cues, text: str) -> list[tuple[int, int, float]]:
-    """Every hit of ``cues``, not only each cue's first: two markers of one wording are two asides."""
-    found: list[tuple[int, int, float]] = []
-    for _ in range(_ROUNDS):
-        hits = cues.hits(text)
-        if not hits:
-            break
-        found += hits
-        for start, end, _factor in hits:
-            text = text[:start] + " " * (end - start) + text[end:]
-    return found
-
-
 def _clause_around(text: str, ends: list[re.Match[str]], start: int, end: int) -> tuple[int, int]:
     """The clause of the sentence that holds an out-of-scope marker at ``start``..``end``."""
-    before = [m.end() for m in ends if m.end() <= start]
-    after = [m.start() for m in ends if m.start() >= end]
-    first, last = (before[-1] if before else 0), (after[0] if after else len(text))
+    _, first, last = _sentence_around(text, ends, start, end)
     turns = list(_CLAUSE_TURN.finditer(text, first, last))
     first = max([first] + [m.end() for m in turns if m.end() <= start])
     last = min([last] + [m.start() for m in turns if m.start() >= end])
     return first, last
+
+
+def _sentence_around(text: str, ends: list[re.Match[str]], start: int, end: int) -> tuple[list[int], int, int]:
+    """The ends of the sentences before offset ``start``, and the bounds of the sentence holding ``start``..``end``."""
+    before = [m.end() for m in ends if m.end() <= start]
+    after = [m.start() for m in ends if m.start() >= end]
+    return before, (before[-1] if before else 0), (after[0] if after else len(text))
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
